@@ -1,0 +1,273 @@
+// The test harness: a static file server for the release build (dist/), the
+// system Chromium driven by playwright-core, and a fresh browser context per
+// journey that records anything the app must never do (ask another host for
+// anything, throw, log an error, or request a file the build lacks).
+//
+// Environment:
+//   TANDEM_DIST  absolute path of the release build folder (required)
+//   CHROMIUM     the Chromium binary (default /usr/bin/chromium)
+
+import { after, before } from 'node:test';
+import { existsSync, mkdirSync } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+/** Content types of the files a Trunk build contains; anything else is 404. */
+export const CONTENT_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json; charset=utf-8',
+};
+
+/** Where screenshots of failed journeys go (ignored by git). */
+export const ARTIFACTS = new URL('./artifacts/', import.meta.url);
+
+/**
+ * The release build folder from TANDEM_DIST, checked; throws a message that
+ * says what to do when it is missing.
+ */
+export function distFolder() {
+  const dist = process.env.TANDEM_DIST;
+  if (!dist) {
+    throw new Error(
+      'TANDEM_DIST is not set. Set it to the absolute path of the release build folder, e.g.\n' +
+        '  cargo xtask build && TANDEM_DIST=$PWD/dist node --test --test-concurrency=1 e2e/tests/',
+    );
+  }
+  const root = path.resolve(dist);
+  if (!existsSync(path.join(root, 'index.html'))) {
+    throw new Error(
+      `TANDEM_DIST=${dist} has no index.html: build the app first with \`cargo xtask build\` ` +
+        '(or `trunk build --release`) and point TANDEM_DIST at its dist/ folder.',
+    );
+  }
+  return root;
+}
+
+/**
+ * Serves `root` on 127.0.0.1 at an ephemeral port. GET and HEAD only; "/"
+ * is index.html; unknown types, missing files and anything outside `root`
+ * are 404. Resolves to `{ origin, close() }`.
+ */
+export async function serveStatic(root) {
+  const server = http.createServer((request, response) => {
+    respond(root, request, response).catch((error) => {
+      if (!response.headersSent) {
+        response.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+      }
+      response.end(`500 ${error.message}\n`);
+    });
+  });
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address();
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+async function respond(root, request, response) {
+  const fail = (status, text) => {
+    response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
+    response.end(request.method === 'HEAD' ? undefined : `${status} ${text}\n`);
+  };
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    response.setHeader('Allow', 'GET, HEAD');
+    return fail(405, 'Method Not Allowed');
+  }
+  // Only the path, without query or fragment; decoded once.
+  const rawPath = (request.url ?? '/').split(/[?#]/, 1)[0];
+  let decoded;
+  try {
+    decoded = decodeURIComponent(rawPath);
+  } catch {
+    return fail(400, 'Bad Request');
+  }
+  if (!decoded.startsWith('/') || decoded.includes('\0') || decoded.includes('\\')) {
+    return fail(404, 'Not Found');
+  }
+  // Refuse traversal outright rather than normalising it away.
+  if (decoded.split('/').some((segment) => segment === '..')) {
+    return fail(404, 'Not Found');
+  }
+  const relative = decoded.endsWith('/') ? `${decoded}index.html` : decoded;
+  const file = path.resolve(root, `.${relative}`);
+  if (file !== root && !file.startsWith(root + path.sep)) {
+    return fail(404, 'Not Found');
+  }
+  const type = CONTENT_TYPES[path.extname(file).toLowerCase()];
+  if (!type) {
+    return fail(404, 'Not Found');
+  }
+  let info;
+  try {
+    info = await stat(file);
+  } catch {
+    return fail(404, 'Not Found');
+  }
+  if (!info.isFile()) {
+    return fail(404, 'Not Found');
+  }
+  response.writeHead(200, {
+    'Content-Type': type,
+    'Content-Length': info.size,
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  if (request.method === 'HEAD') {
+    response.end();
+    return;
+  }
+  const handle = await open(file);
+  const stream = handle.createReadStream();
+  stream.pipe(response);
+  await new Promise((resolve, reject) => {
+    stream.once('end', resolve);
+    stream.once('error', reject);
+  });
+}
+
+/** The system Chromium, headless, with nothing that phones home. */
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-quic',
+    ],
+  });
+}
+
+/**
+ * Registers `before`/`after` hooks for one test file: starts the server and
+ * the browser once, and returns `{ origin, journey }` where
+ * `journey(t, body)` runs `body({ page, context, origin, problems })` in a
+ * fresh browser context (fresh storage) and then asserts that nothing left
+ * the browser and nothing went wrong in the page.
+ */
+export function useTandem() {
+  const root = distFolder();
+  const state = { server: null, browser: null };
+
+  before(async () => {
+    state.server = await serveStatic(root);
+    state.browser = await launchBrowser();
+  });
+  after(async () => {
+    await state.browser?.close();
+    await state.server?.close();
+  });
+
+  async function journey(t, body) {
+    const { origin } = state.server;
+    const context = await state.browser.newContext({
+      viewport: { width: 1024, height: 800 },
+      serviceWorkers: 'block',
+    });
+    context.setDefaultTimeout(15_000);
+    const problems = {
+      offHost: [],
+      pageErrors: [],
+      consoleErrors: [],
+      failedResponses: [],
+    };
+    const blocked = new Set();
+    // Every request the page makes goes through here: the app's own files pass,
+    // anything for another host is refused and recorded.
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      if (new URL(url).origin === origin) {
+        return route.continue();
+      }
+      problems.offHost.push(url);
+      blocked.add(url);
+      return route.abort('blockedbyclient');
+    });
+    const page = await context.newPage();
+    page.on('websocket', (socket) => problems.offHost.push(socket.url()));
+    page.on('pageerror', (error) => problems.pageErrors.push(String(error)));
+    page.on('console', (message) => {
+      // A blocked request is already reported, as a request to another host.
+      if (message.type() === 'error' && !blocked.has(message.location().url)) {
+        problems.consoleErrors.push(message.text());
+      }
+    });
+    page.on('response', (response) => {
+      if (response.status() >= 400) {
+        problems.failedResponses.push(`${response.status()} ${response.url()}`);
+      }
+    });
+
+    try {
+      await body({ page, context, origin, problems });
+      assertClean(problems);
+    } catch (error) {
+      await screenshot(page, t.name);
+      if (error.code !== 'ERR_TANDEM_NOT_CLEAN') {
+        // What the page did wrong often explains why a step failed.
+        try {
+          assertClean(problems);
+        } catch (unclean) {
+          error.message += `\n(also: ${unclean.message})`;
+        }
+      }
+      throw error;
+    } finally {
+      await context.close();
+    }
+  }
+
+  return {
+    get origin() {
+      return state.server.origin;
+    },
+    journey,
+  };
+}
+
+/** Fails, listing everything recorded, unless the journey stayed clean. */
+export function assertClean(problems) {
+  const lines = [
+    ...problems.offHost.map((u) => `request to another host: ${u}`),
+    ...problems.pageErrors.map((e) => `uncaught error in the page: ${e}`),
+    ...problems.consoleErrors.map((e) => `console error: ${e}`),
+    ...problems.failedResponses.map((r) => `failed response: ${r}`),
+  ];
+  if (lines.length > 0) {
+    const error = new Error(`the journey was not clean:\n  ${lines.join('\n  ')}`);
+    error.code = 'ERR_TANDEM_NOT_CLEAN';
+    throw error;
+  }
+}
+
+async function screenshot(page, name) {
+  try {
+    const dir = fileURLToPath(ARTIFACTS);
+    mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, `${name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '')}.png`);
+    await page.screenshot({ path: file, fullPage: true, timeout: 5_000 });
+    process.stderr.write(`  screenshot of the failure: ${file}\n`);
+  } catch {
+    // The page may be gone; the assertion's own message is what matters.
+  }
+}

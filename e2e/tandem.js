@@ -1,0 +1,436 @@
+// What the tests know about Tandem: the question bank the build was made from
+// (src/assessment/standard.json), the scoring rules stated on the results page
+// recomputed independently, and a driver that uses the app the way a person
+// does (roles, labels and visible text; no CSS selectors for interactions).
+
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+
+export const bank = JSON.parse(
+  readFileSync(new URL('../src/assessment/standard.json', import.meta.url), 'utf8'),
+);
+
+/** The agreement scale, most negative first, as labelled in the app. */
+export const AGREEMENT = [
+  'Strongly disagree',
+  'Disagree',
+  'Neither agree nor disagree',
+  'Agree',
+  'Strongly agree',
+];
+export const DONT_KNOW = "Don't know";
+export const NOT_APPLICABLE = 'Not applicable';
+
+export const MODES = {
+  quick: { button: 'Start the quick assessment', label: 'Quick assessment' },
+  full: { button: 'Start the full assessment', label: 'Full assessment' },
+};
+
+/**
+ * The pages of statements a mode asks, in order: each dimension with the
+ * questionnaire-wide number of its first statement.
+ */
+export function sections(mode) {
+  const dimensions = bank.dimensions.filter((d) => mode === 'full' || d.core);
+  let number = 1;
+  return dimensions.map((dimension) => {
+    const section = { dimension, firstNumber: number };
+    number += dimension.statements.length;
+    return section;
+  });
+}
+
+/** How many statements a mode asks. */
+export function statementCount(mode) {
+  return sections(mode).reduce((n, s) => n + s.dimension.statements.length, 0);
+}
+
+/**
+ * An answer for every statement of `mode`: `choose(statement, index, dimension)`
+ * returns the label to pick, `index` counting through the whole questionnaire
+ * from 0. Returns a Map from statement id to label.
+ */
+export function plan(mode, choose) {
+  const answers = new Map();
+  let index = 0;
+  for (const { dimension } of sections(mode)) {
+    for (const statement of dimension.statements) {
+      answers.set(statement.id, choose(statement, index, dimension));
+      index += 1;
+    }
+  }
+  return answers;
+}
+
+/** `numerator / denominator` rounded half up, as the app documents. */
+function roundedRatio(numerator, denominator) {
+  return Math.floor((2 * numerator + denominator) / (2 * denominator));
+}
+
+/** Level 1 to 5 of a score: bands 0-19, 20-39, 40-59, 60-79, 80-100. */
+export function levelOf(score) {
+  return Math.min(Math.floor(score / 20) + 1, 5);
+}
+
+export function levelName(level) {
+  return bank.levels[level - 1].name;
+}
+
+/**
+ * The expected result of one dimension under the published rules: agreement
+ * answers count 0, 25, 50, 75, 100 (reverse statements the other way round);
+ * "Don't know" and "Not applicable" are left out; a score needs answers to at
+ * least half of the statements.
+ */
+export function expectedDimension(dimension, answers) {
+  let points = 0;
+  let counted = 0;
+  let dontKnow = 0;
+  let notApplicable = 0;
+  for (const statement of dimension.statements) {
+    const answer = answers.get(statement.id);
+    if (answer === DONT_KNOW) dontKnow += 1;
+    else if (answer === NOT_APPLICABLE) notApplicable += 1;
+    else if (answer !== undefined) {
+      const value = AGREEMENT.indexOf(answer) * 25;
+      assert.ok(value >= 0, `unknown answer ${answer}`);
+      points += statement.reverse ? 100 - value : value;
+      counted += 1;
+    }
+  }
+  const total = dimension.statements.length;
+  const score = counted > 0 && counted * 2 >= total ? roundedRatio(points, counted) : null;
+  const unsure = [];
+  if (dontKnow > 0) unsure.push(`${dontKnow} don't know`);
+  if (notApplicable > 0) unsure.push(`${notApplicable} not applicable`);
+  const coverage =
+    `${counted} of ${total} statements` + (unsure.length > 0 ? ` (${unsure.join(', ')})` : '');
+  return {
+    name: dimension.name,
+    score,
+    level: score === null ? null : levelOf(score),
+    counted,
+    total,
+    coverage,
+  };
+}
+
+/** The expected results of every dimension of `mode`. */
+export function expectedResults(mode, answers) {
+  return sections(mode).map(({ dimension }) => expectedDimension(dimension, answers));
+}
+
+/**
+ * The expected overall line: the mean of the scored dimensions (at least half
+ * must be scored), its level held to one above the lowest dimension's level.
+ */
+export function expectedOverall(results) {
+  const scored = results.filter((r) => r.score !== null);
+  if (scored.length === 0 || scored.length * 2 < results.length) {
+    return { line: 'Overall: not enough answers', level: null };
+  }
+  const score = roundedRatio(
+    scored.reduce((sum, r) => sum + r.score, 0),
+    scored.length,
+  );
+  const lowest = Math.min(...scored.map((r) => r.level));
+  const level = Math.min(levelOf(score), Math.min(lowest + 1, 5));
+  return { line: `Overall: level ${level}, ${levelName(level)}`, score, level };
+}
+
+/** Escapes `text` for use inside a RegExp. */
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A RegExp matching exactly `text`, ignoring surrounding whitespace. */
+export function exactly(text) {
+  return new RegExp(`^\\s*${escapeRegExp(text)}\\s*$`);
+}
+
+/**
+ * Drives Tandem in one page, as a person would. Every step waits for what it
+ * needs with Playwright's auto-waiting locators; nothing sleeps.
+ */
+export class Tandem {
+  constructor(page, origin) {
+    this.page = page;
+    this.origin = origin;
+  }
+
+  /** Opens the app and waits for the landing page. */
+  async open() {
+    await this.page.goto(`${this.origin}/`);
+    await this.expectLanding();
+  }
+
+  async reload() {
+    await this.page.reload();
+  }
+
+  heading(name) {
+    return this.page.getByRole('heading', { level: 1, name, exact: true });
+  }
+
+  /** Waits until the page's main heading is `name`. */
+  async expectHeading(name) {
+    await this.heading(name).waitFor();
+    const headings = await this.page.getByRole('heading', { level: 1 }).allTextContents();
+    assert.deepEqual(
+      headings.map((h) => h.trim()),
+      [name],
+      'exactly one main heading, the expected one',
+    );
+  }
+
+  async expectLanding() {
+    await this.expectHeading(bank.title);
+    await this.button(MODES.quick.button).waitFor();
+    await this.button(MODES.full.button).waitFor();
+  }
+
+  button(name) {
+    return this.page.getByRole('button', { name, exact: true });
+  }
+
+  /** Waits for a piece of text, matched exactly. */
+  async expectText(text) {
+    await this.page.getByText(text, { exact: true }).waitFor();
+  }
+
+  /** Chooses quick or full on the landing page; arrives on "About you". */
+  async start(mode) {
+    await this.button(MODES[mode].button).click();
+    await this.expectHeading('About you');
+  }
+
+  roleGroup() {
+    return this.page.getByRole('group', { name: 'Your role', exact: true });
+  }
+
+  teamField() {
+    return this.page.getByLabel('Team label (optional)', { exact: true });
+  }
+
+  /** Fills in "About you" and goes on to the first page of statements. */
+  async aboutYou({ role, team }, mode) {
+    await this.roleGroup().getByRole('radio', { name: role, exact: true }).check();
+    if (team !== undefined) {
+      await this.teamField().fill(team);
+    }
+    await this.button('Next').click();
+    await this.expectSection(mode, 0);
+  }
+
+  /** The radio group of one statement, found by its numbered legend. */
+  statement(statement, number) {
+    return this.page.getByRole('group', { name: `${number}. ${statement.text}`, exact: true });
+  }
+
+  option(statement, number, label) {
+    return this.statement(statement, number).getByRole('radio', { name: label, exact: true });
+  }
+
+  /** Waits until page `index` of `mode` is showing, with its progress line. */
+  async expectSection(mode, index) {
+    const all = sections(mode);
+    const { dimension } = all[index];
+    await this.expectHeading(dimension.name);
+    await this.expectText(`Section ${index + 1} of ${all.length}: ${dimension.name}`);
+  }
+
+  /** Waits until the progress count reads `answered` of the mode's total. */
+  async expectAnswered(mode, answered) {
+    const text = `${answered} of ${statementCount(mode)} statements answered`;
+    await this.expectText(text);
+    await this.page.getByRole('progressbar', { name: text, exact: true }).waitFor();
+  }
+
+  /**
+   * Answers the statements of page `index` from `answers` (id to label);
+   * `only` limits it to the first few statements of the page.
+   */
+  async answerSection(mode, index, answers, only = Infinity) {
+    const { dimension, firstNumber } = sections(mode)[index];
+    const statements = dimension.statements.slice(0, only);
+    for (const [offset, statement] of statements.entries()) {
+      const label = answers.get(statement.id);
+      await this.option(statement, firstNumber + offset, label).check();
+    }
+  }
+
+  /** Asserts the answers of page `index` are checked (after a reload, say). */
+  async expectChecked(mode, index, answers, only = Infinity) {
+    const { dimension, firstNumber } = sections(mode)[index];
+    for (const [offset, statement] of dimension.statements.slice(0, only).entries()) {
+      const number = firstNumber + offset;
+      const label = answers.get(statement.id);
+      const chosen = this.option(statement, number, label);
+      await chosen.waitFor();
+      assert.equal(
+        await chosen.isChecked(),
+        true,
+        `statement ${number} should still have "${label}" checked`,
+      );
+      const checked = this.statement(statement, number).getByRole('radio', { checked: true });
+      assert.equal(await checked.count(), 1, `statement ${number} has exactly one answer checked`);
+    }
+  }
+
+  /** Asserts no answer is checked on the statements of page `index` after `from`. */
+  async expectUnanswered(mode, index, from) {
+    const { dimension, firstNumber } = sections(mode)[index];
+    for (const [offset, statement] of dimension.statements.entries()) {
+      if (offset < from) continue;
+      const checked = this.statement(statement, firstNumber + offset).getByRole('radio', {
+        checked: true,
+      });
+      assert.equal(await checked.count(), 0, `statement ${firstNumber + offset} has no answer`);
+    }
+  }
+
+  /** Presses Next (or "See my results" on the last page) and waits to move on. */
+  async next(mode, index) {
+    const all = sections(mode);
+    const last = index + 1 === all.length;
+    await this.button(last ? 'See my results' : 'Next').click();
+    if (last) {
+      await this.expectHeading('Your result');
+    } else {
+      await this.expectSection(mode, index + 1);
+    }
+  }
+
+  /** Answers every page of `mode` from `answers` and reaches the results. */
+  async answerAll(mode, answers, fromIndex = 0) {
+    const all = sections(mode);
+    for (let index = fromIndex; index < all.length; index += 1) {
+      await this.answerSection(mode, index, answers);
+      await this.expectAnswered(
+        mode,
+        all
+          .slice(0, index + 1)
+          .reduce((n, s) => n + s.dimension.statements.length, 0),
+      );
+      await this.next(mode, index);
+    }
+  }
+
+  resultsTable() {
+    return this.page.getByRole('table', {
+      name: 'Score out of 100, level and how many statements each score is based on',
+      exact: true,
+    });
+  }
+
+  /** The body rows of the results table: those with a row header. */
+  resultRows() {
+    return this.resultsTable()
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('rowheader') });
+  }
+
+  resultRow(name) {
+    return this.resultRows().filter({
+      has: this.page.getByRole('rowheader', { name, exact: true }),
+    });
+  }
+
+  /** The guidance card of one dimension: the article headed by its name. */
+  card(name) {
+    return this.page
+      .getByRole('article')
+      .filter({ has: this.page.getByRole('heading', { level: 3, name, exact: true }) });
+  }
+
+  /**
+   * Checks the whole results page against `expected` (from expectedResults):
+   * the overall line, one table row per dimension with score, level and
+   * coverage, and each dimension's card.
+   */
+  async expectResults(mode, expected) {
+    await this.expectHeading('Your result');
+    await this.page
+      .getByRole('heading', { level: 2, name: 'How this result is worked out', exact: true })
+      .waitFor();
+    await this.page.getByRole('heading', { level: 2, name: 'Strengths', exact: true }).waitFor();
+    await this.page
+      .getByRole('heading', { level: 2, name: 'Top priorities', exact: true })
+      .waitFor();
+    await this.button('Change my answers').waitFor();
+
+    const overall = expectedOverall(expected);
+    await this.expectText(overall.line);
+    if (overall.score !== undefined) {
+      await this.expectText(`Overall score ${overall.score} out of 100`);
+    }
+
+    await this.resultsTable().waitFor();
+    assert.equal(
+      await this.resultRows().count(),
+      expected.length,
+      `the results table has one row per dimension of the ${mode} assessment`,
+    );
+    const headers = await this.resultRows().getByRole('rowheader').allTextContents();
+    assert.deepEqual(
+      headers.map((h) => h.trim()),
+      expected.map((e) => e.name),
+      'rows are the dimensions, in order',
+    );
+
+    for (const e of expected) {
+      const row = this.resultRow(e.name);
+      assert.equal(await row.count(), 1, `one row for ${e.name}`);
+      const cells = (await row.getByRole('cell').allTextContents()).map((c) => c.trim());
+      const want =
+        e.score === null
+          ? ['Not enough answers', '', e.coverage]
+          : [String(e.score), `${e.level} ${levelName(e.level)}`, e.coverage];
+      assert.deepEqual(cells, want, `row of ${e.name}: score, level, based on`);
+      if (e.score !== null) {
+        assert.match(cells[0], /^\d{1,3}$/, `${e.name} shows a numeric score`);
+      }
+
+      const card = this.card(e.name);
+      assert.equal(await card.count(), 1, `one card for ${e.name}`);
+      const cardText = e.score === null
+        ? `Not enough answers: ${e.counted} of ${e.total} statements were answered on the agreement scale`
+        : `Score ${e.score} out of 100 · level ${e.level}, ${levelName(e.level)} · based on ${e.coverage}`;
+      await card.getByText(cardText).waitFor();
+    }
+  }
+
+  /** The mode, role and team line at the top of the results. */
+  async expectAboutLine(mode, role, team) {
+    const parts = [MODES[mode].label, `Role: ${role}`];
+    if (team) parts.push(`Team: ${team}`);
+    await this.expectText(parts.join(' · '));
+  }
+
+  /** What currently has focus, described for assertions. */
+  focused() {
+    return this.page.evaluate(() => {
+      const element = document.activeElement;
+      if (!element) return null;
+      if (element instanceof HTMLInputElement && element.type === 'radio') {
+        const legend = element.closest('fieldset')?.querySelector('legend');
+        return {
+          kind: 'radio',
+          label: element.closest('label')?.textContent.trim(),
+          group: legend?.textContent.trim(),
+          checked: element.checked,
+        };
+      }
+      return {
+        kind: element.tagName.toLowerCase(),
+        role: element.getAttribute('role'),
+        label: element.textContent.trim(),
+      };
+    });
+  }
+
+  /** The saved progress in localStorage, or null. */
+  saved() {
+    return this.page.evaluate(() => window.localStorage.getItem('tandem.progress'));
+  }
+}

@@ -1,0 +1,110 @@
+// Complete assessments: every page answered, the results checked against the
+// published scoring rules recomputed from the question bank.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { useTandem } from '../harness.js';
+import {
+  AGREEMENT,
+  DONT_KNOW,
+  NOT_APPLICABLE,
+  Tandem,
+  expectedResults,
+  plan,
+  sections,
+  statementCount,
+} from '../tandem.js';
+
+const tandem = useTandem();
+
+test('quick assessment answered "Agree" throughout shows 4 scored dimensions', async (t) => {
+  await tandem.journey(t, async ({ page, origin }) => {
+    assert.equal(sections('quick').length, 4, 'the quick assessment has 4 dimensions');
+    assert.equal(statementCount('quick'), 16, 'the quick assessment has 16 statements');
+    const app = new Tandem(page, origin);
+    const answers = plan('quick', () => 'Agree');
+    const expected = expectedResults('quick', answers);
+    // The bank has reverse-scored statements, so "Agree" throughout is not a flat 75.
+    assert.ok(expected.some((e) => e.score !== 75), 'some dimension has a reverse statement');
+
+    await app.open();
+    await app.start('quick');
+    await app.aboutYou({ role: 'HR', team: 'Northern region' }, 'quick');
+    await app.expectAnswered('quick', 0);
+    await app.answerAll('quick', answers);
+
+    await app.expectResults('quick', expected);
+    await page.getByText(/^Overall: level [1-5], [A-Z][a-z]+$/).waitFor();
+    await app.expectAboutLine('quick', 'HR', 'Northern region');
+
+    // "Change my answers" goes back to the last page with the answers kept.
+    await app.button('Change my answers').click();
+    await app.expectSection('quick', 3);
+    await app.expectChecked('quick', 3, answers);
+    await app.button('See my results').click();
+    await app.expectResults('quick', expected);
+  });
+});
+
+test('full assessment with varied answers shows 8 dimensions scored by the rules', async (t) => {
+  await tandem.journey(t, async ({ page, origin }) => {
+    assert.equal(sections('full').length, 8, 'the full assessment has 8 dimensions');
+    assert.equal(statementCount('full'), 36, 'the full assessment has 36 statements');
+    const app = new Tandem(page, origin);
+    // Cycle through the agreement scale; one "Not applicable" (on the first
+    // statement that offers it) and one "Don't know" show that neither counts.
+    const firstWithNa = sections('full')
+      .flatMap((s) => s.dimension.statements)
+      .find((s) => s.not_applicable);
+    assert.ok(firstWithNa, 'the bank offers "Not applicable" somewhere');
+    const dontKnowAt = 5;
+    const answers = plan('full', (statement, index) => {
+      if (statement === firstWithNa) return NOT_APPLICABLE;
+      if (index === dontKnowAt) return DONT_KNOW;
+      return AGREEMENT[index % AGREEMENT.length];
+    });
+    const expected = expectedResults('full', answers);
+    assert.ok(
+      expected.some((e) => e.coverage.includes('not applicable')) &&
+        expected.some((e) => e.coverage.includes("don't know")),
+      'the plan exercises both answers that do not count',
+    );
+
+    await app.open();
+    await app.start('full');
+    await app.aboutYou({ role: 'Learning & Development (L&D)' }, 'full');
+    await app.answerAll('full', answers);
+
+    await app.expectResults('full', expected);
+    await app.expectAboutLine('full', 'Learning & Development (L&D)');
+  });
+});
+
+test('"Don\'t know" to a whole dimension leaves it unscored, the others scored', async (t) => {
+  await tandem.journey(t, async ({ page, origin }) => {
+    const app = new Tandem(page, origin);
+    const unsure = sections('quick')[1].dimension;
+    const answers = plan('quick', (_statement, _index, dimension) =>
+      dimension === unsure ? DONT_KNOW : 'Agree',
+    );
+    const expected = expectedResults('quick', answers);
+
+    await app.open();
+    await app.start('quick');
+    await app.aboutYou({ role: 'Line manager or business leader' }, 'quick');
+    await app.answerAll('quick', answers);
+
+    await app.expectResults('quick', expected);
+    const row = app.resultRow(unsure.name);
+    const cells = (await row.getByRole('cell').allTextContents()).map((c) => c.trim());
+    assert.equal(cells[0], 'Not enough answers');
+    assert.equal(cells[2], `0 of ${unsure.statements.length} statements (${unsure.statements.length} don't know)`);
+    await app.card(unsure.name).getByText('Not enough answers', { exact: false }).waitFor();
+    for (const other of expected.filter((e) => e.name !== unsure.name)) {
+      const score = (await app.resultRow(other.name).getByRole('cell').first().textContent()).trim();
+      assert.match(score, /^\d+$/, `${other.name} has a numeric score`);
+    }
+    // Three of four dimensions scored is enough for an overall level.
+    await page.getByText(/^Overall: level [1-5], [A-Z][a-z]+$/).waitFor();
+  });
+});

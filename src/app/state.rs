@@ -1,0 +1,161 @@
+//! The respondent's screen-level state and every event that changes it.
+//!
+//! One reducer for the whole questionnaire, after Yew's `function_todomvc`:
+//! [`Action`] lists what can happen, named as events in the past tense, and
+//! each arm delegates to [`Progress`]. Storage is not touched here; the app
+//! root saves whatever state results (see `app::App`).
+
+use crate::assessment::{Answer, Bank, Mode, Progress, Role, StatementId, Unanswered};
+use std::rc::Rc;
+use yew::{AttrValue, Reducible};
+
+/// Whether answers are being kept on this device, and if not, why.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Saving {
+    /// Every change is saved.
+    On,
+    /// The browser lets Tandem store nothing; answers live in memory only.
+    Unavailable,
+    /// Saved data was found but could not be read (the reason is given).
+    /// It is left untouched until the person starts a new assessment.
+    Held(AttrValue),
+    /// The last save failed (the reason is given); the next change retries.
+    Failed(AttrValue),
+}
+
+/// Everything the questionnaire screens show.
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    /// The question bank in use.
+    pub bank: Rc<Bank>,
+    /// The respondent's progress; `None` on the landing page.
+    pub progress: Option<Progress>,
+    /// What is missing after a refused "Next", until it is answered.
+    pub unanswered: Option<Unanswered>,
+    /// Whether progress is being saved.
+    pub saving: Saving,
+    /// How many times "Next" was refused; each refusal moves focus to the
+    /// list of what is missing, even when the list is unchanged.
+    pub refusals: u32,
+}
+
+/// Everything that can happen on the questionnaire screens.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// Chose the quick or the full assessment on the landing page.
+    Started(Mode),
+    /// Picked a role.
+    ChoseRole(Role),
+    /// Typed a team label.
+    NamedTeam(String),
+    /// Answered a statement.
+    Answered(StatementId, Answer),
+    /// Asked for the next screen.
+    WentNext,
+    /// Asked for the previous screen.
+    WentBack,
+    /// Chose to forget all answers and start again.
+    Restarted,
+    /// Saving progress failed, for the reason given.
+    SavingFailed(AttrValue),
+    /// Progress was saved.
+    Saved,
+}
+
+impl State {
+    /// The state on opening the app, from what storage held.
+    pub fn new(bank: Rc<Bank>, progress: Option<Progress>, saving: Saving) -> State {
+        State {
+            bank,
+            progress,
+            unanswered: None,
+            saving,
+            refusals: 0,
+        }
+    }
+
+    /// Whether the app should write progress to storage now.
+    pub fn may_save(&self) -> bool {
+        matches!(self.saving, Saving::On | Saving::Failed(_))
+    }
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let bank = Rc::clone(&self.bank);
+        let mut next = (*self).clone();
+        match action {
+            Action::Started(mode) => {
+                if next.progress.is_none() {
+                    next.progress = Some(Progress::new(mode));
+                    // The person was told that unreadable saved data would be
+                    // replaced when they start; starting is their decision.
+                    if let Saving::Held(_) = next.saving {
+                        next.saving = Saving::On;
+                    }
+                }
+            }
+            Action::ChoseRole(role) => {
+                if let Some(progress) = next.progress.as_mut() {
+                    progress.choose_role(role);
+                    if next.unanswered == Some(Unanswered::Role) {
+                        next.unanswered = None;
+                    }
+                }
+            }
+            Action::NamedTeam(label) => {
+                if let Some(progress) = next.progress.as_mut() {
+                    progress.name_team(&label);
+                }
+            }
+            Action::Answered(id, answer) => {
+                if let Some(progress) = next.progress.as_mut() {
+                    if progress.answer(&bank, &id, answer) {
+                        if let Some(Unanswered::Statements(missing)) = &mut next.unanswered {
+                            missing.retain(|m| m != &id);
+                        }
+                    }
+                }
+            }
+            Action::WentNext => {
+                if let Some(progress) = next.progress.as_mut() {
+                    next.unanswered = progress.next(&bank).err();
+                    if next.unanswered.is_some() {
+                        next.refusals += 1;
+                    }
+                }
+            }
+            Action::WentBack => {
+                if let Some(progress) = next.progress.as_mut() {
+                    // Back from the first screen leaves the questionnaire, but
+                    // only while there is nothing to lose.
+                    if !progress.back(&bank) && progress.answers.is_empty() {
+                        next.progress = None;
+                    }
+                    next.unanswered = None;
+                }
+            }
+            Action::Restarted => {
+                next.progress = None;
+                next.unanswered = None;
+                if let Saving::Failed(_) = next.saving {
+                    next.saving = Saving::On;
+                }
+            }
+            Action::SavingFailed(reason) => next.saving = Saving::Failed(reason),
+            Action::Saved => {
+                if let Saving::Failed(_) = next.saving {
+                    next.saving = Saving::On;
+                }
+            }
+        }
+        // Returning the same Rc tells Yew nothing changed, so it skips a render.
+        if next == *self {
+            self
+        } else {
+            Rc::new(next)
+        }
+    }
+}

@@ -1,0 +1,13 @@
+//! One component per screen of the questionnaire. A view receives the state it
+//! shows and a callback per thing the person can do there; it never touches
+//! storage or the reducer itself.
+
+mod about;
+mod landing;
+mod results;
+mod section;
+
+pub use about::About;
+pub use landing::Landing;
+pub use results::Results;
+pub use section::Section;

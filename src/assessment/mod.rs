@@ -1,0 +1,24 @@
+//! The assessment itself, free of any framework or browser code.
+//!
+//! Everything a respondent's result depends on lives here, so that it can be
+//! tested natively and reused by every screen:
+//! - [`bank`]: the question bank (dimensions, statements, guidance), loaded from
+//!   JSON and validated once, so the rest of the app only sees a sound bank;
+//! - [`answer`]: the answer scale, the respondent's role and the assessment mode;
+//! - [`scoring`]: how answers become dimension scores, levels and the overall
+//!   result, with the rules written down where they are applied;
+//! - [`progress`]: one respondent's way through the questionnaire;
+//! - [`saved`]: the versioned format progress is saved in.
+
+pub mod answer;
+pub mod bank;
+pub mod progress;
+pub mod saved;
+pub mod scoring;
+
+pub use answer::{Answer, Mode, Role};
+pub use bank::{
+    Bank, BankError, Dimension, DimensionId, Guidance, LevelInfo, Statement, StatementId,
+};
+pub use progress::{Progress, Stage, Unanswered};
+pub use scoring::{overall_rule, Coverage, DimensionResult, Level, Overall, Report, Score};

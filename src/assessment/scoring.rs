@@ -1,0 +1,340 @@
+//! How answers become scores, levels and an overall result.
+//!
+//! The rules, which the results page also states in plain words:
+//! 1. Each agreement answer counts 0, 25, 50, 75 or 100 points (strongly
+//!    disagree to strongly agree); a negatively worded ("reverse") statement
+//!    counts the other way round.
+//! 2. "Don't know" and "Not applicable" count nothing either way: they are left
+//!    out of the mean and reported as coverage ("based on 3 of 4 statements").
+//! 3. A dimension's score is the mean of its counted answers, rounded to a whole
+//!    number from 0 to 100. It needs answers to at least half of its statements;
+//!    with fewer it shows "not enough answers" instead of a number.
+//! 4. Levels are bands of the score: 0-19 level 1, 20-39 level 2, 40-59 level 3,
+//!    60-79 level 4, 80-100 level 5.
+//! 5. The overall score is the mean of the scored dimensions, and needs at least
+//!    half of the dimensions to be scored. Its level follows the same bands, but
+//!    a partnership is only as strong as its weakest area: the overall level is
+//!    never more than one level above the lowest dimension's level.
+
+use super::answer::{Answer, Mode};
+use super::bank::{Bank, Dimension, StatementId};
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// A score from 0 to 100.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Score(u8);
+
+impl Score {
+    /// The highest score.
+    pub const MAX: Score = Score(100);
+
+    /// A score, or `None` above 100.
+    pub fn new(value: u8) -> Option<Score> {
+        (value <= 100).then_some(Score(value))
+    }
+
+    /// The score as a number from 0 to 100.
+    pub fn value(self) -> u8 {
+        self.0
+    }
+
+    /// The mean of some scores, rounded half up; `None` for no scores.
+    fn mean(scores: impl IntoIterator<Item = Score>) -> Option<Score> {
+        let (sum, count) = scores
+            .into_iter()
+            .fold((0u32, 0u32), |(sum, n), s| (sum + u32::from(s.0), n + 1));
+        let mean = rounded_ratio(sum, count)?;
+        Some(Score(mean as u8))
+    }
+}
+
+impl fmt::Display for Score {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+/// `numerator / denominator` rounded half up, or `None` when dividing by zero.
+fn rounded_ratio(numerator: u32, denominator: u32) -> Option<u32> {
+    (denominator > 0).then(|| (2 * numerator + denominator) / (2 * denominator))
+}
+
+/// A maturity level, 1 (lowest) to 5 (highest). Names and descriptions come
+/// from the bank; the number is what scoring works with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Level(u8);
+
+impl Level {
+    /// How many levels there are.
+    pub const COUNT: usize = 5;
+    /// The lowest level.
+    pub const LOWEST: Level = Level(1);
+    /// The highest level.
+    pub const HIGHEST: Level = Level(5);
+    /// Width of each level's score band.
+    const BAND: u8 = 20;
+
+    /// Every level, lowest first.
+    pub fn all() -> impl Iterator<Item = Level> {
+        (1..=5).map(Level)
+    }
+
+    /// The level with this number, or `None` outside 1 to 5.
+    pub fn new(number: u8) -> Option<Level> {
+        (1..=5).contains(&number).then_some(Level(number))
+    }
+
+    /// The band a score falls in (rule 4).
+    pub fn of(score: Score) -> Level {
+        Level((score.0 / Self::BAND + 1).min(5))
+    }
+
+    /// The level's number, 1 to 5.
+    pub fn number(self) -> u8 {
+        self.0
+    }
+
+    /// The lowest score in this level's band.
+    pub fn lowest_score(self) -> Score {
+        Score((self.0 - 1) * Self::BAND)
+    }
+
+    /// The highest score in this level's band.
+    pub fn highest_score(self) -> Score {
+        if self == Self::HIGHEST {
+            Score::MAX
+        } else {
+            Score(self.0 * Self::BAND - 1)
+        }
+    }
+
+    /// The level above, or `None` at the top.
+    pub fn next(self) -> Option<Level> {
+        Level::new(self.0 + 1)
+    }
+}
+
+impl fmt::Display for Level {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+/// How many of a dimension's statements carry an opinion.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Coverage {
+    /// Statements answered on the agreement scale.
+    pub counted: usize,
+    /// Statements in the dimension.
+    pub total: usize,
+}
+
+impl Coverage {
+    /// Rule 3: at least half of the statements answered, and at least one.
+    pub fn is_enough(self) -> bool {
+        self.counted > 0 && self.counted * 2 >= self.total
+    }
+}
+
+/// The result for one dimension.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DimensionResult {
+    /// Position of the dimension in the bank.
+    pub index: usize,
+    /// Score and level, or `None` when there were not enough answers.
+    pub scored: Option<(Score, Level)>,
+    /// Which share of the statements counted.
+    pub coverage: Coverage,
+    /// Statements answered "Don't know".
+    pub dont_know: usize,
+    /// Statements answered "Not applicable".
+    pub not_applicable: usize,
+}
+
+impl DimensionResult {
+    /// The score, when there were enough answers.
+    pub fn score(&self) -> Option<Score> {
+        self.scored.map(|(score, _)| score)
+    }
+
+    /// The level, when there were enough answers.
+    pub fn level(&self) -> Option<Level> {
+        self.scored.map(|(_, level)| level)
+    }
+}
+
+/// The overall result.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Overall {
+    /// Fewer than half of the dimensions have enough answers.
+    NotEnoughAnswers,
+    /// Enough dimensions were scored.
+    Scored {
+        /// Mean of the scored dimensions.
+        score: Score,
+        /// The level after the weakest-area limit (rule 5).
+        level: Level,
+        /// The level the score alone would give; higher than `level` when the
+        /// weakest-area limit applied.
+        uncapped: Level,
+    },
+}
+
+/// A respondent's whole result.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Report {
+    /// One entry per dimension asked, in bank order.
+    pub dimensions: Vec<DimensionResult>,
+    /// The overall score and level.
+    pub overall: Overall,
+}
+
+/// How many strengths a report names at most.
+const MAX_STRENGTHS: usize = 2;
+/// How many priorities a report names at most.
+const MAX_PRIORITIES: usize = 3;
+
+impl Report {
+    /// Scores the answers given to the dimensions that `mode` asks about.
+    /// Answers to other statements are ignored.
+    pub fn score(bank: &Bank, mode: Mode, answers: &BTreeMap<StatementId, Answer>) -> Report {
+        let dimensions: Vec<DimensionResult> = bank
+            .dimensions()
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| mode == Mode::Full || d.core)
+            .map(|(index, dimension)| score_dimension(index, dimension, answers))
+            .collect();
+        let overall = overall(&dimensions);
+        Report {
+            dimensions,
+            overall,
+        }
+    }
+
+    /// The best-scoring dimensions at level 3 or above, best first: what the
+    /// partnership can build on.
+    pub fn strengths(&self) -> Vec<&DimensionResult> {
+        let mut scored: Vec<_> = self
+            .dimensions
+            .iter()
+            .filter(|d| d.level().is_some_and(|l| l >= Level(3)))
+            .collect();
+        // Stable sort: ties keep bank order.
+        scored.sort_by_key(|d| std::cmp::Reverse(d.score()));
+        scored.truncate(MAX_STRENGTHS);
+        scored
+    }
+
+    /// The lowest-scoring dimensions that are not strengths and not yet at the
+    /// top level, lowest first: where to act first.
+    pub fn priorities(&self) -> Vec<&DimensionResult> {
+        let strengths: Vec<usize> = self.strengths().iter().map(|d| d.index).collect();
+        let mut weakest: Vec<_> = self
+            .dimensions
+            .iter()
+            .filter(|d| !strengths.contains(&d.index))
+            .filter(|d| d.level().is_some_and(|l| l < Level::HIGHEST))
+            .collect();
+        weakest.sort_by_key(|d| d.score());
+        weakest.truncate(MAX_PRIORITIES);
+        weakest
+    }
+}
+
+/// Rules 1 to 4 for one dimension.
+fn score_dimension(
+    index: usize,
+    dimension: &Dimension,
+    answers: &BTreeMap<StatementId, Answer>,
+) -> DimensionResult {
+    let mut points = 0u32;
+    let mut counted = 0usize;
+    let mut dont_know = 0;
+    let mut not_applicable = 0;
+    for statement in &dimension.statements {
+        match answers.get(&statement.id) {
+            Some(Answer::DontKnow) => dont_know += 1,
+            Some(Answer::NotApplicable) => not_applicable += 1,
+            Some(answer) => {
+                if let Some(agreement) = answer.agreement() {
+                    let steps = u32::from(agreement - 1);
+                    points += if statement.reverse { 4 - steps } else { steps };
+                    counted += 1;
+                }
+            }
+            None => {}
+        }
+    }
+    let coverage = Coverage {
+        counted,
+        total: dimension.statements.len(),
+    };
+    // Each step on the scale is worth 25 points, so the mean is
+    // 25 * points / counted; computed in integers to round exactly.
+    let scored = if coverage.is_enough() {
+        rounded_ratio(25 * points, counted as u32).map(|value| {
+            let score = Score(value as u8);
+            (score, Level::of(score))
+        })
+    } else {
+        None
+    };
+    DimensionResult {
+        index,
+        scored,
+        coverage,
+        dont_know,
+        not_applicable,
+    }
+}
+
+/// Rule 5.
+fn overall(dimensions: &[DimensionResult]) -> Overall {
+    let scored: Vec<(Score, Level)> = dimensions.iter().filter_map(|d| d.scored).collect();
+    if scored.is_empty() || scored.len() * 2 < dimensions.len() {
+        return Overall::NotEnoughAnswers;
+    }
+    let Some(score) = Score::mean(scored.iter().map(|(s, _)| *s)) else {
+        return Overall::NotEnoughAnswers;
+    };
+    let uncapped = Level::of(score);
+    let lowest = scored
+        .iter()
+        .map(|(_, l)| *l)
+        .min()
+        .unwrap_or(Level::LOWEST);
+    let ceiling = lowest.next().unwrap_or(Level::HIGHEST);
+    Overall::Scored {
+        score,
+        level: uncapped.min(ceiling),
+        uncapped,
+    }
+}
+
+/// The overall rule in plain words, with the bank's level names, for the
+/// results page.
+pub fn overall_rule(bank: &Bank) -> String {
+    let bands: Vec<String> = Level::all()
+        .map(|level| {
+            format!(
+                "{}-{} {}",
+                level.lowest_score(),
+                level.highest_score(),
+                bank.level(level).name
+            )
+        })
+        .collect();
+    format!(
+        "Each dimension's score is the average of your answers to its statements, from 0 \
+         (strongly disagree throughout) to 100 (strongly agree throughout), with negatively \
+         worded statements counted the other way round. \"Don't know\" and \"Not applicable\" \
+         are left out rather than counted as low; a dimension needs answers to at least half \
+         of its statements to be scored. The overall score is the average of the scored \
+         dimensions, and levels are bands of the score: {}. One limit applies: a partnership \
+         is only as strong as its weakest area, so the overall level is never more than one \
+         level above your lowest dimension.",
+        bands.join(", ")
+    )
+}

@@ -1,0 +1,28 @@
+//! Tandem: an HR & L&D collaboration assessment that runs entirely in the browser.
+//!
+//! People answer statements about how their organisation's HR and Learning &
+//! Development functions work together; Tandem scores the answers on the device
+//! and explains where the partnership stands and what to do next. Nothing is sent
+//! anywhere: answers live in this browser's storage only.
+//!
+//! - [`assessment`] is the domain: the question bank, answers, scoring and the
+//!   respondent's progress. It has no framework or browser code and is tested
+//!   natively with `cargo test`.
+//! - [`app`] is the Yew application: state, screens and components.
+//! - `storage` keeps progress in the browser's `localStorage`, and `page`
+//!   handles focus and the tab title: the only browser services the app uses.
+
+pub mod app;
+pub mod assessment;
+mod page;
+mod storage;
+
+/// Mounts the app into the page's `<body>`.
+#[cfg(target_arch = "wasm32")]
+pub fn start() {
+    yew::Renderer::<app::App>::new().render();
+}
+
+/// Native builds only run tests; there is nothing to mount.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn start() {}

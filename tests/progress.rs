@@ -1,0 +1,189 @@
+//! A respondent's journey through the questionnaire, and the saved format
+//! that lets them come back to it.
+
+mod common;
+
+use common::{mini_bank, ALL_ANSWERS};
+use proptest::prelude::*;
+use tandem::assessment::saved::{self, SavedError};
+use tandem::assessment::{Answer, Mode, Progress, Role, Stage, StatementId, Unanswered};
+
+fn id(s: &str) -> StatementId {
+    StatementId::from(s)
+}
+
+#[test]
+fn a_quick_journey_from_role_to_results() {
+    let bank = mini_bank();
+    let mut progress = Progress::new(Mode::Quick);
+    assert_eq!(progress.next(&bank), Err(Unanswered::Role));
+    progress.choose_role(Role::Hr);
+    assert_eq!(progress.next(&bank), Ok(()));
+    assert_eq!(progress.stage, Stage::Section(0));
+
+    assert_eq!(
+        progress.next(&bank),
+        Err(Unanswered::Statements(vec![
+            id("alpha.one"),
+            id("alpha.two"),
+            id("alpha.three"),
+            id("alpha.four")
+        ]))
+    );
+    for s in ["alpha.one", "alpha.two", "alpha.three"] {
+        assert!(progress.answer(&bank, &id(s), Answer::Agree));
+    }
+    assert!(progress.answer(&bank, &id("alpha.four"), Answer::DontKnow));
+    assert_eq!(progress.answered_count(&bank), 4);
+    progress.next(&bank).unwrap();
+    assert_eq!(progress.stage, Stage::Section(1));
+    for s in ["beta.one", "beta.two"] {
+        progress.answer(&bank, &id(s), Answer::StronglyAgree);
+    }
+    progress.next(&bank).unwrap();
+    assert_eq!(progress.stage, Stage::Results);
+
+    assert!(progress.back(&bank));
+    assert_eq!(progress.stage, Stage::Section(1));
+    progress.back(&bank);
+    progress.back(&bank);
+    assert_eq!(progress.stage, Stage::About);
+    assert!(!progress.back(&bank), "back from the first screen leaves");
+}
+
+#[test]
+fn answers_outside_the_assessment_are_refused() {
+    let bank = mini_bank();
+    let mut progress = Progress::new(Mode::Quick);
+    assert!(
+        !progress.answer(&bank, &id("gamma.one"), Answer::Agree),
+        "not in quick"
+    );
+    assert!(
+        !progress.answer(&bank, &id("nope"), Answer::Agree),
+        "unknown id"
+    );
+    assert!(
+        !progress.answer(&bank, &id("alpha.one"), Answer::NotApplicable),
+        "n/a is not offered there"
+    );
+    assert!(progress.answer(&bank, &id("alpha.four"), Answer::NotApplicable));
+    assert_eq!(progress.answers.len(), 1);
+}
+
+#[test]
+fn team_labels_are_cleaned() {
+    let mut progress = Progress::new(Mode::Full);
+    progress.name_team("  Northern\u{7} region\n ");
+    assert_eq!(progress.team, "Northern region");
+    progress.name_team(&"x".repeat(500));
+    assert_eq!(progress.team.chars().count(), 60);
+}
+
+#[test]
+fn saved_progress_comes_back_as_it_was() {
+    let bank = mini_bank();
+    let mut progress = Progress::new(Mode::Quick);
+    progress.choose_role(Role::LearningAndDevelopment);
+    progress.name_team("Ops");
+    progress.next(&bank).unwrap();
+    progress.answer(&bank, &id("alpha.one"), Answer::Agree);
+    let text = saved::encode(&bank, &progress);
+    assert_eq!(saved::decode(&bank, &text), Ok(progress));
+}
+
+#[test]
+fn saved_progress_from_a_newer_version_is_recognised() {
+    let bank = mini_bank();
+    let newer = r#"{"schema": 9, "something": "unknown to this version"}"#;
+    assert_eq!(
+        saved::decode(&bank, newer),
+        Err(SavedError::Newer { schema: 9 })
+    );
+}
+
+#[test]
+fn saved_progress_for_another_bank_is_refused() {
+    let bank = mini_bank();
+    let text = saved::encode(
+        tandem::assessment::Bank::standard(),
+        &Progress::new(Mode::Quick),
+    );
+    assert_eq!(
+        saved::decode(&bank, &text),
+        Err(SavedError::OtherBank {
+            bank: "tandem-standard".into()
+        })
+    );
+}
+
+#[test]
+fn damaged_saved_progress_is_refused_with_a_reason() {
+    let bank = mini_bank();
+    for text in [
+        "",
+        "null",
+        "{",
+        "[1,2,3]",
+        r#"{"schema": 1}"#,
+        r#"{"schema": 1, "bank": "mini", "progress": {"mode": "sideways"}}"#,
+        r#"{"schema": -1}"#,
+    ] {
+        match saved::decode(&bank, text) {
+            Err(SavedError::Damaged { reason }) => assert!(!reason.is_empty(), "{text}"),
+            other => panic!("{text}: {other:?}"),
+        }
+    }
+    let huge = format!(r#"{{"schema": 1, "pad": "{}"}}"#, "x".repeat(300_000));
+    assert!(matches!(
+        saved::decode(&bank, &huge),
+        Err(SavedError::Damaged { .. })
+    ));
+}
+
+#[test]
+fn saved_progress_is_fitted_to_the_bank() {
+    let bank = mini_bank();
+    // Answers to unknown statements and to statements outside quick mode are
+    // dropped; a page beyond the last and a page past a gap are corrected.
+    let text = r#"{"schema":1,"bank":"mini","progress":{"mode":"quick","role":"hr","team":"",
+        "answers":{"alpha.one":"agree","ghost.one":"agree","gamma.one":"agree","alpha.two":"not-applicable"},
+        "stage":{"section":7}}}"#;
+    let progress = saved::decode(&bank, text).unwrap();
+    assert_eq!(progress.answers.len(), 1);
+    assert_eq!(progress.stage, Stage::Section(0), "alpha still has gaps");
+
+    let no_role = r#"{"schema":1,"bank":"mini","progress":{"mode":"quick","role":null,"team":"",
+        "answers":{},"stage":"results"}}"#;
+    assert_eq!(saved::decode(&bank, no_role).unwrap().stage, Stage::About);
+}
+
+proptest! {
+    #[test]
+    fn no_saved_text_panics_the_decoder(text in ".{0,400}") {
+        let _ = saved::decode(&mini_bank(), &text);
+    }
+
+    #[test]
+    fn saved_progress_round_trips(
+        picks in prop::collection::vec((0usize..10, prop::sample::select(ALL_ANSWERS.to_vec())), 0..12),
+        full in any::<bool>(),
+        team in "[a-zA-Z ]{0,20}",
+        steps in 0usize..8,
+    ) {
+        let bank = mini_bank();
+        let ids = ["alpha.one", "alpha.two", "alpha.three", "alpha.four", "beta.one",
+                   "beta.two", "gamma.one", "gamma.two", "delta.one", "delta.two"];
+        let mut progress = Progress::new(if full { Mode::Full } else { Mode::Quick });
+        progress.choose_role(Role::Other);
+        progress.name_team(&team);
+        for (i, answer) in picks {
+            progress.answer(&bank, &id(ids[i]), answer);
+        }
+        for _ in 0..steps {
+            let _ = progress.next(&bank);
+        }
+        let decoded = saved::decode(&bank, &saved::encode(&bank, &progress));
+        prop_assert_eq!(decoded, Ok(progress));
+    }
+}

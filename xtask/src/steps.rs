@@ -1,0 +1,172 @@
+//! The user-facing commands: `serve`, `build` and `test`, each ensuring the
+//! tools it needs before running them.
+//!
+//! `test` runs its layers from cheapest to most expensive and stops at the
+//! first failure, so a broken unit test is reported in seconds instead of
+//! after a release build and a browser run.
+
+use std::fs;
+use std::path::Path;
+use std::time::Instant;
+
+use crate::process::{probe, run, since};
+use crate::sizes;
+use crate::tools::{self, Browser};
+use crate::workspace::Workspace;
+
+const TEST_LAYERS: usize = 3;
+
+pub fn serve(ws: &Workspace, port: u16) -> Result<(), String> {
+    tools::ensure_build_tools(ws)?;
+    let url = format!("http://127.0.0.1:{port}/");
+    println!("[serve] serving a release build at {url} (rebuilds on change; Ctrl-C to stop)");
+    let start = Instant::now();
+    let port = port.to_string();
+    run(
+        ws.command("trunk").args([
+            "serve",
+            "--release",
+            "--address",
+            "127.0.0.1",
+            "--port",
+            &port,
+        ]),
+        "if the port is taken, pick another with `cargo xtask serve --port N`; \
+         otherwise read Trunk's error above",
+    )?;
+    println!("[serve] stopped after {}", since(start));
+    Ok(())
+}
+
+pub fn build(ws: &Workspace) -> Result<(), String> {
+    tools::ensure_build_tools(ws)?;
+    release_build(ws)
+}
+
+fn release_build(ws: &Workspace) -> Result<(), String> {
+    println!("[build] trunk build --release...");
+    let start = Instant::now();
+    run(
+        ws.command("trunk").args(["build", "--release"]),
+        "read Trunk's error above; `cargo build --release --target wasm32-unknown-unknown` \
+         shows compiler errors without Trunk",
+    )?;
+    println!("[build] release build finished in {}", since(start));
+    sizes::report(ws, &ws.dist())
+}
+
+pub fn test(ws: &Workspace) -> Result<(), String> {
+    let start = Instant::now();
+    tools::ensure_build_tools(ws)?;
+    let browser = tools::ensure_browser_tools(ws)?;
+
+    layer(1, "native tests", "cargo test --workspace", || {
+        run(
+            ws.cargo()
+                .args(["test", "--workspace"])
+                .envs(tools::wasm_test_env(&browser)),
+            "read the failing test above; rerun it alone with `cargo test <name>`",
+        )
+    })?;
+    layer(2, "release build", "trunk build --release", || {
+        release_build(ws)
+    })?;
+    layer(
+        3,
+        "end-to-end tests",
+        "node --test e2e/tests/ against dist/",
+        || end_to_end(ws, &browser),
+    )?;
+
+    println!(
+        "\n[test] all {TEST_LAYERS} test layers passed in {}",
+        since(start)
+    );
+    Ok(())
+}
+
+fn layer(
+    number: usize,
+    name: &str,
+    what: &str,
+    body: impl FnOnce() -> Result<(), String>,
+) -> Result<(), String> {
+    println!("\n==> [test {number}/{TEST_LAYERS}] {name}: {what}");
+    let start = Instant::now();
+    match body() {
+        Ok(()) => {
+            println!("[test] {name} passed in {}", since(start));
+            Ok(())
+        }
+        Err(error) => Err(format!("{name} failed after {}\n{error}", since(start))),
+    }
+}
+
+fn end_to_end(ws: &Workspace, browser: &Browser) -> Result<(), String> {
+    let e2e = ws.root.join("e2e");
+    let package_json = e2e.join("package.json");
+    if !package_json.is_file() {
+        return Err(format!(
+            "{} does not exist, so there are no end-to-end tests to run.\n  \
+             hint: the e2e/ folder (package.json, package-lock.json, tests/) has to be \
+             in place before `cargo xtask test`",
+            package_json.display()
+        ));
+    }
+    let lock = e2e.join("package-lock.json");
+    if !lock.is_file() {
+        return Err(format!(
+            "{} does not exist; `npm ci` installs exactly what it lists.\n  \
+             hint: run `npm install` in e2e/ once and commit package-lock.json",
+            lock.display()
+        ));
+    }
+    if probe(ws.command("node").arg("--version")).is_none() {
+        return Err("node not found; the end-to-end tests run on Node.js.\n  \
+             hint: install Node.js and npm, e.g. `apt-get install nodejs npm`"
+            .into());
+    }
+
+    let node_modules = e2e.join("node_modules");
+    match reinstall_reason(&node_modules, &lock) {
+        Some(reason) => {
+            println!("[test] e2e dependencies: {reason}; running npm ci...");
+            let start = Instant::now();
+            run(
+                ws.command("npm")
+                    .args(["ci", "--no-audit", "--no-fund"])
+                    .current_dir(&e2e)
+                    // Browser downloads fail on these machines; the tests use
+                    // the system Chromium passed in CHROMIUM.
+                    .env("PUPPETEER_SKIP_DOWNLOAD", "1")
+                    .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"),
+                "check that the npm registry is reachable and that e2e/package-lock.json \
+                 matches e2e/package.json",
+            )?;
+            println!("[test] e2e dependencies installed in {}", since(start));
+        }
+        None => println!("[test] e2e dependencies: node_modules is up to date; skipping npm ci"),
+    }
+
+    run(
+        ws.command("node")
+            .args(["--test", "--test-concurrency=1", "e2e/tests/"])
+            .env("TANDEM_DIST", ws.dist())
+            .env("CHROMIUM", &browser.chromium)
+            .env("CHROMEDRIVER", &browser.chromedriver),
+        "read the failing test above; e2e/artifacts/ may hold screenshots or logs",
+    )
+}
+
+/// `None` when node_modules is at least as new as the lock file, i.e. the
+/// last `npm ci` already installed what the lock file asks for.
+fn reinstall_reason(node_modules: &Path, lock: &Path) -> Option<&'static str> {
+    let modified = |path: &Path| fs::metadata(path).and_then(|m| m.modified()).ok();
+    let Some(installed) = modified(node_modules) else {
+        return Some("e2e/node_modules is missing");
+    };
+    match modified(lock) {
+        Some(locked) if locked <= installed => None,
+        _ => Some("e2e/package-lock.json is newer than e2e/node_modules"),
+    }
+}
