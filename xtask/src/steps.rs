@@ -121,10 +121,22 @@ fn end_to_end(ws: &Workspace, browser: &Browser) -> Result<(), String> {
             lock.display()
         ));
     }
-    if probe(ws.command("node").arg("--version")).is_none() {
-        return Err("node not found; the end-to-end tests run on Node.js.\n  \
-             hint: install Node.js and npm, e.g. `apt-get install nodejs npm`"
-            .into());
+    match probe(ws.command("node").arg("--version")) {
+        None => {
+            return Err(
+                "node not found; the end-to-end tests run on Node.js 20 or later.\n  \
+                 hint: install Node.js and npm, e.g. `apt-get install nodejs npm`"
+                    .into(),
+            )
+        }
+        Some(version) if node_major(&version).is_some_and(|major| major < 20) => {
+            return Err(format!(
+                "node {} is too old: playwright-core needs Node.js 20 or later.\n  \
+                 hint: install a current Node.js and npm",
+                version.trim()
+            ))
+        }
+        Some(_) => {}
     }
 
     let node_modules = e2e.join("node_modules");
@@ -148,9 +160,13 @@ fn end_to_end(ws: &Workspace, browser: &Browser) -> Result<(), String> {
         None => println!("[test] e2e dependencies: node_modules is up to date; skipping npm ci"),
     }
 
+    // The files are named one by one: from Node 21 on, a folder argument to
+    // `--test` is read as a file pattern and matches nothing.
+    let tests = test_files(&e2e.join("tests"))?;
     run(
         ws.command("node")
-            .args(["--test", "--test-concurrency=1", "e2e/tests/"])
+            .args(["--test", "--test-concurrency=1"])
+            .args(&tests)
             .env("TANDEM_DIST", ws.dist())
             .env("CHROMIUM", &browser.chromium)
             .env("CHROMEDRIVER", &browser.chromedriver),
@@ -168,5 +184,46 @@ fn reinstall_reason(node_modules: &Path, lock: &Path) -> Option<&'static str> {
     match modified(lock) {
         Some(locked) if locked <= installed => None,
         _ => Some("e2e/package-lock.json is newer than e2e/node_modules"),
+    }
+}
+
+/// The major version in `node --version` output such as `v20.20.2`.
+fn node_major(version: &str) -> Option<u32> {
+    version
+        .trim()
+        .trim_start_matches('v')
+        .split('.')
+        .next()?
+        .parse()
+        .ok()
+}
+
+/// Every `*.test.js` file in `dir`, sorted so runs are repeatable.
+fn test_files(dir: &Path) -> Result<Vec<std::path::PathBuf>, String> {
+    let entries = fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
+    let mut files: Vec<_> = entries
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| {
+            path.file_name()
+                .and_then(|name| name.to_str())
+                .is_some_and(|name| name.ends_with(".test.js"))
+        })
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        return Err(format!("no *.test.js files in {}", dir.display()));
+    }
+    Ok(files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::node_major;
+
+    #[test]
+    fn node_versions_are_read() {
+        assert_eq!(node_major("v20.20.2\n"), Some(20));
+        assert_eq!(node_major("v18.19.0"), Some(18));
+        assert_eq!(node_major("garbage"), None);
     }
 }
