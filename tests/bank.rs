@@ -191,3 +191,17 @@ fn text_that_is_not_json_is_refused_with_its_position() {
     let error = Bank::parse("{\"id\": ").unwrap_err();
     assert!(error.problems[0].location.starts_with("line 1, column"));
 }
+
+#[test]
+fn the_fingerprint_follows_content_not_layout() {
+    let json = mini_bank_json();
+    let compact = Bank::parse(&json.to_string()).unwrap();
+    let pretty = Bank::parse(&serde_json::to_string_pretty(&json).unwrap()).unwrap();
+    assert_eq!(compact.fingerprint(), pretty.fingerprint());
+
+    let mut reworded = json.clone();
+    reworded["dimensions"][0]["statements"][0]["text"] = serde_json::json!("A 1");
+    let reworded = Bank::parse(&reworded.to_string()).unwrap();
+    assert_ne!(compact.fingerprint(), reworded.fingerprint());
+    assert_ne!(compact.fingerprint(), Bank::standard().fingerprint());
+}

@@ -77,6 +77,7 @@ impl From<&str> for DimensionId {
 pub struct Bank {
     id: String,
     version: u32,
+    fingerprint: u32,
     title: String,
     levels: Vec<LevelInfo>,
     dimensions: Vec<Dimension>,
@@ -200,9 +201,11 @@ impl Bank {
         if !problems.is_empty() {
             return Err(BankError { problems });
         }
+        let fingerprint = fingerprint(json);
         Ok(Bank {
             id: raw.id,
             version: raw.version,
+            fingerprint,
             title: raw.title,
             levels: raw.levels,
             dimensions: raw.dimensions,
@@ -212,6 +215,13 @@ impl Bank {
     /// The bank's identifier; saved progress and result codes carry it.
     pub fn id(&self) -> &str {
         &self.id
+    }
+
+    /// A fingerprint of the bank's whole content. Result codes and exports
+    /// carry it, so answers to one bank are never scored against another,
+    /// even one with the same id.
+    pub fn fingerprint(&self) -> u32 {
+        self.fingerprint
     }
 
     /// Content version of the bank.
@@ -258,6 +268,32 @@ impl Dimension {
         // Validation guarantees exactly one entry per level, in order.
         &self.guidance[usize::from(level.number() - 1)]
     }
+}
+
+/// FNV-1a over the bank's JSON with white space outside strings removed, so
+/// re-indenting a file keeps its identity while any change of content does not.
+fn fingerprint(json: &str) -> u32 {
+    let mut hash: u32 = 0x811c_9dc5;
+    let mut in_string = false;
+    let mut escaped = false;
+    for byte in json.bytes() {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if byte == b'\\' {
+                escaped = true;
+            } else if byte == b'"' {
+                in_string = false;
+            }
+        } else if byte == b'"' {
+            in_string = true;
+        } else if byte.is_ascii_whitespace() {
+            continue;
+        }
+        hash ^= u32::from(byte);
+        hash = hash.wrapping_mul(0x0100_0193);
+    }
+    hash
 }
 
 /// Collects the problems found while checking a bank.

@@ -8,10 +8,16 @@
 //! - [`scoring`]: how answers become dimension scores, levels and the overall
 //!   result, with the rules written down where they are applied;
 //! - [`progress`]: one respondent's way through the questionnaire;
+//! - [`plan`]: targets per dimension and the action plan drafted from them;
+//! - [`code`]: the compact result code that a link or QR code carries;
+//! - [`export`]: JSON and CSV exports, and importing a JSON export;
 //! - [`saved`]: the versioned format progress is saved in.
 
 pub mod answer;
 pub mod bank;
+pub mod code;
+pub mod export;
+pub mod plan;
 pub mod progress;
 pub mod saved;
 pub mod scoring;

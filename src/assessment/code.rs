@@ -1,0 +1,1 @@
+//! Result codes: a short, checksummed text that carries one respondent's answers.

@@ -1,0 +1,1 @@
+//! Targets per dimension and the action plan drafted from the gaps.
