@@ -9,11 +9,15 @@
 //!   respondent's progress. It has no framework or browser code and is tested
 //!   natively with `cargo test`.
 //! - [`app`] is the Yew application: state, screens and components.
-//! - `storage` keeps progress in the browser's `localStorage`, and `page`
-//!   handles focus and the tab title: the only browser services the app uses.
+//! - One small module per browser service, and no browser code elsewhere:
+//!   `storage` (progress in `localStorage`), `page` (focus, title, the address's
+//!   fragment, printing, the date), `files` (downloads and opened files) and
+//!   `clipboard`.
 
 pub mod app;
 pub mod assessment;
+mod clipboard;
+mod files;
 mod page;
 mod storage;
 

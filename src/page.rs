@@ -1,4 +1,6 @@
-//! The page around the app: where focus goes and what the tab is called.
+//! The page around the app: where focus goes, what the tab is called, the
+//! address's fragment (which carries shared results and never reaches a
+//! server), printing, and today's date for printed reports.
 //!
 //! Screens change without a page load, so the app moves focus itself: to the
 //! new screen's heading, or to an error summary, as a page load or a form
@@ -34,4 +36,61 @@ fn focus(selector: &str) {
     if let Some(element) = element {
         let _ = element.focus();
     }
+}
+
+/// Opens the browser's print dialog (which also offers "Save as PDF").
+pub fn print() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}
+
+/// The address's fragment without the leading `#`.
+pub fn fragment() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .map(|hash| hash.trim_start_matches('#').to_owned())
+        .unwrap_or_default()
+}
+
+/// The app's own address without any fragment, for building share links.
+pub fn address() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .map(|href| href.split('#').next().unwrap_or_default().to_owned())
+        .unwrap_or_default()
+}
+
+/// Removes the fragment without reloading or adding a history entry.
+pub fn clear_fragment() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&address()));
+    }
+}
+
+/// Today's date as people write it, for the printed report.
+pub fn today() -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let now = js_sys::Date::new_0();
+    let month = MONTHS
+        .get(now.get_month() as usize)
+        .copied()
+        .unwrap_or_default();
+    format!("{} {} {}", now.get_date(), month, now.get_full_year())
 }

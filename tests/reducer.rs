@@ -5,7 +5,9 @@ mod common;
 use common::mini_bank;
 use std::rc::Rc;
 use tandem::app::state::{Action, Saving, State};
-use tandem::assessment::{Answer, Mode, Role, Stage, StatementId, Unanswered};
+use tandem::assessment::{
+    code, export, Answer, DimensionId, Level, Mode, Role, Stage, StatementId, Unanswered,
+};
 use yew::Reducible;
 
 fn start() -> Rc<State> {
@@ -147,4 +149,147 @@ fn storage_that_is_unavailable_stays_unavailable() {
     let state = after(state, [Action::Started(Mode::Quick), Action::Saved]);
     assert_eq!(state.saving, Saving::Unavailable);
     assert!(!state.may_save());
+}
+
+/// A quick mini assessment taken to the results, through the reducer.
+fn at_results() -> Rc<State> {
+    after(
+        start(),
+        [
+            Action::Started(Mode::Quick),
+            Action::ChoseRole(Role::Hr),
+            Action::WentNext,
+            answered("alpha.one", Answer::Agree),
+            answered("alpha.two", Answer::Agree),
+            answered("alpha.three", Answer::Disagree),
+            answered("alpha.four", Answer::Agree),
+            Action::WentNext,
+            answered("beta.one", Answer::Disagree),
+            answered("beta.two", Answer::Neutral),
+            Action::WentNext,
+        ],
+    )
+}
+
+#[test]
+fn plan_events_reach_the_plan() {
+    use tandem::assessment::plan::{ActionEdit, Direction};
+    let state = at_results();
+    let progress = state.progress.as_ref().unwrap();
+    assert_eq!(progress.stage, Stage::Results);
+    let drafted = progress.plan.actions.len();
+    assert!(drafted > 0);
+    let first = progress.plan.actions[0].id;
+
+    let state = after(
+        state,
+        [
+            Action::ActionEdited(first, ActionEdit::Text("Agree a monthly review".into())),
+            Action::ActionMoved(first, Direction::Down),
+            Action::ActionAdded,
+        ],
+    );
+    let plan = &state.progress.as_ref().unwrap().plan;
+    assert_eq!(plan.actions.len(), drafted + 1);
+    assert_eq!(plan.actions[1].text, "Agree a monthly review");
+    assert!(plan.edited);
+
+    let state = after(state, [Action::ActionRemoved(first), Action::PlanRedrafted]);
+    let plan = &state.progress.as_ref().unwrap().plan;
+    assert_eq!(plan.actions.len(), drafted);
+    assert!(!plan.edited);
+}
+
+#[test]
+fn a_target_event_redrafts_an_untouched_plan() {
+    let state = at_results();
+    let before = state.progress.as_ref().unwrap().plan.actions.len();
+    let beta_level = state
+        .progress
+        .as_ref()
+        .unwrap()
+        .report(&state.bank)
+        .dimensions[1]
+        .level()
+        .unwrap();
+    assert!(beta_level.number() <= 3);
+    let state = after(
+        state,
+        [Action::TargetChosen(
+            DimensionId::from("beta"),
+            Level::new(5).unwrap(),
+        )],
+    );
+    assert!(state.progress.as_ref().unwrap().plan.actions.len() > before);
+}
+
+#[test]
+fn a_good_import_replaces_the_progress_and_a_bad_one_changes_nothing() {
+    let state = at_results();
+    let bank = Rc::clone(&state.bank);
+    let exported = export::to_json(&bank, state.progress.as_ref().unwrap());
+
+    let restarted = after(Rc::clone(&state), [Action::Restarted]);
+    let imported = after(
+        restarted,
+        [Action::FileImported("mine.json".into(), Ok(exported))],
+    );
+    assert_eq!(imported.progress, state.progress);
+    assert!(matches!(&imported.import, Some(Ok(message)) if message.contains("mine.json")));
+
+    for text in [
+        Ok("{\"format\":".to_owned()),
+        Err("could not be read".to_owned()),
+    ] {
+        let refused = after(
+            Rc::clone(&state),
+            [Action::FileImported("bad.json".into(), text)],
+        );
+        assert_eq!(refused.progress, state.progress, "answers untouched");
+        assert!(
+            matches!(&refused.import, Some(Err(message)) if message.contains("bad.json") && message.contains("unchanged"))
+        );
+    }
+}
+
+#[test]
+fn an_earlier_result_is_read_from_a_code_or_refused_with_a_reason() {
+    let state = at_results();
+    let code = code::encode(&state.bank, state.progress.as_ref().unwrap());
+    let comparing = after(
+        Rc::clone(&state),
+        [Action::EarlierCodeEntered(code.clone())],
+    );
+    assert!(matches!(&comparing.earlier, Some(Ok(_))));
+    let closed = after(comparing, [Action::ComparisonClosed]);
+    assert_eq!(closed.earlier, None);
+
+    let typo = code.replacen('1', "2", 1);
+    let refused = after(state, [Action::EarlierCodeEntered(typo)]);
+    assert!(matches!(&refused.earlier, Some(Err(reason)) if !reason.is_empty()));
+}
+
+#[test]
+fn a_shared_link_is_shown_beside_the_persons_own_progress() {
+    let mine = at_results();
+    let other = after(
+        start(),
+        [
+            Action::Started(Mode::Quick),
+            Action::ChoseRole(Role::LearningAndDevelopment),
+        ],
+    );
+    let link = format!(
+        "#r={}",
+        code::encode(&mine.bank, mine.progress.as_ref().unwrap())
+    );
+    let viewing = after(Rc::clone(&other), [Action::LinkOpened(link)]);
+    let shared = viewing.shared.clone().unwrap().unwrap();
+    assert_eq!(shared.answers, mine.progress.as_ref().unwrap().answers);
+    assert_eq!(viewing.progress, other.progress, "own progress untouched");
+    let closed = after(viewing, [Action::SharedClosed]);
+    assert_eq!(closed.shared, None);
+
+    let broken = after(other, [Action::LinkOpened("#r=T1-XXXXX".into())]);
+    assert!(matches!(broken.shared, Some(Err(_))));
 }

@@ -6,19 +6,20 @@
 //! - `components`: pieces the screens share (progress bar, statement, radar
 //!   chart, restart control, notices).
 //!
-//! The root owns the only two browser effects of the questionnaire: saving
-//! progress after every change, and moving focus to a new screen's heading.
+//! The root owns the browser effects: saving progress after every change,
+//! moving focus to a new screen's heading, and opening a result shared in the
+//! address's fragment (`#r=CODE`).
 
 mod components;
 pub mod state;
 mod views;
 
-use crate::assessment::{Bank, Stage};
+use crate::assessment::{code, Bank, Stage};
 use crate::{page, storage};
 use components::{Restart, SavingNotice};
 use state::{Action, Saving, State};
 use std::rc::Rc;
-use views::{About, Landing, Results, Section};
+use views::{About, Landing, Ownership, Results, Section};
 use yew::prelude::*;
 
 /// The state on opening the app: whatever this browser had saved.
@@ -66,9 +67,12 @@ pub fn App() -> Html {
     // page that embeds Tandem.
     {
         let first_render = use_mut_ref(|| true);
-        let stage = state.progress.as_ref().map(|p| p.stage);
+        let screen = (
+            state.progress.as_ref().map(|p| p.stage),
+            state.shared.is_some(),
+        );
         let title = screen_title(&state);
-        use_effect_with(stage, move |_| {
+        use_effect_with(screen, move |_| {
             page::set_title(&title);
             if !std::mem::replace(&mut *first_render.borrow_mut(), false) {
                 page::focus_heading();
@@ -82,12 +86,60 @@ pub fn App() -> Html {
         }
     });
 
-    let on_action: Callback<Action> = dispatch.into();
-    let screen = match &state.progress {
-        None => html! {
+    // A link carrying a result opens it, on arrival and whenever the
+    // fragment changes while the app is open.
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |()| {
+            let open = move || {
+                let fragment = page::fragment();
+                if fragment.starts_with("r=") {
+                    dispatch.dispatch(Action::LinkOpened(format!("#{fragment}")));
+                }
+            };
+            open();
+            let listener = web_sys::window().map(|window| {
+                gloo_events::EventListener::new(&window, "hashchange", move |_| open())
+            });
+            move || drop(listener)
+        });
+    }
+
+    let on_action: Callback<Action> = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |action: Action| {
+            // Closing a shared result also takes it out of the address, so a
+            // reload shows the person's own work.
+            if action == Action::SharedClosed {
+                page::clear_fragment();
+            }
+            dispatch.dispatch(action);
+        })
+    };
+    let printed_on = AttrValue::from(page::today());
+    let screen = match (&state.shared, &state.progress) {
+        (Some(Ok(shared)), _) => html! {
+            <Results
+                bank={Rc::clone(&state.bank)}
+                progress={shared.clone()}
+                ownership={Ownership::Shared}
+                printed_on={printed_on.clone()}
+                on_action={on_action.clone()}
+            />
+        },
+        (Some(Err(reason)), _) => html! {
+            <section class="link-error">
+                <h1 tabindex="-1">{ "This link's result could not be opened" }</h1>
+                <p role="alert">{ reason }</p>
+                <button type="button" class="button button--primary" onclick={on_action.reform(|_| Action::SharedClosed)}>
+                    { "Continue to Tandem" }
+                </button>
+            </section>
+        },
+        (None, None) => html! {
             <Landing bank={Rc::clone(&state.bank)} on_start={on_action.reform(Action::Started)} />
         },
-        Some(progress) => match progress.stage {
+        (None, Some(progress)) => match progress.stage {
             Stage::About => html! {
                 <About
                     role={progress.role}
@@ -111,13 +163,24 @@ pub fn App() -> Html {
                     on_back={on_action.reform(|()| Action::WentBack)}
                 />
             },
-            Stage::Results => html! {
-                <Results
-                    bank={Rc::clone(&state.bank)}
-                    progress={progress.clone()}
-                    on_back={on_action.reform(|()| Action::WentBack)}
-                />
-            },
+            Stage::Results => {
+                let code = code::encode(&state.bank, progress);
+                let link = format!("{}#r={code}", page::address());
+                html! {
+                    <Results
+                        bank={Rc::clone(&state.bank)}
+                        progress={progress.clone()}
+                        ownership={Ownership::Own {
+                            code: code.into(),
+                            link: link.into(),
+                            earlier: state.earlier.clone(),
+                            import: state.import.clone(),
+                        }}
+                        {printed_on}
+                        on_action={on_action.clone()}
+                    />
+                }
+            }
         },
     };
 
@@ -125,7 +188,7 @@ pub fn App() -> Html {
         <div class="app">
             <header class="app-header">
                 <p class="app-header__brand">{ "Tandem" }</p>
-                if state.progress.is_some() {
+                if state.progress.is_some() && state.shared.is_none() {
                     <Restart on_restart={on_action.reform(|()| Action::Restarted)} />
                 }
             </header>
@@ -142,9 +205,10 @@ pub fn App() -> Html {
 
 /// The browser tab's title for the current screen.
 fn screen_title(state: &State) -> String {
-    let screen = match &state.progress {
-        None => return "Tandem: HR & L&D collaboration assessment".to_owned(),
-        Some(progress) => match progress.stage {
+    let screen = match (&state.shared, &state.progress) {
+        (Some(_), _) => "Shared result".to_owned(),
+        (None, None) => return "Tandem: HR & L&D collaboration assessment".to_owned(),
+        (None, Some(progress)) => match progress.stage {
             Stage::About => "About you".to_owned(),
             Stage::Section(n) => progress
                 .section(&state.bank, n)

@@ -5,7 +5,10 @@
 //! each arm delegates to [`Progress`]. Storage is not touched here; the app
 //! root saves whatever state results (see `app::App`).
 
-use crate::assessment::{Answer, Bank, Mode, Progress, Role, StatementId, Unanswered};
+use crate::assessment::plan::{ActionEdit, Direction};
+use crate::assessment::{
+    code, export, Answer, Bank, DimensionId, Level, Mode, Progress, Role, StatementId, Unanswered,
+};
 use std::rc::Rc;
 use yew::{AttrValue, Reducible};
 
@@ -37,6 +40,13 @@ pub struct State {
     /// How many times "Next" was refused; each refusal moves focus to the
     /// list of what is missing, even when the list is unchanged.
     pub refusals: u32,
+    /// A result opened from a link, shown instead of the person's own until
+    /// closed; or why the link could not be read.
+    pub shared: Option<Result<Progress, AttrValue>>,
+    /// An earlier result to compare with, or why it could not be read.
+    pub earlier: Option<Result<Progress, AttrValue>>,
+    /// The outcome of the last import, to tell the person.
+    pub import: Option<Result<AttrValue, AttrValue>>,
 }
 
 /// Everything that can happen on the questionnaire screens.
@@ -60,6 +70,31 @@ pub enum Action {
     SavingFailed(AttrValue),
     /// Progress was saved.
     Saved,
+    /// Chose a target level for a dimension.
+    TargetChosen(DimensionId, Level),
+    /// Asked for a fresh draft of the plan from the targets.
+    PlanRedrafted,
+    /// Changed one action of the plan.
+    ActionEdited(u32, ActionEdit),
+    /// Moved one action up or down.
+    ActionMoved(u32, Direction),
+    /// Added an empty action.
+    ActionAdded,
+    /// Removed one action.
+    ActionRemoved(u32),
+    /// Chose a file to import: its name and text, or why it could not be read.
+    FileImported(String, Result<String, String>),
+    /// Entered an earlier result code or link to compare with.
+    EarlierCodeEntered(String),
+    /// Chose an earlier export to compare with: its name and text, or why it
+    /// could not be read.
+    EarlierFileChosen(String, Result<String, String>),
+    /// Stopped comparing.
+    ComparisonClosed,
+    /// Opened the app at an address whose fragment carries a shared result.
+    LinkOpened(String),
+    /// Closed a shared result to return to their own.
+    SharedClosed,
 }
 
 impl State {
@@ -71,6 +106,9 @@ impl State {
             unanswered: None,
             saving,
             refusals: 0,
+            shared: None,
+            earlier: None,
+            import: None,
         }
     }
 
@@ -150,6 +188,74 @@ impl Reducible for State {
                     next.saving = Saving::On;
                 }
             }
+            Action::TargetChosen(dimension, level) => {
+                if let Some(progress) = next.progress.as_mut() {
+                    progress.set_target(&bank, &dimension, level);
+                }
+            }
+            Action::PlanRedrafted => {
+                if let Some(progress) = next.progress.as_mut() {
+                    progress.redraft_plan(&bank);
+                }
+            }
+            Action::ActionEdited(id, edit) => {
+                if let Some(progress) = next.progress.as_mut() {
+                    progress.edit_action(&bank, id, edit);
+                }
+            }
+            Action::ActionMoved(id, direction) => {
+                if let Some(progress) = next.progress.as_mut() {
+                    progress.move_action(id, direction);
+                }
+            }
+            Action::ActionAdded => {
+                if let Some(progress) = next.progress.as_mut() {
+                    progress.add_action(&bank);
+                }
+            }
+            Action::ActionRemoved(id) => {
+                if let Some(progress) = next.progress.as_mut() {
+                    progress.remove_action(id);
+                }
+            }
+            Action::FileImported(name, text) => {
+                // A file that cannot be used changes nothing but the message.
+                match text
+                    .and_then(|text| export::from_json(&bank, &text).map_err(|e| e.to_string()))
+                {
+                    Ok(progress) => {
+                        next.progress = Some(progress);
+                        next.unanswered = None;
+                        next.import = Some(Ok(format!(
+                            "Restored the answers and action plan from \"{name}\"."
+                        )
+                        .into()));
+                    }
+                    Err(reason) => {
+                        next.import = Some(Err(format!(
+                            "\"{name}\" was not imported: {reason} Your current answers are unchanged."
+                        )
+                        .into()));
+                    }
+                }
+            }
+            Action::EarlierCodeEntered(text) => {
+                next.earlier = Some(code::decode(&bank, &text).map_err(|e| e.to_string().into()));
+            }
+            Action::EarlierFileChosen(name, text) => {
+                next.earlier = Some(
+                    text.and_then(|text| {
+                        export::from_json(&bank, &text).map_err(|e| e.to_string())
+                    })
+                    .map_err(|reason| format!("\"{name}\" could not be compared: {reason}").into()),
+                );
+            }
+            Action::ComparisonClosed => next.earlier = None,
+            Action::LinkOpened(fragment) => {
+                next.shared =
+                    Some(code::decode(&bank, &fragment).map_err(|e| e.to_string().into()));
+            }
+            Action::SharedClosed => next.shared = None,
         }
         // Returning the same Rc tells Yew nothing changed, so it skips a render.
         if next == *self {

@@ -6,6 +6,7 @@
 //! to wonder whether a dimension has guidance for level 3.
 
 use super::answer::Mode;
+use super::plan::Owner;
 use super::scoring::Level;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -105,6 +106,9 @@ pub struct Dimension {
     pub summary: String,
     /// Part of the quick assessment as well as the full one.
     pub core: bool,
+    /// Who usually carries this dimension's actions in a drafted plan.
+    #[serde(default)]
+    pub owner: Owner,
     /// The statements respondents rate, in the order they are asked.
     pub statements: Vec<Statement>,
     /// One entry per level, 1 to 5: what the next level looks like from there.

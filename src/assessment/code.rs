@@ -1,1 +1,517 @@
 //! Result codes: a short, checksummed text that carries one respondent's answers.
+//!
+//! In a workshop every participant hands the facilitator their result as a
+//! code: typed, pasted, sent as a link (`…#r=CODE`) or shown as a QR code. A
+//! code holds the question bank's fingerprint, the mode, the role, the team
+//! label and the answers, and nothing else about the person. It has to be
+//! short enough to read out and to fit a small QR code, and a typo has to be
+//! caught, never silently scored as somebody else's opinion.
+//!
+//! # Alphabet
+//!
+//! Crockford base32, `0123456789ABCDEFGHJKMNPQRSTVWXYZ`: every symbol is in
+//! the QR code's compact alphanumeric mode, and the letters that are easily
+//! misread are left out. Reading is forgiving the way people are: case does
+//! not matter, `-`, spaces and line breaks are ignored, and `O` is read as
+//! `0`, `I` and `L` as `1`.
+//!
+//! # Layout
+//!
+//! A code is a sequence of symbols, 5 bits each, written most significant bit
+//! first:
+//!
+//! | symbols     | content                                                      |
+//! |-------------|--------------------------------------------------------------|
+//! | 1           | `T`, marks a Tandem code                                     |
+//! | 1           | format version ([`VERSION`], so codes start `T1`)            |
+//! | ⌈P / 5⌉     | the payload, P bits, padded with zero bits to a whole symbol |
+//! | 4           | 4 bits: the number of symbols in the code (`T` included) modulo 16; then 16 bits: the checksum |
+//!
+//! The frame (the `T`, the version symbol and the last four symbols) stays the
+//! same in every future version, so that this version can tell a code from a
+//! newer Tandem ([`CodeError::NewerVersion`]) from a typo
+//! ([`CodeError::Checksum`]).
+//!
+//! The payload of version 1, in order:
+//!
+//! | bits     | content                                                           |
+//! |----------|-------------------------------------------------------------------|
+//! | 32       | the bank's fingerprint ([`Bank::fingerprint`])                    |
+//! | 1        | mode: 0 quick, 1 full                                             |
+//! | 3        | role: 0 none, 1 HR, 2 L&D, 3 leadership, 4 line manager, 5 other  |
+//! | 3 each   | one answer per statement the mode asks, in bank order: 0 not answered, 1 to 5 the agreement scale ([`Answer::agreement`]), 6 don't know, 7 not applicable |
+//! | 1        | 1 when a team label follows, 0 when there is none                 |
+//! | 8        | (only with a label) its length in UTF-8 bytes, 1 to 240           |
+//! | 8 each   | (only with a label) its UTF-8 bytes                               |
+//!
+//! An empty label costs one bit, since most codes have none. There is exactly
+//! one code for each result: a code that is well formed but spelled differently
+//! (non-zero padding, a label Tandem would have cleaned, a value out of range)
+//! is refused as [`CodeError::Damaged`].
+//!
+//! # Checksum and lengths
+//!
+//! The checksum is CRC-16/CCITT-FALSE (polynomial `0x1021`, initial value
+//! `0xFFFF`, no reflection, no final XOR), computed bit by bit over every bit
+//! after the `T` up to the checksum itself. A CRC-16 detects every error burst
+//! of up to 16 bits; one changed symbol changes at most 5 adjacent bits, so
+//! every single-symbol typo is caught. A symbol added or left out before the
+//! last four changes the length the code states about itself; one added or
+//! left out among the last four leaves the payload one symbol too long or too
+//! short for the bank, which [`decode`] refuses. Either way nothing is scored.
+//!
+//! With the standard bank and no team label, a quick assessment (16
+//! statements) takes 23 symbols and a full one (36 statements) 35 symbols,
+//! written `T1-` followed by groups of five, such as
+//! `T1-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXX`.
+
+use super::answer::{Answer, Mode, Role};
+use super::bank::Bank;
+use super::progress::{Progress, Stage, MAX_TEAM_LABEL};
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// The format version this Tandem writes and the newest it reads.
+pub const VERSION: u8 = 1;
+
+/// Text longer than this many bytes is refused before any work: the longest
+/// code for a realistic bank, even inside a long link, is well under it, and
+/// it bounds the work a hostile paste can cause.
+pub const MAX_INPUT_BYTES: usize = 2_000;
+
+/// The symbols, in value order.
+const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+/// The symbol every code starts with.
+const MARK: char = 'T';
+/// Symbols per group in the written form; short groups are easier to compare.
+const GROUP: usize = 5;
+/// Bits per symbol.
+const SYMBOL_BITS: usize = 5;
+/// The last symbols: 4 bits of length and 16 of checksum.
+const TAIL_SYMBOLS: usize = 4;
+/// Bits of the length field in the tail.
+const LENGTH_BITS: usize = 4;
+/// Bits of the checksum.
+const CHECKSUM_BITS: usize = 16;
+/// Longest team label in UTF-8 bytes: every character takes at most four.
+const MAX_TEAM_BYTES: usize = MAX_TEAM_LABEL * 4;
+
+/// Why a code could not be read. [`fmt::Display`] gives a plain sentence that
+/// says what is wrong and what to do about it, ready to show to the person who
+/// pasted it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CodeError {
+    /// There is nothing but spaces and hyphens.
+    Empty,
+    /// The text is longer than [`MAX_INPUT_BYTES`]; nobody's code is that long.
+    TooLong,
+    /// The text does not start like a Tandem code.
+    NotTandem,
+    /// Made by a newer version of Tandem, whose layout this one cannot read.
+    NewerVersion {
+        /// The format version the code states.
+        version: u8,
+    },
+    /// A character that no code contains.
+    BadCharacter {
+        /// The character as it was typed.
+        character: char,
+        /// Where it is in the code that [`find_code`] found (trimmed, without
+        /// any link around it), counted in characters from 0, hyphens and
+        /// spaces included. The message counts from 1, as people do.
+        position: usize,
+    },
+    /// Shorter than the smallest possible code: part of it was not copied.
+    Incomplete,
+    /// The checksum or the stated length does not match: a character was
+    /// changed, added or left out.
+    Checksum,
+    /// The code passed its checks but its content does not fit the question
+    /// bank or holds values out of range.
+    Damaged,
+    /// Made for a different question bank.
+    OtherBank {
+        /// The fingerprint of the bank the code was made for.
+        fingerprint: u32,
+    },
+}
+
+impl fmt::Display for CodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CodeError::Empty => f.write_str(
+                "There is no code here yet. Paste or type the result code you were given.",
+            ),
+            CodeError::TooLong => f.write_str(
+                "This text is too long to be a result code. Paste only the code or the link that holds it.",
+            ),
+            CodeError::NotTandem => f.write_str(
+                "This is not a Tandem result code: those start with T1. Check that you copied the right text.",
+            ),
+            CodeError::NewerVersion { version } => write!(
+                f,
+                "This code was made by a newer version of Tandem (code format {version}; this one reads format {VERSION}). Open it with that newer version.",
+            ),
+            CodeError::BadCharacter {
+                character,
+                position,
+            } => write!(
+                f,
+                "Character {} (\u{201c}{}\u{201d}) cannot be part of a result code. Check the code against the original.",
+                position.saturating_add(1),
+                character.escape_debug(),
+            ),
+            CodeError::Incomplete => f.write_str(
+                "This code is too short: part of it is missing. Copy the whole code again.",
+            ),
+            CodeError::Checksum => f.write_str(
+                "This code has a typo: a character was changed, added or left out. Check it against the original.",
+            ),
+            CodeError::Damaged => f.write_str(
+                "This code is damaged: its content does not fit these questions. Ask for the code again.",
+            ),
+            CodeError::OtherBank { fingerprint } => write!(
+                f,
+                "This code is for a different set of questions (bank {fingerprint:08X}). Open it with the questionnaire it was made for.",
+            ),
+        }
+    }
+}
+
+impl std::error::Error for CodeError {}
+
+/// Turns progress into a result code for `bank`.
+///
+/// Only what the mode asks is written: answers to other statements, answers a
+/// statement does not offer and a team label Tandem would not keep are left
+/// out or cleaned the way [`Progress::fitted_to`] would, so every code this
+/// returns decodes.
+pub fn encode(bank: &Bank, progress: &Progress) -> String {
+    let mut bits = Bits::default();
+    bits.push(bank.fingerprint(), 32);
+    bits.push(
+        match progress.mode {
+            Mode::Quick => 0,
+            Mode::Full => 1,
+        },
+        1,
+    );
+    bits.push(progress.role.map_or(0, role_value), 3);
+    for statement in bank
+        .dimensions_in(progress.mode)
+        .flat_map(|d| &d.statements)
+    {
+        let value = match progress.answers.get(&statement.id) {
+            Some(Answer::NotApplicable) if !statement.not_applicable => 0,
+            Some(&answer) => answer_value(answer),
+            None => 0,
+        };
+        bits.push(value, 3);
+    }
+    let team = clean_team(progress.mode, &progress.team);
+    if team.is_empty() {
+        bits.push(0, 1);
+    } else {
+        bits.push(1, 1);
+        // A clean label is at most 60 characters, so at most 240 bytes.
+        bits.push(team.len() as u32, 8);
+        for byte in team.bytes() {
+            bits.push(u32::from(byte), 8);
+        }
+    }
+
+    let mut body = Bits::default();
+    body.push(u32::from(VERSION), SYMBOL_BITS);
+    body.push_padded(&bits.0);
+    let symbol_count = 1 + body.0.len() / SYMBOL_BITS + TAIL_SYMBOLS;
+    body.push((symbol_count % 16) as u32, LENGTH_BITS);
+    let checksum = crc16(&body.0);
+    body.push(u32::from(checksum), CHECKSUM_BITS);
+
+    let mut code = String::from(MARK);
+    for (i, chunk) in body.0.chunks(SYMBOL_BITS).enumerate() {
+        // The version symbol closes the prefix; groups of five follow it.
+        if i == 1 || (i > 1 && (i - 1) % GROUP == 0) {
+            code.push('-');
+        }
+        let value = chunk
+            .iter()
+            .fold(0usize, |acc, &bit| (acc << 1) | usize::from(bit));
+        code.push(char::from(ALPHABET[value]));
+    }
+    code
+}
+
+/// Reads a result code, or a link carrying one (see [`find_code`]), for `bank`.
+///
+/// Returns progress with the mode, role, team label and answers from the code,
+/// on the Results stage and fitted to the bank ([`Progress::fitted_to`]), so
+/// an incomplete result opens on its first unanswered page. Never panics,
+/// whatever the text.
+pub fn decode(bank: &Bank, text: &str) -> Result<Progress, CodeError> {
+    let payload = read_frame(text)?;
+    let mut reader = Reader::new(&payload);
+    let fingerprint = reader.read(32)?;
+    if fingerprint != bank.fingerprint() {
+        return Err(CodeError::OtherBank { fingerprint });
+    }
+    let mode = if reader.read(1)? == 1 {
+        Mode::Full
+    } else {
+        Mode::Quick
+    };
+    let role = match reader.read(3)? {
+        0 => None,
+        value => Some(role_from(value).ok_or(CodeError::Damaged)?),
+    };
+    let mut answers = BTreeMap::new();
+    for statement in bank.dimensions_in(mode).flat_map(|d| &d.statements) {
+        match reader.read(3)? {
+            0 => {}
+            value => {
+                let answer = answer_from(value).ok_or(CodeError::Damaged)?;
+                if answer == Answer::NotApplicable && !statement.not_applicable {
+                    return Err(CodeError::Damaged);
+                }
+                answers.insert(statement.id.clone(), answer);
+            }
+        }
+    }
+    let team = if reader.read(1)? == 1 {
+        let length = reader.read(8)? as usize;
+        if length == 0 || length > MAX_TEAM_BYTES {
+            return Err(CodeError::Damaged);
+        }
+        let bytes = (0..length)
+            .map(|_| reader.read(8).map(|byte| byte as u8))
+            .collect::<Result<Vec<u8>, _>>()?;
+        let team = String::from_utf8(bytes).map_err(|_| CodeError::Damaged)?;
+        // Only the spelling Tandem itself writes is accepted: one result, one code.
+        if clean_team(mode, &team) != team {
+            return Err(CodeError::Damaged);
+        }
+        team
+    } else {
+        String::new()
+    };
+    reader.finish()?;
+
+    // Built from a fresh start so that anything progress holds beyond what a
+    // code carries (such as the action plan) starts empty.
+    let mut progress = Progress::new(mode);
+    progress.role = role;
+    progress.team = team;
+    progress.answers = answers;
+    progress.stage = Stage::Results;
+    Ok(progress.fitted_to(bank))
+}
+
+/// The fingerprint of the bank a code was made for, read without that bank,
+/// so a workshop can say "this code is for a different question bank" instead
+/// of only "this code does not fit".
+pub fn bank_of(text: &str) -> Result<u32, CodeError> {
+    let payload = read_frame(text)?;
+    Reader::new(&payload).read(32)
+}
+
+/// Finds the code in pasted text and returns that part, trimmed.
+///
+/// A link is recognised by its `#`: the code is the value of the `r=`
+/// parameter in the fragment, where parameters are separated by `&`, `?` or
+/// `/` (so `https://example.org/tandem/#r=T1ABC` and `…/#/results?r=T1ABC&x=1`
+/// both give `T1ABC`). A fragment without `r=`, or text without `#`, is
+/// returned whole (trimmed), so [`decode`] can say what is wrong with it.
+/// Always returns a part of `text`, never fails.
+pub fn find_code(text: &str) -> &str {
+    let text = text.trim();
+    let Some((_, fragment)) = text.split_once('#') else {
+        return text;
+    };
+    fragment
+        .split(['&', '?', '/', '#'])
+        .find_map(|part| part.strip_prefix("r=").or_else(|| part.strip_prefix("R=")))
+        .map_or(text, str::trim)
+}
+
+/// Checks the frame of a code and returns its payload bits: the bits between
+/// the version symbol and the tail, padding included.
+fn read_frame(text: &str) -> Result<Vec<bool>, CodeError> {
+    if text.len() > MAX_INPUT_BYTES {
+        return Err(CodeError::TooLong);
+    }
+    let symbols = symbols(find_code(text))?;
+    // The version symbol and the tail are the least any code has.
+    if symbols.len() < 1 + TAIL_SYMBOLS {
+        return Err(CodeError::Incomplete);
+    }
+    let bits: Vec<bool> = symbols
+        .iter()
+        .flat_map(|&value| (0..SYMBOL_BITS).rev().map(move |i| (value >> i) & 1 == 1))
+        .collect();
+    let (body, checksum) = bits.split_at(bits.len() - CHECKSUM_BITS);
+    if crc16(body) != Reader::new(checksum).read(CHECKSUM_BITS)? as u16 {
+        return Err(CodeError::Checksum);
+    }
+    let (content, length) = body.split_at(body.len() - LENGTH_BITS);
+    // The stated length counts the `T` as well.
+    if Reader::new(length).read(LENGTH_BITS)? as usize != (symbols.len() + 1) % 16 {
+        return Err(CodeError::Checksum);
+    }
+    let (version, payload) = content.split_at(SYMBOL_BITS);
+    match Reader::new(version).read(SYMBOL_BITS)? as u8 {
+        VERSION => Ok(payload.to_vec()),
+        0 => Err(CodeError::Damaged),
+        version => Err(CodeError::NewerVersion { version }),
+    }
+}
+
+/// The symbol values after the leading `T`, skipping separators.
+fn symbols(code: &str) -> Result<Vec<u8>, CodeError> {
+    let mut chars = code.chars().enumerate().filter(|&(_, c)| !is_separator(c));
+    match chars.next() {
+        None => return Err(CodeError::Empty),
+        Some((_, c)) if c.eq_ignore_ascii_case(&MARK) => {}
+        Some(_) => return Err(CodeError::NotTandem),
+    }
+    chars
+        .map(|(position, character)| {
+            symbol_value(character).ok_or(CodeError::BadCharacter {
+                character,
+                position,
+            })
+        })
+        .collect()
+}
+
+/// Characters people and messengers put into codes without meaning anything.
+fn is_separator(c: char) -> bool {
+    c == '-' || c.is_whitespace()
+}
+
+/// The value of one symbol, reading lower case and Crockford's aliases.
+fn symbol_value(c: char) -> Option<u8> {
+    let c = match c.to_ascii_uppercase() {
+        'O' => '0',
+        'I' | 'L' => '1',
+        c => c,
+    };
+    ALPHABET
+        .iter()
+        .position(|&symbol| char::from(symbol) == c)
+        .and_then(|value| u8::try_from(value).ok())
+}
+
+/// The role's number in a code; fixed here rather than taken from the order
+/// roles are offered in, so reordering the screen never changes old codes.
+fn role_value(role: Role) -> u32 {
+    match role {
+        Role::Hr => 1,
+        Role::LearningAndDevelopment => 2,
+        Role::Leadership => 3,
+        Role::LineManager => 4,
+        Role::Other => 5,
+    }
+}
+
+fn role_from(value: u32) -> Option<Role> {
+    Some(match value {
+        1 => Role::Hr,
+        2 => Role::LearningAndDevelopment,
+        3 => Role::Leadership,
+        4 => Role::LineManager,
+        5 => Role::Other,
+        _ => return None,
+    })
+}
+
+/// An answer's number in a code; 0 is left for "not answered".
+fn answer_value(answer: Answer) -> u32 {
+    match answer {
+        Answer::DontKnow => 6,
+        Answer::NotApplicable => 7,
+        scale => scale.agreement().map_or(0, u32::from),
+    }
+}
+
+fn answer_from(value: u32) -> Option<Answer> {
+    match value {
+        6 => Some(Answer::DontKnow),
+        7 => Some(Answer::NotApplicable),
+        scale => Answer::AGREEMENT
+            .into_iter()
+            .find(|answer| answer.agreement().map(u32::from) == Some(scale)),
+    }
+}
+
+/// The label as [`Progress::name_team`] keeps it; asking progress itself
+/// keeps one rule for what a clean label is.
+fn clean_team(mode: Mode, label: &str) -> String {
+    let mut scratch = Progress::new(mode);
+    scratch.name_team(label);
+    scratch.team
+}
+
+/// CRC-16/CCITT-FALSE over a sequence of bits, most significant first; over
+/// whole bytes it equals the usual byte-wise CRC (`"123456789"` gives `0x29B1`).
+fn crc16(bits: &[bool]) -> u16 {
+    bits.iter().fold(0xFFFF_u16, |crc, &bit| {
+        let feedback = (crc & 0x8000 != 0) != bit;
+        let shifted = crc << 1;
+        if feedback {
+            shifted ^ 0x1021
+        } else {
+            shifted
+        }
+    })
+}
+
+/// Bits being written, most significant first.
+#[derive(Default)]
+struct Bits(Vec<bool>);
+
+impl Bits {
+    /// Appends the low `count` bits of `value`.
+    fn push(&mut self, value: u32, count: usize) {
+        self.0
+            .extend((0..count).rev().map(|i| (value >> i) & 1 == 1));
+    }
+
+    /// Appends `bits` and zero bits up to a whole symbol.
+    fn push_padded(&mut self, bits: &[bool]) {
+        self.0.extend_from_slice(bits);
+        let padding = (SYMBOL_BITS - bits.len() % SYMBOL_BITS) % SYMBOL_BITS;
+        self.0.extend(std::iter::repeat_n(false, padding));
+    }
+}
+
+/// Reads bits from untrusted input: running out is an error, never a panic.
+struct Reader<'a> {
+    bits: &'a [bool],
+}
+
+impl<'a> Reader<'a> {
+    fn new(bits: &'a [bool]) -> Self {
+        Reader { bits }
+    }
+
+    /// The next `count` bits (at most 32) as a number.
+    fn read(&mut self, count: usize) -> Result<u32, CodeError> {
+        if count > 32 || count > self.bits.len() {
+            return Err(CodeError::Damaged);
+        }
+        let (head, rest) = self.bits.split_at(count);
+        self.bits = rest;
+        Ok(head
+            .iter()
+            .fold(0u64, |acc, &bit| (acc << 1) | u64::from(bit)) as u32)
+    }
+
+    /// What is left must be the zero padding of the last symbol.
+    fn finish(self) -> Result<(), CodeError> {
+        if self.bits.len() < SYMBOL_BITS && self.bits.iter().all(|&bit| !bit) {
+            Ok(())
+        } else {
+            Err(CodeError::Damaged)
+        }
+    }
+}

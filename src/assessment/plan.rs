@@ -1,1 +1,305 @@
 //! Targets per dimension and the action plan drafted from the gaps.
+//!
+//! A target is the level a respondent wants a dimension to reach; by default
+//! one level above where it stands. The draft plan takes, for each dimension
+//! with a gap, the bank's practices for every level between the current one
+//! and the target, most urgent dimension first (largest gap, then lowest
+//! score). Horizons follow the order: the first step of the top two
+//! priorities within 30 days, the other first steps within 60, later steps
+//! within 90. Owners come from the dimension's usual owner in the bank.
+//!
+//! Once the person edits the plan it is theirs: changing a target no longer
+//! redrafts it unless they ask.
+
+use super::bank::{Bank, DimensionId};
+use super::scoring::{Level, Report};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Longest action text kept, in characters.
+pub const MAX_ACTION_TEXT: usize = 300;
+/// Most actions a plan holds; a plan longer than this is not a plan.
+pub const MAX_ACTIONS: usize = 60;
+/// How many of the top priorities get a 30-day first step.
+const URGENT_PRIORITIES: usize = 2;
+
+/// Who carries an action.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Owner {
+    Hr,
+    LearningAndDevelopment,
+    /// HR and L&D together.
+    #[default]
+    Joint,
+    /// Senior leaders and managers.
+    Leaders,
+}
+
+impl Owner {
+    /// Every owner, in the order they are offered.
+    pub const ALL: [Owner; 4] = [
+        Owner::Hr,
+        Owner::LearningAndDevelopment,
+        Owner::Joint,
+        Owner::Leaders,
+    ];
+
+    /// The label a person sees.
+    pub fn label(self) -> &'static str {
+        match self {
+            Owner::Hr => "HR",
+            Owner::LearningAndDevelopment => "L&D",
+            Owner::Joint => "HR and L&D jointly",
+            Owner::Leaders => "Leaders",
+        }
+    }
+
+    /// A short, stable token for form values.
+    pub fn token(self) -> &'static str {
+        match self {
+            Owner::Hr => "hr",
+            Owner::LearningAndDevelopment => "ld",
+            Owner::Joint => "joint",
+            Owner::Leaders => "leaders",
+        }
+    }
+}
+
+/// When an action should be done by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Horizon {
+    #[serde(rename = "30")]
+    Days30,
+    #[serde(rename = "60")]
+    Days60,
+    #[serde(rename = "90")]
+    Days90,
+}
+
+impl Horizon {
+    /// Every horizon, soonest first.
+    pub const ALL: [Horizon; 3] = [Horizon::Days30, Horizon::Days60, Horizon::Days90];
+
+    /// The label a person sees.
+    pub fn label(self) -> &'static str {
+        match self {
+            Horizon::Days30 => "Within 30 days",
+            Horizon::Days60 => "Within 60 days",
+            Horizon::Days90 => "Within 90 days",
+        }
+    }
+
+    /// A short, stable token for form values.
+    pub fn token(self) -> &'static str {
+        match self {
+            Horizon::Days30 => "30",
+            Horizon::Days60 => "60",
+            Horizon::Days90 => "90",
+        }
+    }
+}
+
+/// One action in the plan.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlannedAction {
+    /// Stable within the plan, so edits and moves address the right action.
+    pub id: u32,
+    /// The dimension it improves.
+    pub dimension: DimensionId,
+    /// What to do.
+    pub text: String,
+    pub owner: Owner,
+    pub horizon: Horizon,
+}
+
+/// A change the person makes to one action.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ActionEdit {
+    Text(String),
+    Owner(Owner),
+    Horizon(Horizon),
+    Dimension(DimensionId),
+}
+
+/// Which way an action moves in the list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    Up,
+    Down,
+}
+
+/// Targets and actions, saved with the answers.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ActionPlan {
+    /// Targets the person chose; dimensions not listed use the default.
+    pub targets: BTreeMap<DimensionId, Level>,
+    /// The actions, in priority order.
+    pub actions: Vec<PlannedAction>,
+    /// The person has changed the actions; redrafting would lose their work.
+    pub edited: bool,
+    /// Whether a draft was ever made.
+    pub drafted: bool,
+}
+
+/// The target for a dimension at `current`: the chosen one if it is still at
+/// or above the current level, otherwise one level up (capped at the top).
+pub fn target_for(plan: &ActionPlan, dimension: &DimensionId, current: Level) -> Level {
+    plan.targets
+        .get(dimension)
+        .copied()
+        .filter(|target| *target >= current)
+        .unwrap_or_else(|| current.next().unwrap_or(Level::HIGHEST))
+}
+
+impl ActionPlan {
+    /// Replaces the actions with a fresh draft from the report and targets.
+    pub fn redraft(&mut self, bank: &Bank, report: &Report) {
+        let mut gaps: Vec<(usize, Level, Level, u8)> = report
+            .dimensions
+            .iter()
+            .filter_map(|d| {
+                let (score, current) = d.scored?;
+                let id = &bank.dimensions()[d.index].id;
+                let target = target_for(self, id, current);
+                (target > current).then_some((d.index, current, target, score.value()))
+            })
+            .collect();
+        // Largest gap first, then the lowest score; stable, so ties keep bank order.
+        gaps.sort_by_key(|&(_, current, target, score)| {
+            (std::cmp::Reverse(target.number() - current.number()), score)
+        });
+
+        let mut actions = Vec::new();
+        for (rank, (index, current, target, _)) in gaps.into_iter().enumerate() {
+            let dimension = &bank.dimensions()[index];
+            let steps = (current.number()..target.number()).filter_map(Level::new);
+            for (step, level) in steps.enumerate() {
+                let horizon = match (step, rank < URGENT_PRIORITIES) {
+                    (0, true) => Horizon::Days30,
+                    (0, false) => Horizon::Days60,
+                    _ => Horizon::Days90,
+                };
+                for practice in &dimension.guidance_at(level).practices {
+                    actions.push((
+                        dimension.id.clone(),
+                        practice.clone(),
+                        dimension.owner,
+                        horizon,
+                    ));
+                }
+            }
+        }
+        self.actions = actions
+            .into_iter()
+            .take(MAX_ACTIONS)
+            .zip(1..)
+            .map(|((dimension, text, owner, horizon), id)| PlannedAction {
+                id,
+                dimension,
+                text,
+                owner,
+                horizon,
+            })
+            .collect();
+        self.edited = false;
+        self.drafted = true;
+    }
+
+    /// Sets a target; an unedited plan follows it.
+    pub fn set_target(
+        &mut self,
+        bank: &Bank,
+        report: &Report,
+        dimension: DimensionId,
+        target: Level,
+    ) {
+        self.targets.insert(dimension, target);
+        if !self.edited {
+            self.redraft(bank, report);
+        }
+    }
+
+    /// Changes one action. Returns `false` when there is no such action.
+    pub fn edit(&mut self, id: u32, edit: ActionEdit) -> bool {
+        let Some(action) = self.actions.iter_mut().find(|a| a.id == id) else {
+            return false;
+        };
+        match edit {
+            ActionEdit::Text(text) => action.text = clean_text(&text),
+            ActionEdit::Owner(owner) => action.owner = owner,
+            ActionEdit::Horizon(horizon) => action.horizon = horizon,
+            ActionEdit::Dimension(dimension) => action.dimension = dimension,
+        }
+        self.edited = true;
+        true
+    }
+
+    /// Moves an action one place. Returns `false` when it cannot move.
+    pub fn move_action(&mut self, id: u32, direction: Direction) -> bool {
+        let Some(from) = self.actions.iter().position(|a| a.id == id) else {
+            return false;
+        };
+        let to = match direction {
+            Direction::Up => from.checked_sub(1),
+            Direction::Down => Some(from + 1).filter(|&to| to < self.actions.len()),
+        };
+        let Some(to) = to else {
+            return false;
+        };
+        self.actions.swap(from, to);
+        self.edited = true;
+        true
+    }
+
+    /// Adds an empty action for a dimension at the end; returns its id, or
+    /// `None` when the plan is full.
+    pub fn add(&mut self, dimension: DimensionId) -> Option<u32> {
+        if self.actions.len() >= MAX_ACTIONS {
+            return None;
+        }
+        let id = self.actions.iter().map(|a| a.id).max().unwrap_or(0) + 1;
+        self.actions.push(PlannedAction {
+            id,
+            dimension,
+            text: String::new(),
+            owner: Owner::Joint,
+            horizon: Horizon::Days90,
+        });
+        self.edited = true;
+        self.drafted = true;
+        Some(id)
+    }
+
+    /// Removes an action. Returns `false` when there is no such action.
+    pub fn remove(&mut self, id: u32) -> bool {
+        let before = self.actions.len();
+        self.actions.retain(|a| a.id != id);
+        let removed = self.actions.len() < before;
+        self.edited |= removed;
+        removed
+    }
+
+    /// Makes a plan read from storage or a file safe to use with `bank`:
+    /// actions for unknown dimensions are dropped, texts are cleaned, ids made
+    /// unique and the length capped.
+    pub fn fitted_to(mut self, bank: &Bank) -> ActionPlan {
+        self.targets.retain(|id, _| bank.dimension(id).is_some());
+        self.actions
+            .retain(|a| bank.dimension(&a.dimension).is_some());
+        self.actions.truncate(MAX_ACTIONS);
+        for (action, id) in self.actions.iter_mut().zip(1..) {
+            action.id = id;
+            action.text = clean_text(&action.text);
+        }
+        self
+    }
+}
+
+fn clean_text(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .take(MAX_ACTION_TEXT)
+        .collect()
+}

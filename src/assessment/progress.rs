@@ -3,8 +3,9 @@
 //! app's reducer only delegates and the whole journey is tested natively.
 
 use super::answer::{Answer, Mode, Role};
-use super::bank::{Bank, Dimension, StatementId};
-use super::scoring::Report;
+use super::bank::{Bank, Dimension, DimensionId, StatementId};
+use super::plan::{ActionEdit, ActionPlan, Direction};
+use super::scoring::{Level, Report};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -45,6 +46,9 @@ pub struct Progress {
     pub answers: BTreeMap<StatementId, Answer>,
     /// Where the respondent is.
     pub stage: Stage,
+    /// Targets and the action plan; empty until the results are first shown.
+    #[serde(default)]
+    pub plan: ActionPlan,
 }
 
 impl Progress {
@@ -56,6 +60,7 @@ impl Progress {
             team: String::new(),
             answers: BTreeMap::new(),
             stage: Stage::About,
+            plan: ActionPlan::default(),
         }
     }
 
@@ -69,6 +74,7 @@ impl Progress {
         self.answers
             .retain(|id, answer| statement_in(bank, mode, id).is_some_and(|s| offers(s, *answer)));
         self.team = clean_team_label(&self.team);
+        self.plan = std::mem::take(&mut self.plan).fitted_to(bank);
         let sections = self.section_count(bank);
         let reached = match self.stage {
             Stage::About => return self,
@@ -141,11 +147,15 @@ impl Progress {
                 if !missing.is_empty() {
                     return Err(Unanswered::Statements(missing));
                 }
-                self.stage = if n + 1 < self.section_count(bank) {
-                    Stage::Section(n + 1)
+                if n + 1 < self.section_count(bank) {
+                    self.stage = Stage::Section(n + 1);
                 } else {
-                    Stage::Results
-                };
+                    self.stage = Stage::Results;
+                    // A plan the person has not touched follows their answers.
+                    if !self.plan.edited {
+                        self.plan.redraft(bank, &self.report(bank));
+                    }
+                }
                 Ok(())
             }
             Stage::Results => Ok(()),
@@ -180,6 +190,63 @@ impl Progress {
     /// Scores the answers.
     pub fn report(&self, bank: &Bank) -> Report {
         Report::score(bank, self.mode, &self.answers)
+    }
+
+    /// Sets the target level for a dimension; refused (returning `false`) for
+    /// a dimension without a score or a target below its current level.
+    pub fn set_target(&mut self, bank: &Bank, dimension: &DimensionId, target: Level) -> bool {
+        let report = self.report(bank);
+        let current = report
+            .dimensions
+            .iter()
+            .find(|d| &bank.dimensions()[d.index].id == dimension)
+            .and_then(|d| d.level());
+        match current {
+            Some(current) if target >= current => {
+                self.plan
+                    .set_target(bank, &report, dimension.clone(), target);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Replaces the plan with a fresh draft from the current targets.
+    pub fn redraft_plan(&mut self, bank: &Bank) {
+        let report = self.report(bank);
+        self.plan.redraft(bank, &report);
+    }
+
+    /// Changes one action of the plan; an edit naming a dimension outside
+    /// this assessment is refused.
+    pub fn edit_action(&mut self, bank: &Bank, id: u32, edit: ActionEdit) -> bool {
+        if let ActionEdit::Dimension(dimension) = &edit {
+            if !bank.dimensions_in(self.mode).any(|d| &d.id == dimension) {
+                return false;
+            }
+        }
+        self.plan.edit(id, edit)
+    }
+
+    /// Moves one action of the plan.
+    pub fn move_action(&mut self, id: u32, direction: Direction) -> bool {
+        self.plan.move_action(id, direction)
+    }
+
+    /// Adds an empty action for the top priority (or the first dimension).
+    pub fn add_action(&mut self, bank: &Bank) -> Option<u32> {
+        let report = self.report(bank);
+        let first = report
+            .priorities()
+            .first()
+            .map(|d| d.index)
+            .or_else(|| report.dimensions.first().map(|d| d.index))?;
+        self.plan.add(bank.dimensions()[first].id.clone())
+    }
+
+    /// Removes one action of the plan.
+    pub fn remove_action(&mut self, id: u32) -> bool {
+        self.plan.remove(id)
     }
 }
 

@@ -18,6 +18,7 @@
 
 use super::answer::{Answer, Mode};
 use super::bank::{Bank, Dimension, StatementId};
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -61,9 +62,25 @@ fn rounded_ratio(numerator: u32, denominator: u32) -> Option<u32> {
 }
 
 /// A maturity level, 1 (lowest) to 5 (highest). Names and descriptions come
-/// from the bank; the number is what scoring works with.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// from the bank; the number is what scoring works with. Saved as its number,
+/// and a number outside 1 to 5 is refused when read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "u8", into = "u8")]
 pub struct Level(u8);
+
+impl TryFrom<u8> for Level {
+    type Error = String;
+
+    fn try_from(number: u8) -> Result<Level, String> {
+        Level::new(number).ok_or_else(|| format!("level {number} is not between 1 and 5"))
+    }
+}
+
+impl From<Level> for u8 {
+    fn from(level: Level) -> u8 {
+        level.0
+    }
+}
 
 impl Level {
     /// How many levels there are.

@@ -1,13 +1,38 @@
 //! Pieces the screens share. Each has one root CSS class named after it.
 
+mod action_plan;
+mod comparison;
 mod progress_bar;
 pub mod radar_chart;
 mod restart;
 mod saving_notice;
+mod share_result;
 mod statement_item;
+mod transfer;
 
+pub use action_plan::ActionPlan;
+pub use comparison::Comparison;
 pub use progress_bar::ProgressBar;
 pub use radar_chart::{RadarChart, RadarSeries};
 pub use restart::Restart;
 pub use saving_notice::SavingNotice;
+pub use share_result::ShareResult;
 pub use statement_item::StatementItem;
+pub use transfer::Transfer;
+
+use crate::app::state::Action;
+use yew::Callback;
+
+/// A callback that sends an action only when `make` finds one in the event,
+/// for controls whose value has to be read and may not parse.
+pub fn send_some<E: 'static>(
+    on_action: &Callback<Action>,
+    make: impl Fn(E) -> Option<Action> + 'static,
+) -> Callback<E> {
+    let on_action = on_action.clone();
+    Callback::from(move |event| {
+        if let Some(action) = make(event) {
+            on_action.emit(action);
+        }
+    })
+}

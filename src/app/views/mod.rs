@@ -9,5 +9,5 @@ mod section;
 
 pub use about::About;
 pub use landing::Landing;
-pub use results::Results;
+pub use results::{Ownership, Results};
 pub use section::Section;

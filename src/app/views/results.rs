@@ -1,17 +1,41 @@
 //! The result: overall level and the rule behind it, the radar chart and its
-//! table, strengths, priorities, and each dimension's next-level guidance.
+//! table, strengths, priorities, each dimension's next-level guidance, and
+//! (for the person's own result) targets, the action plan, sharing, files and
+//! comparison. The same view shows a result opened from a link, read-only.
 
-use crate::app::components::{RadarChart, RadarSeries};
+use crate::app::components::{
+    ActionPlan, Comparison, RadarChart, RadarSeries, ShareResult, Transfer,
+};
+use crate::app::state::Action;
 use crate::assessment::{overall_rule, Bank, DimensionResult, Level, Overall, Progress, Report};
 use std::rc::Rc;
 use yew::prelude::*;
+
+/// What the person can do with the result on screen.
+// Made once per render and compared as a prop; boxing the larger variant
+// would add an allocation and save nothing measurable.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, PartialEq)]
+pub enum Ownership {
+    /// Their own result: plan, share, export, import and compare.
+    Own {
+        code: AttrValue,
+        link: AttrValue,
+        earlier: Option<Result<Progress, AttrValue>>,
+        import: Option<Result<AttrValue, AttrValue>>,
+    },
+    /// A result opened from a link: shown, nothing changed.
+    Shared,
+}
 
 #[derive(Properties, PartialEq)]
 pub struct ResultsProps {
     pub bank: Rc<Bank>,
     pub progress: Progress,
-    /// Go back to the last page of statements to change answers.
-    pub on_back: Callback<()>,
+    pub ownership: Ownership,
+    /// The date printed on the report.
+    pub printed_on: AttrValue,
+    pub on_action: Callback<Action>,
 }
 
 #[component]
@@ -19,10 +43,19 @@ pub fn Results(
     ResultsProps {
         bank,
         progress,
-        on_back,
+        ownership,
+        printed_on,
+        on_action,
     }: &ResultsProps,
 ) -> Html {
     let report = progress.report(bank);
+    let earlier = match ownership {
+        Ownership::Own {
+            earlier: Some(Ok(earlier)),
+            ..
+        } if earlier.mode == progress.mode => Some(earlier.report(bank)),
+        _ => None,
+    };
     let name = |d: &DimensionResult| bank.dimensions()[d.index].name.clone();
     let level_name = |level: Level| bank.level(level).name.clone();
 
@@ -31,15 +64,33 @@ pub fn Results(
         .iter()
         .map(|d| AttrValue::from(name(d)))
         .collect();
-    let series: Rc<[RadarSeries]> = Rc::new([RadarSeries {
-        label: "Your scores".into(),
-        modifier: "self",
-        scores: report
+    let scores = |report: &Report| -> Rc<[Option<u8>]> {
+        report
             .dimensions
             .iter()
             .map(|d| d.score().map(|s| s.value()))
-            .collect(),
-    }]);
+            .collect()
+    };
+    let mut series = vec![RadarSeries {
+        label: "This result".into(),
+        modifier: "self",
+        scores: scores(&report),
+    }];
+    if let Some(earlier) = &earlier {
+        series.push(RadarSeries {
+            label: "Earlier result".into(),
+            modifier: "other",
+            scores: scores(earlier),
+        });
+    }
+    let series: Rc<[RadarSeries]> = series.into();
+    let earlier_score = |index: usize| {
+        earlier
+            .as_ref()
+            .and_then(|e| e.dimensions.iter().find(|d| d.index == index))
+            .and_then(|d| d.score())
+    };
+    let is_own = matches!(ownership, Ownership::Own { .. });
 
     let about = {
         let mut parts = vec![progress.mode.label().to_owned()];
@@ -54,8 +105,22 @@ pub fn Results(
 
     html! {
         <section class="results">
-            <h1 tabindex="-1">{ "Your result" }</h1>
+            <p class="results__report-title">{ format!("Tandem report: {} · {printed_on}", bank.title()) }</p>
+            if is_own {
+                <h1 tabindex="-1">{ "Your result" }</h1>
+            } else {
+                <h1 tabindex="-1">{ "Shared result" }</h1>
+                <div class="results__shared" role="status">
+                    <p>{ "This result was opened from a link. It is shown here only: your own answers on this device are untouched, and nothing is saved." }</p>
+                    <button type="button" class="button" onclick={on_action.reform(|_| Action::SharedClosed)}>{ "Close the shared result" }</button>
+                </div>
+            }
             <p class="results__about">{ about }</p>
+            if is_own {
+                <div class="results__tools">
+                    <button type="button" class="button" onclick={Callback::from(|_| crate::page::print())}>{ "Print / save as PDF" }</button>
+                </div>
+            }
 
             { overall_summary(bank, &report) }
 
@@ -79,6 +144,10 @@ pub fn Results(
                             <th scope="col">{ "Score" }</th>
                             <th scope="col">{ "Level" }</th>
                             <th scope="col">{ "Based on" }</th>
+                            if earlier.is_some() {
+                                <th scope="col">{ "Earlier" }</th>
+                                <th scope="col">{ "Change" }</th>
+                            }
                         </tr>
                     </thead>
                     <tbody>
@@ -88,6 +157,10 @@ pub fn Results(
                                 <td>{ d.score().map_or_else(|| "Not enough answers".to_owned(), |s| s.to_string()) }</td>
                                 <td>{ d.level().map_or_else(String::new, |l| format!("{l} {}", level_name(l))) }</td>
                                 <td>{ coverage_text(d) }</td>
+                                if earlier.is_some() {
+                                    <td>{ earlier_score(d.index).map_or_else(|| "Not enough answers".to_owned(), |s| s.to_string()) }</td>
+                                    <td>{ change_text(d.score(), earlier_score(d.index)) }</td>
+                                }
                             </tr>
                         }
                     </tbody>
@@ -114,10 +187,34 @@ pub fn Results(
                 }
             </section>
 
-            <div class="nav-buttons">
-                <button type="button" class="button" onclick={on_back.reform(|_| ())}>{ "Change my answers" }</button>
-            </div>
+            if let Ownership::Own { code, link, earlier, import } = ownership {
+                <ActionPlan bank={Rc::clone(bank)} progress={progress.clone()} on_action={on_action.clone()} />
+                <ShareResult code={code.clone()} link={link.clone()} />
+                <Transfer bank={Rc::clone(bank)} progress={progress.clone()} import={import.clone()} on_action={on_action.clone()} />
+                <Comparison earlier={earlier.clone()} on_action={on_action.clone()} />
+                <div class="nav-buttons">
+                    <button type="button" class="button" onclick={on_action.reform(|_| Action::WentBack)}>{ "Change my answers" }</button>
+                </div>
+            }
         </section>
+    }
+}
+
+/// "+12", "-5" or "no change"; empty when either side has no score.
+fn change_text(
+    now: Option<crate::assessment::Score>,
+    before: Option<crate::assessment::Score>,
+) -> String {
+    match (now, before) {
+        (Some(now), Some(before)) => {
+            let change = i16::from(now.value()) - i16::from(before.value());
+            match change {
+                0 => "no change".to_owned(),
+                c if c > 0 => format!("+{c}"),
+                c => c.to_string(),
+            }
+        }
+        _ => String::new(),
     }
 }
 

@@ -1,0 +1,214 @@
+//! Targets per dimension and the editable action plan, with a plain table of
+//! the same plan for the printed report.
+
+use super::send_some;
+use crate::app::state::Action;
+use crate::assessment::plan::{target_for, ActionEdit, Direction, Horizon, Owner};
+use crate::assessment::{Bank, DimensionId, Level, Progress};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ActionPlanProps {
+    pub bank: Rc<Bank>,
+    pub progress: Progress,
+    pub on_action: Callback<Action>,
+}
+
+/// The value of the `<select>` or text field an event came from.
+fn value_of(event: &Event) -> String {
+    let target = event.target();
+    if let Some(select) = target
+        .clone()
+        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlSelectElement>(t).ok())
+    {
+        return select.value();
+    }
+    target
+        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlTextAreaElement>(t).ok())
+        .map(|area| area.value())
+        .unwrap_or_default()
+}
+
+#[component]
+pub fn ActionPlan(
+    ActionPlanProps {
+        bank,
+        progress,
+        on_action,
+    }: &ActionPlanProps,
+) -> Html {
+    let report = progress.report(bank);
+    let plan = &progress.plan;
+    let name_of = |id: &DimensionId| {
+        bank.dimension(id)
+            .map_or_else(|| id.to_string(), |d| d.name.clone())
+    };
+    let level_label = |level: Level| format!("Level {level}, {}", bank.level(level).name);
+    let dimensions: Vec<(DimensionId, String)> = bank
+        .dimensions_in(progress.mode)
+        .map(|d| (d.id.clone(), d.name.clone()))
+        .collect();
+
+    let targets = report.dimensions.iter().map(|d| {
+        let dimension = &bank.dimensions()[d.index];
+        let label_id = format!("target-{}", dimension.id);
+        let control = match d.level() {
+            None => html! { <span>{ "Not enough answers to set a target" }</span> },
+            Some(current) if current == Level::HIGHEST => {
+                html! { <span>{ "At the top level: keep it there" }</span> }
+            }
+            Some(current) => {
+                let target = target_for(plan, &dimension.id, current);
+                let id = dimension.id.clone();
+                let on_change = send_some(on_action, move |e: Event| {
+                    let level = value_of(&e).parse().ok().and_then(Level::new)?;
+                    Some(Action::TargetChosen(id.clone(), level))
+                });
+                html! {
+                    <select id={label_id.clone()} onchange={on_change}>
+                        for level in Level::all().filter(|l| *l >= current) {
+                            <option value={level.to_string()} selected={level == target}>{ level_label(level) }</option>
+                        }
+                    </select>
+                }
+            }
+        };
+        html! {
+            <tr key={d.index}>
+                <th scope="row"><label for={label_id}>{ &dimension.name }</label></th>
+                <td>{ d.level().map_or_else(|| "Not enough answers".to_owned(), level_label) }</td>
+                <td>{ control }</td>
+            </tr>
+        }
+    });
+
+    let count = plan.actions.len();
+    let actions = plan.actions.iter().enumerate().map(|(position, action)| {
+        let number = position + 1;
+        let id = action.id;
+        let edit = |make: fn(String) -> Option<ActionEdit>| {
+            send_some(on_action, move |e: Event| {
+                make(value_of(&e)).map(|edit| Action::ActionEdited(id, edit))
+            })
+        };
+        let on_text = edit(|text| Some(ActionEdit::Text(text)));
+        let on_owner = edit(|token| {
+            Owner::ALL
+                .into_iter()
+                .find(|o| o.token() == token)
+                .map(ActionEdit::Owner)
+        });
+        let on_horizon = edit(|token| {
+            Horizon::ALL
+                .into_iter()
+                .find(|h| h.token() == token)
+                .map(ActionEdit::Horizon)
+        });
+        let on_dimension = on_action.reform(move |e: Event| {
+            Action::ActionEdited(id, ActionEdit::Dimension(DimensionId::from(value_of(&e).as_str())))
+        });
+        let field = |what: &str| format!("action-{id}-{what}");
+        html! {
+            <li class="action-plan__item" key={id}>
+                <fieldset>
+                    <legend>{ format!("Action {number}: {}", name_of(&action.dimension)) }</legend>
+                    <label for={field("text")}>{ "What to do" }</label>
+                    <textarea id={field("text")} rows="2" maxlength="300" value={action.text.clone()} onchange={on_text} />
+                    <div class="action-plan__fields">
+                        <div>
+                            <label for={field("owner")}>{ "Owner" }</label>
+                            <select id={field("owner")} onchange={on_owner}>
+                                for owner in Owner::ALL {
+                                    <option value={owner.token()} selected={owner == action.owner}>{ owner.label() }</option>
+                                }
+                            </select>
+                        </div>
+                        <div>
+                            <label for={field("horizon")}>{ "When" }</label>
+                            <select id={field("horizon")} onchange={on_horizon}>
+                                for horizon in Horizon::ALL {
+                                    <option value={horizon.token()} selected={horizon == action.horizon}>{ horizon.label() }</option>
+                                }
+                            </select>
+                        </div>
+                        <div>
+                            <label for={field("dimension")}>{ "Dimension" }</label>
+                            <select id={field("dimension")} onchange={on_dimension}>
+                                for (dimension_id, name) in dimensions.iter() {
+                                    <option value={dimension_id.to_string()} selected={*dimension_id == action.dimension}>{ name }</option>
+                                }
+                            </select>
+                        </div>
+                    </div>
+                    <div class="action-plan__buttons">
+                        <button type="button" class="button" disabled={number == 1}
+                            aria-label={format!("Move action {number} up")}
+                            onclick={on_action.reform(move |_| Action::ActionMoved(id, Direction::Up))}>{ "Move up" }</button>
+                        <button type="button" class="button" disabled={number == count}
+                            aria-label={format!("Move action {number} down")}
+                            onclick={on_action.reform(move |_| Action::ActionMoved(id, Direction::Down))}>{ "Move down" }</button>
+                        <button type="button" class="button"
+                            aria-label={format!("Remove action {number}")}
+                            onclick={on_action.reform(move |_| Action::ActionRemoved(id))}>{ "Remove" }</button>
+                    </div>
+                </fieldset>
+            </li>
+        }
+    });
+
+    html! {
+        <section class="action-plan" aria-labelledby="plan-heading">
+            <h2 id="plan-heading">{ "Targets and action plan" }</h2>
+            <div class="action-plan__editor">
+                <p class="hint">{ "Each target starts one level above where the dimension stands. Tandem drafts the plan from the gaps, largest first, using the practices for each level in between. Edit, reorder, add or remove actions: the plan is saved on this device with your answers." }</p>
+                <table class="action-plan__targets">
+                    <caption>{ "Target level per dimension" }</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{ "Dimension" }</th>
+                            <th scope="col">{ "Now" }</th>
+                            <th scope="col">{ "Target" }</th>
+                        </tr>
+                    </thead>
+                    <tbody>{ for targets }</tbody>
+                </table>
+                if plan.edited {
+                    <p class="hint">{ "You have edited the plan, so changing a target no longer redrafts it." }</p>
+                    <button type="button" class="button" onclick={on_action.reform(|_| Action::PlanRedrafted)}>
+                        { "Redraft the plan from the targets (replaces your edits)" }
+                    </button>
+                }
+                if count == 0 {
+                    <p>{ "No actions yet: every scored dimension is at its target. Add an action if you want one." }</p>
+                }
+                <ol class="action-plan__list">{ for actions }</ol>
+                <button type="button" class="button" onclick={on_action.reform(|_| Action::ActionAdded)}>{ "Add an action" }</button>
+            </div>
+            // The printed report shows the plan as a table instead of controls.
+            <table class="action-plan__table">
+                <caption>{ "Action plan" }</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{ "#" }</th>
+                        <th scope="col">{ "Action" }</th>
+                        <th scope="col">{ "Dimension" }</th>
+                        <th scope="col">{ "Owner" }</th>
+                        <th scope="col">{ "When" }</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    for (i, action) in plan.actions.iter().enumerate() {
+                        <tr key={action.id}>
+                            <td>{ i + 1 }</td>
+                            <td>{ &action.text }</td>
+                            <td>{ name_of(&action.dimension) }</td>
+                            <td>{ action.owner.label() }</td>
+                            <td>{ action.horizon.label() }</td>
+                        </tr>
+                    }
+                </tbody>
+            </table>
+        </section>
+    }
+}

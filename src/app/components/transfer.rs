@@ -1,0 +1,88 @@
+//! Saving the result as a file (JSON to restore it, CSV for spreadsheets) and
+//! restoring it from a JSON file. A file that cannot be used is explained and
+//! changes nothing.
+
+use crate::app::state::Action;
+use crate::assessment::{export, Bank, Progress};
+use crate::files;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct TransferProps {
+    pub bank: Rc<Bank>,
+    pub progress: Progress,
+    /// The outcome of the last import.
+    pub import: Option<Result<AttrValue, AttrValue>>,
+    pub on_action: Callback<Action>,
+}
+
+/// Reads the file chosen in a file input, then hands its name and text to
+/// `deliver`; clears the input so the same file can be chosen again.
+pub fn on_file_chosen(
+    deliver: impl Fn(String, Result<String, String>) + 'static,
+) -> Callback<Event> {
+    let deliver = Rc::new(deliver);
+    Callback::from(move |e: Event| {
+        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+        let Some(file) = files::chosen_file(&input) else {
+            return;
+        };
+        input.set_value("");
+        let deliver = Rc::clone(&deliver);
+        wasm_bindgen_futures::spawn_local(async move {
+            let text = files::read_text(&file, export::MAX_IMPORT_BYTES).await;
+            deliver(file.name(), text);
+        });
+    })
+}
+
+#[component]
+pub fn Transfer(
+    TransferProps {
+        bank,
+        progress,
+        import,
+        on_action,
+    }: &TransferProps,
+) -> Html {
+    let error = use_state_eq(|| None::<String>);
+    let save =
+        |name: &'static str, mime: &'static str, contents: fn(&Bank, &Progress) -> String| {
+            let bank = Rc::clone(bank);
+            let progress = progress.clone();
+            let error = error.clone();
+            Callback::from(move |_| {
+                error.set(files::download(name, mime, &contents(&bank, &progress)).err());
+            })
+        };
+    let on_import = {
+        let on_action = on_action.clone();
+        on_file_chosen(move |name, text| on_action.emit(Action::FileImported(name, text)))
+    };
+    html! {
+        <section class="transfer" aria-labelledby="transfer-heading">
+            <h2 id="transfer-heading">{ "Save to a file or restore" }</h2>
+            <div class="transfer__buttons">
+                <button type="button" class="button" onclick={save("tandem-result.json", "application/json", export::to_json)}>
+                    { "Export JSON" }
+                </button>
+                <button type="button" class="button" onclick={save("tandem-result.csv", "text/csv", export::to_csv)}>
+                    { "Export CSV" }
+                </button>
+            </div>
+            if let Some(reason) = &*error {
+                <p class="transfer__error" role="alert">{ reason }</p>
+            }
+            <div class="transfer__import">
+                <label for="import-file">{ "Import a JSON export (replaces the answers and plan on this device)" }</label>
+                <input id="import-file" type="file" accept=".json,application/json" onchange={on_import} />
+            </div>
+            { match import {
+                Some(Ok(message)) => html! { <p class="transfer__done" role="status">{ message }</p> },
+                Some(Err(message)) => html! { <p class="transfer__error" role="alert">{ message }</p> },
+                None => Html::default(),
+            } }
+        </section>
+    }
+}

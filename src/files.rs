@@ -1,0 +1,51 @@
+//! Files the person saves and opens: downloads made on the device from text,
+//! and the text of a file they choose. Nothing goes over the network.
+
+use wasm_bindgen::JsCast;
+
+/// Offers `contents` as a download named `name`.
+pub fn download(name: &str, mime: &str, contents: &str) -> Result<(), String> {
+    let refused = |_| format!("the browser refused to save {name}");
+    let parts = js_sys::Array::of1(&contents.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob =
+        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(refused)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(refused)?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| "no document to save from".to_owned())?;
+    let link: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(refused)?
+        .unchecked_into();
+    link.set_href(&url);
+    link.set_download(name);
+    link.click();
+    // The click has started the download; the object URL is no longer needed.
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// The first file chosen in a file input, if any.
+pub fn chosen_file(input: &web_sys::HtmlInputElement) -> Option<web_sys::File> {
+    input.files()?.get(0)
+}
+
+/// Reads a chosen file as text, refusing files larger than `max_bytes`
+/// before reading them.
+pub async fn read_text(file: &web_sys::File, max_bytes: usize) -> Result<String, String> {
+    let size = file.size();
+    if size > max_bytes as f64 {
+        return Err(format!(
+            "\"{}\" is {} KB, far larger than a Tandem export (a few KB). Choose the .json file Tandem saved.",
+            file.name(),
+            (size / 1024.0).round()
+        ));
+    }
+    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .map_err(|_| format!("\"{}\" could not be read", file.name()))?;
+    text.as_string()
+        .ok_or_else(|| format!("\"{}\" is not a text file", file.name()))
+}
