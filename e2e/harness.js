@@ -161,9 +161,11 @@ export function launchBrowser() {
 /**
  * Registers `before`/`after` hooks for one test file: starts the server and
  * the browser once, and returns `{ origin, journey }` where
- * `journey(t, body)` runs `body({ page, context, origin, problems })` in a
- * fresh browser context (fresh storage) and then asserts that nothing left
- * the browser and nothing went wrong in the page.
+ * `journey(t, body)` runs `body({ page, context, origin, problems,
+ * freshContext })` in a fresh browser context (fresh storage) and then
+ * asserts that nothing left the browser and nothing went wrong in the page.
+ * `freshContext()` opens another fresh, equally guarded context and resolves
+ * to `{ context, page }`; it is closed with the journey.
  */
 export function useTandem() {
   const root = distFolder();
@@ -178,19 +180,18 @@ export function useTandem() {
     await state.server?.close();
   });
 
-  async function journey(t, body) {
+  /**
+   * A fresh browser context (fresh storage) with its first page, guarded:
+   * a request for another host is refused, and it, page errors, console
+   * errors and failed responses are recorded in `problems`.
+   */
+  async function guardedContext(problems) {
     const { origin } = state.server;
     const context = await state.browser.newContext({
       viewport: { width: 1024, height: 800 },
       serviceWorkers: 'block',
     });
     context.setDefaultTimeout(15_000);
-    const problems = {
-      offHost: [],
-      pageErrors: [],
-      consoleErrors: [],
-      failedResponses: [],
-    };
     const blocked = new Set();
     // Every request the page makes goes through here: the app's own files pass,
     // anything for another host is refused and recorded.
@@ -217,9 +218,29 @@ export function useTandem() {
         problems.failedResponses.push(`${response.status()} ${response.url()}`);
       }
     });
+    return { context, page };
+  }
+
+  async function journey(t, body) {
+    const { origin } = state.server;
+    const problems = {
+      offHost: [],
+      pageErrors: [],
+      consoleErrors: [],
+      failedResponses: [],
+    };
+    const { context, page } = await guardedContext(problems);
+    const others = [];
+    // Another fresh profile in the same journey (a second device, say), under
+    // the same guard; closed with the journey.
+    const freshContext = async () => {
+      const other = await guardedContext(problems);
+      others.push(other.context);
+      return other;
+    };
 
     try {
-      await body({ page, context, origin, problems });
+      await body({ page, context, origin, problems, freshContext });
       assertClean(problems);
     } catch (error) {
       await screenshot(page, t.name);
@@ -233,6 +254,7 @@ export function useTandem() {
       }
       throw error;
     } finally {
+      for (const other of others) await other.close();
       await context.close();
     }
   }

@@ -138,6 +138,94 @@ export function expectedOverall(results) {
   return { line: `Overall: level ${level}, ${levelName(level)}`, score, level };
 }
 
+/** "Level 3, Cooperating", as the target selects offer a level. */
+export function levelLabel(level) {
+  return `Level ${level}, ${levelName(level)}`;
+}
+
+/**
+ * Answers giving every statement of dimension `i` of `mode` the value
+ * `values[i]` (0, 25, 50, 75 or 100), reverse statements answered the other
+ * way round, so that dimension scores exactly `values[i]`.
+ */
+export function answersScoring(mode, values) {
+  const order = sections(mode).map((s) => s.dimension);
+  return plan(mode, (statement, _index, dimension) => {
+    const value = values[order.indexOf(dimension)];
+    assert.ok(value % 25 === 0 && value >= 0 && value <= 100, `bad value ${value}`);
+    return AGREEMENT[(statement.reverse ? 100 - value : value) / 25];
+  });
+}
+
+/** The owner labels of the plan, by the bank's owner ids. */
+export const OWNERS = {
+  hr: 'HR',
+  'learning-and-development': 'L&D',
+  joint: 'HR and L&D jointly',
+  leaders: 'Leaders',
+};
+
+/** The plan's "When" labels. */
+export const HORIZONS = ['Within 30 days', 'Within 60 days', 'Within 90 days'];
+
+/**
+ * The plan Tandem drafts, recomputed from the rules it states: the default
+ * target is one level up; `targets` (dimension name to level) overrides it.
+ * For each dimension short of its target, the practices of every level from
+ * the current one up to the target, most urgent first (largest gap, then
+ * lowest score, then bank order); the first step of the top two within 30
+ * days, other first steps within 60, later steps within 90. Each action is
+ * `{ dimension, text, owner, when }` with the names and labels shown.
+ */
+export function expectedDraft(mode, answers, targets = {}) {
+  const gaps = [];
+  for (const [order, { dimension }] of sections(mode).entries()) {
+    const result = expectedDimension(dimension, answers);
+    if (result.score === null) continue;
+    const chosen = targets[dimension.name];
+    const target =
+      chosen !== undefined && chosen >= result.level ? chosen : Math.min(result.level + 1, 5);
+    if (target > result.level) {
+      gaps.push({ dimension, order, current: result.level, target, score: result.score });
+    }
+  }
+  gaps.sort(
+    (a, b) =>
+      b.target - b.current - (a.target - a.current) || a.score - b.score || a.order - b.order,
+  );
+  const actions = [];
+  for (const [rank, gap] of gaps.entries()) {
+    for (let level = gap.current; level < gap.target; level += 1) {
+      const step = level - gap.current;
+      const when = step > 0 ? HORIZONS[2] : rank < 2 ? HORIZONS[0] : HORIZONS[1];
+      const guidance = gap.dimension.guidance.find((g) => g.level === level);
+      for (const text of guidance.practices) {
+        actions.push({
+          dimension: gap.dimension.name,
+          text,
+          owner: OWNERS[gap.dimension.owner],
+          when,
+        });
+      }
+    }
+  }
+  return actions;
+}
+
+/**
+ * `code` with one symbol changed for another valid one (the fourth symbol
+ * after "T1-"): what a typo does, which the checksum must catch.
+ */
+export function withTypo(code) {
+  const at = code.indexOf('-') + 4;
+  const replacement = code[at] === '7' ? '8' : '7';
+  return code.slice(0, at) + replacement + code.slice(at + 1);
+}
+
+/** What Tandem says of a code with a typo (CodeError::Checksum). */
+export const TYPO_MESSAGE =
+  'This code has a typo: a character was changed, added or left out. Check it against the original.';
+
 /** Escapes `text` for use inside a RegExp. */
 function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -146,6 +234,23 @@ function escapeRegExp(text) {
 /** A RegExp matching exactly `text`, ignoring surrounding whitespace. */
 export function exactly(text) {
   return new RegExp(`^\\s*${escapeRegExp(text)}\\s*$`);
+}
+
+/**
+ * One action of the plan as its fieldset shows it, fields found by their
+ * labels (runs in the browser).
+ */
+function readAction(fieldset) {
+  const control = (name) =>
+    [...fieldset.querySelectorAll('label')].find((l) => l.textContent.trim() === name)?.control;
+  const chosen = (name) => control(name)?.selectedOptions[0]?.textContent.trim();
+  return {
+    legend: fieldset.querySelector(':scope > legend')?.textContent.trim(),
+    text: control('What to do')?.value,
+    owner: chosen('Owner'),
+    when: chosen('When'),
+    dimension: chosen('Dimension'),
+  };
 }
 
 /**
@@ -435,6 +540,135 @@ export class Tandem {
         label: element.textContent.trim(),
       };
     });
+  }
+
+  /** From the landing page: starts `mode`, fills in "About you", answers all. */
+  async takeAssessment(mode, answers, about) {
+    await this.start(mode);
+    await this.aboutYou(about, mode);
+    await this.answerAll(mode, answers);
+  }
+
+  /** The results table as text: `{ columns, rows }`, each row its header then cells. */
+  async scoreTable() {
+    await this.resultsTable().waitFor();
+    const columns = (await this.resultsTable().getByRole('columnheader').allTextContents()).map(
+      (c) => c.trim(),
+    );
+    const rows = [];
+    for (const row of await this.resultRows().all()) {
+      const header = await row.getByRole('rowheader').textContent();
+      const cells = await row.getByRole('cell').allTextContents();
+      rows.push([header, ...cells].map((c) => c.trim()));
+    }
+    return { columns, rows };
+  }
+
+  /** The expected results-table rows for `expected` (from expectedResults). */
+  static scoreRows(expected) {
+    return expected.map((e) =>
+      e.score === null
+        ? [e.name, 'Not enough answers', '', e.coverage]
+        : [e.name, String(e.score), `${e.level} ${levelName(e.level)}`, e.coverage],
+    );
+  }
+
+  textbox(name) {
+    return this.page.getByRole('textbox', { name, exact: true });
+  }
+
+  /** The result code shown under "Share or keep this result". */
+  resultCode() {
+    return this.textbox('Result code').inputValue();
+  }
+
+  resultLink() {
+    return this.textbox('Result link').inputValue();
+  }
+
+  /**
+   * Presses an export button and saves the download in `folder`; resolves to
+   * `{ file, name }` (the path saved to, the name the app suggested).
+   */
+  async exportFile(button, folder) {
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.button(button).click(),
+    ]);
+    const name = download.suggestedFilename();
+    const file = `${folder}/${name}`;
+    await download.saveAs(file);
+    assert.equal(await download.failure(), null, `the download of ${name} succeeded`);
+    return { file, name };
+  }
+
+  importInput() {
+    return this.page.getByLabel(
+      'Import a JSON export (replaces the answers and plan on this device)',
+      { exact: true },
+    );
+  }
+
+  /** Chooses a file (a path, or `{ name, mimeType, buffer }`) to import. */
+  async importFile(file) {
+    await this.importInput().setInputFiles(file);
+  }
+
+  targetsTable() {
+    return this.page.getByRole('table', { name: 'Target level per dimension', exact: true });
+  }
+
+  /** The target select of a dimension, labelled by its name. */
+  targetSelect(dimension) {
+    return this.targetsTable().getByRole('combobox', { name: dimension, exact: true });
+  }
+
+  /** The fieldsets of the plan, "Action N: <dimension>", in order. */
+  actionGroups() {
+    return this.page.getByRole('group', { name: /^Action \d+: / });
+  }
+
+  /** The fieldset of action `number`. */
+  action(number) {
+    return this.page.getByRole('group', { name: new RegExp(`^Action ${number}: `) });
+  }
+
+  /**
+   * The plan as the editor shows it: for each action, its legend, text and
+   * the chosen owner, horizon and dimension. Each fieldset is read in one go,
+   * its fields found by their labels: a role query per field is slow.
+   */
+  async readPlan() {
+    await this.button('Add an action').waitFor();
+    const groups = await this.actionGroups().all();
+    return Promise.all(groups.map((group) => group.evaluate(readAction)));
+  }
+
+  /**
+   * Waits until the plan shows `shown` (see planShown), then checks it with
+   * readPlan(), whose difference is clearer than a timeout.
+   */
+  async expectPlan(shown, why) {
+    await this.page
+      .waitForFunction(
+        `JSON.stringify([...document.querySelectorAll('fieldset')].map(${readAction})` +
+          `.filter((a) => /^Action \\d+: /.test(a.legend ?? ''))) === ${JSON.stringify(JSON.stringify(shown))}`,
+        undefined,
+        { timeout: 5_000 },
+      )
+      .catch(() => {});
+    assert.deepEqual(await this.readPlan(), shown, why);
+  }
+
+  /** How readPlan() shows `actions` (from expectedDraft). */
+  static planShown(actions) {
+    return actions.map((a, i) => ({
+      legend: `Action ${i + 1}: ${a.dimension}`,
+      text: a.text,
+      owner: a.owner,
+      when: a.when,
+      dimension: a.dimension,
+    }));
   }
 
   /** The saved progress in localStorage, or null. */

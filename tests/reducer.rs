@@ -122,6 +122,21 @@ fn restarting_forgets_everything() {
 }
 
 #[test]
+fn restarting_also_forgets_the_comparison_and_the_last_import() {
+    let state = at_results();
+    let code = code::encode(&state.bank, state.progress.as_ref().unwrap());
+    let state = after(
+        state,
+        [
+            Action::EarlierCodeEntered(code),
+            Action::FileImported("notes.json".into(), Ok("{}".into())),
+            Action::Restarted,
+        ],
+    );
+    assert_eq!((state.earlier.clone(), state.import.clone()), (None, None));
+}
+
+#[test]
 fn unreadable_saved_data_is_held_until_the_person_starts() {
     let held = Rc::new(State::new(
         Rc::new(mini_bank()),

@@ -178,6 +178,8 @@ impl Reducible for State {
             Action::Restarted => {
                 next.progress = None;
                 next.unanswered = None;
+                next.earlier = None;
+                next.import = None;
                 if let Saving::Failed(_) = next.saving {
                     next.saving = Saving::On;
                 }

@@ -49,11 +49,13 @@ pub fn Results(
     }: &ResultsProps,
 ) -> Html {
     let report = progress.report(bank);
+    // A quick and a full result compare on the dimensions they share: each
+    // figure is looked up by dimension, not by position.
     let earlier = match ownership {
         Ownership::Own {
             earlier: Some(Ok(earlier)),
             ..
-        } if earlier.mode == progress.mode => Some(earlier.report(bank)),
+        } => Some(earlier.report(bank)),
         _ => None,
     };
     let name = |d: &DimensionResult| bank.dimensions()[d.index].name.clone();
@@ -71,25 +73,29 @@ pub fn Results(
             .map(|d| d.score().map(|s| s.value()))
             .collect()
     };
-    let mut series = vec![RadarSeries {
-        label: "This result".into(),
-        modifier: "self",
-        scores: scores(&report),
-    }];
-    if let Some(earlier) = &earlier {
-        series.push(RadarSeries {
-            label: "Earlier result".into(),
-            modifier: "other",
-            scores: scores(earlier),
-        });
-    }
-    let series: Rc<[RadarSeries]> = series.into();
     let earlier_score = |index: usize| {
         earlier
             .as_ref()
             .and_then(|e| e.dimensions.iter().find(|d| d.index == index))
             .and_then(|d| d.score())
     };
+    let mut series = vec![RadarSeries {
+        label: "This result".into(),
+        modifier: "self",
+        scores: scores(&report),
+    }];
+    if earlier.is_some() {
+        series.push(RadarSeries {
+            label: "Earlier result".into(),
+            modifier: "other",
+            scores: report
+                .dimensions
+                .iter()
+                .map(|d| earlier_score(d.index).map(|s| s.value()))
+                .collect(),
+        });
+    }
+    let series: Rc<[RadarSeries]> = series.into();
     let is_own = matches!(ownership, Ownership::Own { .. });
 
     let about = {

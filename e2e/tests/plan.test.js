@@ -1,0 +1,221 @@
+// Targets and the action plan: drafted from the gaps by the stated rules,
+// edited by the person and kept with the answers; and the printed report,
+// which shows the plan as a table without any of the controls.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { useTandem } from '../harness.js';
+import {
+  HORIZONS,
+  OWNERS,
+  Tandem,
+  answersScoring,
+  bank,
+  expectedDraft,
+  expectedResults,
+  levelLabel,
+  sections,
+} from '../tandem.js';
+
+const tandem = useTandem();
+
+// One quick dimension at each of levels 1 to 4 (scores 0, 25, 50, 75).
+const SCORES = [0, 25, 50, 75];
+const ANSWERS = answersScoring('quick', SCORES);
+const NAMES = sections('quick').map((s) => s.dimension.name);
+const REDRAFT = 'Redraft the plan from the targets (replaces your edits)';
+
+const MONTHS = [
+  'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
+  'September', 'October', 'November', 'December',
+];
+const today = () => {
+  const d = new Date();
+  return `${d.getDate()} ${MONTHS[d.getMonth()]} ${d.getFullYear()}`;
+};
+
+test('printing hides the controls and shows the report title and the plan as a table', async (t) => {
+  await tandem.journey(t, async ({ page, origin }) => {
+    const app = new Tandem(page, origin);
+    const expected = expectedResults('quick', ANSWERS);
+    await app.open();
+    const dayBefore = today();
+    await app.takeAssessment('quick', ANSWERS, { role: 'HR', team: 'Print room' });
+    await app.expectResults('quick', expected);
+    const plan = await app.readPlan();
+    assert.deepEqual(plan, Tandem.planShown(expectedDraft('quick', ANSWERS)));
+
+    // The button asks the browser to print (counted rather than opened).
+    await page.evaluate(() => {
+      window.printCalls = 0;
+      window.print = () => {
+        window.printCalls += 1;
+      };
+    });
+    await app.button('Print / save as PDF').click();
+    assert.equal(await page.evaluate(() => window.printCalls), 1, 'window.print() was called once');
+
+    const controls = {
+      'Print / save as PDF': app.button('Print / save as PDF'),
+      'Change my answers': app.button('Change my answers'),
+      'Start again': app.button('Start again'),
+      'Export JSON': app.button('Export JSON'),
+      'Add an action': app.button('Add an action'),
+      'Result code': app.textbox('Result code'),
+      'Earlier result code or link': app.textbox('Earlier result code or link'),
+      'target select': app.targetSelect(NAMES[0]),
+      'action 1 owner': app.action(1).getByRole('combobox', { name: 'Owner', exact: true }),
+      'action 1 text': app.action(1).getByRole('textbox', { name: 'What to do', exact: true }),
+    };
+    const titleText = page.getByText(/^Tandem report: /);
+    const planTable = page.getByRole('table', { name: 'Action plan', exact: true });
+    const kept = {
+      heading: app.heading('Your result'),
+      'scores table': app.resultsTable(),
+    };
+    const expectShown = async (media, { controlsShown }) => {
+      for (const [name, locator] of Object.entries(controls)) {
+        assert.equal(await locator.isVisible(), controlsShown, `${media}: ${name} visible?`);
+      }
+      assert.equal(await titleText.isVisible(), !controlsShown, `${media}: report title visible?`);
+      assert.equal(await planTable.isVisible(), !controlsShown, `${media}: plan table visible?`);
+      for (const [name, locator] of Object.entries(kept)) {
+        assert.equal(await locator.isVisible(), true, `${media}: ${name} visible`);
+      }
+    };
+
+    // On screen: the controls, no report title, the plan table only in the
+    // document (hidden).
+    await expectShown('screen', { controlsShown: true });
+    assert.equal(await titleText.count(), 1, 'the report title is in the page');
+    assert.equal(
+      await page.getByRole('table', { name: 'Action plan', exact: true, includeHidden: true }).count(),
+      1,
+      'the plan table is in the page',
+    );
+
+    await page.emulateMedia({ media: 'print' });
+    await expectShown('print', { controlsShown: false });
+    const title = (await titleText.textContent()).trim();
+    assert.ok(
+      [dayBefore, today()].some((day) => title === `Tandem report: ${bank.title} · ${day}`),
+      `report title with today's date: ${title}`,
+    );
+    // The printed plan is the plan, action by action.
+    const rows = planTable.getByRole('row').filter({ has: page.getByRole('cell') });
+    const printed = [];
+    for (const row of await rows.all()) {
+      printed.push((await row.getByRole('cell').allTextContents()).map((c) => c.trim()));
+    }
+    assert.deepEqual(
+      printed,
+      plan.map((a, i) => [String(i + 1), a.text, a.dimension, a.owner, a.when]),
+      'the printed plan table lists the actions',
+    );
+
+    await page.emulateMedia({ media: 'screen' });
+    await expectShown('screen again', { controlsShown: true });
+  });
+});
+
+test('targets redraft the plan until it is edited, and edits survive a reload', async (t) => {
+  await tandem.journey(t, async ({ page, origin }) => {
+    const app = new Tandem(page, origin);
+    const expected = expectedResults('quick', ANSWERS);
+    assert.deepEqual(expected.map((e) => e.level), [1, 2, 3, 4]);
+    await app.open();
+    await app.takeAssessment('quick', ANSWERS, { role: 'Learning & Development (L&D)' });
+    await app.expectResults('quick', expected);
+
+    // Each target starts one level up; the choices run from the current level.
+    await app.targetsTable().waitFor();
+    for (const e of expected) {
+      const select = app.targetSelect(e.name);
+      assert.equal(await select.inputValue(), String(e.level + 1), `${e.name}: one level up`);
+      const options = (await select.getByRole('option').allTextContents()).map((o) => o.trim());
+      const levels = [1, 2, 3, 4, 5].filter((l) => l >= e.level);
+      assert.deepEqual(options, levels.map(levelLabel), `${e.name}: levels from the current one`);
+      const row = app.targetsTable().getByRole('row').filter({
+        has: page.getByRole('rowheader', { name: e.name, exact: true }),
+      });
+      assert.equal((await row.getByRole('cell').first().textContent()).trim(), levelLabel(e.level));
+    }
+    const draft = expectedDraft('quick', ANSWERS);
+    await app.expectPlan(Tandem.planShown(draft), 'the first draft');
+    assert.equal(await app.button(REDRAFT).count(), 0, 'nothing to redraft while unedited');
+    const countFor = (actions, name) => actions.filter((a) => a.dimension === name).length;
+
+    // Raising a target by more levels adds that dimension's later practices.
+    await app.targetSelect(NAMES[0]).selectOption({ label: levelLabel(4) });
+    const raised = expectedDraft('quick', ANSWERS, { [NAMES[0]]: 4 });
+    assert.ok(countFor(raised, NAMES[0]) > countFor(draft, NAMES[0]));
+    await app.expectPlan(Tandem.planShown(raised), `the draft for ${NAMES[0]} at level 4`);
+    assert.equal(countFor(await app.readPlan(), NAMES[0]), countFor(raised, NAMES[0]));
+    assert.equal(await app.button(REDRAFT).count(), 0);
+
+    // The person's edits; `mine` follows them.
+    const mine = raised.map((a) => ({ ...a }));
+    const field = (n, role, name) => app.action(n).getByRole(role, { name, exact: true });
+
+    await field(1, 'textbox', 'What to do').fill('Name our HR and L&D contacts this week.');
+    await field(1, 'textbox', 'What to do').press('Tab');
+    mine[0].text = 'Name our HR and L&D contacts this week.';
+    await app.button(REDRAFT).waitFor();
+    await app.expectPlan(Tandem.planShown(mine), 'text edited');
+
+    await app.button('Move action 1 down').click();
+    [mine[0], mine[1]] = [mine[1], mine[0]];
+    await app.expectPlan(Tandem.planShown(mine), 'action 1 moved down');
+
+    // Across a dimension boundary the legends change places too.
+    const boundary = mine.findIndex((a, i) => i > 0 && a.dimension !== mine[i - 1].dimension);
+    await app.button(`Move action ${boundary + 1} up`).click();
+    [mine[boundary - 1], mine[boundary]] = [mine[boundary], mine[boundary - 1]];
+    await app.expectPlan(Tandem.planShown(mine), `action ${boundary + 1} moved up`);
+
+    await app.button('Remove action 3').click();
+    mine.splice(2, 1);
+    await app.expectPlan(Tandem.planShown(mine), 'action 3 removed');
+
+    // A new action: empty, for the top priority, jointly owned, within 90 days.
+    await app.button('Add an action').click();
+    mine.push({ dimension: NAMES[0], text: '', owner: OWNERS.joint, when: HORIZONS[2] });
+    await app.expectPlan(Tandem.planShown(mine), 'an action added');
+    const last = mine.length;
+    await field(last, 'textbox', 'What to do').fill('Review the plan together each quarter.');
+    await field(last, 'textbox', 'What to do').press('Tab');
+    await field(last, 'combobox', 'Owner').selectOption({ label: OWNERS.leaders });
+    await field(last, 'combobox', 'When').selectOption({ label: HORIZONS[1] });
+    await field(last, 'combobox', 'Dimension').selectOption({ label: NAMES[3] });
+    Object.assign(mine[last - 1], {
+      text: 'Review the plan together each quarter.',
+      owner: OWNERS.leaders,
+      when: HORIZONS[1],
+      dimension: NAMES[3],
+    });
+    await app.expectPlan(Tandem.planShown(mine), 'the new action filled in');
+    assert.equal(await app.button('Move action 1 up').isDisabled(), true);
+    assert.equal(await app.button(`Move action ${last} down`).isDisabled(), true);
+
+    // An edited plan no longer follows the targets.
+    await app.targetSelect(NAMES[1]).selectOption({ label: levelLabel(4) });
+    await page.getByText('You have edited the plan, so changing a target no longer redrafts it.').waitFor();
+    await app.expectPlan(Tandem.planShown(mine), 'unchanged by a new target');
+
+    await app.reload();
+    await app.expectResults('quick', expected);
+    await app.expectPlan(Tandem.planShown(mine), 'the edited plan after a reload');
+    assert.equal(await app.targetSelect(NAMES[0]).inputValue(), '4', 'target kept');
+    assert.equal(await app.targetSelect(NAMES[1]).inputValue(), '4', 'target kept');
+    assert.equal(await app.targetSelect(NAMES[2]).inputValue(), String(expected[2].level + 1));
+    await app.button(REDRAFT).waitFor();
+
+    // Redrafting replaces the edits with a draft from both targets.
+    await app.button(REDRAFT).click();
+    const both = expectedDraft('quick', ANSWERS, { [NAMES[0]]: 4, [NAMES[1]]: 4 });
+    await app.expectPlan(Tandem.planShown(both), 'redrafted from the targets');
+    await app.button(REDRAFT).waitFor({ state: 'detached' });
+    await app.reload();
+    await app.expectPlan(Tandem.planShown(both), 'the redraft after a reload');
+  });
+});
