@@ -142,11 +142,12 @@ async function respond(root, request, response) {
 }
 
 /** The system Chromium, headless, with nothing that phones home. */
-export function launchBrowser() {
+export function launchBrowser(extraArgs = []) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
     args: [
+      ...extraArgs,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',
@@ -165,7 +166,9 @@ export function launchBrowser() {
  * freshContext })` in a fresh browser context (fresh storage) and then
  * asserts that nothing left the browser and nothing went wrong in the page.
  * `freshContext()` opens another fresh, equally guarded context and resolves
- * to `{ context, page }`; it is closed with the journey.
+ * to `{ context, page }`; it is closed with the journey. `freshBrowser(args)`
+ * does the same in a separate browser launched with the extra Chromium
+ * `args` (closed with the journey too).
  */
 export function useTandem() {
   const root = distFolder();
@@ -185,9 +188,9 @@ export function useTandem() {
    * a request for another host is refused, and it, page errors, console
    * errors and failed responses are recorded in `problems`.
    */
-  async function guardedContext(problems) {
+  async function guardedContext(problems, browser = state.browser) {
     const { origin } = state.server;
-    const context = await state.browser.newContext({
+    const context = await browser.newContext({
       viewport: { width: 1024, height: 800 },
       serviceWorkers: 'block',
     });
@@ -238,9 +241,19 @@ export function useTandem() {
       others.push(other.context);
       return other;
     };
+    // A fresh profile in a browser of its own, launched with `extraArgs`
+    // (a fake camera, say); same guard, closed with the journey.
+    const browsers = [];
+    const freshBrowser = async (extraArgs) => {
+      const browser = await launchBrowser(extraArgs);
+      browsers.push(browser);
+      const other = await guardedContext(problems, browser);
+      others.push(other.context);
+      return other;
+    };
 
     try {
-      await body({ page, context, origin, problems, freshContext });
+      await body({ page, context, origin, problems, freshContext, freshBrowser });
       assertClean(problems);
     } catch (error) {
       await screenshot(page, t.name);
@@ -255,6 +268,7 @@ export function useTandem() {
       throw error;
     } finally {
       for (const other of others) await other.close();
+      for (const browser of browsers) await browser.close();
       await context.close();
     }
   }

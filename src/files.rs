@@ -32,6 +32,14 @@ pub fn chosen_file(input: &web_sys::HtmlInputElement) -> Option<web_sys::File> {
     input.files()?.get(0)
 }
 
+/// Every file chosen in a file input that allows several.
+pub fn chosen_files(input: &web_sys::HtmlInputElement) -> Vec<web_sys::File> {
+    let Some(list) = input.files() else {
+        return Vec::new();
+    };
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
 /// Reads a chosen file as text, refusing files larger than `max_bytes`
 /// before reading them.
 pub async fn read_text(file: &web_sys::File, max_bytes: usize) -> Result<String, String> {

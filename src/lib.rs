@@ -11,11 +11,12 @@
 //! - [`app`] is the Yew application: state, screens and components.
 //! - One small module per browser service, and no browser code elsewhere:
 //!   `storage` (progress in `localStorage`), `page` (focus, title, the address's
-//!   fragment, printing, the date), `files` (downloads and opened files) and
-//!   `clipboard`.
+//!   fragment, printing, the date), `files` (downloads and opened files),
+//!   `clipboard` and `camera` (the camera's picture, for reading QR codes).
 
 pub mod app;
 pub mod assessment;
+mod camera;
 mod clipboard;
 mod files;
 mod page;

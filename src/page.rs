@@ -61,6 +61,13 @@ pub fn address() -> String {
         .unwrap_or_default()
 }
 
+/// Goes to another screen by setting the fragment (`workshop`).
+pub fn go_to(fragment: &str) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().set_hash(fragment);
+    }
+}
+
 /// Removes the fragment without reloading or adding a history entry.
 pub fn clear_fragment() {
     let Some(window) = web_sys::window() else {

@@ -1,21 +1,25 @@
-//! Progress kept in this browser's `localStorage`, and nothing else.
+//! What Tandem keeps in this browser's `localStorage`: a respondent's
+//! progress and a facilitator's workshop, each under its own key.
 //!
 //! Every call here can fail in ordinary use: storage may be full, switched off,
 //! or (inside a third-party frame) throw on mere access. Each failure comes back
-//! as a value the app can explain; none is allowed to stop the assessment.
+//! as a value the app can explain; none is allowed to stop the app.
 
-use crate::assessment::{saved, Bank, Progress};
+use crate::assessment::saved::{self, SavedError, WorkshopRecord};
+use crate::assessment::{Bank, Progress};
 use wasm_bindgen::JsCast;
 
-/// The one key Tandem writes.
-const KEY: &str = "tandem.progress";
+/// The respondent's progress.
+const PROGRESS: &str = "tandem.progress";
+/// The facilitator's workshop.
+const WORKSHOP: &str = "tandem.workshop";
 
 /// What was found in storage when the app started.
-pub enum Loaded {
-    /// No saved progress.
+pub enum Loaded<T> {
+    /// Nothing saved.
     Nothing,
-    /// Saved progress, fitted to the bank.
-    Progress(Progress),
+    /// Saved data, read and fitted to the bank.
+    Found(T),
     /// Something is saved but cannot be used; it must not be overwritten
     /// without telling the person.
     Unreadable(String),
@@ -27,33 +31,53 @@ fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-/// Reads saved progress.
-pub fn load(bank: &Bank) -> Loaded {
+fn load<T>(key: &str, read: impl FnOnce(&str) -> Result<T, SavedError>) -> Loaded<T> {
     let Some(storage) = local_storage() else {
         return Loaded::Unavailable;
     };
-    match storage.get_item(KEY) {
+    match storage.get_item(key) {
         Ok(None) => Loaded::Nothing,
-        Ok(Some(text)) => match saved::decode(bank, &text) {
-            Ok(progress) => Loaded::Progress(progress),
+        Ok(Some(text)) => match read(&text) {
+            Ok(value) => Loaded::Found(value),
             Err(e) => Loaded::Unreadable(e.to_string()),
         },
         Err(_) => Loaded::Unavailable,
     }
 }
 
-/// Saves progress, replacing what was saved before.
-pub fn save(bank: &Bank, progress: &Progress) -> Result<(), String> {
+fn save(key: &str, text: &str) -> Result<(), String> {
     let storage = local_storage().ok_or_else(unavailable)?;
-    storage
-        .set_item(KEY, &saved::encode(bank, progress))
-        .map_err(explain)
+    storage.set_item(key, text).map_err(explain)
+}
+
+fn forget(key: &str) -> Result<(), String> {
+    let storage = local_storage().ok_or_else(unavailable)?;
+    storage.remove_item(key).map_err(explain)
+}
+
+/// Reads saved progress.
+pub fn load_progress(bank: &Bank) -> Loaded<Progress> {
+    load(PROGRESS, |text| saved::decode(bank, text))
+}
+
+/// Saves progress, replacing what was saved before.
+pub fn save_progress(bank: &Bank, progress: &Progress) -> Result<(), String> {
+    save(PROGRESS, &saved::encode(bank, progress))
 }
 
 /// Forgets saved progress.
-pub fn forget() -> Result<(), String> {
-    let storage = local_storage().ok_or_else(unavailable)?;
-    storage.remove_item(KEY).map_err(explain)
+pub fn forget_progress() -> Result<(), String> {
+    forget(PROGRESS)
+}
+
+/// Reads the saved workshop.
+pub fn load_workshop(bank: &Bank) -> Loaded<WorkshopRecord> {
+    load(WORKSHOP, |text| saved::decode_workshop(bank, text))
+}
+
+/// Saves the workshop, replacing what was saved before.
+pub fn save_workshop(bank: &Bank, record: &WorkshopRecord) -> Result<(), String> {
+    save(WORKSHOP, &saved::encode_workshop(bank, record))
 }
 
 fn unavailable() -> String {

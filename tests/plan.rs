@@ -4,7 +4,7 @@
 mod common;
 
 use common::mini_bank;
-use tandem::assessment::plan::{target_for, ActionEdit, Direction, Horizon, Owner};
+use tandem::assessment::plan::{target_for, ActionEdit, Direction, Horizon, Owner, PlanChange};
 use tandem::assessment::{
     Answer, Bank, DimensionId, Level, Mode, Progress, Role, Stage, StatementId,
 };
@@ -70,7 +70,7 @@ fn reaching_the_results_drafts_a_prioritised_plan() {
 #[test]
 fn a_higher_target_adds_the_steps_in_between_and_comes_first() {
     let (bank, mut progress) = finished();
-    assert!(progress.set_target(&bank, &id("gamma"), level(5)));
+    assert!(progress.change_plan(&bank, PlanChange::Target(id("gamma"), level(5))));
     let plan = &progress.plan;
     // gamma now has a gap of two levels: its practices for level 3 then 4.
     let gamma: Vec<Horizon> = plan
@@ -94,10 +94,10 @@ fn a_higher_target_adds_the_steps_in_between_and_comes_first() {
 #[test]
 fn targets_below_the_current_level_or_without_a_score_are_refused() {
     let (bank, mut progress) = finished();
-    assert!(!progress.set_target(&bank, &id("alpha"), level(3)));
-    assert!(!progress.set_target(&bank, &id("nope"), level(5)));
+    assert!(!progress.change_plan(&bank, PlanChange::Target(id("alpha"), level(3))));
+    assert!(!progress.change_plan(&bank, PlanChange::Target(id("nope"), level(5))));
     // The current level itself is allowed: no actions for that dimension.
-    assert!(progress.set_target(&bank, &id("alpha"), level(4)));
+    assert!(progress.change_plan(&bank, PlanChange::Target(id("alpha"), level(4))));
     assert!(progress
         .plan
         .actions
@@ -110,18 +110,23 @@ fn edits_make_the_plan_the_persons_own() {
     let (bank, mut progress) = finished();
     let first = progress.plan.actions[0].id;
     let second = progress.plan.actions[1].id;
-    assert!(progress.edit_action(
+    assert!(progress.change_plan(
         &bank,
-        first,
-        ActionEdit::Text("Book a joint review\n".into())
+        PlanChange::Edit(first, ActionEdit::Text("Book a joint review\n".into()))
     ));
-    assert!(progress.edit_action(&bank, first, ActionEdit::Owner(Owner::Leaders)));
-    assert!(progress.edit_action(&bank, first, ActionEdit::Horizon(Horizon::Days90)));
-    assert!(progress.move_action(first, Direction::Down));
+    assert!(progress.change_plan(
+        &bank,
+        PlanChange::Edit(first, ActionEdit::Owner(Owner::Leaders))
+    ));
+    assert!(progress.change_plan(
+        &bank,
+        PlanChange::Edit(first, ActionEdit::Horizon(Horizon::Days90))
+    ));
+    assert!(progress.change_plan(&bank, PlanChange::Move(first, Direction::Down)));
     let order: Vec<u32> = progress.plan.actions.iter().take(2).map(|a| a.id).collect();
     assert_eq!(order, [second, first]);
     assert!(
-        !progress.move_action(second, Direction::Up),
+        !progress.change_plan(&bank, PlanChange::Move(second, Direction::Up)),
         "already first"
     );
     let edited = progress
@@ -139,10 +144,10 @@ fn edits_make_the_plan_the_persons_own() {
 
     // A new target no longer redrafts an edited plan...
     let before = progress.plan.actions.clone();
-    assert!(progress.set_target(&bank, &id("gamma"), level(5)));
+    assert!(progress.change_plan(&bank, PlanChange::Target(id("gamma"), level(5))));
     assert_eq!(progress.plan.actions, before);
     // ...until the person asks.
-    progress.redraft_plan(&bank);
+    progress.change_plan(&bank, PlanChange::Redraft);
     assert!(!progress.plan.edited);
     assert_eq!(progress.plan.actions[0].dimension.as_str(), "gamma");
 }
@@ -151,7 +156,8 @@ fn edits_make_the_plan_the_persons_own() {
 fn actions_can_be_added_moved_and_removed() {
     let (bank, mut progress) = finished();
     let count = progress.plan.actions.len();
-    let added = progress.add_action(&bank).unwrap();
+    assert!(progress.change_plan(&bank, PlanChange::Add));
+    let added = progress.plan.actions.last().unwrap().id;
     assert_eq!(progress.plan.actions.len(), count + 1);
     let new = progress.plan.actions.last().unwrap();
     assert_eq!(
@@ -159,13 +165,13 @@ fn actions_can_be_added_moved_and_removed() {
         (added, "beta", "")
     );
     assert!(
-        !progress.move_action(added, Direction::Down),
+        !progress.change_plan(&bank, PlanChange::Move(added, Direction::Down)),
         "already last"
     );
-    assert!(progress.move_action(added, Direction::Up));
+    assert!(progress.change_plan(&bank, PlanChange::Move(added, Direction::Up)));
     assert_eq!(progress.plan.actions[count - 1].id, added);
-    assert!(progress.remove_action(added));
-    assert!(!progress.remove_action(added));
+    assert!(progress.change_plan(&bank, PlanChange::Remove(added)));
+    assert!(!progress.change_plan(&bank, PlanChange::Remove(added)));
     assert_eq!(progress.plan.actions.len(), count);
 }
 
@@ -173,14 +179,20 @@ fn actions_can_be_added_moved_and_removed() {
 fn actions_cannot_move_to_a_dimension_outside_the_assessment() {
     let (bank, mut progress) = finished();
     let first = progress.plan.actions[0].id;
-    assert!(!progress.edit_action(&bank, first, ActionEdit::Dimension(id("nope"))));
-    assert!(progress.edit_action(&bank, first, ActionEdit::Dimension(id("delta"))));
+    assert!(!progress.change_plan(
+        &bank,
+        PlanChange::Edit(first, ActionEdit::Dimension(id("nope")))
+    ));
+    assert!(progress.change_plan(
+        &bank,
+        PlanChange::Edit(first, ActionEdit::Dimension(id("delta")))
+    ));
 }
 
 #[test]
 fn a_plan_survives_saving_and_is_fitted_on_the_way_back() {
     let (bank, mut progress) = finished();
-    progress.add_action(&bank);
+    progress.change_plan(&bank, PlanChange::Add);
     let text = tandem::assessment::saved::encode(&bank, &progress);
     assert_eq!(
         tandem::assessment::saved::decode(&bank, &text),

@@ -188,7 +188,7 @@ fn at_results() -> Rc<State> {
 
 #[test]
 fn plan_events_reach_the_plan() {
-    use tandem::assessment::plan::{ActionEdit, Direction};
+    use tandem::assessment::plan::{ActionEdit, Direction, PlanChange};
     let state = at_results();
     let progress = state.progress.as_ref().unwrap();
     assert_eq!(progress.stage, Stage::Results);
@@ -199,9 +199,12 @@ fn plan_events_reach_the_plan() {
     let state = after(
         state,
         [
-            Action::ActionEdited(first, ActionEdit::Text("Agree a monthly review".into())),
-            Action::ActionMoved(first, Direction::Down),
-            Action::ActionAdded,
+            Action::PlanChanged(PlanChange::Edit(
+                first,
+                ActionEdit::Text("Agree a monthly review".into()),
+            )),
+            Action::PlanChanged(PlanChange::Move(first, Direction::Down)),
+            Action::PlanChanged(PlanChange::Add),
         ],
     );
     let plan = &state.progress.as_ref().unwrap().plan;
@@ -209,7 +212,13 @@ fn plan_events_reach_the_plan() {
     assert_eq!(plan.actions[1].text, "Agree a monthly review");
     assert!(plan.edited);
 
-    let state = after(state, [Action::ActionRemoved(first), Action::PlanRedrafted]);
+    let state = after(
+        state,
+        [
+            Action::PlanChanged(PlanChange::Remove(first)),
+            Action::PlanChanged(PlanChange::Redraft),
+        ],
+    );
     let plan = &state.progress.as_ref().unwrap().plan;
     assert_eq!(plan.actions.len(), drafted);
     assert!(!plan.edited);
@@ -230,9 +239,11 @@ fn a_target_event_redrafts_an_untouched_plan() {
     assert!(beta_level.number() <= 3);
     let state = after(
         state,
-        [Action::TargetChosen(
-            DimensionId::from("beta"),
-            Level::new(5).unwrap(),
+        [Action::PlanChanged(
+            tandem::assessment::plan::PlanChange::Target(
+                DimensionId::from("beta"),
+                Level::new(5).unwrap(),
+            ),
         )],
     );
     assert!(state.progress.as_ref().unwrap().plan.actions.len() > before);

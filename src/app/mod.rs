@@ -13,20 +13,41 @@
 mod components;
 pub mod state;
 mod views;
+pub mod workshop_state;
 
 use crate::assessment::{code, Bank, Stage};
 use crate::{page, storage};
 use components::{Restart, SavingNotice};
 use state::{Action, Saving, State};
 use std::rc::Rc;
-use views::{About, Landing, Ownership, Results, Section};
+use views::{About, Landing, Ownership, Results, Section, Workshop};
+
+/// The screens a person can link to, named by the address's fragment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Route {
+    /// The questionnaire and its results (no fragment, or `#r=CODE` for a
+    /// shared result shown over it).
+    Assessment,
+    /// The facilitator's workshop (`#workshop`).
+    Workshop,
+}
+
+impl Route {
+    fn of(fragment: &str) -> Route {
+        if fragment == "workshop" {
+            Route::Workshop
+        } else {
+            Route::Assessment
+        }
+    }
+}
 use yew::prelude::*;
 
 /// The state on opening the app: whatever this browser had saved.
 fn restored(bank: Rc<Bank>) -> State {
-    let (progress, saving) = match storage::load(&bank) {
+    let (progress, saving) = match storage::load_progress(&bank) {
         storage::Loaded::Nothing => (None, Saving::On),
-        storage::Loaded::Progress(progress) => (Some(progress), Saving::On),
+        storage::Loaded::Found(progress) => (Some(progress), Saving::On),
         storage::Loaded::Unreadable(reason) => (None, Saving::Held(reason.into())),
         storage::Loaded::Unavailable => (None, Saving::Unavailable),
     };
@@ -38,6 +59,7 @@ fn restored(bank: Rc<Bank>) -> State {
 pub fn App() -> Html {
     let state = use_reducer(|| restored(Rc::new(Bank::standard().clone())));
     let dispatch = state.dispatcher();
+    let route = use_state_eq(|| Route::of(&page::fragment()));
 
     // Save after every change. Loading happened before the first render, so
     // nothing is written before what was saved has been read; and while saved
@@ -50,8 +72,8 @@ pub fn App() -> Html {
             move |(progress, may_save)| {
                 if *may_save {
                     let result = match progress {
-                        Some(progress) => storage::save(&bank, progress),
-                        None => storage::forget(),
+                        Some(progress) => storage::save_progress(&bank, progress),
+                        None => storage::forget_progress(),
                     };
                     dispatch.dispatch(match result {
                         Ok(()) => Action::Saved,
@@ -68,10 +90,11 @@ pub fn App() -> Html {
     {
         let first_render = use_mut_ref(|| true);
         let screen = (
+            *route,
             state.progress.as_ref().map(|p| p.stage),
             state.shared.is_some(),
         );
-        let title = screen_title(&state);
+        let title = screen_title(*route, &state);
         use_effect_with(screen, move |_| {
             page::set_title(&title);
             if !std::mem::replace(&mut *first_render.borrow_mut(), false) {
@@ -86,13 +109,15 @@ pub fn App() -> Html {
         }
     });
 
-    // A link carrying a result opens it, on arrival and whenever the
-    // fragment changes while the app is open.
+    // The fragment picks the screen, and a link carrying a result opens it,
+    // on arrival and whenever the fragment changes while the app is open.
     {
         let dispatch = dispatch.clone();
+        let route = route.clone();
         use_effect_with((), move |()| {
             let open = move || {
                 let fragment = page::fragment();
+                route.set(Route::of(&fragment));
                 if fragment.starts_with("r=") {
                     dispatch.dispatch(Action::LinkOpened(format!("#{fragment}")));
                 }
@@ -117,17 +142,18 @@ pub fn App() -> Html {
         })
     };
     let printed_on = AttrValue::from(page::today());
-    let screen = match (&state.shared, &state.progress) {
-        (Some(Ok(shared)), _) => html! {
+    let screen = match (*route, &state.shared, &state.progress) {
+        (Route::Workshop, _, _) => html! { <Workshop bank={Rc::clone(&state.bank)} /> },
+        (_, Some(Ok(shared)), _) => html! {
             <Results
                 bank={Rc::clone(&state.bank)}
                 progress={shared.clone()}
-                ownership={Ownership::Shared}
+                ownership={Ownership::Shared { on_add_to_workshop: add_to_workshop(&state.bank, shared, on_action.clone()) }}
                 printed_on={printed_on.clone()}
                 on_action={on_action.clone()}
             />
         },
-        (Some(Err(reason)), _) => html! {
+        (_, Some(Err(reason)), _) => html! {
             <section class="link-error">
                 <h1 tabindex="-1">{ "This link's result could not be opened" }</h1>
                 <p role="alert">{ reason }</p>
@@ -136,10 +162,10 @@ pub fn App() -> Html {
                 </button>
             </section>
         },
-        (None, None) => html! {
+        (_, None, None) => html! {
             <Landing bank={Rc::clone(&state.bank)} on_start={on_action.reform(Action::Started)} />
         },
-        (None, Some(progress)) => match progress.stage {
+        (_, None, Some(progress)) => match progress.stage {
             Stage::About => html! {
                 <About
                     role={progress.role}
@@ -188,11 +214,13 @@ pub fn App() -> Html {
         <div class="app">
             <header class="app-header">
                 <p class="app-header__brand">{ "Tandem" }</p>
-                if state.progress.is_some() && state.shared.is_none() {
+                if *route == Route::Assessment && state.progress.is_some() && state.shared.is_none() {
                     <Restart on_restart={on_action.reform(|()| Action::Restarted)} />
                 }
             </header>
-            <SavingNotice saving={state.saving.clone()} />
+            if *route == Route::Assessment {
+                <SavingNotice saving={state.saving.clone()} />
+            }
             <main class="app-main">{ screen }</main>
             <footer class="app-footer">
                 <p>
@@ -203,8 +231,43 @@ pub fn App() -> Html {
     }
 }
 
+/// Adds a result opened from a link to the workshop saved on this device,
+/// then opens the workshop, which reads it back from storage.
+fn add_to_workshop(
+    bank: &Rc<Bank>,
+    shared: &crate::assessment::Progress,
+    on_action: Callback<Action>,
+) -> Callback<()> {
+    let bank = Rc::clone(bank);
+    let shared = shared.clone();
+    Callback::from(move |()| {
+        use crate::assessment::saved::WorkshopRecord;
+        use crate::assessment::workshop::{Workshop, DEFAULT_ANONYMITY_THRESHOLD};
+        let record = match storage::load_workshop(&bank) {
+            storage::Loaded::Found(record) => Some(record),
+            storage::Loaded::Nothing => Some(WorkshopRecord {
+                workshop: Workshop::new(""),
+                threshold: DEFAULT_ANONYMITY_THRESHOLD,
+                plan: Default::default(),
+            }),
+            // A workshop that cannot be read is not overwritten; the workshop
+            // screen explains why.
+            storage::Loaded::Unreadable(_) | storage::Loaded::Unavailable => None,
+        };
+        if let Some(mut record) = record {
+            record.workshop.add_progress(&bank, &shared);
+            let _ = storage::save_workshop(&bank, &record);
+        }
+        on_action.emit(Action::SharedClosed);
+        page::go_to("workshop");
+    })
+}
+
 /// The browser tab's title for the current screen.
-fn screen_title(state: &State) -> String {
+fn screen_title(route: Route, state: &State) -> String {
+    if route == Route::Workshop {
+        return "Workshop - Tandem".to_owned();
+    }
     let screen = match (&state.shared, &state.progress) {
         (Some(_), _) => "Shared result".to_owned(),
         (None, None) => return "Tandem: HR & L&D collaboration assessment".to_owned(),

@@ -5,9 +5,9 @@
 //! each arm delegates to [`Progress`]. Storage is not touched here; the app
 //! root saves whatever state results (see `app::App`).
 
-use crate::assessment::plan::{ActionEdit, Direction};
+use crate::assessment::plan::PlanChange;
 use crate::assessment::{
-    code, export, Answer, Bank, DimensionId, Level, Mode, Progress, Role, StatementId, Unanswered,
+    code, export, Answer, Bank, Mode, Progress, Role, StatementId, Unanswered,
 };
 use std::rc::Rc;
 use yew::{AttrValue, Reducible};
@@ -70,18 +70,8 @@ pub enum Action {
     SavingFailed(AttrValue),
     /// Progress was saved.
     Saved,
-    /// Chose a target level for a dimension.
-    TargetChosen(DimensionId, Level),
-    /// Asked for a fresh draft of the plan from the targets.
-    PlanRedrafted,
-    /// Changed one action of the plan.
-    ActionEdited(u32, ActionEdit),
-    /// Moved one action up or down.
-    ActionMoved(u32, Direction),
-    /// Added an empty action.
-    ActionAdded,
-    /// Removed one action.
-    ActionRemoved(u32),
+    /// Changed the action plan (a target, an action, its order).
+    PlanChanged(PlanChange),
     /// Chose a file to import: its name and text, or why it could not be read.
     FileImported(String, Result<String, String>),
     /// Entered an earlier result code or link to compare with.
@@ -190,34 +180,9 @@ impl Reducible for State {
                     next.saving = Saving::On;
                 }
             }
-            Action::TargetChosen(dimension, level) => {
+            Action::PlanChanged(change) => {
                 if let Some(progress) = next.progress.as_mut() {
-                    progress.set_target(&bank, &dimension, level);
-                }
-            }
-            Action::PlanRedrafted => {
-                if let Some(progress) = next.progress.as_mut() {
-                    progress.redraft_plan(&bank);
-                }
-            }
-            Action::ActionEdited(id, edit) => {
-                if let Some(progress) = next.progress.as_mut() {
-                    progress.edit_action(&bank, id, edit);
-                }
-            }
-            Action::ActionMoved(id, direction) => {
-                if let Some(progress) = next.progress.as_mut() {
-                    progress.move_action(id, direction);
-                }
-            }
-            Action::ActionAdded => {
-                if let Some(progress) = next.progress.as_mut() {
-                    progress.add_action(&bank);
-                }
-            }
-            Action::ActionRemoved(id) => {
-                if let Some(progress) = next.progress.as_mut() {
-                    progress.remove_action(id);
+                    progress.change_plan(&bank, change);
                 }
             }
             Action::FileImported(name, text) => {

@@ -40,8 +40,10 @@
 //! team label or a custom bank's text as a formula.
 
 use super::bank::Bank;
+use super::plan::ActionPlan;
 use super::progress::Progress;
-use super::scoring::{DimensionResult, Overall};
+use super::scoring::{DimensionResult, Level, Overall};
+use super::workshop::{Group, Mean, TeamView};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::fmt;
@@ -476,4 +478,176 @@ pub fn csv_field(value: &str) -> String {
     } else {
         neutral
     }
+}
+
+/// Format name of a workshop's team report.
+pub const TEAM_FORMAT: &str = "tandem-team-report";
+
+/// A workshop's team report as JSON: the figures the team view shows and the
+/// team plan. Only aggregates: no participant's code or answers, and no
+/// figures for groups below the anonymity threshold.
+pub fn team_json(bank: &Bank, name: &str, view: &TeamView, plan: &ActionPlan) -> String {
+    let dimension = |index: usize| &bank.dimensions()[index];
+    let mean = |m: &Mean| serde_json::json!({"mean": m.value, "of": m.of});
+    let dimensions: Vec<Value> = view
+        .dimensions
+        .iter()
+        .map(|d| {
+            let spread = d.spread.as_ref().map(|s| {
+                serde_json::json!({
+                    "mean": s.mean.value,
+                    "level": Level::of(s.mean.score).number(),
+                    "median": s.median,
+                    "min": s.min.value(),
+                    "max": s.max.value(),
+                    "std_dev": s.std_dev,
+                    "agreement": s.agreement.map(|a| a.label()),
+                })
+            });
+            serde_json::json!({
+                "dimension": dimension(d.index).id.as_str(),
+                "name": dimension(d.index).name,
+                "asked": d.asked,
+                "scored": d.scored,
+                "figures": spread,
+                "dont_know": {"count": d.dont_know.count, "of": d.dont_know.of},
+            })
+        })
+        .collect();
+    let gaps: Vec<Value> = view
+        .gaps
+        .iter()
+        .map(|g| {
+            serde_json::json!({
+                "dimension": dimension(g.index).id.as_str(),
+                "hr": mean(&g.hr),
+                "ld": mean(&g.ld),
+                "gap": g.gap,
+            })
+        })
+        .collect();
+    let groups = |groups: &[Group]| -> Vec<Value> {
+        groups
+            .iter()
+            .map(|g| {
+                serde_json::json!({
+                    "group": g.label.to_string(),
+                    "figures": g.figures.as_ref().map(|f| serde_json::json!({
+                        "members": f.members,
+                        "means": f.means.iter().map(|m| m.as_ref().map(|m| m.value)).collect::<Vec<_>>(),
+                    })),
+                })
+            })
+            .collect()
+    };
+    let report = serde_json::json!({
+        "format": TEAM_FORMAT,
+        "version": VERSION,
+        "bank": {"id": bank.id(), "version": bank.version(), "fingerprint": format!("{:08x}", bank.fingerprint())},
+        "workshop": name,
+        "anonymity_threshold": view.threshold,
+        "participants": view.participants,
+        "by_role": view.by_role.iter().map(|(role, n)| serde_json::json!({"role": role.label(), "count": n})).collect::<Vec<_>>(),
+        "dimensions": dimensions,
+        "hr_ld_gaps": gaps,
+        "by_role_groups": groups(&view.roles),
+        "by_team_groups": groups(&view.teams),
+        "plan": plan,
+    });
+    let mut text = serde_json::to_string_pretty(&report).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// A workshop's team report as CSV: one row per dimension with the team's
+/// figures, then one per action of the team plan. Cells are neutralised as
+/// in [`to_csv`].
+pub fn team_csv(bank: &Bank, view: &TeamView, plan: &ActionPlan) -> String {
+    let mut csv = String::from('\u{feff}');
+    push_row(
+        &mut csv,
+        &[
+            "row",
+            "dimension",
+            "participants",
+            "mean",
+            "level",
+            "median",
+            "min",
+            "max",
+            "std_dev",
+            "agreement",
+            "dont_know_percent",
+            "action",
+            "owner",
+            "when",
+        ],
+    );
+    for d in &view.dimensions {
+        let name = &bank.dimensions()[d.index].name;
+        let (mean, level, median, min, max, std_dev, agreement) = match &d.spread {
+            Some(s) => (
+                format!("{:.1}", s.mean.value),
+                format!(
+                    "{} {}",
+                    Level::of(s.mean.score),
+                    bank.level(Level::of(s.mean.score)).name
+                ),
+                format!("{:.1}", s.median),
+                s.min.to_string(),
+                s.max.to_string(),
+                format!("{:.1}", s.std_dev),
+                s.agreement.map_or("", |a| a.label()).to_owned(),
+            ),
+            None => Default::default(),
+        };
+        let dont_know = d
+            .dont_know
+            .percent()
+            .map_or(String::new(), |p| p.to_string());
+        push_row(
+            &mut csv,
+            &[
+                "dimension",
+                name,
+                &d.scored.to_string(),
+                &mean,
+                &level,
+                &median,
+                &min,
+                &max,
+                &std_dev,
+                &agreement,
+                &dont_know,
+                "",
+                "",
+                "",
+            ],
+        );
+    }
+    for action in &plan.actions {
+        let name = bank
+            .dimension(&action.dimension)
+            .map_or(action.dimension.as_str(), |d| d.name.as_str());
+        push_row(
+            &mut csv,
+            &[
+                "action",
+                name,
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                &action.text,
+                action.owner.label(),
+                action.horizon.label(),
+            ],
+        );
+    }
+    csv
 }

@@ -11,6 +11,8 @@
 //! - [`plan`]: targets per dimension and the action plan drafted from them;
 //! - [`code`]: the compact result code that a link or QR code carries;
 //! - [`export`]: JSON and CSV exports, and importing a JSON export;
+//! - [`workshop`]: gathering a workshop's result codes, and the team view
+//!   (statistics, HR vs L&D gaps, anonymity threshold) computed from them;
 //! - [`saved`]: the versioned format progress is saved in.
 
 pub mod answer;
@@ -21,6 +23,7 @@ pub mod plan;
 pub mod progress;
 pub mod saved;
 pub mod scoring;
+pub mod workshop;
 
 pub use answer::{Answer, Mode, Role};
 pub use bank::{

@@ -122,6 +122,23 @@ pub enum ActionEdit {
     Dimension(DimensionId),
 }
 
+/// A change a person asks of a plan, from the plan editor.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PlanChange {
+    /// Choose the target level for a dimension.
+    Target(DimensionId, Level),
+    /// Replace the actions with a fresh draft from the targets.
+    Redraft,
+    /// Change one action.
+    Edit(u32, ActionEdit),
+    /// Move one action up or down.
+    Move(u32, Direction),
+    /// Add an empty action.
+    Add,
+    /// Remove one action.
+    Remove(u32),
+}
+
 /// Which way an action moves in the list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Direction {
@@ -154,6 +171,48 @@ pub fn target_for(plan: &ActionPlan, dimension: &DimensionId, current: Level) ->
 }
 
 impl ActionPlan {
+    /// Applies a change the person asked for, checked against the report the
+    /// plan is for: targets only for scored dimensions and never below their
+    /// level, actions only for dimensions in the report. Returns `false`,
+    /// changing nothing, when the change is refused or has nothing to act on.
+    pub fn apply(&mut self, bank: &Bank, report: &Report, change: PlanChange) -> bool {
+        let in_report = |id: &DimensionId| {
+            report
+                .dimensions
+                .iter()
+                .find(|d| &bank.dimensions()[d.index].id == id)
+        };
+        match change {
+            PlanChange::Target(dimension, target) => {
+                match in_report(&dimension).and_then(|d| d.level()) {
+                    Some(current) if target >= current => {
+                        self.set_target(bank, report, dimension, target);
+                        true
+                    }
+                    _ => false,
+                }
+            }
+            PlanChange::Redraft => {
+                self.redraft(bank, report);
+                true
+            }
+            PlanChange::Edit(id, ActionEdit::Dimension(dimension)) => {
+                in_report(&dimension).is_some() && self.edit(id, ActionEdit::Dimension(dimension))
+            }
+            PlanChange::Edit(id, edit) => self.edit(id, edit),
+            PlanChange::Move(id, direction) => self.move_action(id, direction),
+            PlanChange::Add => {
+                let first = report
+                    .priorities()
+                    .first()
+                    .map(|d| d.index)
+                    .or_else(|| report.dimensions.first().map(|d| d.index));
+                first.is_some_and(|index| self.add(bank.dimensions()[index].id.clone()).is_some())
+            }
+            PlanChange::Remove(id) => self.remove(id),
+        }
+    }
+
     /// Replaces the actions with a fresh draft from the report and targets.
     pub fn redraft(&mut self, bank: &Bank, report: &Report) {
         let mut gaps: Vec<(usize, Level, Level, u8)> = report

@@ -3,9 +3,9 @@
 //! app's reducer only delegates and the whole journey is tested natively.
 
 use super::answer::{Answer, Mode, Role};
-use super::bank::{Bank, Dimension, DimensionId, StatementId};
-use super::plan::{ActionEdit, ActionPlan, Direction};
-use super::scoring::{Level, Report};
+use super::bank::{Bank, Dimension, StatementId};
+use super::plan::{ActionPlan, PlanChange};
+use super::scoring::Report;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -192,61 +192,11 @@ impl Progress {
         Report::score(bank, self.mode, &self.answers)
     }
 
-    /// Sets the target level for a dimension; refused (returning `false`) for
-    /// a dimension without a score or a target below its current level.
-    pub fn set_target(&mut self, bank: &Bank, dimension: &DimensionId, target: Level) -> bool {
+    /// Applies a change to the plan, checked against this result (see
+    /// [`ActionPlan::apply`]).
+    pub fn change_plan(&mut self, bank: &Bank, change: PlanChange) -> bool {
         let report = self.report(bank);
-        let current = report
-            .dimensions
-            .iter()
-            .find(|d| &bank.dimensions()[d.index].id == dimension)
-            .and_then(|d| d.level());
-        match current {
-            Some(current) if target >= current => {
-                self.plan
-                    .set_target(bank, &report, dimension.clone(), target);
-                true
-            }
-            _ => false,
-        }
-    }
-
-    /// Replaces the plan with a fresh draft from the current targets.
-    pub fn redraft_plan(&mut self, bank: &Bank) {
-        let report = self.report(bank);
-        self.plan.redraft(bank, &report);
-    }
-
-    /// Changes one action of the plan; an edit naming a dimension outside
-    /// this assessment is refused.
-    pub fn edit_action(&mut self, bank: &Bank, id: u32, edit: ActionEdit) -> bool {
-        if let ActionEdit::Dimension(dimension) = &edit {
-            if !bank.dimensions_in(self.mode).any(|d| &d.id == dimension) {
-                return false;
-            }
-        }
-        self.plan.edit(id, edit)
-    }
-
-    /// Moves one action of the plan.
-    pub fn move_action(&mut self, id: u32, direction: Direction) -> bool {
-        self.plan.move_action(id, direction)
-    }
-
-    /// Adds an empty action for the top priority (or the first dimension).
-    pub fn add_action(&mut self, bank: &Bank) -> Option<u32> {
-        let report = self.report(bank);
-        let first = report
-            .priorities()
-            .first()
-            .map(|d| d.index)
-            .or_else(|| report.dimensions.first().map(|d| d.index))?;
-        self.plan.add(bank.dimensions()[first].id.clone())
-    }
-
-    /// Removes one action of the plan.
-    pub fn remove_action(&mut self, id: u32) -> bool {
-        self.plan.remove(id)
+        self.plan.apply(bank, &report, change)
     }
 }
 

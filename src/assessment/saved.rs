@@ -1,4 +1,5 @@
-//! The format progress is saved in, and how saved text is read back.
+//! The formats progress and a facilitator's workshop are saved in, and how
+//! saved text is read back.
 //!
 //! Saved data is untrusted: another version of Tandem, another bank, a browser
 //! extension or a person may have written it. [`decode`] turns it into
@@ -6,7 +7,9 @@
 //! can leave it untouched instead of overwriting it.
 
 use super::bank::Bank;
+use super::plan::ActionPlan;
 use super::progress::Progress;
+use super::workshop::{SavedWorkshop, Workshop, DEFAULT_ANONYMITY_THRESHOLD};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -96,3 +99,83 @@ pub fn decode(bank: &Bank, text: &str) -> Result<Progress, SavedError> {
     }
     Ok(saved.progress.fitted_to(bank))
 }
+
+/// A facilitator's workshop as the app keeps it: the gathered codes, the
+/// anonymity threshold and the team's action plan.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WorkshopRecord {
+    pub workshop: Workshop,
+    pub threshold: usize,
+    pub plan: ActionPlan,
+}
+
+#[derive(Serialize)]
+struct WorkshopRef<'a> {
+    schema: u32,
+    bank: &'a str,
+    workshop: SavedWorkshop,
+    threshold: usize,
+    plan: &'a ActionPlan,
+}
+
+#[derive(Deserialize)]
+struct SavedRecord {
+    bank: String,
+    workshop: SavedWorkshop,
+    #[serde(default = "default_threshold")]
+    threshold: usize,
+    #[serde(default)]
+    plan: ActionPlan,
+}
+
+fn default_threshold() -> usize {
+    DEFAULT_ANONYMITY_THRESHOLD
+}
+
+/// Saves a workshop as text.
+pub fn encode_workshop(bank: &Bank, record: &WorkshopRecord) -> String {
+    let saved = WorkshopRef {
+        schema: SCHEMA,
+        bank: bank.id(),
+        workshop: record.workshop.saved(),
+        threshold: record.threshold,
+        plan: &record.plan,
+    };
+    serde_json::to_string(&saved).unwrap_or_default()
+}
+
+/// Reads a saved workshop back. Codes that no longer read are kept in the
+/// workshop (listed as unreadable) rather than dropped.
+pub fn decode_workshop(bank: &Bank, text: &str) -> Result<WorkshopRecord, SavedError> {
+    if text.len() > MAX_SAVED_WORKSHOP_BYTES {
+        return Err(SavedError::Damaged {
+            reason: format!("{} bytes is more than Tandem ever saves", text.len()),
+        });
+    }
+    let damaged = |e: serde_json::Error| SavedError::Damaged {
+        reason: e.to_string(),
+    };
+    let Versioned { schema } = serde_json::from_str(text).map_err(damaged)?;
+    if schema > SCHEMA {
+        return Err(SavedError::Newer { schema });
+    }
+    let saved: SavedRecord = serde_json::from_str(text).map_err(damaged)?;
+    if saved.bank != bank.id() {
+        return Err(SavedError::OtherBank { bank: saved.bank });
+    }
+    let (workshop, _) =
+        Workshop::restore(bank, saved.workshop).map_err(|e| SavedError::Damaged {
+            reason: e.to_string(),
+        })?;
+    let threshold = saved.threshold.clamp(1, MAX_THRESHOLD);
+    Ok(WorkshopRecord {
+        workshop,
+        threshold,
+        plan: saved.plan.fitted_to(bank),
+    })
+}
+
+/// A workshop of 10,000 participants saves in about 400 KB; allow room.
+const MAX_SAVED_WORKSHOP_BYTES: usize = 4 * 1024 * 1024;
+/// The largest anonymity threshold the app offers.
+pub const MAX_THRESHOLD: usize = 10;

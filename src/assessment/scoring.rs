@@ -223,6 +223,12 @@ impl Report {
             .filter(|(_, d)| mode == Mode::Full || d.core)
             .map(|(index, dimension)| score_dimension(index, dimension, answers))
             .collect();
+        Report::from_dimensions(dimensions)
+    }
+
+    /// A report from dimension results worked out elsewhere, such as a
+    /// team's mean scores; the overall result follows rule 5 as for a person.
+    pub fn from_dimensions(dimensions: Vec<DimensionResult>) -> Report {
         let overall = overall(&dimensions);
         Report {
             dimensions,

@@ -1,18 +1,23 @@
 //! Targets per dimension and the editable action plan, with a plain table of
-//! the same plan for the printed report.
+//! the same plan for the printed report. The same editor serves a
+//! respondent's own plan and a workshop's team plan: it shows a plan for a
+//! report and asks for changes; the owner of the plan applies them.
 
 use super::send_some;
-use crate::app::state::Action;
-use crate::assessment::plan::{target_for, ActionEdit, Direction, Horizon, Owner};
-use crate::assessment::{Bank, DimensionId, Level, Progress};
+use crate::assessment::plan::{
+    self, target_for, ActionEdit, Direction, Horizon, Owner, PlanChange,
+};
+use crate::assessment::{Bank, DimensionId, Level, Report};
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ActionPlanProps {
     pub bank: Rc<Bank>,
-    pub progress: Progress,
-    pub on_action: Callback<Action>,
+    /// The result the plan is for; its dimensions are the ones offered.
+    pub report: Rc<Report>,
+    pub plan: plan::ActionPlan,
+    pub on_change: Callback<PlanChange>,
 }
 
 /// The value of the `<select>` or text field an event came from.
@@ -34,19 +39,20 @@ fn value_of(event: &Event) -> String {
 pub fn ActionPlan(
     ActionPlanProps {
         bank,
-        progress,
-        on_action,
+        report,
+        plan,
+        on_change,
     }: &ActionPlanProps,
 ) -> Html {
-    let report = progress.report(bank);
-    let plan = &progress.plan;
     let name_of = |id: &DimensionId| {
         bank.dimension(id)
             .map_or_else(|| id.to_string(), |d| d.name.clone())
     };
     let level_label = |level: Level| format!("Level {level}, {}", bank.level(level).name);
-    let dimensions: Vec<(DimensionId, String)> = bank
-        .dimensions_in(progress.mode)
+    let dimensions: Vec<(DimensionId, String)> = report
+        .dimensions
+        .iter()
+        .map(|d| &bank.dimensions()[d.index])
         .map(|d| (d.id.clone(), d.name.clone()))
         .collect();
 
@@ -61,12 +67,12 @@ pub fn ActionPlan(
             Some(current) => {
                 let target = target_for(plan, &dimension.id, current);
                 let id = dimension.id.clone();
-                let on_change = send_some(on_action, move |e: Event| {
+                let on_target = send_some(on_change, move |e: Event| {
                     let level = value_of(&e).parse().ok().and_then(Level::new)?;
-                    Some(Action::TargetChosen(id.clone(), level))
+                    Some(PlanChange::Target(id.clone(), level))
                 });
                 html! {
-                    <select id={label_id.clone()} onchange={on_change}>
+                    <select id={label_id.clone()} onchange={on_target}>
                         for level in Level::all().filter(|l| *l >= current) {
                             <option value={level.to_string()} selected={level == target}>{ level_label(level) }</option>
                         }
@@ -88,8 +94,8 @@ pub fn ActionPlan(
         let number = position + 1;
         let id = action.id;
         let edit = |make: fn(String) -> Option<ActionEdit>| {
-            send_some(on_action, move |e: Event| {
-                make(value_of(&e)).map(|edit| Action::ActionEdited(id, edit))
+            send_some(on_change, move |e: Event| {
+                make(value_of(&e)).map(|edit| PlanChange::Edit(id, edit))
             })
         };
         let on_text = edit(|text| Some(ActionEdit::Text(text)));
@@ -105,8 +111,11 @@ pub fn ActionPlan(
                 .find(|h| h.token() == token)
                 .map(ActionEdit::Horizon)
         });
-        let on_dimension = on_action.reform(move |e: Event| {
-            Action::ActionEdited(id, ActionEdit::Dimension(DimensionId::from(value_of(&e).as_str())))
+        let on_dimension = on_change.reform(move |e: Event| {
+            PlanChange::Edit(
+                id,
+                ActionEdit::Dimension(DimensionId::from(value_of(&e).as_str())),
+            )
         });
         let field = |what: &str| format!("action-{id}-{what}");
         html! {
@@ -144,13 +153,13 @@ pub fn ActionPlan(
                     <div class="action-plan__buttons">
                         <button type="button" class="button" disabled={number == 1}
                             aria-label={format!("Move action {number} up")}
-                            onclick={on_action.reform(move |_| Action::ActionMoved(id, Direction::Up))}>{ "Move up" }</button>
+                            onclick={on_change.reform(move |_| PlanChange::Move(id, Direction::Up))}>{ "Move up" }</button>
                         <button type="button" class="button" disabled={number == count}
                             aria-label={format!("Move action {number} down")}
-                            onclick={on_action.reform(move |_| Action::ActionMoved(id, Direction::Down))}>{ "Move down" }</button>
+                            onclick={on_change.reform(move |_| PlanChange::Move(id, Direction::Down))}>{ "Move down" }</button>
                         <button type="button" class="button"
                             aria-label={format!("Remove action {number}")}
-                            onclick={on_action.reform(move |_| Action::ActionRemoved(id))}>{ "Remove" }</button>
+                            onclick={on_change.reform(move |_| PlanChange::Remove(id))}>{ "Remove" }</button>
                     </div>
                 </fieldset>
             </li>
@@ -175,7 +184,7 @@ pub fn ActionPlan(
                 </table>
                 if plan.edited {
                     <p class="hint">{ "You have edited the plan, so changing a target no longer redrafts it." }</p>
-                    <button type="button" class="button" onclick={on_action.reform(|_| Action::PlanRedrafted)}>
+                    <button type="button" class="button" onclick={on_change.reform(|_| PlanChange::Redraft)}>
                         { "Redraft the plan from the targets (replaces your edits)" }
                     </button>
                 }
@@ -183,7 +192,7 @@ pub fn ActionPlan(
                     <p>{ "No actions yet: every scored dimension is at its target. Add an action if you want one." }</p>
                 }
                 <ol class="action-plan__list">{ for actions }</ol>
-                <button type="button" class="button" onclick={on_action.reform(|_| Action::ActionAdded)}>{ "Add an action" }</button>
+                <button type="button" class="button" onclick={on_change.reform(|_| PlanChange::Add)}>{ "Add an action" }</button>
             </div>
             // The printed report shows the plan as a table instead of controls.
             <table class="action-plan__table">

@@ -3,6 +3,8 @@
 mod action_plan;
 mod comparison;
 mod progress_bar;
+mod qr_code;
+mod qr_scanner;
 pub mod radar_chart;
 mod restart;
 mod saving_notice;
@@ -13,6 +15,8 @@ mod transfer;
 pub use action_plan::ActionPlan;
 pub use comparison::Comparison;
 pub use progress_bar::ProgressBar;
+pub use qr_code::QrCode;
+pub use qr_scanner::QrScanner;
 pub use radar_chart::{RadarChart, RadarSeries};
 pub use restart::Restart;
 pub use saving_notice::SavingNotice;
@@ -20,14 +24,13 @@ pub use share_result::ShareResult;
 pub use statement_item::StatementItem;
 pub use transfer::Transfer;
 
-use crate::app::state::Action;
 use yew::Callback;
 
 /// A callback that sends an action only when `make` finds one in the event,
 /// for controls whose value has to be read and may not parse.
-pub fn send_some<E: 'static>(
-    on_action: &Callback<Action>,
-    make: impl Fn(E) -> Option<Action> + 'static,
+pub fn send_some<E: 'static, A: 'static>(
+    on_action: &Callback<A>,
+    make: impl Fn(E) -> Option<A> + 'static,
 ) -> Callback<E> {
     let on_action = on_action.clone();
     Callback::from(move |event| {

@@ -2,6 +2,7 @@
 //! link keeps the code in the address's fragment (`#r=...`), which browsers
 //! never send to a server.
 
+use super::QrCode;
 use crate::clipboard;
 use yew::prelude::*;
 
@@ -52,8 +53,9 @@ struct CopyFieldProps {
 pub fn ShareResult(ShareResultProps { code, link }: &ShareResultProps) -> Html {
     html! {
         <section class="share-result" aria-labelledby="share-heading">
-            <h2 id="share-heading">{ "Share or keep this result" }</h2>
-            <p class="hint">{ "The code holds your role, team label and answers, nothing else. Anyone who opens the link sees this result in their own browser; nothing is uploaded." }</p>
+            <h2 id="share-heading">{ "Share with the facilitator, or keep this result" }</h2>
+            <p class="hint">{ "The code holds your role, team label and answers, nothing else. In a workshop, hold this QR code up to the facilitator's camera, or send them the code or the link. Anyone who opens the link sees this result in their own browser; nothing is uploaded." }</p>
+            <QrCode text={code.clone()} label={format!("QR code of the result code {code}")} />
             <CopyField id="result-code" label="Result code" value={code.clone()} />
             <CopyField id="result-link" label="Result link" value={link.clone()} />
         </section>

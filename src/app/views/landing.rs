@@ -58,6 +58,11 @@ pub fn Landing(LandingProps { bank, on_start }: &LandingProps) -> Html {
                 { choice(Mode::Quick, format!("The core of the partnership: {}.", core.join(", "))) }
                 { choice(Mode::Full, "All eight dimensions, adding planning, structure and budgets, leadership, and integration.".to_owned()) }
             </ul>
+            <section class="landing__workshop" aria-labelledby="workshop-heading">
+                <h2 id="workshop-heading">{ "Running a workshop?" }</h2>
+                <p>{ "Each participant answers on their own device and hands you a result code, link or QR code. Gather them on this device to see where the team stands, where it disagrees, and how HR and L&D see it differently. Nothing goes through a server." }</p>
+                <a class="button" href="#workshop">{ "Open the facilitator's workshop" }</a>
+            </section>
         </section>
     }
 }

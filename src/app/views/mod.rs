@@ -1,4 +1,5 @@
-//! One component per screen of the questionnaire. A view receives the state it
+//! One component per screen: the questionnaire's (landing, about you, a
+//! section of statements, results) and the facilitator's workshop. A view receives the state it
 //! shows and a callback per thing the person can do there; it never touches
 //! storage or the reducer itself.
 
@@ -6,8 +7,10 @@ mod about;
 mod landing;
 mod results;
 mod section;
+mod workshop;
 
 pub use about::About;
 pub use landing::Landing;
 pub use results::{Ownership, Results};
 pub use section::Section;
+pub use workshop::Workshop;

@@ -24,8 +24,9 @@ pub enum Ownership {
         earlier: Option<Result<Progress, AttrValue>>,
         import: Option<Result<AttrValue, AttrValue>>,
     },
-    /// A result opened from a link: shown, nothing changed.
-    Shared,
+    /// A result opened from a link: shown, nothing changed; a facilitator
+    /// can add it to the workshop on this device.
+    Shared { on_add_to_workshop: Callback<()> },
 }
 
 #[derive(Properties, PartialEq)]
@@ -118,6 +119,9 @@ pub fn Results(
                 <h1 tabindex="-1">{ "Shared result" }</h1>
                 <div class="results__shared" role="status">
                     <p>{ "This result was opened from a link. It is shown here only: your own answers on this device are untouched, and nothing is saved." }</p>
+                    if let Ownership::Shared { on_add_to_workshop } = ownership {
+                        <button type="button" class="button button--primary" onclick={on_add_to_workshop.reform(|_| ())}>{ "Add to the workshop on this device" }</button>
+                    }
                     <button type="button" class="button" onclick={on_action.reform(|_| Action::SharedClosed)}>{ "Close the shared result" }</button>
                 </div>
             }
@@ -194,7 +198,12 @@ pub fn Results(
             </section>
 
             if let Ownership::Own { code, link, earlier, import } = ownership {
-                <ActionPlan bank={Rc::clone(bank)} progress={progress.clone()} on_action={on_action.clone()} />
+                <ActionPlan
+                    bank={Rc::clone(bank)}
+                    report={Rc::new(report.clone())}
+                    plan={progress.plan.clone()}
+                    on_change={on_action.reform(Action::PlanChanged)}
+                />
                 <ShareResult code={code.clone()} link={link.clone()} />
                 <Transfer bank={Rc::clone(bank)} progress={progress.clone()} import={import.clone()} on_action={on_action.clone()} />
                 <Comparison earlier={earlier.clone()} on_action={on_action.clone()} />

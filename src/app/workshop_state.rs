@@ -1,0 +1,218 @@
+//! The facilitator's workshop screen state and every event that changes it.
+//!
+//! Like the questionnaire's reducer, each arm delegates to the domain
+//! (`assessment::workshop`, `assessment::plan`); saving is the screen's effect.
+
+use super::state::Saving;
+use crate::assessment::plan::{ActionPlan, Direction, PlanChange};
+use crate::assessment::saved::{WorkshopRecord, MAX_THRESHOLD};
+use crate::assessment::workshop::{Gathered, TeamView, Workshop, DEFAULT_ANONYMITY_THRESHOLD};
+use crate::assessment::{export, Bank};
+use std::rc::Rc;
+use yew::{AttrValue, Reducible};
+
+/// Where presenter mode is: which dimension of the team view, and whether
+/// the room has seen its figures yet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Presenter {
+    /// Position in the team view's dimensions.
+    pub position: usize,
+    /// The figures are shown; before that, only the discussion question.
+    pub revealed: bool,
+}
+
+/// Everything the workshop screen shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WorkshopState {
+    pub bank: Rc<Bank>,
+    pub workshop: Workshop,
+    /// Groups smaller than this are never shown on their own.
+    pub threshold: usize,
+    /// The team's targets and actions.
+    pub plan: ActionPlan,
+    /// The team's figures, worked out again only when participants or the
+    /// threshold change.
+    pub view: Rc<TeamView>,
+    /// What the last paste, scan or file added and refused.
+    pub gathered: Option<Gathered>,
+    /// Presenter mode, when on.
+    pub presenter: Option<Presenter>,
+    pub saving: Saving,
+}
+
+/// Everything that can happen on the workshop screen.
+#[derive(Clone, Debug, PartialEq)]
+pub enum WorkshopAction {
+    /// Named the workshop.
+    Renamed(String),
+    /// Pasted codes or links, any number, any separators.
+    CodesPasted(String),
+    /// Read a code from the camera.
+    CodeScanned(String),
+    /// Chose exported result files: each one's name and text, or why it
+    /// could not be read.
+    FilesChosen(Vec<(String, Result<String, String>)>),
+    /// Removed a participant.
+    ParticipantRemoved(usize),
+    /// Dropped the codes that no longer read.
+    UnreadableDiscarded,
+    /// Chose the smallest group size that may be shown.
+    ThresholdChosen(usize),
+    /// Changed the team plan.
+    PlanChanged(PlanChange),
+    /// Started presenter mode.
+    PresenterStarted,
+    /// Moved to the previous or next dimension.
+    PresenterMoved(Direction),
+    /// Revealed the current dimension's figures.
+    Revealed,
+    /// Left presenter mode.
+    PresenterEnded,
+    /// Started a new, empty workshop.
+    Cleared,
+    /// Saving failed, for the reason given.
+    SavingFailed(AttrValue),
+    /// The workshop was saved.
+    Saved,
+}
+
+impl WorkshopState {
+    /// The state on opening the screen, from what storage held.
+    pub fn new(bank: Rc<Bank>, record: Option<WorkshopRecord>, saving: Saving) -> WorkshopState {
+        let record = record.unwrap_or_else(|| WorkshopRecord {
+            workshop: Workshop::new(""),
+            threshold: DEFAULT_ANONYMITY_THRESHOLD,
+            plan: ActionPlan::default(),
+        });
+        let view = Rc::new(record.workshop.team_view(&bank, record.threshold));
+        WorkshopState {
+            bank,
+            workshop: record.workshop,
+            threshold: record.threshold,
+            plan: record.plan,
+            view,
+            gathered: None,
+            presenter: None,
+            saving,
+        }
+    }
+
+    /// What is saved.
+    pub fn record(&self) -> WorkshopRecord {
+        WorkshopRecord {
+            workshop: self.workshop.clone(),
+            threshold: self.threshold,
+            plan: self.plan.clone(),
+        }
+    }
+
+    /// Whether the screen should write the workshop to storage now.
+    pub fn may_save(&self) -> bool {
+        matches!(self.saving, Saving::On | Saving::Failed(_))
+    }
+
+    /// Works the team's figures out again after participants or the
+    /// threshold changed, and redrafts a plan nobody has edited so that it
+    /// follows the team as people join.
+    fn follow_team(&mut self) {
+        self.view = Rc::new(self.workshop.team_view(&self.bank, self.threshold));
+        if !self.plan.edited {
+            let report = self.view.report();
+            self.plan.redraft(&self.bank, &report);
+        }
+    }
+}
+
+impl Reducible for WorkshopState {
+    type Action = WorkshopAction;
+
+    fn reduce(self: Rc<Self>, action: WorkshopAction) -> Rc<Self> {
+        let bank = Rc::clone(&self.bank);
+        let mut next = (*self).clone();
+        match action {
+            WorkshopAction::Renamed(name) => next.workshop.rename(&name),
+            WorkshopAction::CodesPasted(text) | WorkshopAction::CodeScanned(text) => {
+                next.gathered = Some(next.workshop.add_text(&bank, &text));
+                next.follow_team();
+            }
+            WorkshopAction::FilesChosen(files) => {
+                let mut gathered = Gathered::default();
+                for (name, text) in files {
+                    let read = text.and_then(|text| {
+                        export::from_json(&bank, &text).map_err(|e| e.to_string())
+                    });
+                    match read {
+                        Ok(progress) => {
+                            gathered.merge(next.workshop.add_progress(&bank, &progress))
+                        }
+                        Err(reason) => gathered.reject(&name, reason),
+                    }
+                }
+                next.gathered = Some(gathered);
+                next.follow_team();
+            }
+            WorkshopAction::ParticipantRemoved(index) => {
+                if next.workshop.remove(index).is_some() {
+                    next.follow_team();
+                }
+            }
+            WorkshopAction::UnreadableDiscarded => next.workshop.discard_unreadable(),
+            WorkshopAction::ThresholdChosen(threshold) => {
+                next.threshold = threshold.clamp(1, MAX_THRESHOLD);
+                next.follow_team();
+            }
+            WorkshopAction::PlanChanged(change) => {
+                let report = next.view.report();
+                next.plan.apply(&bank, &report, change);
+            }
+            WorkshopAction::PresenterStarted => {
+                next.presenter = Some(Presenter {
+                    position: 0,
+                    revealed: false,
+                });
+            }
+            WorkshopAction::PresenterMoved(direction) => {
+                let count = next.view.dimensions.len();
+                if let Some(presenter) = next.presenter.as_mut() {
+                    let position = match direction {
+                        Direction::Up => presenter.position.checked_sub(1),
+                        Direction::Down => Some(presenter.position + 1).filter(|&p| p < count),
+                    };
+                    if let Some(position) = position {
+                        *presenter = Presenter {
+                            position,
+                            revealed: false,
+                        };
+                    }
+                }
+            }
+            WorkshopAction::Revealed => {
+                if let Some(presenter) = next.presenter.as_mut() {
+                    presenter.revealed = true;
+                }
+            }
+            WorkshopAction::PresenterEnded => next.presenter = None,
+            WorkshopAction::Cleared => {
+                next.workshop = Workshop::new("");
+                next.plan = ActionPlan::default();
+                next.follow_team();
+                next.gathered = None;
+                next.presenter = None;
+                if let Saving::Held(_) = next.saving {
+                    next.saving = Saving::On;
+                }
+            }
+            WorkshopAction::SavingFailed(reason) => next.saving = Saving::Failed(reason),
+            WorkshopAction::Saved => {
+                if let Saving::Failed(_) = next.saving {
+                    next.saving = Saving::On;
+                }
+            }
+        }
+        if next == *self {
+            self
+        } else {
+            Rc::new(next)
+        }
+    }
+}

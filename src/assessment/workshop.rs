@@ -1,0 +1,1459 @@
+//! The workshop: gathering the room's result codes, and the team view the
+//! facilitator shows from them.
+//!
+//! Everything here is pure: the facilitator's screen hands in pasted text,
+//! imported progress and saved workshops, and gets back a [`Workshop`] and a
+//! [`TeamView`]. Nothing goes through a server and nothing here touches the
+//! browser.
+//!
+//! # Gathering
+//!
+//! A [`Workshop`] keeps each participant as their result code (the canonical
+//! spelling [`code::encode`] writes) next to the progress decoded from it. The
+//! codes are what is saved: compact, and decoded again, so validated again,
+//! when a saved workshop is restored ([`Workshop::restore`]). A saved code that
+//! no longer reads (the bank changed since) is kept as it was and saved again,
+//! so restoring never loses a participant; the facilitator can discard those
+//! explicitly.
+//!
+//! Two results are the same participant when their codes are equal, that is
+//! same mode, role, team label and answers: however a code was spelled
+//! (lower case, without hyphens, inside a link) it is compared in its
+//! canonical form. A duplicate is counted once.
+//!
+//! Pasted text may hold many codes and links separated by anything: line
+//! breaks, commas, semicolons, `|`, spaces or tabs. Each word that starts like
+//! a code (`T1…`, or `T` followed by code symbols with a digit among them, so
+//! a code from a newer Tandem is named as such) or that is a link with `r=` in
+//! its fragment is read as one entry; other words ("thanks", names) are
+//! skipped. A code that people split with spaces (`T1 ABCDE FGHIJ …`) is
+//! joined back with the words that follow it on the same line, but only when
+//! the first part alone does not read and the joined text passes the code's
+//! checksum. Good entries are added; nothing already gathered is changed by a
+//! paste, whatever else it holds.
+//!
+//! # The team view
+//!
+//! [`TeamView::of`] aggregates any list of participants. Every figure is built
+//! from each participant's own dimension scores, computed by the same rules as
+//! their individual report (see [`scoring`](super::scoring)): a participant
+//! counts for a dimension only when their mode asks it and they answered at
+//! least half of its statements. So a room may mix quick and full
+//! assessments: each dimension is aggregated over the participants who were
+//! asked it, and the view lists the dimensions of the mode it is given.
+//!
+//! Per dimension: the number of participants asked and scored, the mean,
+//! median, lowest and highest score, and the population standard deviation
+//! (dividing by the number of scores: the room is the whole population being
+//! described, not a sample). The team level is [`Level::of`] the mean rounded
+//! to a whole number, half up, as an individual's score is rounded.
+//!
+//! **Agreement** is read from the standard deviation, in score points:
+//! below [`AGREED_BELOW`] (10) the room **agreed**; below [`MIXED_BELOW`] (20)
+//! views are **mixed**; from 20 the room is **split**. A level band is 20
+//! points wide, so under 10 most people sit within half a level of the mean,
+//! and from 20 a typical person is a whole level away from it. The label is
+//! read from the standard deviation as shown (rounded to one decimal), so the
+//! figure and the label never disagree; it needs two scores at least. The
+//! range is given alongside rather than folded into the label: one person far
+//! from everybody else is an outlier worth asking about, not a split room.
+//!
+//! **HR vs L&D gap**: the mean of the HR participants minus the mean of the
+//! L&D participants, per dimension; positive when HR sees the partnership more
+//! favourably. Leadership and other roles count in neither group. Largest
+//! difference (either way) first, ties in bank order.
+//!
+//! **Most divided statements**: per statement, the standard deviation of the
+//! agreement answers (after reverse scoring, in the same 0 to 100 points as
+//! scores), among those who answered on the scale; the [`DIVIDED_COUNT`]
+//! widest spreads, with at least two answers on the scale and some spread,
+//! ties broken by the number of answers and then bank order.
+//!
+//! **Don't know rates**: per statement, the share of participants asked who
+//! answered "Don't know"; per dimension, the share of all its statements asked
+//! (participants asked times statements). Unanswered statements count in the
+//! denominator: they were asked and are not an opinion either.
+//!
+//! # Anonymity
+//!
+//! The view never holds one person's answers: only counts, means and spreads.
+//! Anything that describes part of the room, the HR vs L&D gap, the radar
+//! overlays and the breakdown by role and by team label, is shown only for
+//! groups of at least the threshold (default
+//! [`DEFAULT_ANONYMITY_THRESHOLD`], 3), counting the people whose scores make
+//! the figure; smaller groups are listed as hidden, without figures. Team
+//! labels are grouped ignoring case. The whole room's figures are always
+//! shown: the room knows who is in it.
+//!
+//! # Rounding and determinism
+//!
+//! Sums and counts are whole numbers, so means, medians, gaps and rates are
+//! exact fractions until the end. Means and gaps are rounded to one decimal,
+//! half away from zero, from the exact fraction; standard deviations are one
+//! correctly rounded square root, then rounded to one decimal. The same
+//! participants give the same figures on every device, in any order.
+//!
+//! # Speed
+//!
+//! One pass over each participant's answers (merged with the bank's statements
+//! in id order, since answers are kept sorted), with fixed-size accumulators:
+//! scores are whole numbers from 0 to 100, so a histogram per dimension gives
+//! the median and spread without keeping or sorting the scores.
+
+use super::answer::{Answer, Mode, Role};
+use super::bank::{Bank, Dimension, StatementId};
+use super::code::{self, CodeError};
+use super::progress::Progress;
+use super::scoring::{Level, Score};
+use serde::{Deserialize, Serialize, Serializer};
+use std::collections::{BTreeMap, HashSet};
+use std::fmt;
+use std::ops::Range;
+
+/// Smallest group whose figures are shown, unless the facilitator sets
+/// another: small enough for a workshop, large enough that nobody's answers
+/// can be worked out from a group's mean.
+pub const DEFAULT_ANONYMITY_THRESHOLD: usize = 3;
+
+/// A standard deviation below this many points means the room agreed.
+pub const AGREED_BELOW: f64 = 10.0;
+
+/// A standard deviation below this many points (and not below
+/// [`AGREED_BELOW`]) means views are mixed; from it, the room is split.
+pub const MIXED_BELOW: f64 = 20.0;
+
+/// How many of the most divided statements the view names.
+pub const DIVIDED_COUNT: usize = 5;
+
+/// Longest workshop name kept, in characters.
+pub const MAX_NAME: usize = 80;
+
+/// Version of the saved workshop's shape ([`SavedWorkshop`]).
+pub const SCHEMA: u32 = 1;
+
+/// Longest piece of a refused entry repeated in a message, in characters:
+/// enough to recognise a code, short enough for a list on a phone.
+const MAX_SHOWN: usize = 32;
+
+/// Most words joined back onto a code that was split by spaces: a full
+/// standard code is eight groups, a long team label adds a few more.
+const MAX_JOINED_WORDS: usize = 16;
+
+// ---------------------------------------------------------------------------
+// Gathering
+// ---------------------------------------------------------------------------
+
+/// The results gathered in one workshop.
+///
+/// Each participant is kept as their canonical result code together with the
+/// progress decoded from it; serialising writes the name and the codes only
+/// (the shape of [`SavedWorkshop`]), and [`Workshop::restore`] reads them back
+/// through the decoder.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Workshop {
+    name: String,
+    /// Canonical codes, in the order they were gathered.
+    codes: Vec<String>,
+    /// The progress decoded from `codes`, index for index.
+    participants: Vec<Progress>,
+    /// Saved codes that did not read when restored, kept as they were so
+    /// that saving again never loses them.
+    unreadable: Vec<String>,
+}
+
+/// What one paste, import or restore did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Gathered {
+    /// New participants added.
+    pub added: usize,
+    /// Entries that were already gathered or repeated in the same paste;
+    /// each such participant is counted once.
+    pub duplicates: usize,
+    /// Entries that could not be read, each listed once, in the order found.
+    pub rejected: Vec<Rejected>,
+}
+
+/// An entry that could not be read, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rejected {
+    /// The entry as found (the code, even when it came inside a link),
+    /// shortened with "…" when long.
+    pub text: String,
+    /// What is wrong and what to do, in plain words (for a code, the
+    /// [`CodeError`] message; a code for another bank says so).
+    pub reason: String,
+}
+
+/// A workshop as it is saved: the name and the participants' codes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SavedWorkshop {
+    /// Version of this shape; [`SCHEMA`] when written by this Tandem.
+    pub schema: u32,
+    /// The workshop's name.
+    #[serde(default)]
+    pub name: String,
+    /// One result code per participant, including any that did not read the
+    /// last time the workshop was restored.
+    #[serde(default)]
+    pub codes: Vec<String>,
+}
+
+/// Why a saved workshop could not be restored; the saved text should then be
+/// left untouched.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RestoreError {
+    /// Saved by a newer Tandem, in a shape this one cannot read.
+    Newer {
+        /// The saved shape's version.
+        schema: u32,
+    },
+}
+
+impl fmt::Display for RestoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RestoreError::Newer { schema } => write!(
+                f,
+                "This workshop was saved by a newer version of Tandem (format {schema}; this one reads format {SCHEMA}). Open it with that newer version."
+            ),
+        }
+    }
+}
+
+impl std::error::Error for RestoreError {}
+
+impl Gathered {
+    /// Every entry found: added, duplicate or rejected. Zero means the text
+    /// held nothing that looks like a code or a result link.
+    pub fn found(&self) -> usize {
+        self.added + self.duplicates + self.rejected.len()
+    }
+
+    /// Records an entry that could not be read; the screen also uses this
+    /// for files that fail to import, so one list reports a whole batch.
+    pub fn reject(&mut self, text: &str, reason: impl fmt::Display) {
+        self.rejected.push(Rejected {
+            text: shorten(text),
+            reason: reason.to_string(),
+        });
+    }
+
+    /// Adds another report to this one, for a batch of pastes or files.
+    pub fn merge(&mut self, other: Gathered) {
+        self.added += other.added;
+        self.duplicates += other.duplicates;
+        self.rejected.extend(other.rejected);
+    }
+}
+
+impl Workshop {
+    /// An empty workshop with this name (cleaned as by [`Workshop::rename`]).
+    pub fn new(name: &str) -> Workshop {
+        Workshop {
+            name: clean_name(name),
+            ..Workshop::default()
+        }
+    }
+
+    /// The workshop's name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Renames the workshop: trimmed, without control characters, at most
+    /// [`MAX_NAME`] characters.
+    pub fn rename(&mut self, name: &str) {
+        self.name = clean_name(name);
+    }
+
+    /// The participants' progress, in the order gathered.
+    pub fn participants(&self) -> &[Progress] {
+        &self.participants
+    }
+
+    /// The participants' canonical result codes, index for index with
+    /// [`Workshop::participants`].
+    pub fn codes(&self) -> &[String] {
+        &self.codes
+    }
+
+    /// How many participants are gathered.
+    pub fn len(&self) -> usize {
+        self.participants.len()
+    }
+
+    /// Whether nobody is gathered yet.
+    pub fn is_empty(&self) -> bool {
+        self.participants.is_empty()
+    }
+
+    /// The mode a team view should use: full when anybody answered the full
+    /// assessment (the extended dimensions are then aggregated over those
+    /// who did), quick otherwise.
+    pub fn mode(&self) -> Mode {
+        if self.participants.iter().any(|p| p.mode == Mode::Full) {
+            Mode::Full
+        } else {
+            Mode::Quick
+        }
+    }
+
+    /// Removes the participant at `index` and returns their code, so the
+    /// screen can offer to undo; `None` (changing nothing) when there is no
+    /// such participant.
+    pub fn remove(&mut self, index: usize) -> Option<String> {
+        if index >= self.codes.len() {
+            return None;
+        }
+        self.participants.remove(index);
+        Some(self.codes.remove(index))
+    }
+
+    /// Saved codes that did not read when the workshop was restored. They
+    /// are saved again as they are until [`Workshop::discard_unreadable`].
+    pub fn unreadable(&self) -> &[String] {
+        &self.unreadable
+    }
+
+    /// Forgets the saved codes that did not read; the facilitator's choice.
+    pub fn discard_unreadable(&mut self) {
+        self.unreadable.clear();
+    }
+
+    /// Reads every code and result link in pasted text and adds the new
+    /// participants (see the module documentation for how the text is split).
+    /// Nothing already gathered changes, whatever the text holds.
+    pub fn add_text(&mut self, bank: &Bank, text: &str) -> Gathered {
+        let mut batch = Batch::new(&self.codes);
+        let mut refused = HashSet::new();
+        for entry in entries(bank, text) {
+            match entry.result {
+                Ok(progress) => batch.gather(canonical(bank, &entry.text, &progress), progress),
+                // The same broken text pasted twice is listed once.
+                Err(error) => {
+                    if refused.insert(entry.text.clone()) {
+                        batch.report.reject(&entry.text, error);
+                    }
+                }
+            }
+        }
+        self.append(batch.finish())
+    }
+
+    /// Adds one participant from progress read elsewhere (an imported export
+    /// file). The progress goes through its result code, so it is kept
+    /// exactly as a pasted code would be (no action plan, a clean team
+    /// label) and a participant who also pasted their code counts once.
+    pub fn add_progress(&mut self, bank: &Bank, progress: &Progress) -> Gathered {
+        let code = code::encode(bank, progress);
+        let mut batch = Batch::new(&self.codes);
+        match code::decode(bank, &code) {
+            Ok(progress) => batch.gather(code, progress),
+            // Cannot happen for a code just written for this bank; reported
+            // rather than trusted.
+            Err(error) => batch.report.reject(&code, error),
+        }
+        self.append(batch.finish())
+    }
+
+    /// What is saved: the name and every code, readable or not.
+    pub fn saved(&self) -> SavedWorkshop {
+        SavedWorkshop {
+            schema: SCHEMA,
+            name: self.name.clone(),
+            codes: self.codes.iter().chain(&self.unreadable).cloned().collect(),
+        }
+    }
+
+    /// Restores a saved workshop for `bank`, decoding every code again.
+    /// Codes that no longer read are listed in the returned report and kept
+    /// in [`Workshop::unreadable`]; duplicates are counted once.
+    pub fn restore(
+        bank: &Bank,
+        saved: SavedWorkshop,
+    ) -> Result<(Workshop, Gathered), RestoreError> {
+        if saved.schema > SCHEMA {
+            return Err(RestoreError::Newer {
+                schema: saved.schema,
+            });
+        }
+        let mut workshop = Workshop::new(&saved.name);
+        let mut batch = Batch::new(&[]);
+        let mut kept = HashSet::new();
+        for text in saved.codes {
+            match code::decode(bank, &text) {
+                Ok(progress) => batch.gather(canonical(bank, &text, &progress), progress),
+                Err(error) => {
+                    if kept.insert(text.clone()) {
+                        batch.report.reject(&text, error);
+                        workshop.unreadable.push(text);
+                    }
+                }
+            }
+        }
+        let report = workshop.append(batch.finish());
+        Ok((workshop, report))
+    }
+
+    /// Appends a finished batch, all at once, and returns its report.
+    fn append(
+        &mut self,
+        (codes, participants, report): (Vec<String>, Vec<Progress>, Gathered),
+    ) -> Gathered {
+        self.codes.extend(codes);
+        self.participants.extend(participants);
+        report
+    }
+
+    /// The team view of everybody gathered, in [`Workshop::mode`].
+    pub fn team_view(&self, bank: &Bank, threshold: usize) -> TeamView {
+        TeamView::of(bank, self.mode(), &self.participants, threshold)
+    }
+}
+
+impl Serialize for Workshop {
+    /// Writes the [`SavedWorkshop`] shape: the name and the codes.
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct SavedRef<'a> {
+            schema: u32,
+            name: &'a str,
+            codes: Vec<&'a str>,
+        }
+        SavedRef {
+            schema: SCHEMA,
+            name: &self.name,
+            codes: self
+                .codes
+                .iter()
+                .chain(&self.unreadable)
+                .map(String::as_str)
+                .collect(),
+        }
+        .serialize(serializer)
+    }
+}
+
+/// New participants collected apart from the workshop and appended at the
+/// end, so a paste either adds to what was gathered or leaves it alone.
+struct Batch<'w> {
+    known: HashSet<&'w str>,
+    fresh: HashSet<String>,
+    codes: Vec<String>,
+    participants: Vec<Progress>,
+    report: Gathered,
+}
+
+impl<'w> Batch<'w> {
+    fn new(existing: &'w [String]) -> Batch<'w> {
+        Batch {
+            known: existing.iter().map(String::as_str).collect(),
+            fresh: HashSet::new(),
+            codes: Vec::new(),
+            participants: Vec::new(),
+            report: Gathered::default(),
+        }
+    }
+
+    /// Adds decoded progress unless its canonical code is already there.
+    fn gather(&mut self, code: String, progress: Progress) {
+        if self.known.contains(code.as_str()) || !self.fresh.insert(code.clone()) {
+            self.report.duplicates += 1;
+            return;
+        }
+        self.codes.push(code);
+        self.participants.push(progress);
+        self.report.added += 1;
+    }
+
+    /// The new codes, their progress and the report, for the caller to
+    /// append once the existing codes are no longer borrowed.
+    fn finish(self) -> (Vec<String>, Vec<Progress>, Gathered) {
+        (self.codes, self.participants, self.report)
+    }
+}
+
+/// One entry found in pasted text.
+struct Entry {
+    /// The text that was decoded (a word, a link's code, or a code joined
+    /// back from words); shown, shortened, if it is refused.
+    text: String,
+    result: Result<Progress, CodeError>,
+}
+
+/// Every code and result link in `text`, read for `bank`.
+fn entries(bank: &Bank, text: &str) -> Vec<Entry> {
+    let mut found = Vec::new();
+    // Line breaks and list punctuation always end an entry; spaces and tabs
+    // do too, except inside a code that people split into groups.
+    for line in text.split(['\n', '\r', ',', ';', '|']) {
+        let words: Vec<&str> = line
+            .split_whitespace()
+            .map(trim_word)
+            .filter(|w| !w.is_empty())
+            .collect();
+        let mut next = 0;
+        while next < words.len() {
+            let word = words[next];
+            next += 1;
+            if word.contains('#') {
+                let code = trim_word(code::find_code(word));
+                // Without `r=` in its fragment it is some other link.
+                if code.len() < word.len() {
+                    found.push(Entry {
+                        text: code.to_owned(),
+                        result: code::decode(bank, code),
+                    });
+                }
+                continue;
+            }
+            if !looks_like_code(word) {
+                continue;
+            }
+            let result = code::decode(bank, word);
+            if matches!(result, Err(CodeError::Incomplete | CodeError::Checksum)) {
+                if let Some((used, joined, progress)) = join_split_code(bank, word, &words[next..])
+                {
+                    next += used;
+                    found.push(Entry {
+                        text: joined,
+                        result: Ok(progress),
+                    });
+                    continue;
+                }
+            }
+            found.push(Entry {
+                text: word.to_owned(),
+                result,
+            });
+        }
+    }
+    found
+}
+
+/// Tries `start` followed by one, two, … of `rest` as one code; the first
+/// that reads wins. The checksum makes a chance match practically impossible.
+fn join_split_code(bank: &Bank, start: &str, rest: &[&str]) -> Option<(usize, String, Progress)> {
+    let mut joined = start.to_owned();
+    for (used, word) in rest.iter().take(MAX_JOINED_WORDS).enumerate() {
+        if !word.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+            return None;
+        }
+        joined.push(' ');
+        joined.push_str(word);
+        if let Ok(progress) = code::decode(bank, &joined) {
+            return Some((used + 1, joined, progress));
+        }
+    }
+    None
+}
+
+/// The canonical spelling of a code that has just decoded: the spelling
+/// [`code::encode`] writes, which is the only one there is for a result
+/// (upper case, aliases read as digits, `T1-` and groups of five).
+///
+/// Respelling the text is several times cheaper than encoding the progress
+/// again, which counts when a room pastes thousands of codes; debug builds
+/// (and so every test) check that both agree.
+fn canonical(bank: &Bank, text: &str, progress: &Progress) -> String {
+    let symbols = code::find_code(text)
+        .chars()
+        .filter(|&c| c != '-' && !c.is_whitespace())
+        .map(|c| match c.to_ascii_uppercase() {
+            'O' => '0',
+            'I' | 'L' => '1',
+            c => c,
+        });
+    let mut spelled = String::with_capacity(text.len());
+    for (i, symbol) in symbols.enumerate() {
+        // The mark and version symbol, then groups of five.
+        if i >= 2 && (i - 2) % 5 == 0 {
+            spelled.push('-');
+        }
+        spelled.push(symbol);
+    }
+    debug_assert_eq!(spelled, code::encode(bank, progress));
+    spelled
+}
+
+/// A word without the punctuation around it (quotes, brackets, a full stop).
+fn trim_word(word: &str) -> &str {
+    word.trim_matches(|c: char| !c.is_alphanumeric())
+}
+
+/// `T1…`, or a `T` followed by at least five code symbols with a digit among
+/// them (so `T2-…` from a newer Tandem is read and named, while words such as
+/// "Thanks" or "Team" are not).
+fn looks_like_code(word: &str) -> bool {
+    let mut chars = word.chars();
+    if !matches!(chars.next(), Some('t' | 'T')) {
+        return false;
+    }
+    if chars.as_str().starts_with('1') {
+        return true;
+    }
+    let rest = chars.as_str();
+    rest.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        && rest.chars().any(|c| c.is_ascii_digit())
+        && rest.chars().filter(|&c| c != '-').count() >= 5
+}
+
+/// At most [`MAX_SHOWN`] characters, without control characters, with "…"
+/// when cut.
+fn shorten(text: &str) -> String {
+    let clean: Vec<char> = text.chars().filter(|c| !c.is_control()).collect();
+    if clean.len() <= MAX_SHOWN {
+        clean.into_iter().collect()
+    } else {
+        let mut short: String = clean[..MAX_SHOWN - 1].iter().collect();
+        short.push('…');
+        short
+    }
+}
+
+fn clean_name(name: &str) -> String {
+    name.chars()
+        .filter(|c| !c.is_control())
+        .take(MAX_NAME)
+        .collect::<String>()
+        .trim()
+        .to_owned()
+}
+
+// ---------------------------------------------------------------------------
+// The team view
+// ---------------------------------------------------------------------------
+
+/// How far apart the room's scores for a dimension are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Agreement {
+    /// Standard deviation below [`AGREED_BELOW`] points.
+    Agreed,
+    /// Standard deviation from [`AGREED_BELOW`] to below [`MIXED_BELOW`].
+    Mixed,
+    /// Standard deviation of [`MIXED_BELOW`] points or more.
+    Split,
+}
+
+impl Agreement {
+    /// The label for a standard deviation in score points.
+    pub fn of(std_dev: f64) -> Agreement {
+        if std_dev < AGREED_BELOW {
+            Agreement::Agreed
+        } else if std_dev < MIXED_BELOW {
+            Agreement::Mixed
+        } else {
+            Agreement::Split
+        }
+    }
+
+    /// The label the facilitator sees.
+    pub fn label(self) -> &'static str {
+        match self {
+            Agreement::Agreed => "Agreed",
+            Agreement::Mixed => "Mixed",
+            Agreement::Split => "Split",
+        }
+    }
+
+    /// What the label means, for the screen's legend.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Agreement::Agreed => "Most people are within half a level of the team's average.",
+            Agreement::Mixed => "Views differ by up to about a level.",
+            Agreement::Split => "A typical person is a level or more away from the team's average.",
+        }
+    }
+}
+
+impl fmt::Display for Agreement {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// The mean of some scores.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Mean {
+    /// The mean, 0 to 100, rounded to one decimal.
+    pub value: f64,
+    /// The mean rounded to a whole number, half up, as an individual's
+    /// dimension score is; what levels and charts use.
+    pub score: Score,
+    /// How many scores it is the mean of.
+    pub of: usize,
+}
+
+impl Mean {
+    /// The mean of `count` scores adding up to `sum`; `None` for no scores.
+    fn of(sum: u64, count: usize) -> Option<Mean> {
+        let n = count as u64;
+        (n > 0).then(|| Mean {
+            value: tenths(u128::from(sum), u128::from(n)) as f64 / 10.0,
+            score: score((2 * sum + n) / (2 * n)),
+            of: count,
+        })
+    }
+
+    /// The level of the rounded mean.
+    pub fn level(self) -> Level {
+        Level::of(self.score)
+    }
+}
+
+/// A share of a whole, such as Don't know answers among the answers asked.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Rate {
+    /// How many.
+    pub count: usize,
+    /// Out of how many.
+    pub of: usize,
+}
+
+impl Rate {
+    /// The share from 0 to 1; `None` when there is nothing to share.
+    pub fn share(self) -> Option<f64> {
+        (self.of > 0).then(|| self.count as f64 / self.of as f64)
+    }
+
+    /// The share as a whole percentage, rounded half up; `None` when there
+    /// is nothing to share.
+    pub fn percent(self) -> Option<u8> {
+        let (count, of) = (self.count as u128, self.of as u128);
+        (of > 0).then(|| ((200 * count + of) / (2 * of)).min(100) as u8)
+    }
+}
+
+/// How the scored participants' scores for one dimension are spread.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Spread {
+    /// The mean score.
+    pub mean: Mean,
+    /// The median: the middle score, or halfway between the two middle ones.
+    pub median: f64,
+    /// The lowest score.
+    pub min: Score,
+    /// The highest score.
+    pub max: Score,
+    /// Population standard deviation in score points, rounded to one decimal.
+    pub std_dev: f64,
+    /// The agreement label; `None` with a single score.
+    pub agreement: Option<Agreement>,
+}
+
+/// The team's figures for one dimension.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DimensionStats {
+    /// Position of the dimension in the bank.
+    pub index: usize,
+    /// Participants whose mode asks this dimension.
+    pub asked: usize,
+    /// Of those, participants with enough answers to have a score.
+    pub scored: usize,
+    /// The spread of the scores; `None` when nobody has a score.
+    pub spread: Option<Spread>,
+    /// "Don't know" answers among every statement of the dimension asked
+    /// (participants asked times statements).
+    pub dont_know: Rate,
+}
+
+impl DimensionStats {
+    /// The team level, from the mean.
+    pub fn level(&self) -> Option<Level> {
+        self.spread.map(|s| s.mean.level())
+    }
+}
+
+/// How many participants gave each answer to one statement. Counts only:
+/// nothing says who answered what.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct AnswerCounts([usize; 7]);
+
+/// The order [`AnswerCounts`] keeps answers in: the scale, then the two
+/// answers that are not an opinion.
+const ANSWER_ORDER: [Answer; 7] = [
+    Answer::StronglyDisagree,
+    Answer::Disagree,
+    Answer::Neutral,
+    Answer::Agree,
+    Answer::StronglyAgree,
+    Answer::DontKnow,
+    Answer::NotApplicable,
+];
+
+fn answer_slot(answer: Answer) -> usize {
+    match answer {
+        Answer::StronglyDisagree => 0,
+        Answer::Disagree => 1,
+        Answer::Neutral => 2,
+        Answer::Agree => 3,
+        Answer::StronglyAgree => 4,
+        Answer::DontKnow => 5,
+        Answer::NotApplicable => 6,
+    }
+}
+
+impl AnswerCounts {
+    /// How many gave `answer`.
+    pub fn of(&self, answer: Answer) -> usize {
+        self.0[answer_slot(answer)]
+    }
+
+    /// Every answer with its count, the scale first (strongly disagree to
+    /// strongly agree), then "Don't know" and "Not applicable".
+    pub fn iter(&self) -> impl Iterator<Item = (Answer, usize)> + '_ {
+        ANSWER_ORDER.iter().copied().zip(self.0.iter().copied())
+    }
+
+    /// How many answered on the agreement scale.
+    pub fn on_scale(&self) -> usize {
+        self.0[..5].iter().sum()
+    }
+
+    /// How many answered at all.
+    pub fn total(&self) -> usize {
+        self.0.iter().sum()
+    }
+}
+
+/// The team's figures for one statement.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StatementStats {
+    /// The statement.
+    pub id: StatementId,
+    /// Position of its dimension in the bank.
+    pub dimension: usize,
+    /// Participants whose mode asks the statement.
+    pub asked: usize,
+    /// Answers as given (before reverse scoring: what people chose).
+    pub answers: AnswerCounts,
+    /// Mean of the answers on the scale after reverse scoring, in points
+    /// (0 strongly disagree to 100 strongly agree, the other way round for a
+    /// reverse statement), rounded to one decimal; `None` without any.
+    pub mean: Option<f64>,
+    /// Population standard deviation of the same points, rounded to one
+    /// decimal; `None` without any answer on the scale.
+    pub std_dev: Option<f64>,
+    /// "Don't know" answers among the participants asked.
+    pub dont_know: Rate,
+}
+
+/// How differently HR and L&D see one dimension.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PerceptionGap {
+    /// Position of the dimension in the bank.
+    pub index: usize,
+    /// The HR participants' mean.
+    pub hr: Mean,
+    /// The L&D participants' mean.
+    pub ld: Mean,
+    /// HR's mean minus L&D's, from the exact means, rounded to one decimal;
+    /// positive when HR sees the partnership more favourably.
+    pub gap: f64,
+}
+
+/// Who a group in the breakdown is.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum GroupLabel {
+    /// Everybody with this role.
+    Role(Role),
+    /// Participants whose code carries no role.
+    NoRole,
+    /// Everybody with this team label (compared ignoring case; the spelling
+    /// shown is the first in alphabetical order).
+    Team(String),
+}
+
+impl fmt::Display for GroupLabel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            GroupLabel::Role(role) => f.write_str(role.label()),
+            GroupLabel::NoRole => f.write_str("No role given"),
+            GroupLabel::Team(team) => f.write_str(team),
+        }
+    }
+}
+
+/// One group of the breakdown.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Group {
+    /// Who the group is.
+    pub label: GroupLabel,
+    /// The group's figures; `None` when it has fewer members than the
+    /// threshold, and is shown as "hidden (fewer than N)".
+    pub figures: Option<GroupFigures>,
+}
+
+/// The figures of a group large enough to show.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GroupFigures {
+    /// How many participants are in the group.
+    pub members: usize,
+    /// The group's mean per dimension, in the order of
+    /// [`TeamView::dimensions`]; `None` where fewer members than the
+    /// threshold have a score.
+    pub means: Vec<Option<Mean>>,
+}
+
+/// What a radar chart of the team draws: one axis per dimension, the team's
+/// mean scores, and HR and L&D overlays where their groups are large enough.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TeamRadar {
+    /// The axes, as positions of dimensions in the bank.
+    pub dimensions: Vec<usize>,
+    /// The team's rounded mean per axis; `None` where nobody has a score.
+    pub team: Vec<Option<Score>>,
+    /// HR's rounded mean per axis, or `None` when no axis may be shown.
+    pub hr: Option<Vec<Option<Score>>>,
+    /// L&D's rounded mean per axis, or `None` when no axis may be shown.
+    pub ld: Option<Vec<Option<Score>>>,
+}
+
+/// The whole team's picture. Holds counts, means and spreads only; see the
+/// module documentation for every rule.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TeamView {
+    /// The mode whose dimensions the view lists.
+    pub mode: Mode,
+    /// The anonymity threshold the view was built with (at least 1).
+    pub threshold: usize,
+    /// How many participants there are.
+    pub participants: usize,
+    /// Participants per role, in [`Role::ALL`] order, zeros included.
+    pub by_role: [(Role, usize); 5],
+    /// Participants whose code carries no role.
+    pub without_role: usize,
+    /// One entry per dimension of the mode, in bank order.
+    pub dimensions: Vec<DimensionStats>,
+    /// One entry per statement of the mode, in bank order.
+    pub statements: Vec<StatementStats>,
+    /// The HR vs L&D gap for each dimension where both groups reach the
+    /// threshold, largest difference first.
+    pub gaps: Vec<PerceptionGap>,
+    /// The statements with the widest spread of answers, widest first; at
+    /// most [`DIVIDED_COUNT`].
+    pub divided: Vec<StatementStats>,
+    /// The breakdown by role: roles in [`Role::ALL`] order, then participants
+    /// without a role; only groups with members are listed.
+    pub roles: Vec<Group>,
+    /// The breakdown by team label, in alphabetical order ignoring case;
+    /// participants without a label are in no team group.
+    pub teams: Vec<Group>,
+}
+
+/// One statement of the view, flattened.
+struct Flat<'b> {
+    id: &'b StatementId,
+    /// Position of its dimension in the view.
+    dimension: usize,
+    reverse: bool,
+}
+
+/// Running sums for one group: members, and score sum and count per dimension.
+#[derive(Clone)]
+struct GroupSums {
+    members: usize,
+    scores: Vec<(u64, usize)>,
+}
+
+impl GroupSums {
+    fn new(dimensions: usize) -> GroupSums {
+        GroupSums {
+            members: 0,
+            scores: vec![(0, 0); dimensions],
+        }
+    }
+
+    fn add(&mut self, scores: &[Option<u64>]) {
+        self.members += 1;
+        for (sums, score) in self.scores.iter_mut().zip(scores) {
+            if let Some(score) = score {
+                sums.0 += score;
+                sums.1 += 1;
+            }
+        }
+    }
+
+    /// The group as shown: figures only from `threshold` members, and a
+    /// dimension's mean only from `threshold` scores.
+    fn group(&self, label: GroupLabel, threshold: usize) -> Group {
+        let figures = (self.members >= threshold).then(|| GroupFigures {
+            members: self.members,
+            means: self
+                .scores
+                .iter()
+                .map(|&(sum, count)| {
+                    if count >= threshold {
+                        Mean::of(sum, count)
+                    } else {
+                        None
+                    }
+                })
+                .collect(),
+        });
+        Group { label, figures }
+    }
+}
+
+/// Running sums for one statement.
+#[derive(Clone, Default)]
+struct StatementSums {
+    asked: usize,
+    answers: [usize; 7],
+    /// Sum and sum of squares of the scale steps (0 to 4, after reverse
+    /// scoring) of the answers on the scale.
+    steps: u64,
+    squares: u64,
+}
+
+impl StatementSums {
+    /// n² times the variance of the steps, and n: whole numbers, so spreads
+    /// compare exactly.
+    fn spread(&self) -> (u128, u128) {
+        let n = self.answers[..5].iter().sum::<usize>() as u128;
+        let (steps, squares) = (u128::from(self.steps), u128::from(self.squares));
+        (n * squares - steps * steps, n)
+    }
+
+    fn stats(&self, id: &StatementId, dimension: usize) -> StatementStats {
+        let answers = AnswerCounts(self.answers);
+        let (variance, n) = self.spread();
+        StatementStats {
+            id: id.clone(),
+            dimension,
+            asked: self.asked,
+            answers,
+            // 25 points a step.
+            mean: (n > 0).then(|| tenths(25 * u128::from(self.steps), n) as f64 / 10.0),
+            std_dev: (n > 0).then(|| round_tenth(25.0 * (variance as f64).sqrt() / n as f64)),
+            dont_know: Rate {
+                count: answers.of(Answer::DontKnow),
+                of: self.asked,
+            },
+        }
+    }
+}
+
+/// Running sums for one dimension.
+#[derive(Clone)]
+struct DimensionSums {
+    asked: usize,
+    dont_know: usize,
+    /// Statements asked: participants asked times statements.
+    slots: usize,
+    /// How many participants have each score from 0 to 100.
+    histogram: [usize; 101],
+}
+
+/// Position of the HR and L&D groups among the role sums.
+const HR: usize = 0;
+const LD: usize = 1;
+/// Position of the "no role" sums, after the five roles.
+const NO_ROLE: usize = 5;
+
+fn role_slot(role: Option<Role>) -> usize {
+    match role {
+        Some(Role::Hr) => HR,
+        Some(Role::LearningAndDevelopment) => LD,
+        Some(Role::Leadership) => 2,
+        Some(Role::LineManager) => 3,
+        Some(Role::Other) => 4,
+        None => NO_ROLE,
+    }
+}
+
+/// Everything counted while reading the participants, one at a time.
+struct Tally<'b> {
+    /// The dimensions the view lists, with their positions in the bank.
+    dimensions: Vec<(usize, &'b Dimension)>,
+    /// Their statements, flattened in bank order.
+    flat: Vec<Flat<'b>>,
+    /// Where each dimension's statements sit in `flat`.
+    ranges: Vec<Range<usize>>,
+    /// Positions in `flat` in statement id order, to merge with each
+    /// participant's answers, which a `BTreeMap` keeps in the same order.
+    by_id: Vec<usize>,
+    participants: usize,
+    dimension_sums: Vec<DimensionSums>,
+    statement_sums: Vec<StatementSums>,
+    /// One per role in [`role_slot`] order.
+    role_sums: Vec<GroupSums>,
+    /// Keyed by the label in lower case; holds the spelling shown.
+    team_sums: BTreeMap<String, (String, GroupSums)>,
+    /// Scratch for one participant: the answer slot + 1 for each statement
+    /// of `flat`, 0 for none.
+    given: Vec<u8>,
+    /// Scratch for one participant: their score per dimension.
+    scores: Vec<Option<u64>>,
+}
+
+impl<'b> Tally<'b> {
+    fn new(bank: &'b Bank, mode: Mode) -> Tally<'b> {
+        let dimensions: Vec<(usize, &Dimension)> = bank
+            .dimensions()
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| mode == Mode::Full || d.core)
+            .collect();
+        let flat: Vec<Flat> = dimensions
+            .iter()
+            .enumerate()
+            .flat_map(|(position, (_, d))| {
+                d.statements.iter().map(move |s| Flat {
+                    id: &s.id,
+                    dimension: position,
+                    reverse: s.reverse,
+                })
+            })
+            .collect();
+        let mut ranges = Vec::with_capacity(dimensions.len());
+        let mut start = 0;
+        for (_, d) in &dimensions {
+            ranges.push(start..start + d.statements.len());
+            start += d.statements.len();
+        }
+        let mut by_id: Vec<usize> = (0..flat.len()).collect();
+        by_id.sort_by(|&a, &b| flat[a].id.cmp(flat[b].id));
+        let empty = DimensionSums {
+            asked: 0,
+            dont_know: 0,
+            slots: 0,
+            histogram: [0; 101],
+        };
+        Tally {
+            dimension_sums: vec![empty; dimensions.len()],
+            statement_sums: vec![StatementSums::default(); flat.len()],
+            role_sums: vec![GroupSums::new(dimensions.len()); NO_ROLE + 1],
+            team_sums: BTreeMap::new(),
+            given: vec![0; flat.len()],
+            scores: vec![None; dimensions.len()],
+            participants: 0,
+            dimensions,
+            flat,
+            ranges,
+            by_id,
+        }
+    }
+
+    fn add(&mut self, participant: &Progress) {
+        self.participants += 1;
+        self.read_answers(participant);
+        for position in 0..self.dimensions.len() {
+            self.scores[position] = self.add_dimension(position, participant.mode);
+        }
+        self.role_sums[role_slot(participant.role)].add(&self.scores);
+        if !participant.team.is_empty() {
+            let (spelling, sums) = self
+                .team_sums
+                .entry(participant.team.to_lowercase())
+                .or_insert_with(|| (participant.team.clone(), GroupSums::new(self.scores.len())));
+            if participant.team < *spelling {
+                spelling.clone_from(&participant.team);
+            }
+            sums.add(&self.scores);
+        }
+    }
+
+    /// Fills `given` from the participant's answers, merging two lists in
+    /// id order; answers to statements outside the view are skipped.
+    fn read_answers(&mut self, participant: &Progress) {
+        self.given.fill(0);
+        let mut next = 0;
+        for (id, &answer) in &participant.answers {
+            // Usually the next statement in id order is the one answered, and
+            // testing equality first halves the string comparisons.
+            while let Some(&s) = self.by_id.get(next) {
+                if self.flat[s].id == id {
+                    self.given[s] = answer_slot(answer) as u8 + 1;
+                    next += 1;
+                    break;
+                }
+                if self.flat[s].id > id {
+                    // Not a statement of the view: skip the answer.
+                    break;
+                }
+                next += 1;
+            }
+            if next == self.by_id.len() {
+                break;
+            }
+        }
+    }
+
+    /// Counts one participant's answers to one dimension and returns their
+    /// score, if they were asked it and answered enough.
+    fn add_dimension(&mut self, position: usize, mode: Mode) -> Option<u64> {
+        if mode != Mode::Full && !self.dimensions[position].1.core {
+            return None;
+        }
+        let range = self.ranges[position].clone();
+        let sums = &mut self.dimension_sums[position];
+        sums.asked += 1;
+        sums.slots += range.len();
+        let (mut points, mut counted) = (0u64, 0u64);
+        for s in range.clone() {
+            let statement = &mut self.statement_sums[s];
+            statement.asked += 1;
+            let Some(slot) = usize::from(self.given[s]).checked_sub(1) else {
+                continue;
+            };
+            statement.answers[slot] += 1;
+            if let Some(agreement) = ANSWER_ORDER[slot].agreement() {
+                let step = u64::from(agreement - 1);
+                let step = if self.flat[s].reverse { 4 - step } else { step };
+                statement.steps += step;
+                statement.squares += step * step;
+                points += step;
+                counted += 1;
+            } else if ANSWER_ORDER[slot] == Answer::DontKnow {
+                sums.dont_know += 1;
+            }
+        }
+        // Scoring's rules 1 to 3, as `Report::score` applies them: at least
+        // half the statements answered on the scale, 25 points a step, the
+        // mean rounded half up.
+        if counted == 0 || counted * 2 < range.len() as u64 {
+            return None;
+        }
+        let score = ((50 * points + counted) / (2 * counted)).min(100);
+        sums.histogram[score as usize] += 1;
+        Some(score)
+    }
+
+    fn view(self, mode: Mode, threshold: usize) -> TeamView {
+        let dimensions: Vec<DimensionStats> = self
+            .dimensions
+            .iter()
+            .zip(&self.dimension_sums)
+            .map(|(&(index, _), sums)| DimensionStats {
+                index,
+                asked: sums.asked,
+                scored: sums.histogram.iter().sum(),
+                spread: spread(&sums.histogram),
+                dont_know: Rate {
+                    count: sums.dont_know,
+                    of: sums.slots,
+                },
+            })
+            .collect();
+        let statements: Vec<StatementStats> = self
+            .flat
+            .iter()
+            .zip(&self.statement_sums)
+            .map(|(f, sums)| sums.stats(f.id, self.dimensions[f.dimension].0))
+            .collect();
+        let divided = most_divided(&statements, &self.statement_sums);
+        let gaps = gaps(
+            &self.dimensions,
+            &self.role_sums[HR],
+            &self.role_sums[LD],
+            threshold,
+        );
+        let roles = Role::ALL
+            .iter()
+            .map(|&role| GroupLabel::Role(role))
+            .chain([GroupLabel::NoRole])
+            .zip(&self.role_sums)
+            .filter(|(_, sums)| sums.members > 0)
+            .map(|(label, sums)| sums.group(label, threshold))
+            .collect();
+        let teams = self
+            .team_sums
+            .into_values()
+            .map(|(spelling, sums)| sums.group(GroupLabel::Team(spelling), threshold))
+            .collect();
+        let mut by_role = Role::ALL.map(|role| (role, 0));
+        for (role, sums) in by_role.iter_mut().zip(&self.role_sums) {
+            role.1 = sums.members;
+        }
+        TeamView {
+            mode,
+            threshold,
+            participants: self.participants,
+            by_role,
+            without_role: self.role_sums[NO_ROLE].members,
+            dimensions,
+            statements,
+            gaps,
+            divided,
+            roles,
+            teams,
+        }
+    }
+}
+
+impl TeamView {
+    /// Aggregates `participants` for the dimensions `mode` asks, showing
+    /// group figures only for groups of at least `threshold` people (a
+    /// threshold of 0 is taken as 1). Never panics; answers to statements
+    /// outside the bank or the participant's mode are ignored.
+    pub fn of(bank: &Bank, mode: Mode, participants: &[Progress], threshold: usize) -> TeamView {
+        let mut tally = Tally::new(bank, mode);
+        for participant in participants {
+            tally.add(participant);
+        }
+        tally.view(mode, threshold.max(1))
+    }
+
+    /// The group of this role, if anybody has it.
+    pub fn role_group(&self, role: Role) -> Option<&Group> {
+        self.roles
+            .iter()
+            .find(|g| g.label == GroupLabel::Role(role))
+    }
+
+    /// The team radar: the team's means, with the HR and L&D overlays on the
+    /// axes where their groups reach the threshold.
+    pub fn radar(&self) -> TeamRadar {
+        let overlay = |role| {
+            let means = &self.role_group(role)?.figures.as_ref()?.means;
+            let scores: Vec<Option<Score>> = means.iter().map(|m| m.map(|m| m.score)).collect();
+            scores.iter().any(Option::is_some).then_some(scores)
+        };
+        TeamRadar {
+            dimensions: self.dimensions.iter().map(|d| d.index).collect(),
+            team: self
+                .dimensions
+                .iter()
+                .map(|d| d.spread.map(|s| s.mean.score))
+                .collect(),
+            hr: overlay(Role::Hr),
+            ld: overlay(Role::LearningAndDevelopment),
+        }
+    }
+}
+
+/// The spread of the scores in a histogram; `None` when it is empty.
+fn spread(histogram: &[usize; 101]) -> Option<Spread> {
+    let count: usize = histogram.iter().sum();
+    if count == 0 {
+        return None;
+    }
+    let (mut sum, mut squares) = (0u128, 0u128);
+    for (value, &n) in histogram.iter().enumerate() {
+        sum += value as u128 * n as u128;
+        squares += (value * value) as u128 * n as u128;
+    }
+    let n = count as u128;
+    let nth = |k: usize| {
+        let mut seen = 0;
+        for (value, &n) in histogram.iter().enumerate() {
+            seen += n;
+            if seen > k {
+                return value;
+            }
+        }
+        100
+    };
+    let min = histogram.iter().position(|&n| n > 0).unwrap_or(0);
+    let max = histogram.iter().rposition(|&n| n > 0).unwrap_or(100);
+    // n² times the variance is a whole number; one square root at the end.
+    let std_dev = round_tenth(((n * squares - sum * sum) as f64).sqrt() / n as f64);
+    Some(Spread {
+        mean: Mean::of(sum as u64, count)?,
+        median: (nth((count - 1) / 2) + nth(count / 2)) as f64 / 2.0,
+        min: score(min as u64),
+        max: score(max as u64),
+        std_dev,
+        agreement: (count >= 2).then(|| Agreement::of(std_dev)),
+    })
+}
+
+/// The most divided statements, widest spread first.
+fn most_divided(statements: &[StatementStats], sums: &[StatementSums]) -> Vec<StatementStats> {
+    let mut candidates: Vec<usize> = (0..statements.len())
+        .filter(|&s| statements[s].answers.on_scale() >= 2 && sums[s].spread().0 > 0)
+        .collect();
+    candidates.sort_by(|&a, &b| {
+        let ((va, na), (vb, nb)) = (sums[a].spread(), sums[b].spread());
+        // va / na² against vb / nb², without dividing.
+        (vb * na * na)
+            .cmp(&(va * nb * nb))
+            .then(nb.cmp(&na))
+            .then(a.cmp(&b))
+    });
+    candidates
+        .into_iter()
+        .take(DIVIDED_COUNT)
+        .map(|s| statements[s].clone())
+        .collect()
+}
+
+/// The HR vs L&D gaps where both groups reach the threshold, largest first.
+fn gaps(
+    dimensions: &[(usize, &Dimension)],
+    hr: &GroupSums,
+    ld: &GroupSums,
+    threshold: usize,
+) -> Vec<PerceptionGap> {
+    // Each gap as an exact fraction (numerator, denominator) for sorting.
+    let mut gaps: Vec<(PerceptionGap, i128, i128)> = dimensions
+        .iter()
+        .enumerate()
+        .filter_map(|(position, &(index, _))| {
+            let (hr_sum, hr_n) = hr.scores[position];
+            let (ld_sum, ld_n) = ld.scores[position];
+            if hr_n < threshold || ld_n < threshold {
+                return None;
+            }
+            let numerator = i128::from(hr_sum) * ld_n as i128 - i128::from(ld_sum) * hr_n as i128;
+            let denominator = hr_n as i128 * ld_n as i128;
+            let magnitude = tenths(numerator.unsigned_abs(), denominator as u128) as f64 / 10.0;
+            Some((
+                PerceptionGap {
+                    index,
+                    hr: Mean::of(hr_sum, hr_n)?,
+                    ld: Mean::of(ld_sum, ld_n)?,
+                    gap: if numerator < 0 { -magnitude } else { magnitude },
+                },
+                numerator.abs(),
+                denominator,
+            ))
+        })
+        .collect();
+    gaps.sort_by(|(a, an, ad), (b, bn, bd)| (bn * ad).cmp(&(an * bd)).then(a.index.cmp(&b.index)));
+    gaps.into_iter().map(|(gap, _, _)| gap).collect()
+}
+
+/// `numerator / denominator` in tenths, rounded half up (so half away from
+/// zero for the non-negative values it is given).
+fn tenths(numerator: u128, denominator: u128) -> u128 {
+    (20 * numerator + denominator) / (2 * denominator)
+}
+
+/// Rounds to one decimal, half away from zero.
+fn round_tenth(value: f64) -> f64 {
+    (value * 10.0).round() / 10.0
+}
+
+/// A whole number from 0 to 100 as a score.
+fn score(value: u64) -> Score {
+    Score::new(value.min(100) as u8).unwrap_or(Score::MAX)
+}
+
+impl TeamView {
+    /// The team as one result: each dimension at the team's rounded mean,
+    /// with the same overall rule as a person's result. The team's targets
+    /// and action plan are drafted from it.
+    pub fn report(&self) -> crate::assessment::Report {
+        use crate::assessment::scoring::{Coverage, DimensionResult};
+        let dimensions = self
+            .dimensions
+            .iter()
+            .map(|d| DimensionResult {
+                index: d.index,
+                scored: d
+                    .spread
+                    .as_ref()
+                    .map(|s| (s.mean.score, Level::of(s.mean.score))),
+                coverage: Coverage {
+                    counted: d.scored,
+                    total: d.asked,
+                },
+                dont_know: d.dont_know.count,
+                not_applicable: 0,
+            })
+            .collect();
+        crate::assessment::Report::from_dimensions(dimensions)
+    }
+}
