@@ -187,3 +187,46 @@ proptest! {
         prop_assert_eq!(decoded, Ok(progress));
     }
 }
+
+#[test]
+fn a_saved_workshop_comes_back_with_its_threshold_and_plan() {
+    use tandem::assessment::code;
+    use tandem::assessment::plan::ActionPlan;
+    use tandem::assessment::saved::WorkshopRecord;
+    use tandem::assessment::workshop::Workshop;
+    let bank = mini_bank();
+    let mut progress = Progress::new(Mode::Quick);
+    progress.choose_role(Role::Hr);
+    progress.answer(&bank, &id("beta.one"), Answer::Agree);
+    progress.answer(&bank, &id("beta.two"), Answer::Agree);
+    let mut workshop = Workshop::new("Spring workshop");
+    workshop.add_text(&bank, &code::encode(&bank, &progress));
+    let record = WorkshopRecord {
+        workshop,
+        threshold: 4,
+        plan: ActionPlan::default(),
+    };
+    let text = saved::encode_workshop(&bank, &record);
+    assert_eq!(saved::decode_workshop(&bank, &text), Ok(record));
+
+    let other = saved::encode_workshop(
+        tandem::assessment::Bank::standard(),
+        &saved::decode_workshop(&bank, &text).unwrap(),
+    );
+    assert!(matches!(
+        saved::decode_workshop(&bank, &other),
+        Err(SavedError::OtherBank { .. })
+    ));
+    let newer = text.replacen("\"schema\":1", "\"schema\":7", 1);
+    assert_eq!(
+        saved::decode_workshop(&bank, &newer),
+        Err(SavedError::Newer { schema: 7 })
+    );
+    let huge_threshold = text.replacen("\"threshold\":4", "\"threshold\":900", 1);
+    assert_eq!(
+        saved::decode_workshop(&bank, &huge_threshold)
+            .unwrap()
+            .threshold,
+        saved::MAX_THRESHOLD
+    );
+}

@@ -68,6 +68,36 @@ impl fmt::Display for SavedError {
     }
 }
 
+/// The checks every saved record passes, in order: a sane size, a format
+/// version this Tandem reads (read first, so data from a newer Tandem is
+/// recognised whatever its shape), the expected shape, and the same bank.
+fn read<T: serde::de::DeserializeOwned>(
+    bank: &Bank,
+    text: &str,
+    max_bytes: usize,
+    bank_of: impl Fn(&T) -> &String,
+) -> Result<T, SavedError> {
+    if text.len() > max_bytes {
+        return Err(SavedError::Damaged {
+            reason: format!("{} bytes is more than Tandem ever saves", text.len()),
+        });
+    }
+    let damaged = |e: serde_json::Error| SavedError::Damaged {
+        reason: e.to_string(),
+    };
+    let Versioned { schema } = serde_json::from_str(text).map_err(damaged)?;
+    if schema > SCHEMA {
+        return Err(SavedError::Newer { schema });
+    }
+    let saved: T = serde_json::from_str(text).map_err(damaged)?;
+    if bank_of(&saved) != bank.id() {
+        return Err(SavedError::OtherBank {
+            bank: bank_of(&saved).clone(),
+        });
+    }
+    Ok(saved)
+}
+
 /// Saves progress as text.
 pub fn encode(bank: &Bank, progress: &Progress) -> String {
     let saved = SavedRef {
@@ -81,22 +111,7 @@ pub fn encode(bank: &Bank, progress: &Progress) -> String {
 
 /// Reads saved text back into progress that fits `bank`.
 pub fn decode(bank: &Bank, text: &str) -> Result<Progress, SavedError> {
-    if text.len() > MAX_SAVED_BYTES {
-        return Err(SavedError::Damaged {
-            reason: format!("{} bytes is more than Tandem ever saves", text.len()),
-        });
-    }
-    let damaged = |e: serde_json::Error| SavedError::Damaged {
-        reason: e.to_string(),
-    };
-    let Versioned { schema } = serde_json::from_str(text).map_err(damaged)?;
-    if schema > SCHEMA {
-        return Err(SavedError::Newer { schema });
-    }
-    let saved: Saved = serde_json::from_str(text).map_err(damaged)?;
-    if saved.bank != bank.id() {
-        return Err(SavedError::OtherBank { bank: saved.bank });
-    }
+    let saved: Saved = read(bank, text, MAX_SAVED_BYTES, |s: &Saved| &s.bank)?;
     Ok(saved.progress.fitted_to(bank))
 }
 
@@ -147,22 +162,9 @@ pub fn encode_workshop(bank: &Bank, record: &WorkshopRecord) -> String {
 /// Reads a saved workshop back. Codes that no longer read are kept in the
 /// workshop (listed as unreadable) rather than dropped.
 pub fn decode_workshop(bank: &Bank, text: &str) -> Result<WorkshopRecord, SavedError> {
-    if text.len() > MAX_SAVED_WORKSHOP_BYTES {
-        return Err(SavedError::Damaged {
-            reason: format!("{} bytes is more than Tandem ever saves", text.len()),
-        });
-    }
-    let damaged = |e: serde_json::Error| SavedError::Damaged {
-        reason: e.to_string(),
-    };
-    let Versioned { schema } = serde_json::from_str(text).map_err(damaged)?;
-    if schema > SCHEMA {
-        return Err(SavedError::Newer { schema });
-    }
-    let saved: SavedRecord = serde_json::from_str(text).map_err(damaged)?;
-    if saved.bank != bank.id() {
-        return Err(SavedError::OtherBank { bank: saved.bank });
-    }
+    let saved: SavedRecord = read(bank, text, MAX_SAVED_WORKSHOP_BYTES, |s: &SavedRecord| {
+        &s.bank
+    })?;
     let (workshop, _) =
         Workshop::restore(bank, saved.workshop).map_err(|e| SavedError::Damaged {
             reason: e.to_string(),
