@@ -30,6 +30,17 @@ impl Answer {
         Answer::StronglyAgree,
     ];
 
+    /// Every answer, the scale first, then the two that are not an opinion.
+    pub const ALL: [Answer; 7] = [
+        Answer::StronglyDisagree,
+        Answer::Disagree,
+        Answer::Neutral,
+        Answer::Agree,
+        Answer::StronglyAgree,
+        Answer::DontKnow,
+        Answer::NotApplicable,
+    ];
+
     /// Position on the agreement scale, 1 (strongly disagree) to 5 (strongly
     /// agree); `None` for the answers that are not an opinion.
     pub fn agreement(self) -> Option<u8> {

@@ -771,15 +771,7 @@ pub struct AnswerCounts([usize; 7]);
 
 /// The order [`AnswerCounts`] keeps answers in: the scale, then the two
 /// answers that are not an opinion.
-const ANSWER_ORDER: [Answer; 7] = [
-    Answer::StronglyDisagree,
-    Answer::Disagree,
-    Answer::Neutral,
-    Answer::Agree,
-    Answer::StronglyAgree,
-    Answer::DontKnow,
-    Answer::NotApplicable,
-];
+const ANSWER_ORDER: [Answer; 7] = Answer::ALL;
 
 fn answer_slot(answer: Answer) -> usize {
     match answer {

@@ -72,12 +72,4 @@ pub fn answers(pairs: &[(&str, Answer)]) -> BTreeMap<StatementId, Answer> {
 }
 
 /// Every answer a statement can have.
-pub const ALL_ANSWERS: [Answer; 7] = [
-    Answer::StronglyDisagree,
-    Answer::Disagree,
-    Answer::Neutral,
-    Answer::Agree,
-    Answer::StronglyAgree,
-    Answer::DontKnow,
-    Answer::NotApplicable,
-];
+pub const ALL_ANSWERS: [Answer; 7] = Answer::ALL;

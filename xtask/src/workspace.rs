@@ -7,7 +7,7 @@
 
 use std::env;
 use std::ffi::{OsStr, OsString};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 
 pub struct Workspace {
@@ -19,7 +19,12 @@ pub struct Workspace {
 
 impl Workspace {
     pub fn discover() -> Result<Self, String> {
-        let manifest_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+        // `cargo run` sets the variable for the running program; prefer it to
+        // the path compiled in, which is stale when a build of another checkout
+        // shares this target folder.
+        let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")));
         let root = manifest_dir
             .parent()
             .ok_or_else(|| format!("{} has no parent folder", manifest_dir.display()))?
