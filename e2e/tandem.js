@@ -138,6 +138,111 @@ export function expectedOverall(results) {
   return { line: `Overall: level ${level}, ${levelName(level)}`, score, level };
 }
 
+/** The role labels, in the order the app lists roles. */
+export const ROLES = [
+  'HR',
+  'Learning & Development (L&D)',
+  'HR or L&D leadership',
+  'Line manager or business leader',
+  'Other',
+];
+
+/** `sum / n` in tenths, rounded half up from the exact fraction, as a number. */
+function meanTenths(sum, n) {
+  return Math.floor((20 * sum + n) / (2 * n)) / 10;
+}
+
+/**
+ * The team figures a workshop shows for `members` (each `{ role, team,
+ * answers }`, the role as labelled, the team '' for none), recomputed from
+ * the rules src/assessment/workshop.rs states:
+ *
+ * - `dimensions`: per dimension of `mode`, over the members scored on it,
+ *   `scored`, `mean` (one decimal, half up from the exact fraction), `score`
+ *   (the mean rounded half up to a whole number) and its `level`, `median`,
+ *   `min`, `max`, `stdDev` (population, rounded to one decimal) and
+ *   `agreement` read from it (below 10 Agreed, below 20 Mixed, else Split);
+ * - `roles` and `teams`: each group with members (roles in the app's order,
+ *   teams by label ignoring case), `{ group, members, means }` where `means`
+ *   (a mean per dimension, or null under `threshold` scores) is null when the
+ *   group has fewer than `threshold` members;
+ * - `gaps`: HR minus L&D per dimension where both groups have `threshold`
+ *   scores, `{ name, hr, ld, gap }`, largest difference first, ties in bank
+ *   order.
+ */
+export function expectedTeam(mode, members, threshold = 3) {
+  const dims = sections(mode).map((s) => s.dimension);
+  const scores = members.map((m) => dims.map((d) => expectedDimension(d, m.answers).score));
+  const dimensions = dims.map((dimension, i) => {
+    const values = scores.map((s) => s[i]).filter((v) => v !== null).sort((a, b) => a - b);
+    const n = values.length;
+    if (n === 0) return { name: dimension.name, scored: 0, mean: null };
+    const sum = values.reduce((a, b) => a + b, 0);
+    const squares = values.reduce((a, b) => a + b * b, 0);
+    const stdDev = Math.round((Math.sqrt(n * squares - sum * sum) / n) * 10) / 10;
+    const score = roundedRatio(sum, n);
+    return {
+      name: dimension.name,
+      scored: n,
+      mean: meanTenths(sum, n),
+      score,
+      level: levelOf(score),
+      median: (values[Math.floor((n - 1) / 2)] + values[Math.floor(n / 2)]) / 2,
+      min: values[0],
+      max: values[n - 1],
+      stdDev,
+      agreement: n < 2 ? null : stdDev < 10 ? 'Agreed' : stdDev < 20 ? 'Mixed' : 'Split',
+    };
+  });
+
+  const sums = (who) =>
+    dims.map((_, i) => {
+      const values = who.map((m) => scores[members.indexOf(m)][i]).filter((v) => v !== null);
+      return { sum: values.reduce((a, b) => a + b, 0), n: values.length };
+    });
+  const group = (label, who) => ({
+    group: label,
+    members: who.length,
+    means:
+      who.length < threshold
+        ? null
+        : sums(who).map(({ sum, n }) => (n >= threshold ? meanTenths(sum, n) : null)),
+  });
+  const roles = ROLES.map((role) => group(role, members.filter((m) => m.role === role))).filter(
+    (g) => g.members > 0,
+  );
+  const teamKeys = [...new Set(members.filter((m) => m.team).map((m) => m.team.toLowerCase()))]
+    .sort();
+  const teams = teamKeys.map((key) => {
+    const who = members.filter((m) => m.team.toLowerCase() === key);
+    const spelling = who.map((m) => m.team).sort()[0];
+    return group(spelling, who);
+  });
+
+  const [hr, ld] = [ROLES[0], ROLES[1]].map((role) => sums(members.filter((m) => m.role === role)));
+  const gaps = dims
+    .map((dimension, i) => ({ dimension, i, hr: hr[i], ld: ld[i] }))
+    .filter(({ hr: h, ld: l }) => h.n >= threshold && l.n >= threshold)
+    .map(({ dimension, i, hr: h, ld: l }) => {
+      // The exact difference as a fraction, for ordering and rounding.
+      const numerator = h.sum * l.n - l.sum * h.n;
+      const denominator = h.n * l.n;
+      const magnitude = meanTenths(Math.abs(numerator), denominator);
+      return {
+        name: dimension.name,
+        order: i,
+        size: Math.abs(numerator) / denominator,
+        hr: meanTenths(h.sum, h.n),
+        ld: meanTenths(l.sum, l.n),
+        gap: numerator < 0 ? -magnitude : magnitude,
+      };
+    })
+    .sort((a, b) => b.size - a.size || a.order - b.order)
+    .map(({ name, hr: h, ld: l, gap }) => ({ name, hr: h, ld: l, gap }));
+
+  return { participants: members.length, dimensions, roles, teams, gaps };
+}
+
 /** "Level 3, Cooperating", as the target selects offer a level. */
 export function levelLabel(level) {
   return `Level ${level}, ${levelName(level)}`;
@@ -178,9 +283,18 @@ export const HORIZONS = ['Within 30 days', 'Within 60 days', 'Within 90 days'];
  * `{ dimension, text, owner, when }` with the names and labels shown.
  */
 export function expectedDraft(mode, answers, targets = {}) {
+  return draftFrom(mode, (dimension) => expectedDimension(dimension, answers), targets);
+}
+
+/**
+ * The same drafting rules for any result: `resultOf(dimension)` gives
+ * `{ score, level }` (`score` null when unscored). A workshop drafts the team
+ * plan from the team's rounded mean per dimension (see expectedTeam).
+ */
+export function draftFrom(mode, resultOf, targets = {}) {
   const gaps = [];
   for (const [order, { dimension }] of sections(mode).entries()) {
-    const result = expectedDimension(dimension, answers);
+    const result = resultOf(dimension);
     if (result.score === null) continue;
     const chosen = targets[dimension.name];
     const target =
