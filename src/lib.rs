@@ -12,7 +12,8 @@
 //! - One small module per browser service, and no browser code elsewhere:
 //!   `storage` (progress in `localStorage`), `page` (focus, title, the address's
 //!   fragment, printing, the date), `files` (downloads and opened files),
-//!   `clipboard` and `camera` (the camera's picture, for reading QR codes).
+//!   `clipboard`, `camera` (the camera's picture, for reading QR codes) and
+//!   `timing` (performance measures for the benchmark).
 
 pub mod app;
 pub mod assessment;
@@ -21,6 +22,7 @@ mod clipboard;
 mod files;
 mod page;
 mod storage;
+mod timing;
 
 /// Mounts the app into the page's `<body>`.
 #[cfg(target_arch = "wasm32")]

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{mini_bank, ALL_ANSWERS};
+use common::{mini_bank, sample, ALL_ANSWERS};
 use proptest::prelude::*;
 use std::collections::BTreeMap;
 use tandem::assessment::code::{self, CodeError};
@@ -1081,7 +1081,7 @@ fn a_workshop_from_a_newer_tandem_is_refused() {
 fn a_thousand_codes_paste_at_once() {
     let bank = Bank::standard();
     let codes: Vec<String> = (0..1_000)
-        .map(|i| code::encode(bank, &generated(bank, i)))
+        .map(|i| code::encode(bank, &sample::participant(bank, i)))
         .collect();
     let mut workshop = Workshop::new("Big room");
     let gathered = workshop.add_text(bank, &codes.join("\n"));
@@ -1095,47 +1095,10 @@ fn a_thousand_codes_paste_at_once() {
 // Large rooms and generated teams
 // ---------------------------------------------------------------------------
 
-/// A varied participant for the standard bank, the same for the same `seed`.
-fn generated(bank: &Bank, seed: u64) -> Progress {
-    let mut state = seed
-        .wrapping_mul(6_364_136_223_846_793_005)
-        .wrapping_add(1_442_695_040_888_963_407);
-    let mut next = move || {
-        state = state
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1);
-        (state >> 33) as usize
-    };
-    let mode = if seed % 2 == 0 {
-        Mode::Full
-    } else {
-        Mode::Quick
-    };
-    let mut progress = Progress::new(mode);
-    progress.role = [
-        None,
-        Some(Role::Hr),
-        Some(Role::LearningAndDevelopment),
-        Some(Role::Leadership),
-        Some(Role::Other),
-    ][(seed % 5) as usize];
-    progress.team = ["", "North", "South"][(seed % 3) as usize].to_owned();
-    for statement in bank.dimensions_in(mode).flat_map(|d| &d.statements) {
-        // Mostly scale answers, some Don't know and a few unanswered.
-        let answer = match next() % 12 {
-            10 => Answer::DontKnow,
-            11 => continue,
-            n => Answer::AGREEMENT[n % 5],
-        };
-        progress.answers.insert(statement.id.clone(), answer);
-    }
-    progress
-}
-
 #[test]
 fn ten_thousand_participants_aggregate_with_consistent_totals() {
     let bank = Bank::standard();
-    let team: Vec<Progress> = (0..10_000).map(|i| generated(bank, i)).collect();
+    let team: Vec<Progress> = (0..10_000).map(|i| sample::participant(bank, i)).collect();
     let started = std::time::Instant::now();
     let view = TeamView::of(bank, Mode::Full, &team, DEFAULT_ANONYMITY_THRESHOLD);
     eprintln!("aggregated 10,000 participants in {:?}", started.elapsed());

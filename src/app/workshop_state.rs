@@ -8,6 +8,7 @@ use crate::assessment::plan::{ActionPlan, Direction, PlanChange};
 use crate::assessment::saved::{WorkshopRecord, MAX_THRESHOLD};
 use crate::assessment::workshop::{Gathered, TeamView, Workshop, DEFAULT_ANONYMITY_THRESHOLD};
 use crate::assessment::{export, Bank};
+use crate::timing;
 use std::rc::Rc;
 use yew::{AttrValue, Reducible};
 
@@ -115,7 +116,10 @@ impl WorkshopState {
     /// threshold changed, and redrafts a plan nobody has edited so that it
     /// follows the team as people join.
     fn follow_team(&mut self) {
-        self.view = Rc::new(self.workshop.team_view(&self.bank, self.threshold));
+        let view = timing::measured("tandem:team-view", || {
+            self.workshop.team_view(&self.bank, self.threshold)
+        });
+        self.view = Rc::new(view);
         if !self.plan.edited {
             let report = self.view.report();
             self.plan.redraft(&self.bank, &report);
@@ -132,7 +136,9 @@ impl Reducible for WorkshopState {
         match action {
             WorkshopAction::Renamed(name) => next.workshop.rename(&name),
             WorkshopAction::CodesPasted(text) | WorkshopAction::CodeScanned(text) => {
-                next.gathered = Some(next.workshop.add_text(&bank, &text));
+                let gathered =
+                    timing::measured("tandem:gather", || next.workshop.add_text(&bank, &text));
+                next.gathered = Some(gathered);
                 next.follow_team();
             }
             WorkshopAction::FilesChosen(files) => {

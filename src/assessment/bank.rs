@@ -11,7 +11,7 @@ use super::scoring::Level;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::fmt;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 /// The bank Tandem ships with: eight dimensions, the first four being the core.
 const STANDARD_JSON: &str = include_str!("standard.json");
@@ -30,9 +30,12 @@ const MAX_PRACTICES: usize = 3;
 pub struct DimensionId(String);
 
 /// Identifies a statement within a bank (`communication.monthly-review`).
+///
+/// Shared rather than copied: every answer is keyed by one, and a workshop
+/// holds thousands of answer sets, so a clone must not allocate.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct StatementId(String);
+pub struct StatementId(Arc<str>);
 
 impl DimensionId {
     /// The id as written in the bank.
@@ -62,7 +65,7 @@ impl fmt::Display for StatementId {
 
 impl From<&str> for StatementId {
     fn from(id: &str) -> Self {
-        StatementId(id.to_owned())
+        StatementId(Arc::from(id))
     }
 }
 
@@ -82,6 +85,10 @@ pub struct Bank {
     title: String,
     levels: Vec<LevelInfo>,
     dimensions: Vec<Dimension>,
+    /// Every statement's position in bank order (dimension by dimension),
+    /// listed in id order: answers are kept in id order, and a decoder that
+    /// reads them in bank order builds that map without comparing ids.
+    id_order: Vec<usize>,
 }
 
 /// The name and description of one maturity level, shared by all dimensions.
@@ -206,6 +213,13 @@ impl Bank {
             return Err(BankError { problems });
         }
         let fingerprint = fingerprint(json);
+        let statements: Vec<&StatementId> = raw
+            .dimensions
+            .iter()
+            .flat_map(|d| d.statements.iter().map(|s| &s.id))
+            .collect();
+        let mut id_order: Vec<usize> = (0..statements.len()).collect();
+        id_order.sort_by_key(|&position| statements[position]);
         Ok(Bank {
             id: raw.id,
             version: raw.version,
@@ -213,6 +227,7 @@ impl Bank {
             title: raw.title,
             levels: raw.levels,
             dimensions: raw.dimensions,
+            id_order,
         })
     }
 
@@ -226,6 +241,15 @@ impl Bank {
     /// even one with the same id.
     pub fn fingerprint(&self) -> u32 {
         self.fingerprint
+    }
+
+    /// Every statement with its position in bank order (all dimensions, one
+    /// after another), sorted by id.
+    pub(crate) fn statements_by_id(&self) -> impl Iterator<Item = (usize, &Statement)> {
+        let all: Vec<&Statement> = self.dimensions.iter().flat_map(|d| &d.statements).collect();
+        self.id_order
+            .iter()
+            .map(move |&position| (position, all[position]))
     }
 
     /// Content version of the bank.

@@ -264,19 +264,33 @@ pub fn decode(bank: &Bank, text: &str) -> Result<Progress, CodeError> {
         0 => None,
         value => Some(role_from(value).ok_or(CodeError::Damaged)?),
     };
-    let mut answers = BTreeMap::new();
-    for statement in bank.dimensions_in(mode).flat_map(|d| &d.statements) {
-        match reader.read(3)? {
-            0 => {}
-            value => {
+    // Read in bank order into each statement's place, then listed in id
+    // order, which is how answers are kept, so no id is compared.
+    let mut given = vec![None; bank.statement_count(Mode::Full)];
+    let mut position = 0;
+    for dimension in bank.dimensions() {
+        if mode == Mode::Quick && !dimension.core {
+            position += dimension.statements.len();
+            continue;
+        }
+        for statement in &dimension.statements {
+            let value = reader.read(3)?;
+            if value != 0 {
                 let answer = answer_from(value).ok_or(CodeError::Damaged)?;
                 if answer == Answer::NotApplicable && !statement.not_applicable {
                     return Err(CodeError::Damaged);
                 }
-                answers.insert(statement.id.clone(), answer);
+                given[position] = Some(answer);
             }
+            position += 1;
         }
     }
+    let mut in_id_order = Vec::with_capacity(given.len());
+    in_id_order.extend(
+        bank.statements_by_id()
+            .filter_map(|(position, statement)| Some((statement.id.clone(), given[position]?))),
+    );
+    let answers = BTreeMap::from_iter(in_id_order);
     let team = if reader.read(1)? == 1 {
         let length = reader.read(8)? as usize;
         if length == 0 || length > MAX_TEAM_BYTES {
@@ -303,7 +317,9 @@ pub fn decode(bank: &Bank, text: &str) -> Result<Progress, CodeError> {
     progress.team = team;
     progress.answers = answers;
     progress.stage = Stage::Results;
-    Ok(progress.fitted_to(bank))
+    // Every answer was read against the bank's own statements above, so only
+    // the stage is left to settle.
+    Ok(progress.settled(bank))
 }
 
 /// The fingerprint of the bank a code was made for, read without that bank,
@@ -344,10 +360,10 @@ fn read_frame(text: &str) -> Result<Vec<bool>, CodeError> {
     if symbols.len() < 1 + TAIL_SYMBOLS {
         return Err(CodeError::Incomplete);
     }
-    let bits: Vec<bool> = symbols
-        .iter()
-        .flat_map(|&value| (0..SYMBOL_BITS).rev().map(move |i| (value >> i) & 1 == 1))
-        .collect();
+    let mut bits = Vec::with_capacity(symbols.len() * SYMBOL_BITS);
+    for &value in &symbols {
+        bits.extend((0..SYMBOL_BITS).rev().map(|i| (value >> i) & 1 == 1));
+    }
     let (body, checksum) = bits.split_at(bits.len() - CHECKSUM_BITS);
     if crc16(body) != Reader::new(checksum).read(CHECKSUM_BITS)? as u16 {
         return Err(CodeError::Checksum);
@@ -373,14 +389,14 @@ fn symbols(code: &str) -> Result<Vec<u8>, CodeError> {
         Some((_, c)) if c.eq_ignore_ascii_case(&MARK) => {}
         Some(_) => return Err(CodeError::NotTandem),
     }
-    chars
-        .map(|(position, character)| {
-            symbol_value(character).ok_or(CodeError::BadCharacter {
-                character,
-                position,
-            })
-        })
-        .collect()
+    let mut values = Vec::with_capacity(code.len());
+    for (position, character) in chars {
+        values.push(symbol_value(character).ok_or(CodeError::BadCharacter {
+            character,
+            position,
+        })?);
+    }
+    Ok(values)
 }
 
 /// Characters people and messengers put into codes without meaning anything.
@@ -395,11 +411,23 @@ fn symbol_value(c: char) -> Option<u8> {
         'I' | 'L' => '1',
         c => c,
     };
-    ALPHABET
-        .iter()
-        .position(|&symbol| char::from(symbol) == c)
-        .and_then(|value| u8::try_from(value).ok())
+    let value = *SYMBOL_VALUES.get(usize::try_from(u32::from(c)).ok()?)?;
+    (value != NOT_A_SYMBOL).then_some(value)
 }
+
+/// Marks a character that is not in [`ALPHABET`].
+const NOT_A_SYMBOL: u8 = u8::MAX;
+
+/// The value of each ASCII character as a symbol: the inverse of [`ALPHABET`].
+const SYMBOL_VALUES: [u8; 128] = {
+    let mut values = [NOT_A_SYMBOL; 128];
+    let mut value = 0;
+    while value < ALPHABET.len() {
+        values[ALPHABET[value] as usize] = value as u8;
+        value += 1;
+    }
+    values
+};
 
 /// The role's number in a code; fixed here rather than taken from the order
 /// roles are offered in, so reordering the screen never changes old codes.

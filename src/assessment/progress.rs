@@ -75,6 +75,13 @@ impl Progress {
             .retain(|id, answer| statement_in(bank, mode, id).is_some_and(|s| offers(s, *answer)));
         self.team = clean_team_label(&self.team);
         self.plan = std::mem::take(&mut self.plan).fitted_to(bank);
+        self.settled(bank)
+    }
+
+    /// The stage the answers allow: progress that claims a page past a gap
+    /// goes back to the first gap. Part of [`Progress::fitted_to`], and all
+    /// a result code needs, since it only ever carries answers that fit.
+    pub(crate) fn settled(mut self, bank: &Bank) -> Progress {
         let sections = self.section_count(bank);
         let reached = match self.stage {
             Stage::About => return self,
@@ -84,7 +91,7 @@ impl Progress {
         self.stage = if self.role.is_none() {
             Stage::About
         } else {
-            match (0..reached).find(|&n| !self.missing_in(bank, n).is_empty()) {
+            match (0..reached).find(|&n| !self.completes(bank, n)) {
                 Some(first_gap) => Stage::Section(first_gap),
                 None if reached == sections => Stage::Results,
                 None => Stage::Section(reached),
@@ -185,6 +192,15 @@ impl Progress {
                     .collect()
             })
             .unwrap_or_default()
+    }
+
+    /// Whether every statement on page `n` has an answer.
+    fn completes(&self, bank: &Bank, n: usize) -> bool {
+        self.section(bank, n).is_some_and(|d| {
+            d.statements
+                .iter()
+                .all(|s| self.answers.contains_key(&s.id))
+        })
     }
 
     /// Scores the answers.

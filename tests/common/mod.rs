@@ -8,6 +8,8 @@ use serde_json::{json, Value};
 use std::collections::BTreeMap;
 use tandem::assessment::{Answer, Bank, StatementId};
 
+pub mod sample;
+
 /// Guidance for five levels, as every dimension needs.
 fn guidance() -> Value {
     json!((1..=5)

@@ -1,0 +1,119 @@
+//! The workshop's native benchmark: gathering 1,000 and 10,000 pasted result
+//! codes (reading and de-duplicating them) and building the team view, in
+//! the release profile.
+//!
+//! `cargo bench --bench workshop` prints the figures. With
+//! `--write-codes DIR` it also writes `codes-1000.txt` and `codes-10000.txt`
+//! (one code per line) for the browser half of `cargo xtask bench`, so both
+//! halves measure the same room.
+//!
+//! A hand-written harness (`harness = false`): the figures are a median and
+//! a spread over repeated runs, which is all the budget needs, without
+//! another dependency to build in every test run.
+
+#[path = "../tests/common/sample.rs"]
+mod sample;
+
+use std::hint::black_box;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use tandem::assessment::code;
+use tandem::assessment::workshop::{Workshop, DEFAULT_ANONYMITY_THRESHOLD};
+use tandem::assessment::Bank;
+
+const ROOMS: [usize; 2] = [1_000, 10_000];
+const RUNS: usize = 15;
+
+fn main() {
+    let write_to = match codes_folder() {
+        Ok(folder) => folder,
+        Err(message) => {
+            eprintln!("error: {message}");
+            std::process::exit(2);
+        }
+    };
+    let bank = Bank::standard();
+    println!("native workshop benchmark: median (min to max) of {RUNS} runs, release profile");
+    for room in ROOMS {
+        let codes: Vec<String> = (0..room as u64)
+            .map(|seed| code::encode(bank, &sample::participant(bank, seed)))
+            .collect();
+        let pasted = codes.join("\n");
+        if let Some(folder) = &write_to {
+            let file = folder.join(format!("codes-{room}.txt"));
+            if let Err(error) = std::fs::write(&file, &pasted) {
+                eprintln!("error: cannot write {}: {error}", file.display());
+                std::process::exit(1);
+            }
+        }
+
+        let gather = measure(|| {
+            let mut workshop = Workshop::new("Benchmark");
+            let gathered = workshop.add_text(bank, black_box(&pasted));
+            assert_eq!(gathered.added, room, "every generated code is read");
+            workshop
+        });
+        let mut workshop = Workshop::new("Benchmark");
+        workshop.add_text(bank, &pasted);
+        let view = measure(|| workshop.team_view(bank, DEFAULT_ANONYMITY_THRESHOLD));
+
+        println!("  {room:>6} codes: read and de-duplicate {gather}; team view {view}");
+    }
+}
+
+/// The folder given with `--write-codes`, if any. Cargo passes `--bench`
+/// and may pass a filter; everything else is refused.
+fn codes_folder() -> Result<Option<PathBuf>, String> {
+    let mut folder = None;
+    let mut args = std::env::args_os().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.to_str() {
+            Some("--bench") => {}
+            Some("--write-codes") => {
+                let path = args.next().ok_or("`--write-codes` needs a folder")?;
+                folder = Some(PathBuf::from(path));
+            }
+            _ => {
+                return Err(format!(
+                    "unknown argument {arg:?}; the only option is `--write-codes DIR`"
+                ))
+            }
+        }
+    }
+    Ok(folder)
+}
+
+/// Timings of `RUNS` calls of `work` after one warm-up call.
+fn measure<T>(mut work: impl FnMut() -> T) -> Timings {
+    black_box(work());
+    let mut runs: Vec<Duration> = (0..RUNS)
+        .map(|_| {
+            let start = Instant::now();
+            let result = black_box(work());
+            let elapsed = start.elapsed();
+            // Freeing the result is not part of the work measured.
+            drop(result);
+            elapsed
+        })
+        .collect();
+    runs.sort();
+    Timings(runs)
+}
+
+/// Sorted run times.
+struct Timings(Vec<Duration>);
+
+impl std::fmt::Display for Timings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let ms = |d: &Duration| d.as_secs_f64() * 1e3;
+        let runs = &self.0;
+        write!(
+            f,
+            "{:.2} ms ({:.2} to {:.2})",
+            ms(&runs[runs.len() / 2]),
+            ms(&runs[0]),
+            ms(&runs[runs.len() - 1])
+        )
+    }
+}
