@@ -8,6 +8,8 @@
 //                 `cargo bench --bench workshop -- --write-codes DIR`
 //   CHROMIUM      the Chromium binary (default /usr/bin/chromium)
 //   TANDEM_RUNS   cold loads to time (default 10)
+//   TANDEM_BENCH  which parts to run, comma-separated, from sizes, load,
+//                 answering, workshop (default all)
 //
 // Timings are taken inside the page: an input event's own timestamp to the
 // first task after the next frame (requestAnimationFrame, then a message),
@@ -25,6 +27,8 @@ const RUNS = Number.parseInt(process.env.TANDEM_RUNS ?? '10', 10);
 const ASSESSMENT_RUNS = 3;
 const AGGREGATION_RUNS = 5;
 const ROOMS = [1_000, 10_000];
+const PARTS = ['sizes', 'load', 'answering', 'workshop'];
+const parts = new Set((process.env.TANDEM_BENCH ?? PARTS.join(',')).split(',').map((p) => p.trim()));
 
 /** Installed in every page before the app: records what the figures need. */
 function pageProbe(startButton) {
@@ -306,18 +310,22 @@ async function main() {
       'TANDEM_CODES is not set: point it at the folder `cargo bench --bench workshop -- --write-codes DIR` wrote',
     );
   }
+  const unknown = [...parts].filter((p) => !PARTS.includes(p));
+  if (unknown.length > 0) {
+    throw new Error(`TANDEM_BENCH has unknown parts ${unknown.join(', ')}; choose from ${PARTS.join(', ')}`);
+  }
   if (!Number.isInteger(RUNS) || RUNS < 1) {
     throw new Error(`TANDEM_RUNS must be a whole number of runs, got "${process.env.TANDEM_RUNS}"`);
   }
-  await sizes(dist);
+  if (parts.has('sizes')) await sizes(dist);
   const server = await serveStatic(dist);
   // One throwaway launch so that the first timed run does not pay for
   // Chromium's own first start (disk cache of the binary, fonts).
   await (await launchBrowser()).close();
   try {
-    if (!process.env.TANDEM_ONLY_AGG) await coldLoads(server.origin);
-    if (!process.env.TANDEM_ONLY_AGG) await answering(server.origin);
-    await aggregation(server.origin, codesFolder);
+    if (parts.has('load')) await coldLoads(server.origin);
+    if (parts.has('answering')) await answering(server.origin);
+    if (parts.has('workshop')) await aggregation(server.origin, codesFolder);
   } finally {
     await server.close();
   }

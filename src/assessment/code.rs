@@ -225,7 +225,7 @@ pub fn encode(bank: &Bank, progress: &Progress) -> String {
     body.push_padded(&bits.0);
     let symbol_count = 1 + body.0.len() / SYMBOL_BITS + TAIL_SYMBOLS;
     body.push((symbol_count % 16) as u32, LENGTH_BITS);
-    let checksum = crc16(&body.0);
+    let checksum = crc16(body.0.iter().copied());
     body.push(u32::from(checksum), CHECKSUM_BITS);
 
     let mut code = String::from(MARK);
@@ -249,8 +249,8 @@ pub fn encode(bank: &Bank, progress: &Progress) -> String {
 /// an incomplete result opens on its first unanswered page. Never panics,
 /// whatever the text.
 pub fn decode(bank: &Bank, text: &str) -> Result<Progress, CodeError> {
-    let payload = read_frame(text)?;
-    let mut reader = Reader::new(&payload);
+    let frame = read_frame(text)?;
+    let mut reader = frame.payload();
     let fingerprint = reader.read(32)?;
     if fingerprint != bank.fingerprint() {
         return Err(CodeError::OtherBank { fingerprint });
@@ -326,8 +326,7 @@ pub fn decode(bank: &Bank, text: &str) -> Result<Progress, CodeError> {
 /// so a workshop can say "this code is for a different question bank" instead
 /// of only "this code does not fit".
 pub fn bank_of(text: &str) -> Result<u32, CodeError> {
-    let payload = read_frame(text)?;
-    Reader::new(&payload).read(32)
+    read_frame(text)?.payload().read(32)
 }
 
 /// Finds the code in pasted text and returns that part, trimmed.
@@ -351,7 +350,7 @@ pub fn find_code(text: &str) -> &str {
 
 /// Checks the frame of a code and returns its payload bits: the bits between
 /// the version symbol and the tail, padding included.
-fn read_frame(text: &str) -> Result<Vec<bool>, CodeError> {
+fn read_frame(text: &str) -> Result<Frame, CodeError> {
     if text.len() > MAX_INPUT_BYTES {
         return Err(CodeError::TooLong);
     }
@@ -360,24 +359,49 @@ fn read_frame(text: &str) -> Result<Vec<bool>, CodeError> {
     if symbols.len() < 1 + TAIL_SYMBOLS {
         return Err(CodeError::Incomplete);
     }
-    let mut bits = Vec::with_capacity(symbols.len() * SYMBOL_BITS);
-    for &value in &symbols {
-        bits.extend((0..SYMBOL_BITS).rev().map(|i| (value >> i) & 1 == 1));
+    let bits = symbols.len() * SYMBOL_BITS;
+    let mut words = vec![0u64; bits.div_ceil(64)];
+    for (index, &value) in symbols.iter().enumerate() {
+        for bit in 0..SYMBOL_BITS {
+            if (value >> (SYMBOL_BITS - 1 - bit)) & 1 == 1 {
+                let at = index * SYMBOL_BITS + bit;
+                words[at / 64] |= 1 << (63 - at % 64);
+            }
+        }
     }
-    let (body, checksum) = bits.split_at(bits.len() - CHECKSUM_BITS);
-    if crc16(body) != Reader::new(checksum).read(CHECKSUM_BITS)? as u16 {
+    let body = 0..bits - CHECKSUM_BITS;
+    let checksum = Reader::over(&words, body.end..bits).read(CHECKSUM_BITS)?;
+    if crc16(Reader::over(&words, body.clone()).bits()) != checksum as u16 {
         return Err(CodeError::Checksum);
     }
-    let (content, length) = body.split_at(body.len() - LENGTH_BITS);
+    let length = body.end - LENGTH_BITS;
     // The stated length counts the `T` as well.
-    if Reader::new(length).read(LENGTH_BITS)? as usize != (symbols.len() + 1) % 16 {
+    if Reader::over(&words, length..body.end).read(LENGTH_BITS)? as usize
+        != (symbols.len() + 1) % 16
+    {
         return Err(CodeError::Checksum);
     }
-    let (version, payload) = content.split_at(SYMBOL_BITS);
-    match Reader::new(version).read(SYMBOL_BITS)? as u8 {
-        VERSION => Ok(payload.to_vec()),
+    match Reader::over(&words, 0..SYMBOL_BITS).read(SYMBOL_BITS)? as u8 {
+        VERSION => Ok(Frame {
+            words,
+            payload: SYMBOL_BITS..length,
+        }),
         0 => Err(CodeError::Damaged),
         version => Err(CodeError::NewerVersion { version }),
+    }
+}
+
+/// A code whose frame checked out: its bits, packed most significant first,
+/// and where the payload lies among them (between the version symbol and the
+/// tail, padding included).
+struct Frame {
+    words: Vec<u64>,
+    payload: std::ops::Range<usize>,
+}
+
+impl Frame {
+    fn payload(&self) -> Reader<'_> {
+        Reader::over(&self.words, self.payload.clone())
     }
 }
 
@@ -481,8 +505,8 @@ fn clean_team(mode: Mode, label: &str) -> String {
 
 /// CRC-16/CCITT-FALSE over a sequence of bits, most significant first; over
 /// whole bytes it equals the usual byte-wise CRC (`"123456789"` gives `0x29B1`).
-fn crc16(bits: &[bool]) -> u16 {
-    bits.iter().fold(0xFFFF_u16, |crc, &bit| {
+fn crc16(bits: impl Iterator<Item = bool>) -> u16 {
+    bits.fold(0xFFFF_u16, |crc, bit| {
         let feedback = (crc & 0x8000 != 0) != bit;
         let shifted = crc << 1;
         if feedback {
@@ -514,29 +538,47 @@ impl Bits {
 
 /// Reads bits from untrusted input: running out is an error, never a panic.
 struct Reader<'a> {
-    bits: &'a [bool],
+    words: &'a [u64],
+    /// The next bit to read, counted from the first bit of the first word.
+    next: usize,
+    end: usize,
 }
 
 impl<'a> Reader<'a> {
-    fn new(bits: &'a [bool]) -> Self {
-        Reader { bits }
+    /// Reads bits `range` of `words` (most significant first); the range
+    /// must lie within them.
+    fn over(words: &'a [u64], range: std::ops::Range<usize>) -> Self {
+        debug_assert!(range.end <= words.len() * 64);
+        Reader {
+            words,
+            next: range.start,
+            end: range.end,
+        }
+    }
+
+    fn bit(&self, index: usize) -> bool {
+        (self.words[index / 64] >> (63 - index % 64)) & 1 == 1
+    }
+
+    /// The bits not yet read, without reading them.
+    fn bits(&self) -> impl Iterator<Item = bool> + '_ {
+        (self.next..self.end).map(|index| self.bit(index))
     }
 
     /// The next `count` bits (at most 32) as a number.
     fn read(&mut self, count: usize) -> Result<u32, CodeError> {
-        if count > 32 || count > self.bits.len() {
+        if count > 32 || count > self.end - self.next {
             return Err(CodeError::Damaged);
         }
-        let (head, rest) = self.bits.split_at(count);
-        self.bits = rest;
-        Ok(head
-            .iter()
-            .fold(0u64, |acc, &bit| (acc << 1) | u64::from(bit)) as u32)
+        let value = (self.next..self.next + count)
+            .fold(0u32, |acc, index| (acc << 1) | u32::from(self.bit(index)));
+        self.next += count;
+        Ok(value)
     }
 
     /// What is left must be the zero padding of the last symbol.
     fn finish(self) -> Result<(), CodeError> {
-        if self.bits.len() < SYMBOL_BITS && self.bits.iter().all(|&bit| !bit) {
+        if self.end - self.next < SYMBOL_BITS && self.bits().all(|bit| !bit) {
             Ok(())
         } else {
             Err(CodeError::Damaged)

@@ -109,6 +109,7 @@ use serde::{Deserialize, Serialize, Serializer};
 use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 use std::ops::Range;
+use std::rc::Rc;
 
 /// Smallest group whose figures are shown, unless the facilitator sets
 /// another: small enough for a workshop, large enough that nobody's answers
@@ -149,16 +150,32 @@ const MAX_JOINED_WORDS: usize = 16;
 /// progress decoded from it; serialising writes the name and the codes only
 /// (the shape of [`SavedWorkshop`]), and [`Workshop::restore`] reads them back
 /// through the decoder.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default)]
 pub struct Workshop {
     name: String,
+    /// Shared between copies of the workshop until one of them changes it:
+    /// the screen keeps the state before each action, and renaming a large
+    /// room or editing its plan must not copy everyone in it.
+    people: Rc<People>,
+    /// Saved codes that did not read when restored, kept as they were so
+    /// that saving again never loses them.
+    unreadable: Vec<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+struct People {
     /// Canonical codes, in the order they were gathered.
     codes: Vec<String>,
     /// The progress decoded from `codes`, index for index.
     participants: Vec<Progress>,
-    /// Saved codes that did not read when restored, kept as they were so
-    /// that saving again never loses them.
-    unreadable: Vec<String>,
+}
+
+impl PartialEq for Workshop {
+    fn eq(&self, other: &Workshop) -> bool {
+        self.name == other.name
+            && self.unreadable == other.unreadable
+            && (Rc::ptr_eq(&self.people, &other.people) || self.people == other.people)
+    }
 }
 
 /// What one paste, import or restore did.
@@ -268,30 +285,35 @@ impl Workshop {
 
     /// The participants' progress, in the order gathered.
     pub fn participants(&self) -> &[Progress] {
-        &self.participants
+        &self.people.participants
     }
 
     /// The participants' canonical result codes, index for index with
     /// [`Workshop::participants`].
     pub fn codes(&self) -> &[String] {
-        &self.codes
+        &self.people.codes
     }
 
     /// How many participants are gathered.
     pub fn len(&self) -> usize {
-        self.participants.len()
+        self.people.participants.len()
     }
 
     /// Whether nobody is gathered yet.
     pub fn is_empty(&self) -> bool {
-        self.participants.is_empty()
+        self.people.participants.is_empty()
     }
 
     /// The mode a team view should use: full when anybody answered the full
     /// assessment (the extended dimensions are then aggregated over those
     /// who did), quick otherwise.
     pub fn mode(&self) -> Mode {
-        if self.participants.iter().any(|p| p.mode == Mode::Full) {
+        if self
+            .people
+            .participants
+            .iter()
+            .any(|p| p.mode == Mode::Full)
+        {
             Mode::Full
         } else {
             Mode::Quick
@@ -302,11 +324,12 @@ impl Workshop {
     /// screen can offer to undo; `None` (changing nothing) when there is no
     /// such participant.
     pub fn remove(&mut self, index: usize) -> Option<String> {
-        if index >= self.codes.len() {
+        if index >= self.people.codes.len() {
             return None;
         }
-        self.participants.remove(index);
-        Some(self.codes.remove(index))
+        let people = Rc::make_mut(&mut self.people);
+        people.participants.remove(index);
+        Some(people.codes.remove(index))
     }
 
     /// Saved codes that did not read when the workshop was restored. They
@@ -324,7 +347,7 @@ impl Workshop {
     /// participants (see the module documentation for how the text is split).
     /// Nothing already gathered changes, whatever the text holds.
     pub fn add_text(&mut self, bank: &Bank, text: &str) -> Gathered {
-        let mut batch = Batch::new(&self.codes);
+        let mut batch = Batch::new(&self.people.codes);
         let mut refused = HashSet::new();
         for entry in entries(bank, text) {
             match entry.result {
@@ -346,7 +369,7 @@ impl Workshop {
     /// label) and a participant who also pasted their code counts once.
     pub fn add_progress(&mut self, bank: &Bank, progress: &Progress) -> Gathered {
         let code = code::encode(bank, progress);
-        let mut batch = Batch::new(&self.codes);
+        let mut batch = Batch::new(&self.people.codes);
         match code::decode(bank, &code) {
             Ok(progress) => batch.gather(code, progress),
             // Cannot happen for a code just written for this bank; reported
@@ -361,7 +384,13 @@ impl Workshop {
         SavedWorkshop {
             schema: SCHEMA,
             name: self.name.clone(),
-            codes: self.codes.iter().chain(&self.unreadable).cloned().collect(),
+            codes: self
+                .people
+                .codes
+                .iter()
+                .chain(&self.unreadable)
+                .cloned()
+                .collect(),
         }
     }
 
@@ -400,14 +429,17 @@ impl Workshop {
         &mut self,
         (codes, participants, report): (Vec<String>, Vec<Progress>, Gathered),
     ) -> Gathered {
-        self.codes.extend(codes);
-        self.participants.extend(participants);
+        if !codes.is_empty() {
+            let people = Rc::make_mut(&mut self.people);
+            people.codes.extend(codes);
+            people.participants.extend(participants);
+        }
         report
     }
 
     /// The team view of everybody gathered, in [`Workshop::mode`].
     pub fn team_view(&self, bank: &Bank, threshold: usize) -> TeamView {
-        TeamView::of(bank, self.mode(), &self.participants, threshold)
+        TeamView::of(bank, self.mode(), &self.people.participants, threshold)
     }
 }
 
@@ -424,6 +456,7 @@ impl Serialize for Workshop {
             schema: SCHEMA,
             name: &self.name,
             codes: self
+                .people
                 .codes
                 .iter()
                 .chain(&self.unreadable)

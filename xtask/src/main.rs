@@ -31,18 +31,23 @@ Commands:
                     1. cargo test --workspace
                     2. the release build (as `build`)
                     3. end-to-end browser tests in e2e/tests/ against dist/
+  bench             print the release build's raw, gzip and brotli sizes, the
+                    native workshop benchmark, and timings in headless
+                    Chromium: cold load, answer to paint, results page,
+                    1,000 and 10,000 codes gathered, wasm memory
   help              show this text
 
 Missing tools are installed on first use: the wasm32 target, Trunk 0.21.14,
 the wasm-bindgen CLI matching Cargo.lock, wasm-opt 132 (from npm), and for
-`test` Chromium with chromedriver (apt-get). Installing Trunk takes about
-20 minutes on 2 cores; later runs skip it.
+`test` and `bench` Chromium with chromedriver (apt-get). Installing Trunk
+takes about 20 minutes on 2 cores; later runs skip it.
 ";
 
 enum Command {
     Serve { port: u16 },
     Build,
     Test,
+    Bench,
     Help,
 }
 
@@ -82,6 +87,7 @@ fn execute(command: Command) -> Result<(), String> {
         Command::Serve { port } => steps::serve(&ws, port),
         Command::Build => steps::build(&ws),
         Command::Test => steps::test(&ws),
+        Command::Bench => steps::bench(&ws),
         Command::Help => Ok(()),
     }
 }
@@ -94,6 +100,7 @@ fn parse(args: &[String]) -> Result<Command, UsageError> {
         "serve" => return parse_serve(rest),
         "build" => Command::Build,
         "test" => Command::Test,
+        "bench" => Command::Bench,
         "help" | "--help" | "-h" => Command::Help,
         other => return Err(UsageError(format!("unknown command `{other}`"))),
     };

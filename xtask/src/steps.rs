@@ -6,7 +6,7 @@
 //! after a release build and a browser run.
 
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use crate::process::{probe, run, since};
@@ -44,6 +44,11 @@ pub fn build(ws: &Workspace) -> Result<(), String> {
 }
 
 fn release_build(ws: &Workspace) -> Result<(), String> {
+    trunk_release(ws)?;
+    sizes::report(ws, &ws.dist())
+}
+
+fn trunk_release(ws: &Workspace) -> Result<(), String> {
     println!("[build] trunk build --release...");
     let start = Instant::now();
     run(
@@ -52,7 +57,7 @@ fn release_build(ws: &Workspace) -> Result<(), String> {
          shows compiler errors without Trunk",
     )?;
     println!("[build] release build finished in {}", since(start));
-    sizes::report(ws, &ws.dist())
+    Ok(())
 }
 
 pub fn test(ws: &Workspace) -> Result<(), String> {
@@ -85,6 +90,48 @@ pub fn test(ws: &Workspace) -> Result<(), String> {
     Ok(())
 }
 
+/// `cargo xtask bench`: the release build's sizes and Tandem's speed, as
+/// figures. Nothing here passes or fails on a figure; the budgets are read
+/// from the output.
+pub fn bench(ws: &Workspace) -> Result<(), String> {
+    let start = Instant::now();
+    tools::ensure_build_tools(ws)?;
+    let browser = tools::ensure_browser_tools(ws)?;
+    trunk_release(ws)?;
+
+    // The native half writes the rooms of codes the browser half pastes.
+    let codes = std::env::temp_dir().join("tandem-bench-codes");
+    fs::create_dir_all(&codes).map_err(|e| format!("cannot create {}: {e}", codes.display()))?;
+    println!("\n[bench] native: cargo bench --bench workshop (release profile)...");
+    run(
+        ws.cargo()
+            .args([
+                "bench",
+                "--quiet",
+                "--bench",
+                "workshop",
+                "--",
+                "--write-codes",
+            ])
+            .arg(&codes),
+        "read the error above; `cargo bench --bench workshop` runs the native half alone",
+    )?;
+
+    let e2e = e2e_ready(ws)?;
+    println!("\n[bench] browser: headless Chromium against dist/ (a few minutes)...");
+    run(
+        ws.command("node")
+            .arg(e2e.join("bench.js"))
+            .env("TANDEM_DIST", ws.dist())
+            .env("TANDEM_CODES", &codes)
+            .env("CHROMIUM", &browser.chromium),
+        "read the error above; `TANDEM_DIST=$PWD/dist TANDEM_CODES=... node e2e/bench.js` \
+         runs the browser half alone",
+    )?;
+    println!("\n[bench] finished in {}", since(start));
+    Ok(())
+}
+
 fn layer(
     number: usize,
     name: &str,
@@ -102,7 +149,9 @@ fn layer(
     }
 }
 
-fn end_to_end(ws: &Workspace, browser: &Browser) -> Result<(), String> {
+/// The e2e/ folder with its Node dependencies installed (`npm ci` when the
+/// lock file is newer than node_modules), after checking Node's version.
+fn e2e_ready(ws: &Workspace) -> Result<PathBuf, String> {
     let e2e = ws.root.join("e2e");
     let package_json = e2e.join("package.json");
     if !package_json.is_file() {
@@ -159,7 +208,11 @@ fn end_to_end(ws: &Workspace, browser: &Browser) -> Result<(), String> {
         }
         None => println!("[test] e2e dependencies: node_modules is up to date; skipping npm ci"),
     }
+    Ok(e2e)
+}
 
+fn end_to_end(ws: &Workspace, browser: &Browser) -> Result<(), String> {
+    let e2e = e2e_ready(ws)?;
     // The files are named one by one: from Node 21 on, a folder argument to
     // `--test` is read as a file pattern and matches nothing.
     let tests = test_files(&e2e.join("tests"))?;
@@ -199,7 +252,7 @@ fn node_major(version: &str) -> Option<u32> {
 }
 
 /// Every `*.test.js` file in `dir`, sorted so runs are repeatable.
-fn test_files(dir: &Path) -> Result<Vec<std::path::PathBuf>, String> {
+fn test_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
     let entries = fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
     let mut files: Vec<_> = entries
         .filter_map(|entry| entry.ok().map(|e| e.path()))

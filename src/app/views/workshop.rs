@@ -108,6 +108,18 @@ pub fn Workshop(WorkshopProps { bank }: &WorkshopProps) -> Html {
         WorkshopAction::ThresholdChosen(value.parse().unwrap_or(MAX_THRESHOLD))
     });
     let confirming_clear = use_state_eq(|| false);
+    // The list is only built while it is open: a large room would otherwise
+    // put thousands of rows into the page that nobody asked to see.
+    let list_open = use_state_eq(|| false);
+    let on_list_toggle = {
+        let list_open = list_open.clone();
+        Callback::from(move |e: Event| {
+            list_open.set(
+                e.target_unchecked_into::<web_sys::HtmlDetailsElement>()
+                    .open(),
+            );
+        })
+    };
     let name = state.workshop.name().to_owned();
     let report = Rc::new(view.report());
     let save_file = |file: &'static str, mime: &'static str, contents: String| {
@@ -145,7 +157,7 @@ pub fn Workshop(WorkshopProps { bank }: &WorkshopProps) -> Html {
                 { gathered_summary(&state) }
             </section>
 
-            { participants_summary(&state, &on_action) }
+            { participants_summary(&state, &on_action, *list_open, on_list_toggle) }
 
             if view.participants > 0 {
                 <section class="workshop__team" aria-labelledby="team-heading">
@@ -228,7 +240,12 @@ fn gathered_summary(state: &WorkshopState) -> Html {
     }
 }
 
-fn participants_summary(state: &WorkshopState, on_action: &Callback<WorkshopAction>) -> Html {
+fn participants_summary(
+    state: &WorkshopState,
+    on_action: &Callback<WorkshopAction>,
+    list_open: bool,
+    on_list_toggle: Callback<Event>,
+) -> Html {
     let view = &state.view;
     let roles: Vec<String> = view
         .by_role
@@ -251,8 +268,9 @@ fn participants_summary(state: &WorkshopState, on_action: &Callback<WorkshopActi
                 </p>
             }
             if view.participants > 0 {
-                <details>
+                <details open={list_open} ontoggle={on_list_toggle}>
                     <summary>{ "List of participants (role and team only)" }</summary>
+                    if list_open {
                     <ol class="workshop__list">
                         for (i, participant) in state.workshop.participants().iter().enumerate() {
                             <li key={i}>
@@ -264,6 +282,7 @@ fn participants_summary(state: &WorkshopState, on_action: &Callback<WorkshopActi
                             </li>
                         }
                     </ol>
+                    }
                 </details>
             }
         </section>
