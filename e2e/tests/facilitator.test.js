@@ -575,11 +575,13 @@ test("a result link opened on the facilitator's device adds that participant onc
     };
 
     await addFromLink(second);
+    await expectGathered(page, 'Added 1 participant.');
     await participantsHeading(page, 2).waitFor();
     await app.expectText(`By role: HR 1 · ${LD} 1`);
 
-    // The same link again: still two.
+    // The same link again: still two, and the screen says why.
     await addFromLink(second);
+    await expectGathered(page, 'Added 0 participants. 1 duplicate was counted once.');
     await participantsHeading(page, 2).waitFor();
     await app.expectText(`By role: HR 1 · ${LD} 1`);
     await page.getByText('List of participants (role and team only)', { exact: true }).click();

@@ -60,6 +60,9 @@ pub fn App() -> Html {
     let state = use_reducer(|| restored(Rc::new(Bank::standard().clone())));
     let dispatch = state.dispatcher();
     let route = use_state_eq(|| Route::of(&page::fragment()));
+    // A result link's code on its way to the workshop screen, which adds it
+    // like a pasted code and says what happened.
+    let arriving = use_state_eq(|| None::<AttrValue>);
 
     // Save after every change. Loading happened before the first render, so
     // nothing is written before what was saved has been read; and while saved
@@ -143,12 +146,20 @@ pub fn App() -> Html {
     };
     let printed_on = AttrValue::from(page::today());
     let screen = match (*route, &state.shared, &state.progress) {
-        (Route::Workshop, _, _) => html! { <Workshop bank={Rc::clone(&state.bank)} /> },
+        (Route::Workshop, _, _) => {
+            let on_arrived = {
+                let arriving = arriving.clone();
+                Callback::from(move |()| arriving.set(None))
+            };
+            html! {
+                <Workshop bank={Rc::clone(&state.bank)} arriving={(*arriving).clone()} {on_arrived} />
+            }
+        }
         (_, Some(Ok(shared)), _) => html! {
             <Results
                 bank={Rc::clone(&state.bank)}
                 progress={shared.clone()}
-                ownership={Ownership::Shared { on_add_to_workshop: add_to_workshop(&state.bank, shared, on_action.clone()) }}
+                ownership={Ownership::Shared { on_add_to_workshop: add_to_workshop(&state.bank, shared, arriving.setter(), on_action.clone()) }}
                 printed_on={printed_on.clone()}
                 on_action={on_action.clone()}
             />
@@ -236,28 +247,12 @@ pub fn App() -> Html {
 fn add_to_workshop(
     bank: &Rc<Bank>,
     shared: &crate::assessment::Progress,
+    arriving: UseStateSetter<Option<AttrValue>>,
     on_action: Callback<Action>,
 ) -> Callback<()> {
-    let bank = Rc::clone(bank);
-    let shared = shared.clone();
+    let code = AttrValue::from(crate::assessment::code::encode(bank, shared));
     Callback::from(move |()| {
-        use crate::assessment::saved::WorkshopRecord;
-        use crate::assessment::workshop::{Workshop, DEFAULT_ANONYMITY_THRESHOLD};
-        let record = match storage::load_workshop(&bank) {
-            storage::Loaded::Found(record) => Some(record),
-            storage::Loaded::Nothing => Some(WorkshopRecord {
-                workshop: Workshop::new(""),
-                threshold: DEFAULT_ANONYMITY_THRESHOLD,
-                plan: Default::default(),
-            }),
-            // A workshop that cannot be read is not overwritten; the workshop
-            // screen explains why.
-            storage::Loaded::Unreadable(_) | storage::Loaded::Unavailable => None,
-        };
-        if let Some(mut record) = record {
-            record.workshop.add_progress(&bank, &shared);
-            let _ = storage::save_workshop(&bank, &record);
-        }
+        arriving.set(Some(code.clone()));
         on_action.emit(Action::SharedClosed);
         page::go_to("workshop");
     })

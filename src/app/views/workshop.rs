@@ -27,15 +27,39 @@ fn restored(bank: Rc<Bank>) -> WorkshopState {
 #[derive(Properties, PartialEq)]
 pub struct WorkshopProps {
     pub bank: Rc<Bank>,
+    /// A result code brought from a result link opened on this device; it
+    /// is added as a pasted code would be, with the same report.
+    #[prop_or_default]
+    pub arriving: Option<AttrValue>,
+    /// Called once the arriving code has been added.
+    #[prop_or_default]
+    pub on_arrived: Callback<()>,
 }
 
 #[component]
-pub fn Workshop(WorkshopProps { bank }: &WorkshopProps) -> Html {
+pub fn Workshop(
+    WorkshopProps {
+        bank,
+        arriving,
+        on_arrived,
+    }: &WorkshopProps,
+) -> Html {
     let state = {
         let bank = Rc::clone(bank);
         use_reducer(move || restored(bank))
     };
     let dispatch = state.dispatcher();
+
+    {
+        let dispatch = dispatch.clone();
+        let on_arrived = on_arrived.clone();
+        use_effect_with(arriving.clone(), move |arriving| {
+            if let Some(code) = arriving {
+                dispatch.dispatch(WorkshopAction::CodesPasted(code.to_string()));
+                on_arrived.emit(());
+            }
+        });
+    }
 
     // Save after every change; never over a saved workshop that could not be read.
     {
