@@ -67,7 +67,7 @@
 
 use super::answer::{Answer, Mode, Role};
 use super::bank::Bank;
-use super::progress::{Progress, Stage, MAX_TEAM_LABEL};
+use super::progress::{self, Progress, Stage, MAX_TEAM_LABEL};
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -208,7 +208,7 @@ pub fn encode(bank: &Bank, progress: &Progress) -> String {
         };
         bits.push(value, 3);
     }
-    let team = clean_team(progress.mode, &progress.team);
+    let team = clean_team(&progress.team);
     if team.is_empty() {
         bits.push(0, 1);
     } else {
@@ -267,12 +267,15 @@ pub fn decode(bank: &Bank, text: &str) -> Result<Progress, CodeError> {
     // Read in bank order into each statement's place, then listed in id
     // order, which is how answers are kept, so no id is compared.
     let mut given = vec![None; bank.statement_count(Mode::Full)];
+    // Whether each page of the mode has every statement answered.
+    let mut complete = Vec::with_capacity(bank.dimensions().len());
     let mut position = 0;
     for dimension in bank.dimensions() {
         if mode == Mode::Quick && !dimension.core {
             position += dimension.statements.len();
             continue;
         }
+        let first = position;
         for statement in &dimension.statements {
             let value = reader.read(3)?;
             if value != 0 {
@@ -284,6 +287,7 @@ pub fn decode(bank: &Bank, text: &str) -> Result<Progress, CodeError> {
             }
             position += 1;
         }
+        complete.push(given[first..position].iter().all(Option::is_some));
     }
     let mut in_id_order = Vec::with_capacity(given.len());
     in_id_order.extend(
@@ -301,7 +305,7 @@ pub fn decode(bank: &Bank, text: &str) -> Result<Progress, CodeError> {
             .collect::<Result<Vec<u8>, _>>()?;
         let team = String::from_utf8(bytes).map_err(|_| CodeError::Damaged)?;
         // Only the spelling Tandem itself writes is accepted: one result, one code.
-        if clean_team(mode, &team) != team {
+        if clean_team(&team) != team {
             return Err(CodeError::Damaged);
         }
         team
@@ -319,7 +323,7 @@ pub fn decode(bank: &Bank, text: &str) -> Result<Progress, CodeError> {
     progress.stage = Stage::Results;
     // Every answer was read against the bank's own statements above, so only
     // the stage is left to settle.
-    Ok(progress.settled(bank))
+    Ok(progress.settled_by(&complete))
 }
 
 /// The fingerprint of the bank a code was made for, read without that bank,
@@ -371,7 +375,7 @@ fn read_frame(text: &str) -> Result<Frame, CodeError> {
     }
     let body = 0..bits - CHECKSUM_BITS;
     let checksum = Reader::over(&words, body.end..bits).read(CHECKSUM_BITS)?;
-    if crc16(Reader::over(&words, body.clone()).bits()) != checksum as u16 {
+    if crc16_of_symbols(&symbols, body.end) != checksum as u16 {
         return Err(CodeError::Checksum);
     }
     let length = body.end - LENGTH_BITS;
@@ -407,6 +411,9 @@ impl Frame {
 
 /// The symbol values after the leading `T`, skipping separators.
 fn symbols(code: &str) -> Result<Vec<u8>, CodeError> {
+    if let Some(values) = ascii_symbols(code) {
+        return Ok(values);
+    }
     let mut chars = code.chars().enumerate().filter(|&(_, c)| !is_separator(c));
     match chars.next() {
         None => return Err(CodeError::Empty),
@@ -423,6 +430,27 @@ fn symbols(code: &str) -> Result<Vec<u8>, CodeError> {
     Ok(values)
 }
 
+/// [`symbols`] for the usual case, a well-formed code in ASCII, a byte at a
+/// time; `None` for anything else, which the character-wise reading then
+/// explains.
+fn ascii_symbols(code: &str) -> Option<Vec<u8>> {
+    let mut bytes = code
+        .bytes()
+        .filter(|&b| b != b'-' && !b.is_ascii_whitespace());
+    if !bytes.next()?.eq_ignore_ascii_case(&(MARK as u8)) {
+        return None;
+    }
+    let mut values = Vec::with_capacity(code.len());
+    for byte in bytes {
+        let value = *SYMBOL_VALUES.get(usize::from(byte))?;
+        if value == NOT_A_SYMBOL {
+            return None;
+        }
+        values.push(value);
+    }
+    Some(values)
+}
+
 /// Characters people and messengers put into codes without meaning anything.
 fn is_separator(c: char) -> bool {
     c == '-' || c.is_whitespace()
@@ -430,11 +458,6 @@ fn is_separator(c: char) -> bool {
 
 /// The value of one symbol, reading lower case and Crockford's aliases.
 fn symbol_value(c: char) -> Option<u8> {
-    let c = match c.to_ascii_uppercase() {
-        'O' => '0',
-        'I' | 'L' => '1',
-        c => c,
-    };
     let value = *SYMBOL_VALUES.get(usize::try_from(u32::from(c)).ok()?)?;
     (value != NOT_A_SYMBOL).then_some(value)
 }
@@ -442,14 +465,24 @@ fn symbol_value(c: char) -> Option<u8> {
 /// Marks a character that is not in [`ALPHABET`].
 const NOT_A_SYMBOL: u8 = u8::MAX;
 
-/// The value of each ASCII character as a symbol: the inverse of [`ALPHABET`].
+/// The value of each ASCII character as a symbol: the inverse of
+/// [`ALPHABET`], in either case, with Crockford's aliases (`O` for `0`, `I`
+/// and `L` for `1`).
 const SYMBOL_VALUES: [u8; 128] = {
     let mut values = [NOT_A_SYMBOL; 128];
     let mut value = 0;
     while value < ALPHABET.len() {
-        values[ALPHABET[value] as usize] = value as u8;
+        let symbol = ALPHABET[value];
+        values[symbol as usize] = value as u8;
+        values[symbol.to_ascii_lowercase() as usize] = value as u8;
         value += 1;
     }
+    values[b'O' as usize] = 0;
+    values[b'o' as usize] = 0;
+    values[b'I' as usize] = 1;
+    values[b'i' as usize] = 1;
+    values[b'L' as usize] = 1;
+    values[b'l' as usize] = 1;
     values
 };
 
@@ -495,26 +528,69 @@ fn answer_from(value: u32) -> Option<Answer> {
     }
 }
 
-/// The label as [`Progress::name_team`] keeps it; asking progress itself
-/// keeps one rule for what a clean label is.
-fn clean_team(mode: Mode, label: &str) -> String {
-    let mut scratch = Progress::new(mode);
-    scratch.name_team(label);
-    scratch.team
+/// The label as [`Progress::name_team`] keeps it: one rule for what a clean
+/// label is.
+fn clean_team(label: &str) -> String {
+    progress::clean_team_label(label)
 }
 
 /// CRC-16/CCITT-FALSE over a sequence of bits, most significant first; over
 /// whole bytes it equals the usual byte-wise CRC (`"123456789"` gives `0x29B1`).
 fn crc16(bits: impl Iterator<Item = bool>) -> u16 {
-    bits.fold(0xFFFF_u16, |crc, bit| {
-        let feedback = (crc & 0x8000 != 0) != bit;
-        let shifted = crc << 1;
-        if feedback {
-            shifted ^ 0x1021
-        } else {
-            shifted
+    bits.fold(0xFFFF_u16, crc16_step)
+}
+
+/// [`crc16`] of the first `bits` bits of `symbols` (five bits each, most
+/// significant first), a whole symbol at a time where it can: this is the
+/// check every pasted code goes through.
+fn crc16_of_symbols(symbols: &[u8], bits: usize) -> u16 {
+    /// The change five bits make: entry `i` is the register after shifting
+    /// five zero bits through `i` placed at its top.
+    const STEP: [u16; 32] = {
+        let mut table = [0u16; 32];
+        let mut i = 0;
+        while i < 32 {
+            let mut crc = (i as u16) << 11;
+            let mut bit = 0;
+            while bit < SYMBOL_BITS {
+                crc = if crc & 0x8000 != 0 {
+                    (crc << 1) ^ 0x1021
+                } else {
+                    crc << 1
+                };
+                bit += 1;
+            }
+            table[i] = crc;
+            i += 1;
         }
-    })
+        table
+    };
+    let whole = bits / SYMBOL_BITS;
+    let crc = symbols[..whole].iter().fold(0xFFFF_u16, |crc, &symbol| {
+        (crc << SYMBOL_BITS) ^ STEP[usize::from((crc >> 11) as u8 ^ symbol) & 0x1F]
+    });
+    let rest = bits % SYMBOL_BITS;
+    match symbols.get(whole) {
+        Some(&symbol) if rest > 0 => {
+            let mut crc = crc;
+            for i in 0..rest {
+                let bit = (symbol >> (SYMBOL_BITS - 1 - i)) & 1 == 1;
+                crc = crc16_step(crc, bit);
+            }
+            crc
+        }
+        _ => crc,
+    }
+}
+
+fn crc16_step(crc: u16, bit: bool) -> u16 {
+    let feedback = (crc & 0x8000 != 0) != bit;
+    let shifted = crc << 1;
+    if feedback {
+        shifted ^ 0x1021
+    } else {
+        shifted
+    }
 }
 
 /// Bits being written, most significant first.
@@ -570,10 +646,17 @@ impl<'a> Reader<'a> {
         if count > 32 || count > self.end - self.next {
             return Err(CodeError::Damaged);
         }
-        let value = (self.next..self.next + count)
-            .fold(0u32, |acc, index| (acc << 1) | u32::from(self.bit(index)));
+        if count == 0 {
+            return Ok(0);
+        }
+        // The word holding the next bit and the one after it, side by side,
+        // hold all `count` bits.
+        let word = self.next / 64;
+        let pair = u128::from(self.words[word]) << 64
+            | u128::from(self.words.get(word + 1).copied().unwrap_or(0));
+        let value = (pair << (self.next % 64)) >> (128 - count);
         self.next += count;
-        Ok(value)
+        Ok(value as u32)
     }
 
     /// What is left must be the zero padding of the last symbol.

@@ -81,8 +81,17 @@ impl Progress {
     /// The stage the answers allow: progress that claims a page past a gap
     /// goes back to the first gap. Part of [`Progress::fitted_to`], and all
     /// a result code needs, since it only ever carries answers that fit.
-    pub(crate) fn settled(mut self, bank: &Bank) -> Progress {
-        let sections = self.section_count(bank);
+    pub(crate) fn settled(self, bank: &Bank) -> Progress {
+        let complete: Vec<bool> = (0..self.section_count(bank))
+            .map(|n| self.completes(bank, n))
+            .collect();
+        self.settled_by(&complete)
+    }
+
+    /// [`Progress::settled`] for a caller that already knows which pages
+    /// are complete: `complete[n]` for page `n` of the mode.
+    pub(crate) fn settled_by(mut self, complete: &[bool]) -> Progress {
+        let sections = complete.len();
         let reached = match self.stage {
             Stage::About => return self,
             Stage::Section(n) => n.min(sections.saturating_sub(1)),
@@ -91,7 +100,7 @@ impl Progress {
         self.stage = if self.role.is_none() {
             Stage::About
         } else {
-            match (0..reached).find(|&n| !self.completes(bank, n)) {
+            match (0..reached).find(|&n| !complete[n]) {
                 Some(first_gap) => Stage::Section(first_gap),
                 None if reached == sections => Stage::Results,
                 None => Stage::Section(reached),
@@ -233,7 +242,9 @@ fn offers(statement: &super::bank::Statement, answer: Answer) -> bool {
     answer != Answer::NotApplicable || statement.not_applicable
 }
 
-fn clean_team_label(label: &str) -> String {
+/// A team label as progress keeps it: without control characters, at most
+/// [`MAX_TEAM_LABEL`] characters, trimmed.
+pub(crate) fn clean_team_label(label: &str) -> String {
     label
         .chars()
         .filter(|c| !c.is_control())
