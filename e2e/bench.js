@@ -80,16 +80,7 @@ function pageProbe(startButton) {
           : target.closest?.('button')?.textContent.trim();
       if (!kind) return;
       const started = event.timeStamp;
-      const paint = { kind, ms: null, handledMs: null };
-      // A message posted now is delivered after this click's handlers and
-      // the app's render (a microtask): when the app's own work is done.
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => (paint.handledMs = performance.now() - started);
-      channel.port2.postMessage(null);
-      afterPaint((t) => {
-        paint.ms = t - started;
-        probe.paints.push(paint);
-      });
+      afterPaint((t) => probe.paints.push({ kind, ms: t - started }));
     },
     true,
   );
@@ -228,7 +219,6 @@ async function coldLoads(origin) {
 
 async function answering(origin) {
   const answers = [];
-  const handled = [];
   const results = [];
   for (let run = 0; run < ASSESSMENT_RUNS; run += 1) {
     const browser = await freshBrowser(origin);
@@ -244,7 +234,6 @@ async function answering(origin) {
       );
       const { paints } = await probe(browser.page);
       answers.push(...paints.filter((p) => p.kind === 'answer').map((p) => p.ms));
-      handled.push(...paints.filter((p) => p.kind === 'answer').map((p) => p.handledMs));
       results.push(...paints.filter((p) => p.kind === 'See my results').map((p) => p.ms));
     } finally {
       await browser.close();
@@ -254,9 +243,6 @@ async function answering(origin) {
   console.log(`\nAnswering the full assessment (${statements} statements, ${ASSESSMENT_RUNS} runs):`);
   console.log(
     `  answer to next paint: median ${ms(median(answers))}, 95th percentile ${ms(percentile(answers, 95))}, max ${ms(Math.max(...answers))} (${answers.length} answers)`,
-  );
-  console.log(
-    `  answer handled (the app's work done, before the browser paints): median ${ms(median(handled))}, 95th percentile ${ms(percentile(handled, 95))}`,
   );
   console.log(`  "See my results" to the results page painted: ${summary(results)}`);
 }
