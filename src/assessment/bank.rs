@@ -219,7 +219,7 @@ impl Bank {
             .flat_map(|d| d.statements.iter().map(|s| &s.id))
             .collect();
         let mut id_order: Vec<usize> = (0..statements.len()).collect();
-        id_order.sort_by_key(|&position| statements[position]);
+        super::sort_short_by(&mut id_order, |&a, &b| statements[a].cmp(statements[b]));
         Ok(Bank {
             id: raw.id,
             version: raw.version,

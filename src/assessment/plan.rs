@@ -226,9 +226,10 @@ impl ActionPlan {
             })
             .collect();
         // Largest gap first, then the lowest score; stable, so ties keep bank order.
-        gaps.sort_by_key(|&(_, current, target, score)| {
+        let key = |&(_, current, target, score): &(usize, Level, Level, u8)| {
             (std::cmp::Reverse(target.number() - current.number()), score)
-        });
+        };
+        super::sort_short_by(&mut gaps, |a, b| key(a).cmp(&key(b)));
 
         let mut actions = Vec::new();
         for (rank, (index, current, target, _)) in gaps.into_iter().enumerate() {
