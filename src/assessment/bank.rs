@@ -195,8 +195,12 @@ impl Bank {
     /// here would be a build defect, not something a user can cause.
     pub fn standard() -> &'static Bank {
         static STANDARD: OnceLock<Bank> = OnceLock::new();
-        STANDARD.get_or_init(|| {
-            Bank::parse(STANDARD_JSON).expect("the embedded standard bank is valid")
+        // `expect` would format the error with `Debug`, which brings the
+        // escaping of every string and its Unicode tables into the release
+        // build for a panic that cannot happen; `Display` says the same.
+        STANDARD.get_or_init(|| match Bank::parse(STANDARD_JSON) {
+            Ok(bank) => bank,
+            Err(error) => panic!("the embedded standard bank is invalid: {error}"),
         })
     }
 
