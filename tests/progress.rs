@@ -158,6 +158,55 @@ fn saved_progress_is_fitted_to_the_bank() {
     assert_eq!(saved::decode(&bank, no_role).unwrap().stage, Stage::About);
 }
 
+#[test]
+fn answers_roles_modes_owners_and_horizons_are_read_with_the_derived_messages() {
+    use tandem::assessment::plan::{Horizon, Owner};
+    fn read<T: serde::de::DeserializeOwned + std::fmt::Debug>(json: &str) -> String {
+        match serde_json::from_str::<T>(json) {
+            Ok(value) => format!("{value:?}"),
+            Err(error) => error.to_string(),
+        }
+    }
+    for answer in Answer::ALL {
+        let json = serde_json::to_string(&answer).unwrap();
+        assert_eq!(serde_json::from_str::<Answer>(&json).unwrap(), answer);
+    }
+    for role in Role::ALL {
+        let json = serde_json::to_string(&role).unwrap();
+        assert_eq!(serde_json::from_str::<Role>(&json).unwrap(), role);
+    }
+    for owner in Owner::ALL {
+        let json = serde_json::to_string(&owner).unwrap();
+        assert_eq!(serde_json::from_str::<Owner>(&json).unwrap(), owner);
+    }
+    for horizon in Horizon::ALL {
+        let json = serde_json::to_string(&horizon).unwrap();
+        assert_eq!(serde_json::from_str::<Horizon>(&json).unwrap(), horizon);
+    }
+    assert_eq!(read::<Mode>(r#""full""#), "Full");
+    assert_eq!(read::<Mode>(r#"{"quick": null}"#), "Quick");
+    // The messages a damaged import quotes, as serde's derive wrote them.
+    assert_eq!(
+        read::<Mode>(r#""slow""#),
+        "unknown variant `slow`, expected `quick` or `full` at line 1 column 6"
+    );
+    assert_eq!(
+        read::<Horizon>(r#""45""#),
+        "unknown variant `45`, expected one of `30`, `60`, `90` at line 1 column 4"
+    );
+    assert_eq!(read::<Answer>("3"), "expected value at line 1 column 1");
+    assert_eq!(
+        read::<Role>(r#"{"hr": 1}"#),
+        "invalid type: integer `1`, expected unit at line 1 column 8"
+    );
+    assert_eq!(
+        serde_json::from_value::<Owner>(serde_json::json!("boss"))
+            .unwrap_err()
+            .to_string(),
+        "unknown variant `boss`, expected one of `hr`, `learning-and-development`, `joint`, `leaders`"
+    );
+}
+
 proptest! {
     #[test]
     fn no_saved_text_panics_the_decoder(text in ".{0,400}") {

@@ -8,6 +8,7 @@ use proptest::prelude::*;
 use std::collections::BTreeMap;
 use tandem::assessment::code::{self, CodeError};
 use tandem::assessment::export;
+use tandem::assessment::plan::ActionPlan;
 use tandem::assessment::workshop::{
     Agreement, DimensionStats, GroupLabel, Rate, SavedWorkshop, TeamView, Workshop,
     DEFAULT_ANONYMITY_THRESHOLD, DIVIDED_COUNT,
@@ -1146,6 +1147,30 @@ fn ten_thousand_participants_aggregate_with_consistent_totals() {
     );
     assert_eq!(view.gaps.len(), bank.dimensions().len());
     assert_eq!(view.divided.len(), DIVIDED_COUNT);
+}
+
+#[test]
+fn the_team_report_lists_fields_alphabetically_and_the_plan_whole() {
+    // The team report has always listed every object's fields in alphabetical
+    // order (it was once built as a `serde_json::Value`, which sorts them):
+    // read into a `Value` and written again, it comes out the same. Its plan
+    // is the plan as serde writes it, whatever fields the plan gains.
+    let bank = Bank::standard();
+    let team: Vec<Progress> = (0..200).map(|i| sample::participant(bank, i)).collect();
+    let view = TeamView::of(bank, Mode::Full, &team, DEFAULT_ANONYMITY_THRESHOLD);
+    let mut plan = ActionPlan::default();
+    plan.redraft(bank, &team[0].report(bank));
+    plan.targets
+        .insert(bank.dimensions()[0].id.clone(), Level::HIGHEST);
+    assert!(!view.gaps.is_empty() && !plan.actions.is_empty());
+
+    let text = export::team_json(bank, "Room \"A\" – Überblick", &view, &plan);
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(
+        format!("{}\n", serde_json::to_string_pretty(&value).unwrap()),
+        text
+    );
+    assert_eq!(value["plan"], serde_json::to_value(&plan).unwrap());
 }
 
 fn random_team() -> impl Strategy<Value = (Vec<Progress>, usize)> {

@@ -1,11 +1,84 @@
 //! The answer scale, the respondent's role and the two lengths of assessment.
 
+use serde::de::{self, Deserializer, EnumAccess, Unexpected, VariantAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+/// Reads one of a unit-only enum's `variants` by name and returns its index:
+/// what `#[derive(Deserialize)]` does, with the same error messages, but one
+/// copy of the code for every such enum instead of one each (each derived
+/// reader cost about 1 KB of wasm).
+pub(crate) fn variant_index<'de, D: Deserializer<'de>>(
+    deserializer: D,
+    name: &'static str,
+    variants: &'static [&'static str],
+) -> Result<usize, D::Error> {
+    /// The variant's name (or index), as the derived `__FieldVisitor` reads it.
+    struct Identifier(&'static [&'static str]);
+
+    impl<'de> Visitor<'de> for Identifier {
+        type Value = usize;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("variant identifier")
+        }
+
+        fn visit_u64<E: de::Error>(self, index: u64) -> Result<usize, E> {
+            match usize::try_from(index) {
+                Ok(index) if index < self.0.len() => Ok(index),
+                _ => Err(E::invalid_value(
+                    Unexpected::Unsigned(index),
+                    &format!("variant index 0 <= i < {}", self.0.len()).as_str(),
+                )),
+            }
+        }
+
+        fn visit_str<E: de::Error>(self, text: &str) -> Result<usize, E> {
+            self.0
+                .iter()
+                .position(|&variant| variant == text)
+                .ok_or_else(|| E::unknown_variant(text, self.0))
+        }
+
+        fn visit_bytes<E: de::Error>(self, bytes: &[u8]) -> Result<usize, E> {
+            self.visit_str(&String::from_utf8_lossy(bytes))
+        }
+    }
+
+    impl<'de> de::DeserializeSeed<'de> for Identifier {
+        type Value = usize;
+
+        fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<usize, D::Error> {
+            deserializer.deserialize_identifier(self)
+        }
+    }
+
+    /// The enum, as the derived `__Visitor` reads it.
+    struct Unit {
+        name: &'static str,
+        variants: &'static [&'static str],
+    }
+
+    impl<'de> Visitor<'de> for Unit {
+        type Value = usize;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            write!(f, "enum {}", self.name)
+        }
+
+        fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<usize, A::Error> {
+            let (index, variant) = data.variant_seed(Identifier(self.variants))?;
+            variant.unit_variant()?;
+            Ok(index)
+        }
+    }
+
+    deserializer.deserialize_enum(name, variants, Unit { name, variants })
+}
+
 /// One answer to one statement: a five-point agreement scale, plus two answers
 /// that say "I cannot judge this" and so never count as a low score.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Answer {
     StronglyDisagree,
@@ -89,7 +162,7 @@ impl fmt::Display for Answer {
 
 /// Where the respondent sits, asked first so that a workshop can compare how
 /// HR and L&D see the same partnership.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Role {
     Hr,
@@ -139,7 +212,7 @@ impl fmt::Display for Role {
 }
 
 /// How much of the bank the respondent answers.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Mode {
     /// The core dimensions only.
@@ -155,5 +228,40 @@ impl Mode {
             Mode::Quick => "Quick assessment",
             Mode::Full => "Full assessment",
         }
+    }
+}
+
+impl<'de> Deserialize<'de> for Answer {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        const NAMES: &[&str] = &[
+            "strongly-disagree",
+            "disagree",
+            "neutral",
+            "agree",
+            "strongly-agree",
+            "dont-know",
+            "not-applicable",
+        ];
+        variant_index(deserializer, "Answer", NAMES).map(|index| Answer::ALL[index])
+    }
+}
+
+impl<'de> Deserialize<'de> for Role {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        const NAMES: &[&str] = &[
+            "hr",
+            "learning-and-development",
+            "leadership",
+            "line-manager",
+            "other",
+        ];
+        variant_index(deserializer, "Role", NAMES).map(|index| Role::ALL[index])
+    }
+}
+
+impl<'de> Deserialize<'de> for Mode {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        const NAMES: &[&str] = &["quick", "full"];
+        variant_index(deserializer, "Mode", NAMES).map(|index| [Mode::Quick, Mode::Full][index])
     }
 }

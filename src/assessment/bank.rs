@@ -195,8 +195,12 @@ impl Bank {
     /// here would be a build defect, not something a user can cause.
     pub fn standard() -> &'static Bank {
         static STANDARD: OnceLock<Bank> = OnceLock::new();
-        STANDARD.get_or_init(|| {
-            Bank::parse(STANDARD_JSON).expect("the embedded standard bank is valid")
+        // `expect` would format the error with `Debug`, which brings the
+        // escaping of every string and its Unicode tables into the release
+        // build for a panic that cannot happen; `Display` says the same.
+        STANDARD.get_or_init(|| match Bank::parse(STANDARD_JSON) {
+            Ok(bank) => bank,
+            Err(error) => panic!("the embedded standard bank is invalid: {error}"),
         })
     }
 
@@ -219,7 +223,7 @@ impl Bank {
             .flat_map(|d| d.statements.iter().map(|s| &s.id))
             .collect();
         let mut id_order: Vec<usize> = (0..statements.len()).collect();
-        id_order.sort_by_key(|&position| statements[position]);
+        super::sort_short_by(&mut id_order, |&a, &b| statements[a].cmp(statements[b]));
         Ok(Bank {
             id: raw.id,
             version: raw.version,

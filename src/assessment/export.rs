@@ -39,13 +39,14 @@
 //! cell goes through [`csv_field`], which stops a spreadsheet from running a
 //! team label or a custom bank's text as a formula.
 
-use super::bank::Bank;
-use super::plan::ActionPlan;
+use super::bank::{Bank, DimensionId};
+use super::plan::{ActionPlan, Horizon, Owner};
 use super::progress::Progress;
 use super::scoring::{DimensionResult, Level, Overall};
 use super::workshop::{Group, Mean, TeamView};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use std::collections::BTreeMap;
 use std::fmt;
 
 /// Format name written in every export.
@@ -488,75 +489,202 @@ pub const TEAM_FORMAT: &str = "tandem-team-report";
 /// figures for groups below the anonymity threshold.
 pub fn team_json(bank: &Bank, name: &str, view: &TeamView, plan: &ActionPlan) -> String {
     let dimension = |index: usize| &bank.dimensions()[index];
-    let mean = |m: &Mean| serde_json::json!({"mean": m.value, "of": m.of});
-    let dimensions: Vec<Value> = view
-        .dimensions
-        .iter()
-        .map(|d| {
-            let spread = d.spread.as_ref().map(|s| {
-                serde_json::json!({
-                    "mean": s.mean.value,
-                    "level": Level::of(s.mean.score).number(),
-                    "median": s.median,
-                    "min": s.min.value(),
-                    "max": s.max.value(),
-                    "std_dev": s.std_dev,
-                    "agreement": s.agreement.map(|a| a.label()),
-                })
-            });
-            serde_json::json!({
-                "dimension": dimension(d.index).id.as_str(),
-                "name": dimension(d.index).name,
-                "asked": d.asked,
-                "scored": d.scored,
-                "figures": spread,
-                "dont_know": {"count": d.dont_know.count, "of": d.dont_know.of},
-            })
-        })
-        .collect();
-    let gaps: Vec<Value> = view
-        .gaps
-        .iter()
-        .map(|g| {
-            serde_json::json!({
-                "dimension": dimension(g.index).id.as_str(),
-                "hr": mean(&g.hr),
-                "ld": mean(&g.ld),
-                "gap": g.gap,
-            })
-        })
-        .collect();
-    let groups = |groups: &[Group]| -> Vec<Value> {
+    let mean = |m: &Mean| MeanRecord {
+        mean: m.value,
+        of: m.of,
+    };
+    let groups = |groups: &[Group]| -> Vec<GroupRecord> {
         groups
             .iter()
-            .map(|g| {
-                serde_json::json!({
-                    "group": g.label.to_string(),
-                    "figures": g.figures.as_ref().map(|f| serde_json::json!({
-                        "members": f.members,
-                        "means": f.means.iter().map(|m| m.as_ref().map(|m| m.value)).collect::<Vec<_>>(),
-                    })),
-                })
+            .map(|g| GroupRecord {
+                figures: g.figures.as_ref().map(|f| GroupFiguresRecord {
+                    means: f.means.iter().map(|m| m.map(|m| m.value)).collect(),
+                    members: f.members,
+                }),
+                group: g.label.to_string(),
             })
             .collect()
     };
-    let report = serde_json::json!({
-        "format": TEAM_FORMAT,
-        "version": VERSION,
-        "bank": {"id": bank.id(), "version": bank.version(), "fingerprint": format!("{:08x}", bank.fingerprint())},
-        "workshop": name,
-        "anonymity_threshold": view.threshold,
-        "participants": view.participants,
-        "by_role": view.by_role.iter().map(|(role, n)| serde_json::json!({"role": role.label(), "count": n})).collect::<Vec<_>>(),
-        "dimensions": dimensions,
-        "hr_ld_gaps": gaps,
-        "by_role_groups": groups(&view.roles),
-        "by_team_groups": groups(&view.teams),
-        "plan": plan,
-    });
+    let report = TeamReport {
+        anonymity_threshold: view.threshold,
+        bank: TeamBankRecord {
+            fingerprint: format!("{:08x}", bank.fingerprint()),
+            id: bank.id(),
+            version: bank.version(),
+        },
+        by_role: view
+            .by_role
+            .iter()
+            .map(|&(role, count)| RoleCount {
+                count,
+                role: role.label(),
+            })
+            .collect(),
+        by_role_groups: groups(&view.roles),
+        by_team_groups: groups(&view.teams),
+        dimensions: view
+            .dimensions
+            .iter()
+            .map(|d| TeamDimensionRecord {
+                asked: d.asked,
+                dimension: dimension(d.index).id.as_str(),
+                dont_know: RateRecord {
+                    count: d.dont_know.count,
+                    of: d.dont_know.of,
+                },
+                figures: d.spread.as_ref().map(|s| SpreadRecord {
+                    agreement: s.agreement.map(|a| a.label()),
+                    level: Level::of(s.mean.score).number(),
+                    max: s.max.value(),
+                    mean: s.mean.value,
+                    median: s.median,
+                    min: s.min.value(),
+                    std_dev: s.std_dev,
+                }),
+                name: &dimension(d.index).name,
+                scored: d.scored,
+            })
+            .collect(),
+        format: TEAM_FORMAT,
+        hr_ld_gaps: view
+            .gaps
+            .iter()
+            .map(|g| GapRecord {
+                dimension: dimension(g.index).id.as_str(),
+                gap: g.gap,
+                hr: mean(&g.hr),
+                ld: mean(&g.ld),
+            })
+            .collect(),
+        participants: view.participants,
+        plan: TeamPlanRecord {
+            actions: plan
+                .actions
+                .iter()
+                .map(|a| TeamActionRecord {
+                    dimension: a.dimension.as_str(),
+                    horizon: a.horizon,
+                    id: a.id,
+                    owner: a.owner,
+                    text: &a.text,
+                })
+                .collect(),
+            drafted: plan.drafted,
+            edited: plan.edited,
+            targets: &plan.targets,
+        },
+        version: VERSION,
+        workshop: name,
+    };
+    // Serialising plain data with string keys cannot fail.
     let mut text = serde_json::to_string_pretty(&report).unwrap_or_default();
     text.push('\n');
     text
+}
+
+// The team report as written. Every object lists its fields in alphabetical
+// order, as the report has always had them (it used to be built as a
+// `serde_json::Value`, whose objects sort their keys); plain structs write the
+// same file without the `Value` tree, its `json!` building code and the
+// `Debug` formatting its `unwrap`s brought into the release build.
+
+#[derive(Serialize)]
+struct TeamReport<'a> {
+    anonymity_threshold: usize,
+    bank: TeamBankRecord<'a>,
+    by_role: Vec<RoleCount>,
+    by_role_groups: Vec<GroupRecord>,
+    by_team_groups: Vec<GroupRecord>,
+    dimensions: Vec<TeamDimensionRecord<'a>>,
+    format: &'static str,
+    hr_ld_gaps: Vec<GapRecord<'a>>,
+    participants: usize,
+    plan: TeamPlanRecord<'a>,
+    version: u32,
+    workshop: &'a str,
+}
+
+#[derive(Serialize)]
+struct TeamBankRecord<'a> {
+    fingerprint: String,
+    id: &'a str,
+    version: u32,
+}
+
+#[derive(Serialize)]
+struct RoleCount {
+    count: usize,
+    role: &'static str,
+}
+
+#[derive(Serialize)]
+struct TeamDimensionRecord<'a> {
+    asked: usize,
+    dimension: &'a str,
+    dont_know: RateRecord,
+    figures: Option<SpreadRecord>,
+    name: &'a str,
+    scored: usize,
+}
+
+#[derive(Serialize)]
+struct RateRecord {
+    count: usize,
+    of: usize,
+}
+
+#[derive(Serialize)]
+struct SpreadRecord {
+    agreement: Option<&'static str>,
+    level: u8,
+    max: u8,
+    mean: f64,
+    median: f64,
+    min: u8,
+    std_dev: f64,
+}
+
+#[derive(Serialize)]
+struct GapRecord<'a> {
+    dimension: &'a str,
+    gap: f64,
+    hr: MeanRecord,
+    ld: MeanRecord,
+}
+
+#[derive(Serialize)]
+struct MeanRecord {
+    mean: f64,
+    of: usize,
+}
+
+#[derive(Serialize)]
+struct GroupRecord {
+    figures: Option<GroupFiguresRecord>,
+    group: String,
+}
+
+#[derive(Serialize)]
+struct GroupFiguresRecord {
+    means: Vec<Option<f64>>,
+    members: usize,
+}
+
+#[derive(Serialize)]
+struct TeamPlanRecord<'a> {
+    actions: Vec<TeamActionRecord<'a>>,
+    drafted: bool,
+    edited: bool,
+    targets: &'a BTreeMap<DimensionId, Level>,
+}
+
+#[derive(Serialize)]
+struct TeamActionRecord<'a> {
+    dimension: &'a str,
+    horizon: Horizon,
+    id: u32,
+    owner: Owner,
+    text: &'a str,
 }
 
 /// A workshop's team report as CSV: one row per dimension with the team's

@@ -11,9 +11,10 @@
 //! Once the person edits the plan it is theirs: changing a target no longer
 //! redrafts it unless they ask.
 
+use super::answer::variant_index;
 use super::bank::{Bank, DimensionId};
 use super::scoring::{Level, Report};
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 use std::collections::BTreeMap;
 
 /// Longest action text kept, in characters.
@@ -24,7 +25,7 @@ pub const MAX_ACTIONS: usize = 60;
 const URGENT_PRIORITIES: usize = 2;
 
 /// Who carries an action.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Owner {
     Hr,
@@ -66,8 +67,15 @@ impl Owner {
     }
 }
 
+impl<'de> Deserialize<'de> for Owner {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        const NAMES: &[&str] = &["hr", "learning-and-development", "joint", "leaders"];
+        variant_index(deserializer, "Owner", NAMES).map(|index| Owner::ALL[index])
+    }
+}
+
 /// When an action should be done by.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub enum Horizon {
     #[serde(rename = "30")]
     Days30,
@@ -75,6 +83,13 @@ pub enum Horizon {
     Days60,
     #[serde(rename = "90")]
     Days90,
+}
+
+impl<'de> Deserialize<'de> for Horizon {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        const NAMES: &[&str] = &["30", "60", "90"];
+        variant_index(deserializer, "Horizon", NAMES).map(|index| Horizon::ALL[index])
+    }
 }
 
 impl Horizon {
@@ -226,9 +241,10 @@ impl ActionPlan {
             })
             .collect();
         // Largest gap first, then the lowest score; stable, so ties keep bank order.
-        gaps.sort_by_key(|&(_, current, target, score)| {
+        let key = |&(_, current, target, score): &(usize, Level, Level, u8)| {
             (std::cmp::Reverse(target.number() - current.number()), score)
-        });
+        };
+        super::sort_short_by(&mut gaps, |a, b| key(a).cmp(&key(b)));
 
         let mut actions = Vec::new();
         for (rank, (index, current, target, _)) in gaps.into_iter().enumerate() {

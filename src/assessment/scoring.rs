@@ -245,7 +245,7 @@ impl Report {
             .filter(|d| d.level().is_some_and(|l| l >= Level(3)))
             .collect();
         // Stable sort: ties keep bank order.
-        scored.sort_by_key(|d| std::cmp::Reverse(d.score()));
+        super::sort_short_by(&mut scored, |a, b| b.score().cmp(&a.score()));
         scored.truncate(MAX_STRENGTHS);
         scored
     }
@@ -260,7 +260,7 @@ impl Report {
             .filter(|d| !strengths.contains(&d.index))
             .filter(|d| d.level().is_some_and(|l| l < Level::HIGHEST))
             .collect();
-        weakest.sort_by_key(|d| d.score());
+        super::sort_short_by(&mut weakest, |a, b| a.score().cmp(&b.score()));
         weakest.truncate(MAX_PRIORITIES);
         weakest
     }

@@ -1138,7 +1138,7 @@ impl<'b> Tally<'b> {
             start += d.statements.len();
         }
         let mut by_id: Vec<usize> = (0..flat.len()).collect();
-        by_id.sort_by(|&a, &b| flat[a].id.cmp(flat[b].id));
+        super::sort_short_by(&mut by_id, |&a, &b| flat[a].id.cmp(flat[b].id));
         let empty = DimensionSums {
             asked: 0,
             dont_know: 0,
@@ -1389,7 +1389,7 @@ fn most_divided(statements: &[StatementStats], sums: &[StatementSums]) -> Vec<St
     let mut candidates: Vec<usize> = (0..statements.len())
         .filter(|&s| statements[s].answers.on_scale() >= 2 && sums[s].spread().0 > 0)
         .collect();
-    candidates.sort_by(|&a, &b| {
+    super::sort_short_by(&mut candidates, |&a, &b| {
         let ((va, na), (vb, nb)) = (sums[a].spread(), sums[b].spread());
         // va / na² against vb / nb², without dividing.
         (vb * na * na)
@@ -1436,7 +1436,9 @@ fn gaps(
             ))
         })
         .collect();
-    gaps.sort_by(|(a, an, ad), (b, bn, bd)| (bn * ad).cmp(&(an * bd)).then(a.index.cmp(&b.index)));
+    super::sort_short_by(&mut gaps, |(a, an, ad), (b, bn, bd)| {
+        (bn * ad).cmp(&(an * bd)).then(a.index.cmp(&b.index))
+    });
     gaps.into_iter().map(|(gap, _, _)| gap).collect()
 }
 

@@ -22,7 +22,7 @@
 use crate::camera::{Camera, CameraError};
 use gloo_timers::callback::Interval;
 use std::cell::RefCell;
-use std::collections::BTreeSet;
+use std::collections::HashSet;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -69,7 +69,10 @@ enum Phase {
 #[derive(Default)]
 struct Session {
     camera: Option<Camera>,
-    seen: BTreeSet<String>,
+    /// Texts already passed on: a `HashSet<String>`, like the workshop's, so
+    /// the release build carries one set's code for both (a `BTreeSet`
+    /// brought its own B-tree, 645 bytes gzipped).
+    seen: HashSet<String>,
     /// Counts starts and stops, so that a camera that finishes opening after
     /// the person stopped (or left) is turned off at once instead of kept.
     generation: u32,
