@@ -586,6 +586,8 @@ test("a result link opened on the facilitator's device adds that participant onc
     await app.expectText(`By role: HR 1 · ${LD} 1`);
     await page.getByText('List of participants (role and team only)', { exact: true }).click();
     const participants = page.getByRole('region', { name: 'Participants: 2', exact: true });
+    // The list is built once it is opened.
+    await participants.getByRole('listitem').nth(1).waitFor();
     assert.deepEqual(
       (await participants.getByRole('listitem').allTextContents()).map((l) => l.trim()),
       [`${first.role}, ${first.team} Remove`, `${second.role}, ${second.team} Remove`],

@@ -146,11 +146,14 @@ pub fn Workshop(
     };
     let name = state.workshop.name().to_owned();
     let report = Rc::new(view.report());
-    let save_file = |file: &'static str, mime: &'static str, contents: String| {
-        Callback::from(move |_| {
-            let _ = files::download(file, mime, &contents);
-        })
-    };
+    // The file is written when the button is pressed, not on every render.
+    let save_file =
+        |file: &'static str, mime: &'static str, write: fn(&WorkshopState) -> String| {
+            let state = state.clone();
+            Callback::from(move |_| {
+                let _ = files::download(file, mime, &write(&state));
+            })
+        };
 
     html! {
         <section class="workshop">
@@ -198,8 +201,8 @@ pub fn Workshop(
                     <div class="results__tools">
                         <button type="button" class="button button--primary" onclick={on_action.reform(|_| WorkshopAction::PresenterStarted)}>{ "Start presenter mode" }</button>
                         <button type="button" class="button" onclick={Callback::from(|_| page::print())}>{ "Print / save as PDF" }</button>
-                        <button type="button" class="button" onclick={save_file("tandem-team-report.csv", "text/csv", export::team_csv(&state.bank, &view, &state.plan))}>{ "Export team CSV" }</button>
-                        <button type="button" class="button" onclick={save_file("tandem-team-report.json", "application/json", export::team_json(&state.bank, &name, &view, &state.plan))}>{ "Export team JSON" }</button>
+                        <button type="button" class="button" onclick={save_file("tandem-team-report.csv", "text/csv", |state| export::team_csv(&state.bank, &state.view, &state.plan))}>{ "Export team CSV" }</button>
+                        <button type="button" class="button" onclick={save_file("tandem-team-report.json", "application/json", |state| export::team_json(&state.bank, state.workshop.name(), &state.view, &state.plan))}>{ "Export team JSON" }</button>
                     </div>
                     { team_picture(&state.bank, &view) }
                 </section>
