@@ -106,6 +106,7 @@ use super::code::{self, CodeError};
 use super::progress::Progress;
 use super::scoring::{Level, Score};
 use serde::{Deserialize, Serialize, Serializer};
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 use std::ops::Range;
@@ -354,7 +355,7 @@ impl Workshop {
                 Ok(progress) => batch.gather(canonical(bank, &entry.text, &progress), progress),
                 // The same broken text pasted twice is listed once.
                 Err(error) => {
-                    if refused.insert(entry.text.clone()) {
+                    if refused.insert(entry.text.to_string()) {
                         batch.report.reject(&entry.text, error);
                     }
                 }
@@ -507,24 +508,37 @@ impl<'w> Batch<'w> {
 }
 
 /// One entry found in pasted text.
-struct Entry {
+struct Entry<'t> {
     /// The text that was decoded (a word, a link's code, or a code joined
     /// back from words); shown, shortened, if it is refused.
-    text: String,
+    text: Cow<'t, str>,
     result: Result<Progress, CodeError>,
 }
 
 /// Every code and result link in `text`, read for `bank`.
-fn entries(bank: &Bank, text: &str) -> Vec<Entry> {
+fn entries<'t>(bank: &Bank, text: &'t str) -> Vec<Entry<'t>> {
     let mut found = Vec::new();
+    let mut words: Vec<&str> = Vec::new();
     // Line breaks and list punctuation always end an entry; spaces and tabs
     // do too, except inside a code that people split into groups.
-    for line in text.split(['\n', '\r', ',', ';', '|']) {
-        let words: Vec<&str> = line
-            .split_whitespace()
-            .map(trim_word)
-            .filter(|w| !w.is_empty())
-            .collect();
+    for line in split_at_ascii(text, |b| matches!(b, b'\n' | b'\r' | b',' | b';' | b'|')) {
+        words.clear();
+        // Byte by byte where that gives the same words (no vertical tab,
+        // which only the Unicode rule counts as space); a pasted room is
+        // thousands of lines.
+        if line.bytes().all(|b| b.is_ascii() && b != 0x0B) {
+            words.extend(
+                line.split_ascii_whitespace()
+                    .map(trim_word)
+                    .filter(|w| !w.is_empty()),
+            );
+        } else {
+            words.extend(
+                line.split_whitespace()
+                    .map(trim_word)
+                    .filter(|w| !w.is_empty()),
+            );
+        }
         let mut next = 0;
         while next < words.len() {
             let word = words[next];
@@ -534,7 +548,7 @@ fn entries(bank: &Bank, text: &str) -> Vec<Entry> {
                 // Without `r=` in its fragment it is some other link.
                 if code.len() < word.len() {
                     found.push(Entry {
-                        text: code.to_owned(),
+                        text: Cow::Borrowed(code),
                         result: code::decode(bank, code),
                     });
                 }
@@ -549,14 +563,14 @@ fn entries(bank: &Bank, text: &str) -> Vec<Entry> {
                 {
                     next += used;
                     found.push(Entry {
-                        text: joined,
+                        text: Cow::Owned(joined),
                         result: Ok(progress),
                     });
                     continue;
                 }
             }
             found.push(Entry {
-                text: word.to_owned(),
+                text: Cow::Borrowed(word),
                 result,
             });
         }
@@ -607,6 +621,25 @@ fn canonical(bank: &Bank, text: &str, progress: &Progress) -> String {
     }
     debug_assert_eq!(spelled, code::encode(bank, progress));
     spelled
+}
+
+/// The parts of `text` between the bytes `is_separator` picks, which must be
+/// ASCII, so every part is whole characters.
+fn split_at_ascii(text: &str, is_separator: impl Fn(u8) -> bool) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    let mut bytes = text.bytes().enumerate();
+    std::iter::from_fn(move || {
+        if start > text.len() {
+            return None;
+        }
+        let end = bytes
+            .by_ref()
+            .find(|&(_, b)| is_separator(b))
+            .map_or(text.len(), |(i, _)| i);
+        let part = &text[start..end];
+        start = end + 1;
+        Some(part)
+    })
 }
 
 /// A word without the punctuation around it (quotes, brackets, a full stop).
