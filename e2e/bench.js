@@ -21,7 +21,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { distFolder, launchBrowser, serveStatic } from './harness.js';
+import { CHROMIUM_ARGS, chromiumPath, distFolder, launchBrowser, serveStatic } from './harness.js';
 import { MODES, Tandem, answersScoring, sections } from './tandem.js';
 
 const RUNS = Number.parseInt(process.env.TANDEM_RUNS ?? '10', 10);
@@ -156,18 +156,11 @@ async function sizes(dist) {
 async function freshBrowser(origin) {
   const profile = await mkdtemp(path.join(os.tmpdir(), 'tandem-bench-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    executablePath: chromiumPath(),
     headless: true,
     viewport: { width: 1024, height: 800 },
     serviceWorkers: 'block',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
   });
   context.setDefaultTimeout(30_000);
   await context.addInitScript(pageProbe, MODES.quick.button);

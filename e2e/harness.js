@@ -141,21 +141,26 @@ async function respond(root, request, response) {
   });
 }
 
+/** Chromium's flags for every run: headless-friendly, nothing that phones home. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-quic',
+];
+
+/** The system Chromium from CHROMIUM (default /usr/bin/chromium). */
+export const chromiumPath = () => process.env.CHROMIUM || '/usr/bin/chromium';
+
 /** The system Chromium, headless, with nothing that phones home. */
 export function launchBrowser(extraArgs = []) {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    executablePath: chromiumPath(),
     headless: true,
-    args: [
-      ...extraArgs,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-      '--disable-quic',
-    ],
+    args: [...extraArgs, ...CHROMIUM_ARGS],
   });
 }
 

@@ -790,3 +790,25 @@ export class Tandem {
     return this.page.evaluate(() => window.localStorage.getItem('tandem.progress'));
   }
 }
+
+/** From the landing page, follows the link to the workshop. */
+export async function openWorkshop(page, app) {
+  await app.open();
+  await page.getByRole('link', { name: "Open the facilitator's workshop", exact: true }).click();
+  await app.expectHeading('Workshop');
+}
+
+/** The workshop's "Participants: n" heading. */
+export function participantsHeading(page, n) {
+  return page.getByRole('heading', { level: 2, name: `Participants: ${n}`, exact: true });
+}
+
+/** The rows of `table` that hold cells, each as its trimmed cell texts. */
+export async function cellRows(page, table) {
+  const rows = table.getByRole('row').filter({ has: page.getByRole('cell') });
+  const cells = [];
+  for (const row of await rows.all()) {
+    cells.push((await row.getByRole('cell').allTextContents()).map((c) => c.trim()));
+  }
+  return cells;
+}

@@ -15,9 +15,12 @@ import {
   Tandem,
   answersScoring,
   bank,
+  cellRows,
   draftFrom,
   expectedTeam,
   levelName,
+  openWorkshop,
+  participantsHeading,
   sections,
   withTypo,
 } from '../tandem.js';
@@ -101,17 +104,6 @@ async function downloaded(download) {
   const chunks = [];
   for await (const chunk of await download.createReadStream()) chunks.push(chunk);
   return Buffer.concat(chunks).toString('utf8');
-}
-
-/** From the landing page, follows the link to the workshop. */
-async function openWorkshop(page, app) {
-  await app.open();
-  await page.getByRole('link', { name: "Open the facilitator's workshop", exact: true }).click();
-  await app.expectHeading('Workshop');
-}
-
-function participantsHeading(page, n) {
-  return page.getByRole('heading', { level: 2, name: `Participants: ${n}`, exact: true });
 }
 
 function pasteBox(page) {
@@ -496,13 +488,8 @@ test('printing the team report shows its title, figures and plan, and hides the 
       [dayBefore, today()].some((day) => printed === `Tandem team report: ${WORKSHOP_NAME} · ${day}`),
       `the team report's title with the workshop's name and today's date: ${printed}`,
     );
-    const rows = planTable.getByRole('row').filter({ has: page.getByRole('cell') });
-    const actions = [];
-    for (const row of await rows.all()) {
-      actions.push((await row.getByRole('cell').allTextContents()).map((c) => c.trim()));
-    }
     assert.deepEqual(
-      actions,
+      await cellRows(page, planTable),
       TEAM_DRAFT.map((a, i) => [String(i + 1), a.text, a.dimension, a.owner, a.when]),
       'the printed team plan',
     );

@@ -11,6 +11,7 @@ import {
   Tandem,
   answersScoring,
   bank,
+  cellRows,
   expectedDraft,
   expectedResults,
   levelLabel,
@@ -102,13 +103,8 @@ test('printing hides the controls and shows the report title and the plan as a t
       `report title with today's date: ${title}`,
     );
     // The printed plan is the plan, action by action.
-    const rows = planTable.getByRole('row').filter({ has: page.getByRole('cell') });
-    const printed = [];
-    for (const row of await rows.all()) {
-      printed.push((await row.getByRole('cell').allTextContents()).map((c) => c.trim()));
-    }
     assert.deepEqual(
-      printed,
+      await cellRows(page, planTable),
       plan.map((a, i) => [String(i + 1), a.text, a.dimension, a.owner, a.when]),
       'the printed plan table lists the actions',
     );

@@ -10,7 +10,14 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { onWhite, qrPixels, writeY4m } from '../fake-camera.js';
 import { useTandem } from '../harness.js';
-import { Tandem, answersScoring, sections, withTypo } from '../tandem.js';
+import {
+  Tandem,
+  answersScoring,
+  openWorkshop,
+  participantsHeading,
+  sections,
+  withTypo,
+} from '../tandem.js';
 
 const tandem = useTandem();
 
@@ -27,17 +34,6 @@ async function participantCode(freshContext, origin, role, values) {
   assert.match(code, /^T1-/, 'a result code');
   await context.close();
   return code;
-}
-
-/** From the landing page, follows the link to the workshop. */
-async function openWorkshop(page, app) {
-  await app.open();
-  await page.getByRole('link', { name: "Open the facilitator's workshop", exact: true }).click();
-  await app.expectHeading('Workshop');
-}
-
-function participantsHeading(page, n) {
-  return page.getByRole('heading', { level: 2, name: `Participants: ${n}`, exact: true });
 }
 
 test('pasted codes gather the team, compare HR with L&D and are kept over a reload', async (t) => {
