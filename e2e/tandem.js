@@ -812,3 +812,19 @@ export async function cellRows(page, table) {
   }
   return cells;
 }
+
+/**
+ * Checks what a printable screen shows in `media`: each of `controls` is
+ * visible exactly when `controlsShown`, the report `title` and `planTable`
+ * exactly when it is not (they are for print), and each of `kept` always.
+ */
+export async function expectPrintView(media, controlsShown, { controls, kept, title, planTable }) {
+  for (const [name, locator] of Object.entries(controls)) {
+    assert.equal(await locator.isVisible(), controlsShown, `${media}: ${name} visible?`);
+  }
+  assert.equal(await title.isVisible(), !controlsShown, `${media}: report title visible?`);
+  assert.equal(await planTable.isVisible(), !controlsShown, `${media}: plan table visible?`);
+  for (const [name, locator] of Object.entries(kept)) {
+    assert.equal(await locator.isVisible(), true, `${media}: ${name} visible`);
+  }
+}

@@ -17,6 +17,7 @@ import {
   bank,
   cellRows,
   draftFrom,
+  expectPrintView,
   expectedTeam,
   levelName,
   openWorkshop,
@@ -469,16 +470,8 @@ test('printing the team report shows its title, figures and plan, and hides the 
         exact: true,
       }),
     };
-    const expectShown = async (media, { controlsShown }) => {
-      for (const [name, locator] of Object.entries(controls)) {
-        assert.equal(await locator.isVisible(), controlsShown, `${media}: ${name} visible?`);
-      }
-      assert.equal(await title.isVisible(), !controlsShown, `${media}: report title visible?`);
-      assert.equal(await planTable.isVisible(), !controlsShown, `${media}: plan table visible?`);
-      for (const [name, locator] of Object.entries(kept)) {
-        assert.equal(await locator.isVisible(), true, `${media}: ${name} visible`);
-      }
-    };
+    const expectShown = (media, { controlsShown }) =>
+      expectPrintView(media, controlsShown, { controls, kept, title, planTable });
 
     await expectShown('screen', { controlsShown: true });
     await page.emulateMedia({ media: 'print' });

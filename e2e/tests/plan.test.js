@@ -12,6 +12,7 @@ import {
   answersScoring,
   bank,
   cellRows,
+  expectPrintView,
   expectedDraft,
   expectedResults,
   levelLabel,
@@ -74,16 +75,8 @@ test('printing hides the controls and shows the report title and the plan as a t
       heading: app.heading('Your result'),
       'scores table': app.resultsTable(),
     };
-    const expectShown = async (media, { controlsShown }) => {
-      for (const [name, locator] of Object.entries(controls)) {
-        assert.equal(await locator.isVisible(), controlsShown, `${media}: ${name} visible?`);
-      }
-      assert.equal(await titleText.isVisible(), !controlsShown, `${media}: report title visible?`);
-      assert.equal(await planTable.isVisible(), !controlsShown, `${media}: plan table visible?`);
-      for (const [name, locator] of Object.entries(kept)) {
-        assert.equal(await locator.isVisible(), true, `${media}: ${name} visible`);
-      }
-    };
+    const expectShown = (media, { controlsShown }) =>
+      expectPrintView(media, controlsShown, { controls, kept, title: titleText, planTable });
 
     // On screen: the controls, no report title, the plan table only in the
     // document (hidden).
