@@ -452,19 +452,24 @@ fn read_frame(text: &str) -> Result<Frame, CodeError> {
     }
     let bits = symbols.len() * SYMBOL_BITS;
     // Packed a symbol at a time: `pending` holds the bits not yet written
-    // in its lowest `filled` bits (fewer than 64 after each word).
+    // in its lowest `filled` bits (fewer than 64).
     let mut words = Vec::with_capacity(bits.div_ceil(64));
-    let (mut pending, mut filled) = (0u128, 0);
+    let (mut pending, mut filled) = (0u64, 0);
     for &value in &symbols {
-        pending = pending << SYMBOL_BITS | u128::from(value);
-        filled += SYMBOL_BITS;
-        if filled >= 64 {
-            filled -= 64;
-            words.push((pending >> filled) as u64);
+        let value = u64::from(value);
+        if filled + SYMBOL_BITS < 64 {
+            pending = pending << SYMBOL_BITS | value;
+            filled += SYMBOL_BITS;
+        } else {
+            // The word fills up: what fits ends it, the rest starts the next.
+            let spill = filled + SYMBOL_BITS - 64;
+            words.push(pending << (SYMBOL_BITS - spill) | value >> spill);
+            pending = value & ((1 << spill) - 1);
+            filled = spill;
         }
     }
     if filled > 0 {
-        words.push((pending << (64 - filled)) as u64);
+        words.push(pending << (64 - filled));
     }
     let body = 0..bits - CHECKSUM_BITS;
     let checksum = Reader::over(&words, body.end..bits).read(CHECKSUM_BITS)?;
@@ -618,9 +623,10 @@ fn answer_from(value: u32) -> Option<Answer> {
     match value {
         6 => Some(Answer::DontKnow),
         7 => Some(Answer::NotApplicable),
+        // The scale in order, so its place gives its agreement (1 to 5).
         scale => Answer::AGREEMENT
-            .into_iter()
-            .find(|answer| answer.agreement().map(u32::from) == Some(scale)),
+            .get(scale.checked_sub(1)? as usize)
+            .copied(),
     }
 }
 
@@ -745,14 +751,19 @@ impl<'a> Reader<'a> {
         if count == 0 {
             return Ok(0);
         }
-        // The word holding the next bit and the one after it, side by side,
-        // hold all `count` bits.
-        let word = self.next / 64;
-        let pair = u128::from(self.words[word]) << 64
-            | u128::from(self.words.get(word + 1).copied().unwrap_or(0));
-        let value = (pair << (self.next % 64)) >> (128 - count);
+        // The 64 bits from the next one on: the rest of its word, topped up
+        // from the word after it. (In plain 64-bit words: wider shifts are
+        // calls in WebAssembly, and this runs for every answer in a room.)
+        let (word, offset) = (self.next / 64, self.next % 64);
+        let mut window = self.words[word] << offset;
+        if offset > 0 {
+            window |= self
+                .words
+                .get(word + 1)
+                .map_or(0, |next| next >> (64 - offset));
+        }
         self.next += count;
-        Ok(value as u32)
+        Ok((window >> (64 - count)) as u32)
     }
 
     /// What is left must be the zero padding of the last symbol.

@@ -1123,6 +1123,8 @@ struct Tally<'b> {
     role_sums: Vec<GroupSums>,
     /// Keyed by the label in lower case; holds the spelling shown.
     team_sums: BTreeMap<String, (String, GroupSums)>,
+    /// Scratch for one participant: their team label in lower case.
+    key: String,
     /// Scratch for one participant: the answer slot + 1 for each statement
     /// of `flat`, 0 for none.
     given: Vec<u8>,
@@ -1169,6 +1171,7 @@ impl<'b> Tally<'b> {
             statement_sums: vec![StatementSums::default(); flat.len()],
             role_sums: vec![GroupSums::new(dimensions.len()); NO_ROLE + 1],
             team_sums: BTreeMap::new(),
+            key: String::new(),
             given: vec![0; flat.len()],
             scores: vec![None; dimensions.len()],
             participants: 0,
@@ -1196,14 +1199,26 @@ impl<'b> Tally<'b> {
         }
         self.role_sums[role_slot(role)].add(&self.scores);
         if !team.is_empty() {
-            let (spelling, sums) = self
-                .team_sums
-                .entry(team.to_lowercase())
-                .or_insert_with(|| (team.to_owned(), GroupSums::new(self.scores.len())));
-            if team < spelling.as_str() {
-                team.clone_into(spelling);
+            // The key in a reused buffer: most people share a few labels,
+            // so a room of thousands allocates only for new ones.
+            if team.is_ascii() {
+                self.key.clear();
+                self.key.push_str(team);
+                self.key.make_ascii_lowercase();
+            } else {
+                self.key = team.to_lowercase();
             }
-            sums.add(&self.scores);
+            if !self.team_sums.contains_key(self.key.as_str()) {
+                let sums = GroupSums::new(self.scores.len());
+                self.team_sums
+                    .insert(self.key.clone(), (team.to_owned(), sums));
+            }
+            if let Some((spelling, sums)) = self.team_sums.get_mut(self.key.as_str()) {
+                if team < spelling.as_str() {
+                    team.clone_into(spelling);
+                }
+                sums.add(&self.scores);
+            }
         }
     }
 
