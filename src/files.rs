@@ -6,12 +6,8 @@ use wasm_bindgen::JsCast;
 /// Offers `contents` as a download named `name`.
 pub fn download(name: &str, mime: &str, contents: &str) -> Result<(), String> {
     let refused = |_| format!("the browser refused to save {name}");
-    let parts = js_sys::Array::of1(&contents.into());
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob =
-        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(refused)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(refused)?;
+    let url =
+        object_url(mime, contents).map_err(|()| format!("the browser refused to save {name}"))?;
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or_else(|| "no document to save from".to_owned())?;
@@ -25,6 +21,16 @@ pub fn download(name: &str, mime: &str, contents: &str) -> Result<(), String> {
     // The click has started the download; the object URL is no longer needed.
     let _ = web_sys::Url::revoke_object_url(&url);
     Ok(())
+}
+
+/// A `blob:` URL for `contents`, made on the device; `Err` if the browser
+/// refuses.
+pub fn object_url(mime: &str, contents: &str) -> Result<String, ()> {
+    let parts = js_sys::Array::of1(&contents.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(drop)?;
+    web_sys::Url::create_object_url_with_blob(&blob).map_err(drop)
 }
 
 /// The first file chosen in a file input, if any.

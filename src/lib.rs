@@ -14,6 +14,8 @@
 //!   fragment, printing, the date), `files` (downloads and opened files),
 //!   `clipboard`, `camera` (the camera's picture, for reading QR codes) and
 //!   `timing` (performance measures for the benchmark).
+//! - [`recovery`] takes over when Tandem itself fails (a panic): it stops
+//!   writes and shows a plain recovery screen outside Yew.
 
 pub mod app;
 pub mod assessment;
@@ -21,12 +23,14 @@ mod camera;
 mod clipboard;
 mod files;
 mod page;
+pub mod recovery;
 mod storage;
 mod timing;
 
 /// Mounts the app into the page's `<body>`.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
+    recovery::install();
     yew::Renderer::<app::App>::new().render();
 }
 

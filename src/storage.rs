@@ -14,6 +14,27 @@ const PROGRESS: &str = "tandem.progress";
 /// The facilitator's workshop.
 const WORKSHOP: &str = "tandem.workshop";
 
+/// Why nothing is written once Tandem has failed (see `recovery`).
+const STOPPED: &str = "Tandem stopped after an error, so it saves nothing more";
+
+/// The text saved under each of Tandem's keys, as it is: for the copy the
+/// recovery screen offers. `None` for a key with nothing saved or that
+/// cannot be read.
+pub fn saved_text() -> Vec<(&'static str, Option<String>)> {
+    let storage = local_storage();
+    [PROGRESS, WORKSHOP]
+        .into_iter()
+        .map(|key| {
+            (
+                key,
+                storage
+                    .as_ref()
+                    .and_then(|s| s.get_item(key).ok().flatten()),
+            )
+        })
+        .collect()
+}
+
 /// What was found in storage when the app started.
 pub enum Loaded<T> {
     /// Nothing saved.
@@ -46,11 +67,17 @@ fn load<T>(key: &str, read: impl FnOnce(&str) -> Result<T, SavedError>) -> Loade
 }
 
 fn save(key: &str, text: &str) -> Result<(), String> {
+    if crate::recovery::stopped() {
+        return Err(STOPPED.to_owned());
+    }
     let storage = local_storage().ok_or_else(unavailable)?;
     storage.set_item(key, text).map_err(explain)
 }
 
 fn forget(key: &str) -> Result<(), String> {
+    if crate::recovery::stopped() {
+        return Err(STOPPED.to_owned());
+    }
     let storage = local_storage().ok_or_else(unavailable)?;
     storage.remove_item(key).map_err(explain)
 }

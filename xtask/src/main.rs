@@ -5,6 +5,7 @@
 //! codes; the work lives in `steps.rs` (commands) and `tools.rs` (installing
 //! what they need).
 
+mod fuzz;
 mod process;
 mod sizes;
 mod steps;
@@ -16,6 +17,7 @@ use std::process::ExitCode;
 use workspace::Workspace;
 
 const DEFAULT_PORT: u16 = 8080;
+const DEFAULT_FUZZ_SECONDS: u32 = 60;
 
 const USAGE: &str = "\
 cargo xtask: build, test and serve Tandem
@@ -35,12 +37,16 @@ Commands:
                     native workshop benchmark, and timings in headless
                     Chromium: cold load, answer to paint, results page,
                     1,000 and 10,000 codes gathered, wasm memory
+  fuzz [--seconds N]
+                    run each fuzz target in fuzz/ for N seconds (default 60)
+                    with libFuzzer, and print how many inputs each ran
   help              show this text
 
 Missing tools are installed on first use: the wasm32 target, Trunk 0.21.14,
 the wasm-bindgen CLI matching Cargo.lock, wasm-opt 132 (from npm), and for
 `test` and `bench` Chromium with chromedriver (apt-get). Installing Trunk
-takes about 20 minutes on 2 cores; later runs skip it.
+takes about 20 minutes on 2 cores; later runs skip it. `fuzz` installs
+cargo-fuzz.
 ";
 
 enum Command {
@@ -48,6 +54,7 @@ enum Command {
     Build,
     Test,
     Bench,
+    Fuzz { seconds: u32 },
     Help,
 }
 
@@ -88,6 +95,7 @@ fn execute(command: Command) -> Result<(), String> {
         Command::Build => steps::build(&ws),
         Command::Test => steps::test(&ws),
         Command::Bench => steps::bench(&ws),
+        Command::Fuzz { seconds } => fuzz::fuzz(&ws, seconds),
         Command::Help => Ok(()),
     }
 }
@@ -98,6 +106,7 @@ fn parse(args: &[String]) -> Result<Command, UsageError> {
     };
     let command = match name.as_str() {
         "serve" => return parse_serve(rest),
+        "fuzz" => return parse_fuzz(rest),
         "build" => Command::Build,
         "test" => Command::Test,
         "bench" => Command::Bench,
@@ -113,24 +122,54 @@ fn parse(args: &[String]) -> Result<Command, UsageError> {
 }
 
 fn parse_serve(args: &[String]) -> Result<Command, UsageError> {
-    let mut port = DEFAULT_PORT;
+    let port = number_option(args, "serve", "port", DEFAULT_PORT, "use 1 to 65535")?;
+    Ok(Command::Serve { port })
+}
+
+fn parse_fuzz(args: &[String]) -> Result<Command, UsageError> {
+    let seconds = number_option(
+        args,
+        "fuzz",
+        "seconds",
+        DEFAULT_FUZZ_SECONDS,
+        "use whole seconds, at least 1",
+    )?;
+    Ok(Command::Fuzz { seconds })
+}
+
+/// The one option a command takes, `--NAME N` or `--NAME=N`: a positive
+/// number, `default` when it is not given.
+fn number_option<N>(
+    args: &[String],
+    command: &str,
+    name: &str,
+    default: N,
+    range: &str,
+) -> Result<N, UsageError>
+where
+    N: std::str::FromStr + Default + PartialEq,
+{
+    let flag = format!("--{name}");
+    let mut number = default;
     let mut args = args.iter();
     while let Some(arg) = args.next() {
-        let value = if let Some(value) = arg.strip_prefix("--port=") {
+        let value = if let Some(value) = arg.strip_prefix(&format!("{flag}=")) {
             value
-        } else if arg == "--port" {
+        } else if *arg == flag {
             args.next()
-                .ok_or_else(|| UsageError("`--port` needs a number".into()))?
+                .ok_or_else(|| UsageError(format!("`{flag}` needs a number")))?
         } else {
-            return Err(UsageError(format!("unknown option `{arg}` for `serve`")));
+            return Err(UsageError(format!(
+                "unknown option `{arg}` for `{command}`"
+            )));
         };
-        port = value
+        number = value
             .parse()
             .ok()
-            .filter(|&port: &u16| port != 0)
-            .ok_or_else(|| UsageError(format!("invalid port `{value}` (use 1 to 65535)")))?;
+            .filter(|number| *number != N::default())
+            .ok_or_else(|| UsageError(format!("invalid {name} `{value}` ({range})")))?;
     }
-    Ok(Command::Serve { port })
+    Ok(number)
 }
 
 #[cfg(test)]
@@ -166,5 +205,18 @@ mod tests {
             Err(UsageError(_))
         ));
         assert!(matches!(parse(&args(&[])), Ok(Command::Help)));
+    }
+
+    #[test]
+    fn fuzz_seconds_default_and_override() {
+        let seconds = |list: &[&str]| match parse(&args(list)) {
+            Ok(Command::Fuzz { seconds }) => Some(seconds),
+            _ => None,
+        };
+        assert_eq!(seconds(&["fuzz"]), Some(60));
+        assert_eq!(seconds(&["fuzz", "--seconds", "300"]), Some(300));
+        assert_eq!(seconds(&["fuzz", "--seconds=5"]), Some(5));
+        assert_eq!(seconds(&["fuzz", "--seconds", "0"]), None);
+        assert_eq!(seconds(&["fuzz", "--port", "5"]), None);
     }
 }

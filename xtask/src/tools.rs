@@ -20,6 +20,8 @@ const WASM_TARGET: &str = "wasm32-unknown-unknown";
 const TRUNK_VERSION: &str = "0.21.14";
 /// Debian's binaryen (108) cannot parse what rustc 1.95 emits.
 const BINARYEN_VERSION: &str = "132";
+/// For `cargo xtask fuzz` only.
+const CARGO_FUZZ_VERSION: &str = "0.13.2";
 
 pub struct Browser {
     pub chromium: PathBuf,
@@ -248,6 +250,33 @@ fn expect_version(ws: &Workspace, program: &str, wanted: &str) -> Result<(), Str
         found.map_or_else(|| "nothing".to_string(), |v| format!("`{v}`")),
         ws.cargo_bin.display()
     ))
+}
+
+/// cargo-fuzz, which builds the fuzz targets with libFuzzer (it needs a C++
+/// compiler, which `build-essential` provides).
+pub fn ensure_cargo_fuzz(ws: &Workspace) -> Result<(), String> {
+    let wanted = format!("cargo-fuzz {CARGO_FUZZ_VERSION}");
+    if probe(ws.cargo().args(["fuzz", "--version"])).as_deref() == Some(wanted.as_str()) {
+        println!("[tools] cargo-fuzz {CARGO_FUZZ_VERSION}: already installed");
+        return Ok(());
+    }
+    println!("[tools] cargo-fuzz {CARGO_FUZZ_VERSION}: installing with cargo install (about a minute)...");
+    let start = Instant::now();
+    run(
+        ws.cargo().args([
+            "install",
+            "cargo-fuzz",
+            "--version",
+            CARGO_FUZZ_VERSION,
+            "--locked",
+        ]),
+        "read the compiler error above; check that the crates registry is reachable",
+    )?;
+    println!(
+        "[tools] cargo-fuzz {CARGO_FUZZ_VERSION}: installed in {}",
+        since(start)
+    );
+    Ok(())
 }
 
 pub fn ensure_browser_tools(ws: &Workspace) -> Result<Browser, String> {

@@ -1,0 +1,159 @@
+//! What happens when Tandem itself fails: a panic.
+//!
+//! In the browser a panic aborts the WebAssembly module; nothing can be
+//! caught, and calling into the module afterwards is unsound. So the panic
+//! hook does three things while it still can, with the DOM only and without
+//! Yew:
+//!
+//! 1. stops every further write to storage, so a broken state can never
+//!    overwrite what was saved before ([`crate::storage`] checks
+//!    [`stopped`]);
+//! 2. replaces the page's body (and with it every listener Yew attached) with
+//!    a plain recovery screen that says what happened and what is safe;
+//! 3. offers the saved data, read once now, as a file to download: a plain
+//!    link to a `blob:` URL, which works with the module gone.
+//!
+//! Hosts and tests can see the screen with `window.wasmBindings.failureDrill()`,
+//! which panics on purpose.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+
+static STOPPED: AtomicBool = AtomicBool::new(false);
+
+/// Whether Tandem has failed and must not write anything more.
+pub fn stopped() -> bool {
+    STOPPED.load(Ordering::Relaxed)
+}
+
+/// Installs the panic hook; called once, before the app is mounted.
+pub fn install() {
+    // Through Yew, which otherwise sets its own hook when it mounts.
+    yew::set_custom_panic_hook(Box::new(|info| {
+        STOPPED.store(true, Ordering::Relaxed);
+        show(&info.to_string());
+    }));
+}
+
+/// A panic on purpose, to see the recovery screen: `window.wasmBindings.failureDrill()`.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = failureDrill)]
+pub fn failure_drill() {
+    panic!("failure drill: Tandem was asked to stop");
+}
+
+/// The saved data as one JSON object, each key's text as it was saved; keys
+/// with nothing saved, or that cannot be read, are left out.
+pub fn saved_copy(saved: &[(&str, Option<String>)]) -> String {
+    // Written by hand around serde_json's string escaping: the smallest code
+    // for a file that only ever has these few keys.
+    let quoted = |text: &str| serde_json::to_string(text).unwrap_or_default();
+    let fields: Vec<String> = saved
+        .iter()
+        .filter_map(|(key, text)| Some(format!("{}:{}", quoted(key), quoted(text.as_deref()?))))
+        .collect();
+    format!("{{{}}}", fields.join(","))
+}
+
+/// Replaces the page with the recovery screen. Every step that fails is
+/// skipped: this runs after something already went wrong.
+fn show(detail: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(body) = document.create_element("body") else {
+        return;
+    };
+    let element = |tag: &str, class: &str, text: &str| {
+        let node = document.create_element(tag).ok()?;
+        if !class.is_empty() {
+            node.set_class_name(class);
+        }
+        if !text.is_empty() {
+            node.set_text_content(Some(text));
+        }
+        Some(node)
+    };
+    let Some(main) = element("main", "recovery", "") else {
+        return;
+    };
+    let _ = main.set_attribute("role", "alert");
+    let mut parts = vec![
+        element("h1", "", "Tandem stopped"),
+        element(
+            "p",
+            "",
+            "Something went wrong inside Tandem and it cannot go on. \
+             Nothing more will be saved, so what was saved before this happened is safe.",
+        ),
+        element(
+            "p",
+            "",
+            "Reload the page to start Tandem again: it picks up from what was saved. \
+             If this happens again, download a copy of the saved data below and keep it.",
+        ),
+    ];
+    let saved = crate::storage::saved_text();
+    if saved.iter().any(|(_, text)| text.is_some()) {
+        parts.push(download_link(&document, &saved_copy(&saved)));
+    } else {
+        parts.push(element("p", "", "Nothing was saved in this browser yet."));
+    }
+    let details = element("details", "recovery__details", "");
+    if let Some(details) = &details {
+        for child in [
+            element("summary", "", "Technical details"),
+            element("pre", "", detail),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            let _ = details.append_child(&child);
+        }
+    }
+    parts.push(details);
+    for part in parts.into_iter().flatten() {
+        let _ = main.append_child(&part);
+    }
+    let _ = body.append_child(&main);
+    if let (Some(root), Some(old)) = (document.document_element(), document.body()) {
+        let _ = root.replace_child(&body, &old);
+    }
+    document.set_title("Tandem stopped");
+}
+
+/// A paragraph with a link that downloads `contents`, or a sentence saying
+/// the browser would not make the file.
+fn download_link(document: &web_sys::Document, contents: &str) -> Option<web_sys::Element> {
+    let paragraph = document.create_element("p").ok()?;
+    match crate::files::object_url("application/json", contents) {
+        Ok(url) => {
+            let link = document.create_element("a").ok()?;
+            let _ = link.set_attribute("href", &url);
+            let _ = link.set_attribute("download", "tandem-saved-data.json");
+            link.set_text_content(Some("Download a copy of the saved data"));
+            paragraph.append_child(&link).ok()?;
+        }
+        Err(_) => paragraph.set_text_content(Some(
+            "The browser would not make a copy of the saved data, but it is still kept in this browser.",
+        )),
+    }
+    Some(paragraph)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::saved_copy;
+
+    #[test]
+    fn the_copy_keeps_each_saved_text_exactly_and_leaves_out_what_is_missing() {
+        let progress = r#"{"schema":1,"bank":"x","progress":{"team":"Nord \"A\""}}"#;
+        let copy = saved_copy(&[
+            ("tandem.progress", Some(progress.to_owned())),
+            ("tandem.workshop", None),
+        ]);
+        let read: serde_json::Value = serde_json::from_str(&copy).expect("the copy is JSON");
+        assert_eq!(read["tandem.progress"], progress);
+        assert!(read.get("tandem.workshop").is_none());
+        assert_eq!(saved_copy(&[("tandem.workshop", None)]), "{}");
+    }
+}
