@@ -152,13 +152,13 @@ test('targets redraft the plan until it is edited, and edits survive a reload', 
     await app.button(REDRAFT).waitFor();
     await app.expectPlan(Tandem.planShown(mine), 'text edited');
 
-    await app.button('Move action 1 down').click();
+    await app.button('Move down action 1').click();
     [mine[0], mine[1]] = [mine[1], mine[0]];
     await app.expectPlan(Tandem.planShown(mine), 'action 1 moved down');
 
     // Across a dimension boundary the legends change places too.
     const boundary = mine.findIndex((a, i) => i > 0 && a.dimension !== mine[i - 1].dimension);
-    await app.button(`Move action ${boundary + 1} up`).click();
+    await app.button(`Move up action ${boundary + 1}`).click();
     [mine[boundary - 1], mine[boundary]] = [mine[boundary], mine[boundary - 1]];
     await app.expectPlan(Tandem.planShown(mine), `action ${boundary + 1} moved up`);
 
@@ -183,8 +183,8 @@ test('targets redraft the plan until it is edited, and edits survive a reload', 
       dimension: NAMES[3],
     });
     await app.expectPlan(Tandem.planShown(mine), 'the new action filled in');
-    assert.equal(await app.button('Move action 1 up').isDisabled(), true);
-    assert.equal(await app.button(`Move action ${last} down`).isDisabled(), true);
+    assert.equal(await app.button('Move up action 1').isDisabled(), true);
+    assert.equal(await app.button(`Move down action ${last}`).isDisabled(), true);
 
     // An edited plan no longer follows the targets.
     await app.targetSelect(NAMES[1]).selectOption({ label: levelLabel(4) });

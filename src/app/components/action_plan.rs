@@ -152,10 +152,10 @@ pub fn ActionPlan(
                     </div>
                     <div class="action-plan__buttons">
                         <button type="button" class="button" disabled={number == 1}
-                            aria-label={format!("Move action {number} up")}
+                            aria-label={format!("Move up action {number}")}
                             onclick={on_change.reform(move |_| PlanChange::Move(id, Direction::Up))}>{ "Move up" }</button>
                         <button type="button" class="button" disabled={number == count}
-                            aria-label={format!("Move action {number} down")}
+                            aria-label={format!("Move down action {number}")}
                             onclick={on_change.reform(move |_| PlanChange::Move(id, Direction::Down))}>{ "Move down" }</button>
                         <button type="button" class="button"
                             aria-label={format!("Remove action {number}")}

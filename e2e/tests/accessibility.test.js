@@ -1,0 +1,70 @@
+// axe-core audits every screen, in the light and the dark colour scheme, and
+// finds no serious or critical violation (contrast included).
+
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { test } from 'node:test';
+import { useTandem } from '../harness.js';
+import { Tandem, participantsHeading, plan } from '../tandem.js';
+
+const tandem = useTandem();
+const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * Runs axe-core on the page as it is now, in both colour schemes; fails
+ * naming every serious or critical violation and where it is.
+ */
+async function audit(page, screen) {
+  for (const colorScheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme });
+    // Evaluated by the test, not loaded by the page: the app's own policy
+    // allows no script from anywhere else.
+    const violations = await page.evaluate(async (source) => {
+      if (!window.axe) (0, eval)(source);
+      const { violations } = await window.axe.run(document, { resultTypes: ['violations'] });
+      return violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    }, axeSource);
+    assert.deepEqual(violations, [], `${screen}, ${colorScheme} scheme`);
+  }
+  await page.emulateMedia({ colorScheme: null });
+}
+
+test('every screen passes axe-core with no serious or critical violation', async (t) => {
+  await tandem.journey(t, async ({ page, origin }) => {
+    const app = new Tandem(page, origin);
+    await app.open();
+    await audit(page, 'landing');
+
+    await app.start('quick');
+    await audit(page, 'about you');
+    await app.aboutYou({ role: 'HR', team: 'North' }, 'quick');
+    await audit(page, 'first page of statements');
+    // "Next" with nothing answered: the page with its alert.
+    await app.button('Next').click();
+    await page.getByRole('alert').waitFor();
+    await audit(page, 'statements with the missing-answers alert');
+
+    const answers = plan('quick', (_statement, index) => (index % 3 === 0 ? 'Agree' : 'Disagree'));
+    await app.answerAll('quick', answers);
+    await app.expectHeading('Your result');
+    await audit(page, 'results with the action plan');
+    const code = await app.resultCode();
+
+    await page.goto(`${origin}/#workshop`);
+    await app.expectHeading('Workshop');
+    await audit(page, 'empty workshop');
+    await page
+      .getByRole('textbox', { name: 'Paste result codes or links', exact: true })
+      .fill(`${code}\nT1-NOT-A-CODE`);
+    await app.button('Add codes').click();
+    await participantsHeading(page, 1).waitFor();
+    await audit(page, 'workshop with a team view and a refused code');
+    await app.button('Start presenter mode').click();
+    await audit(page, 'presenter mode, before the reveal');
+    await app.button("Reveal the team's results").click();
+    await audit(page, 'presenter mode, revealed');
+  });
+});
