@@ -110,9 +110,7 @@ impl HostMessage {
         origin_known: bool,
     ) -> HostMessage {
         let level = match report.overall {
-            Overall::Scored { level, .. } => {
-                Some((level.number(), bank.level(level).name.clone()))
-            }
+            Overall::Scored { level, .. } => Some((level.number(), bank.level(level).name.clone())),
             Overall::NotEnoughAnswers => None,
         };
         let scores = (allowed == HostMessages::LevelAndScores && origin_known).then(|| {
@@ -146,7 +144,10 @@ impl HostMessage {
                     for (i, (id, score)) in scores.iter().enumerate() {
                         let score = score.map_or_else(|| "null".to_owned(), |s| s.to_string());
                         let comma = if i == 0 { "" } else { "," };
-                        json.push_str(&format!(r#"{comma}{{"id":{},"score":{score}}}"#, json_text(id)));
+                        json.push_str(&format!(
+                            r#"{comma}{{"id":{},"score":{score}}}"#,
+                            json_text(id)
+                        ));
                     }
                     json.push(']');
                 }
@@ -339,7 +340,14 @@ mod tests {
 
     #[test]
     fn embed_mode_is_asked_for_by_an_empty_or_1_parameter() {
-        for search in ["?embed", "?embed=", "?embed=1", "embed", "?a=b&embed", "?embed=0&embed"] {
+        for search in [
+            "?embed",
+            "?embed=",
+            "?embed=1",
+            "embed",
+            "?a=b&embed",
+            "?embed=0&embed",
+        ] {
             assert!(requested(search), "{search}");
         }
         for search in [
@@ -359,11 +367,23 @@ mod tests {
     #[test]
     fn share_links_leave_embed_mode_out() {
         let cases = [
-            ("https://example.org/t/index.html?embed", "https://example.org/t/index.html"),
-            ("https://example.org/t/?embed=1&lang=en", "https://example.org/t/?lang=en"),
-            ("https://example.org/t/?lang=en&embed", "https://example.org/t/?lang=en"),
+            (
+                "https://example.org/t/index.html?embed",
+                "https://example.org/t/index.html",
+            ),
+            (
+                "https://example.org/t/?embed=1&lang=en",
+                "https://example.org/t/?lang=en",
+            ),
+            (
+                "https://example.org/t/?lang=en&embed",
+                "https://example.org/t/?lang=en",
+            ),
             ("https://example.org/t/", "https://example.org/t/"),
-            ("https://example.org/t/?embedded=1", "https://example.org/t/?embedded=1"),
+            (
+                "https://example.org/t/?embedded=1",
+                "https://example.org/t/?embedded=1",
+            ),
         ];
         for (address, link) in cases {
             assert_eq!(without_parameter(address), link);
@@ -372,7 +392,10 @@ mod tests {
 
     #[test]
     fn the_target_is_the_known_parent_origin_or_any() {
-        assert_eq!(target_origin(Some("https://blog.example")), "https://blog.example");
+        assert_eq!(
+            target_origin(Some("https://blog.example")),
+            "https://blog.example"
+        );
         assert_eq!(target_origin(Some("null")), "*");
         assert_eq!(target_origin(Some("")), "*");
         assert_eq!(target_origin(None), "*");
@@ -472,6 +495,9 @@ mod tests {
         };
         let value = parsed(&message);
         assert_eq!(value["levelName"], "Say \"hi\" \\ </script>\n");
-        assert_eq!(value["dimensions"][0], json!({ "id": "a\"b", "score": null }));
+        assert_eq!(
+            value["dimensions"][0],
+            json!({ "id": "a\"b", "score": null })
+        );
     }
 }

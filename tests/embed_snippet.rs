@@ -67,7 +67,8 @@ fn the_demo_page_is_the_snippet_with_the_app_beside_it() {
     let demo = read("embed-demo.html");
     let demo = lines(&demo);
     assert!(
-        demo.windows(expected.len()).any(|w| w == expected.as_slice()),
+        demo.windows(expected.len())
+            .any(|w| w == expected.as_slice()),
         "embed-demo.html holds the snippet's frame then its script file:\n{}",
         expected.join("\n")
     );
@@ -78,7 +79,10 @@ fn the_demo_page_has_no_inline_script_or_style() {
     let demo = read("embed-demo.html");
     for (at, _) in demo.match_indices("<script") {
         let tag = &demo[at..demo[at..].find('>').map_or(demo.len(), |end| at + end)];
-        assert!(tag.contains(" src="), "an inline script in embed-demo.html: {tag}");
+        assert!(
+            tag.contains(" src="),
+            "an inline script in embed-demo.html: {tag}"
+        );
     }
     for attribute in [" style=", "<style", " onload=", " onclick=", "javascript:"] {
         assert!(!demo.contains(attribute), "embed-demo.html has {attribute}");
@@ -90,7 +94,9 @@ fn the_build_ships_the_demo() {
     let index = read("index.html");
     for file in ["embed-demo.html", "embed-demo.js"] {
         assert!(
-            index.contains(&format!(r#"<link data-trunk rel="copy-file" href="{file}">"#)),
+            index.contains(&format!(
+                r#"<link data-trunk rel="copy-file" href="{file}">"#
+            )),
             "index.html has Trunk copy {file} into the build"
         );
     }
