@@ -67,6 +67,9 @@ pub fn App() -> Html {
     let arriving = use_state_eq(|| None::<AttrValue>);
     // Embed mode and the frame around Tandem, read once.
     let embedding = use_memo((), |()| Embedding::detect());
+    // What a host page may learn; a consultant's configuration will choose
+    // here once there is one.
+    let allowed = HostMessages::default();
 
     // Save after every change. Loading happened before the first render, so
     // nothing is written before what was saved has been read; and while saved
@@ -120,9 +123,6 @@ pub fn App() -> Html {
                 )
             );
             if let (true, Some(progress)) = (completed, &state.progress) {
-                // What the host may learn; a consultant's configuration
-                // will choose here once there is one.
-                let allowed = HostMessages::default();
                 embedding.tell_completed(&state.bank, &progress.report(&state.bank), allowed);
             }
         });
@@ -203,7 +203,12 @@ pub fn App() -> Html {
             </section>
         },
         (_, None, None) => html! {
-            <Landing bank={Rc::clone(&state.bank)} on_start={on_action.reform(Action::Started)} />
+            <Landing
+                bank={Rc::clone(&state.bank)}
+                keeps_progress={state.saving != Saving::Unavailable}
+                host_learns={embedding.tells_host().then(|| allowed.what_the_host_learns())}
+                on_start={on_action.reform(Action::Started)}
+            />
         },
         (_, None, Some(progress)) => match progress.stage {
             Stage::About => html! {
@@ -275,7 +280,7 @@ pub fn App() -> Html {
             if embedding.tells_host() {
                 <p class="app-embed-note">
                     { "Tandem runs in your browser and never sends your answers anywhere. " }
-                    { HostMessages::default().what_the_host_learns() }
+                    { allowed.what_the_host_learns() }
                 </p>
             } else if !embedding.is_on() {
                 <footer class="app-footer">
