@@ -3,14 +3,18 @@
 // journey that records anything the app must never do (ask another host for
 // anything, throw, log an error, or request a file the build lacks).
 //
+// A test file can also have pages of another site that embed Tandem served
+// beside it (see useTandem's `hostPages`).
+//
 // Environment:
 //   TANDEM_DIST  absolute path of the release build folder (required)
 //   CHROMIUM     the Chromium binary (default /usr/bin/chromium)
 
 import { after, before } from 'node:test';
 import { existsSync, mkdirSync } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { mkdtemp, open, rm, stat, writeFile } from 'node:fs/promises';
 import http from 'node:http';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -51,12 +55,20 @@ export function distFolder() {
   return root;
 }
 
+/** Where Tandem is served. */
+export const APP_ADDRESS = '127.0.0.1';
 /**
- * Serves `root` on 127.0.0.1 at an ephemeral port. GET and HEAD only; "/"
- * is index.html; unknown types, missing files and anything outside `root`
- * are 404. Resolves to `{ origin, close() }`.
+ * Where pages that embed Tandem are served: another loopback address, so
+ * another origin and another site, as a blog embedding Tandem would be.
  */
-export async function serveStatic(root) {
+export const HOST_ADDRESS = '127.0.0.2';
+
+/**
+ * Serves `root` on `address` (default 127.0.0.1) at an ephemeral port. GET
+ * and HEAD only; "/" is index.html; unknown types, missing files and
+ * anything outside `root` are 404. Resolves to `{ origin, close() }`.
+ */
+export async function serveStatic(root, { address = APP_ADDRESS } = {}) {
   const server = http.createServer((request, response) => {
     respond(root, request, response).catch((error) => {
       if (!response.headersSent) {
@@ -67,11 +79,11 @@ export async function serveStatic(root) {
   });
   await new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
+    server.listen(0, address, resolve);
   });
   const { port } = server.address();
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin: `http://${address}:${port}`,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
@@ -166,26 +178,40 @@ export function launchBrowser(extraArgs = []) {
 
 /**
  * Registers `before`/`after` hooks for one test file: starts the server and
- * the browser once, and returns `{ origin, journey }` where
- * `journey(t, body)` runs `body({ page, context, origin, problems,
- * freshContext })` in a fresh browser context (fresh storage) and then
- * asserts that nothing left the browser and nothing went wrong in the page.
+ * the browser once, and returns `{ origin, hostOrigin, journey }` where
+ * `journey(t, body)` runs `body({ page, context, origin, hostOrigin,
+ * problems, freshContext })` in a fresh browser context (fresh storage) and
+ * then asserts that nothing left the browser and nothing went wrong in the
+ * page. With `hostPages`, a function from Tandem's origin to pages
+ * (`{ 'name.html': html }`), those pages are served from HOST_ADDRESS at
+ * `hostOrigin`, which the guard lets through as well.
  * `freshContext()` opens another fresh, equally guarded context and resolves
  * to `{ context, page }`; it is closed with the journey. `freshBrowser(args)`
  * does the same in a separate browser launched with the extra Chromium
  * `args` (closed with the journey too).
  */
-export function useTandem() {
+export function useTandem({ hostPages } = {}) {
   const root = distFolder();
-  const state = { server: null, browser: null };
+  const state = { server: null, host: null, hostFolder: null, browser: null };
 
   before(async () => {
     state.server = await serveStatic(root);
+    if (hostPages) {
+      state.hostFolder = await mkdtemp(path.join(tmpdir(), 'tandem-host-'));
+      for (const [name, html] of Object.entries(hostPages(state.server.origin))) {
+        await writeFile(path.join(state.hostFolder, name), html);
+      }
+      state.host = await serveStatic(state.hostFolder, { address: HOST_ADDRESS });
+    }
     state.browser = await launchBrowser();
   });
   after(async () => {
     await state.browser?.close();
+    await state.host?.close();
     await state.server?.close();
+    if (state.hostFolder) {
+      await rm(state.hostFolder, { recursive: true, force: true });
+    }
   });
 
   /**
@@ -194,18 +220,19 @@ export function useTandem() {
    * errors and failed responses are recorded in `problems`.
    */
   async function guardedContext(problems, browser = state.browser) {
-    const { origin } = state.server;
+    const allowed = new Set([state.server.origin, state.host?.origin].filter(Boolean));
     const context = await browser.newContext({
       viewport: { width: 1024, height: 800 },
       serviceWorkers: 'block',
     });
     context.setDefaultTimeout(15_000);
     const blocked = new Set();
-    // Every request the page makes goes through here: the app's own files pass,
-    // anything for another host is refused and recorded.
+    // Every request the page makes goes through here: the app's own files
+    // (and the test's host pages) pass, anything for another host is refused
+    // and recorded.
     await context.route('**/*', (route) => {
       const url = route.request().url();
-      if (new URL(url).origin === origin) {
+      if (allowed.has(new URL(url).origin)) {
         return route.continue();
       }
       problems.offHost.push(url);
@@ -231,6 +258,7 @@ export function useTandem() {
 
   async function journey(t, body) {
     const { origin } = state.server;
+    const hostOrigin = state.host?.origin;
     const problems = {
       offHost: [],
       pageErrors: [],
@@ -258,7 +286,7 @@ export function useTandem() {
     };
 
     try {
-      await body({ page, context, origin, problems, freshContext, freshBrowser });
+      await body({ page, context, origin, hostOrigin, problems, freshContext, freshBrowser });
       assertClean(problems);
     } catch (error) {
       await screenshot(page, t.name);
@@ -281,6 +309,9 @@ export function useTandem() {
   return {
     get origin() {
       return state.server.origin;
+    },
+    get hostOrigin() {
+      return state.host?.origin;
     },
     journey,
   };

@@ -12,8 +12,9 @@
 //! - One small module per browser service, and no browser code elsewhere:
 //!   `storage` (progress in `localStorage`), `page` (focus, title, the address's
 //!   fragment, printing, the date), `files` (downloads and opened files),
-//!   `clipboard`, `camera` (the camera's picture, for reading QR codes) and
-//!   `timing` (performance measures for the benchmark).
+//!   `clipboard`, `camera` (the camera's picture, for reading QR codes),
+//!   `timing` (performance measures for the benchmark) and `embed` (embed
+//!   mode, and the messages an embedded Tandem sends to its host page).
 //! - [`recovery`] takes over when Tandem itself fails (a panic): it stops
 //!   writes and shows a plain recovery screen outside Yew.
 
@@ -21,6 +22,7 @@ pub mod app;
 pub mod assessment;
 mod camera;
 mod clipboard;
+mod embed;
 mod files;
 mod page;
 pub mod recovery;

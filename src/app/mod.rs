@@ -7,8 +7,9 @@
 //!   chart, restart control, notices).
 //!
 //! The root owns the browser effects: saving progress after every change,
-//! moving focus to a new screen's heading, and opening a result shared in the
-//! address's fragment (`#r=CODE`).
+//! moving focus to a new screen's heading, opening a result shared in the
+//! address's fragment (`#r=CODE`), and in embed mode (`?embed`) the embed
+//! look and the messages to the host page.
 
 mod components;
 pub mod state;
@@ -16,7 +17,8 @@ mod views;
 pub mod workshop_state;
 
 use crate::assessment::{code, Bank, Stage};
-use crate::{page, storage};
+use crate::embed::{Embedding, HostMessages};
+use crate::{embed, page, storage};
 use components::{Restart, SavingNotice};
 use state::{Action, Saving, State};
 use std::rc::Rc;
@@ -63,6 +65,11 @@ pub fn App() -> Html {
     // A result link's code on its way to the workshop screen, which adds it
     // like a pasted code and says what happened.
     let arriving = use_state_eq(|| None::<AttrValue>);
+    // Embed mode and the frame around Tandem, read once.
+    let embedding = use_memo((), |()| Embedding::detect());
+    // What a host page may learn; a consultant's configuration will choose
+    // here once there is one.
+    let allowed = HostMessages::default();
 
     // Save after every change. Loading happened before the first render, so
     // nothing is written before what was saved has been read; and while saved
@@ -89,19 +96,34 @@ pub fn App() -> Html {
 
     // A new screen takes focus, so keyboard and screen-reader users start at
     // its heading; but not on the first render, which would scroll a host
-    // page that embeds Tandem.
+    // page that embeds Tandem. Reaching the results from the questionnaire
+    // completes the assessment, which a host page is told; a result reopened
+    // later (after a reload, say) is not a new completion.
     {
-        let first_render = use_mut_ref(|| true);
+        let previous = use_mut_ref(|| None);
         let screen = (
             *route,
             state.progress.as_ref().map(|p| p.stage),
             state.shared.is_some(),
         );
         let title = screen_title(*route, &state);
-        use_effect_with(screen, move |_| {
+        let state = state.clone();
+        let embedding = Rc::clone(&embedding);
+        use_effect_with(screen, move |screen| {
             page::set_title(&title);
-            if !std::mem::replace(&mut *first_render.borrow_mut(), false) {
-                page::focus_heading();
+            let Some(before) = previous.borrow_mut().replace(*screen) else {
+                return;
+            };
+            page::focus_heading();
+            let completed = matches!(
+                (before, screen),
+                (
+                    (_, Some(Stage::Section(_)), false),
+                    (Route::Assessment, Some(Stage::Results), false)
+                )
+            );
+            if let (true, Some(progress)) = (completed, &state.progress) {
+                embedding.tell_completed(&state.bank, &progress.report(&state.bank), allowed);
             }
         });
     }
@@ -114,10 +136,14 @@ pub fn App() -> Html {
 
     // The fragment picks the screen, and a link carrying a result opens it,
     // on arrival and whenever the fragment changes while the app is open.
+    // Embed mode's look and, inside a frame, the content's height for the
+    // host page whenever it changes, also from the start.
     {
         let dispatch = dispatch.clone();
         let route = route.clone();
+        let embedding = Rc::clone(&embedding);
         use_effect_with((), move |()| {
+            let reporter = embedding.start();
             let open = move || {
                 let fragment = page::fragment();
                 route.set(Route::of(&fragment));
@@ -129,7 +155,10 @@ pub fn App() -> Html {
             let listener = web_sys::window().map(|window| {
                 gloo_events::EventListener::new(&window, "hashchange", move |_| open())
             });
-            move || drop(listener)
+            move || {
+                drop(listener);
+                drop(reporter);
+            }
         });
     }
 
@@ -174,7 +203,12 @@ pub fn App() -> Html {
             </section>
         },
         (_, None, None) => html! {
-            <Landing bank={Rc::clone(&state.bank)} on_start={on_action.reform(Action::Started)} />
+            <Landing
+                bank={Rc::clone(&state.bank)}
+                keeps_progress={state.saving != Saving::Unavailable}
+                host_learns={embedding.tells_host().then(|| allowed.what_the_host_learns())}
+                on_start={on_action.reform(Action::Started)}
+            />
         },
         (_, None, Some(progress)) => match progress.stage {
             Stage::About => html! {
@@ -202,7 +236,8 @@ pub fn App() -> Html {
             },
             Stage::Results => {
                 let code = code::encode(&state.bank, progress);
-                let link = format!("{}#r={code}", page::address());
+                // A link is opened later as a page of its own, never embedded.
+                let link = format!("{}#r={code}", embed::without_parameter(&page::address()));
                 html! {
                     <Results
                         bank={Rc::clone(&state.bank)}
@@ -221,23 +256,39 @@ pub fn App() -> Html {
         },
     };
 
+    let restart = html! {
+        if *route == Route::Assessment && state.progress.is_some() && state.shared.is_none() {
+            <Restart on_restart={on_action.reform(|()| Action::Restarted)} />
+        }
+    };
     html! {
         <div class="app">
-            <header class="app-header">
-                <p class="app-header__brand">{ "Tandem" }</p>
-                if *route == Route::Assessment && state.progress.is_some() && state.shared.is_none() {
-                    <Restart on_restart={on_action.reform(|()| Action::Restarted)} />
-                }
-            </header>
+            // Embedded in someone else's page, Tandem has no banner or footer
+            // of its own; "Start again" stays, above the screen.
+            if embedding.is_on() {
+                <div class="app-tools">{ restart }</div>
+            } else {
+                <header class="app-header">
+                    <p class="app-header__brand">{ "Tandem" }</p>
+                    { restart }
+                </header>
+            }
             if *route == Route::Assessment {
                 <SavingNotice saving={state.saving.clone()} />
             }
             <main class="app-main">{ screen }</main>
-            <footer class="app-footer">
-                <p>
-                    { "Tandem runs in your browser. Your answers are kept on this device only and are never sent anywhere." }
+            if embedding.tells_host() {
+                <p class="app-embed-note">
+                    { "Tandem runs in your browser and never sends your answers anywhere. " }
+                    { allowed.what_the_host_learns() }
                 </p>
-            </footer>
+            } else if !embedding.is_on() {
+                <footer class="app-footer">
+                    <p>
+                        { "Tandem runs in your browser. Your answers are kept on this device only and are never sent anywhere." }
+                    </p>
+                </footer>
+            }
         </div>
     }
 }

@@ -12,8 +12,10 @@ pub struct SavingNoticeProps {
 pub fn SavingNotice(SavingNoticeProps { saving }: &SavingNoticeProps) -> Html {
     let message = match saving {
         Saving::On => return Html::default(),
+        // Also what a person sees in a frame whose storage is blocked, as
+        // third-party frames' storage often is.
         Saving::Unavailable => "This browser is not letting Tandem store anything here, so your \
-             answers will be lost if you close or reload the page."
+             progress will not be kept: your answers will be lost if you close or reload the page."
             .to_owned(),
         Saving::Held(reason) => format!(
             "Answers saved earlier on this device could not be read: {reason}. They have been left \

@@ -12,11 +12,24 @@ const SECONDS_PER_STATEMENT: usize = 20;
 #[derive(Properties, PartialEq)]
 pub struct LandingProps {
     pub bank: Rc<Bank>,
+    /// Whether this browser keeps progress; in a frame on another site it
+    /// may not, and a notice above says so.
+    pub keeps_progress: bool,
+    /// Embedded in another page: what that page learns, said with the
+    /// privacy promise rather than promising that nothing is sent.
+    pub host_learns: Option<&'static str>,
     pub on_start: Callback<Mode>,
 }
 
 #[component]
-pub fn Landing(LandingProps { bank, on_start }: &LandingProps) -> Html {
+pub fn Landing(
+    LandingProps {
+        bank,
+        keeps_progress,
+        host_learns,
+        on_start,
+    }: &LandingProps,
+) -> Html {
     let choice = |mode: Mode, blurb: String| {
         let statements = bank.statement_count(mode);
         let dimensions = bank.dimensions_in(mode).count();
@@ -50,9 +63,17 @@ pub fn Landing(LandingProps { bank, on_start }: &LandingProps) -> Html {
             </p>
             <p class="landing__privacy">
                 <strong>{ "Your answers stay in this browser." }</strong>
-                { " Tandem scores them on this device. Nothing is sent anywhere: there is no \
-                   account, no server and no tracking. Your progress is saved on this device so \
-                   you can stop and come back." }
+                { " Tandem scores them on this device." }
+                if let Some(host_learns) = host_learns {
+                    { " Your answers are never sent anywhere: there is no account, no server and \
+                       no tracking. " }
+                    { *host_learns }
+                } else {
+                    { " Nothing is sent anywhere: there is no account, no server and no tracking." }
+                }
+                if *keeps_progress {
+                    { " Your progress is saved on this device so you can stop and come back." }
+                }
             </p>
             <ul class="landing__choices">
                 { choice(Mode::Quick, format!("The core of the partnership: {}.", core.join(", "))) }
