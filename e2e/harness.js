@@ -64,13 +64,36 @@ export const APP_ADDRESS = '127.0.0.1';
 export const HOST_ADDRESS = '127.0.0.2';
 
 /**
- * Serves `root` on `address` (default 127.0.0.1) at an ephemeral port. GET
- * and HEAD only; "/" is index.html; unknown types, missing files and
- * anything outside `root` are 404. Resolves to `{ origin, close() }`.
+ * The security headers the README recommends, sent with every file of the
+ * app: every journey runs under this strict policy, and a violation is a
+ * console error that fails it. Only `frame-ancestors` differs, to let the
+ * test pages on HOST_ADDRESS embed Tandem.
  */
-export async function serveStatic(root, { address = APP_ADDRESS } = {}) {
+export const SECURITY_HEADERS = {
+  'Content-Security-Policy': [
+    "default-src 'none'",
+    "script-src 'self' 'wasm-unsafe-eval'",
+    "style-src 'self'",
+    "img-src 'self' data: blob:",
+    "connect-src 'self'",
+    "base-uri 'self'",
+    "form-action 'none'",
+    `frame-ancestors 'self' http://${HOST_ADDRESS}:*`,
+  ].join('; '),
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Permissions-Policy': 'camera=(self), microphone=(), geolocation=()',
+};
+
+/**
+ * Serves `root` on `address` (default 127.0.0.1) at an ephemeral port, with
+ * `headers` on every file. GET and HEAD only; "/" is index.html; unknown
+ * types, missing files and anything outside `root` are 404. Resolves to
+ * `{ origin, close() }`.
+ */
+export async function serveStatic(root, { address = APP_ADDRESS, headers = {} } = {}) {
   const server = http.createServer((request, response) => {
-    respond(root, request, response).catch((error) => {
+    respond(root, request, response, headers).catch((error) => {
       if (!response.headersSent) {
         response.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
       }
@@ -92,7 +115,7 @@ export async function serveStatic(root, { address = APP_ADDRESS } = {}) {
   };
 }
 
-async function respond(root, request, response) {
+async function respond(root, request, response, headers) {
   const fail = (status, text) => {
     response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
     response.end(request.method === 'HEAD' ? undefined : `${status} ${text}\n`);
@@ -135,6 +158,7 @@ async function respond(root, request, response) {
     return fail(404, 'Not Found');
   }
   response.writeHead(200, {
+    ...headers,
     'Content-Type': type,
     'Content-Length': info.size,
     'Cache-Control': 'no-store',
@@ -195,7 +219,7 @@ export function useTandem({ hostPages } = {}) {
   const state = { server: null, host: null, hostFolder: null, browser: null };
 
   before(async () => {
-    state.server = await serveStatic(root);
+    state.server = await serveStatic(root, { headers: SECURITY_HEADERS });
     if (hostPages) {
       state.hostFolder = await mkdtemp(path.join(tmpdir(), 'tandem-host-'));
       for (const [name, html] of Object.entries(hostPages(state.server.origin))) {

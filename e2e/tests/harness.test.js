@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import http from 'node:http';
 import { test } from 'node:test';
-import { CONTENT_TYPES, assertClean, distFolder, useTandem } from '../harness.js';
+import { CONTENT_TYPES, SECURITY_HEADERS, assertClean, distFolder, useTandem } from '../harness.js';
 import { Tandem } from '../tandem.js';
 
 const tandem = useTandem();
@@ -21,6 +21,7 @@ function get(origin, path) {
         resolve({
           status: response.statusCode,
           type: response.headers['content-type'],
+          headers: response.headers,
           body: Buffer.concat(chunks),
         }),
       );
@@ -68,16 +69,39 @@ test('the guard records and blocks a request to another host', async (t) => {
     const app = new Tandem(page, origin);
     await app.open();
     assert.deepEqual(problems.offHost, [], 'the app itself asked no other host');
-    const outcome = await page.evaluate(() =>
-      fetch('http://example.com/collect').then(
-        () => 'sent',
-        () => 'blocked',
-      ),
+    // The page's own policy stops a script's requests first (see below); a
+    // navigation is what the policy leaves to the guard.
+    const outcome = await page.goto('http://example.com/collect').then(
+      () => 'sent',
+      () => 'blocked',
     );
     assert.equal(outcome, 'blocked');
     assert.deepEqual(problems.offHost, ['http://example.com/collect']);
     assert.throws(() => assertClean(problems), /request to another host: http:\/\/example\.com\/collect/);
     // Clean up what this test caused on purpose, so the journey ends clean.
     problems.offHost.length = 0;
+  });
+});
+
+test('every journey runs under the strict policy, and a violation makes it unclean', async (t) => {
+  await tandem.journey(t, async ({ page, origin, problems }) => {
+    const index = await get(origin, '/');
+    assert.equal(index.headers['content-security-policy'], SECURITY_HEADERS['Content-Security-Policy']);
+    const app = new Tandem(page, origin);
+    await app.open();
+    assert.deepEqual(problems.consoleErrors, [], 'the app itself broke no rule');
+    // What the policy exists to stop: inline script and inline style.
+    const refused = page.waitForEvent('console', (m) => /Content Security Policy/.test(m.text()));
+    const ran = await page.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'window.inlineRan = true';
+      document.head.append(script);
+      document.body.setAttribute('style', 'background: red');
+      return { script: window.inlineRan === true, style: document.body.style.background };
+    });
+    assert.deepEqual(ran, { script: false, style: '' });
+    await refused;
+    assert.throws(() => assertClean(problems), /console error: .*Content Security Policy/);
+    problems.consoleErrors.length = 0;
   });
 });
