@@ -76,6 +76,7 @@ export const SECURITY_HEADERS = {
     "style-src 'self'",
     "img-src 'self' data: blob:",
     "connect-src 'self'",
+    "frame-src 'self'",
     "base-uri 'self'",
     "form-action 'none'",
     `frame-ancestors 'self' http://${HOST_ADDRESS}:*`,

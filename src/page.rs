@@ -68,6 +68,13 @@ pub fn go_to(fragment: &str) {
     }
 }
 
+/// Loads the page again, as the browser's reload button does.
+pub fn reload() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().reload();
+    }
+}
+
 /// Removes the fragment without reloading or adding a history entry.
 pub fn clear_fragment() {
     let Some(window) = web_sys::window() else {

@@ -14,23 +14,32 @@ const PROGRESS: &str = "tandem.progress";
 /// The facilitator's workshop.
 const WORKSHOP: &str = "tandem.workshop";
 
+thread_local! {
+    /// The revision of saved progress this page last read or wrote (0 for
+    /// none): see [`save_progress`].
+    static SEEN: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
 /// Why nothing is written once Tandem has failed (see `recovery`).
 const STOPPED: &str = "Tandem stopped after an error, so it saves nothing more";
 
-/// The text saved under each of Tandem's keys, as it is: for the copy the
-/// recovery screen offers. `None` for a key with nothing saved or that
-/// cannot be read.
-pub fn saved_text() -> Vec<(&'static str, Option<String>)> {
+/// The text saved under each of Tandem's keys, as it is, including copies
+/// of unreadable progress: for the copy the recovery screen and the notices
+/// offer. `None` for a key with nothing saved or that cannot be read.
+pub fn saved_text() -> Vec<(String, Option<String>)> {
     let storage = local_storage();
-    [PROGRESS, WORKSHOP]
+    let read = |key: &str| {
+        storage
+            .as_ref()
+            .and_then(|s| s.get_item(key).ok().flatten())
+    };
+    let kept = (1..=MAX_KEPT).map(|n| format!("{PROGRESS}.unreadable.{n}"));
+    [PROGRESS.to_owned(), WORKSHOP.to_owned()]
         .into_iter()
+        .chain(kept)
         .map(|key| {
-            (
-                key,
-                storage
-                    .as_ref()
-                    .and_then(|s| s.get_item(key).ok().flatten()),
-            )
+            let text = read(&key);
+            (key, text)
         })
         .collect()
 }
@@ -82,19 +91,87 @@ fn forget(key: &str) -> Result<(), String> {
     storage.remove_item(key).map_err(explain)
 }
 
-/// Reads saved progress.
+/// Reads saved progress, and remembers its revision for the next save.
 pub fn load_progress(bank: &Bank) -> Loaded<Progress> {
-    load(PROGRESS, |text| saved::decode(bank, text))
+    load(PROGRESS, |text| {
+        let progress = saved::decode(bank, text)?;
+        SEEN.set(saved::revision_of(text).unwrap_or(0));
+        Ok(progress)
+    })
 }
 
-/// Saves progress, replacing what was saved before.
-pub fn save_progress(bank: &Bank, progress: &Progress) -> Result<(), String> {
-    save(PROGRESS, &saved::encode(bank, progress))
+/// Why progress was not saved.
+pub enum SaveFailure {
+    /// Another tab or window saved progress since this page last read or
+    /// wrote it; saving now would replace answers this page has not seen.
+    Conflict,
+    /// The browser refused, for the reason given.
+    Refused(String),
 }
+
+/// Saves progress over what was saved before, unless another tab saved since
+/// this page last read or wrote it ([`SaveFailure::Conflict`]). Saved data
+/// this Tandem cannot read is first kept under a key of its own, so that
+/// saving never destroys it.
+pub fn save_progress(bank: &Bank, progress: &Progress) -> Result<(), SaveFailure> {
+    let storage = local_storage().ok_or_else(|| SaveFailure::Refused(unavailable()))?;
+    let current = storage
+        .get_item(PROGRESS)
+        .map_err(|e| SaveFailure::Refused(explain(e)))?;
+    let revision = match current.as_deref().map(saved::revision_of) {
+        None => 0,
+        Some(Some(revision)) => revision,
+        Some(None) => {
+            keep_unreadable(&storage, current.as_deref().unwrap_or_default())
+                .map_err(SaveFailure::Refused)?;
+            0
+        }
+    };
+    if revision != SEEN.get() {
+        return Err(SaveFailure::Conflict);
+    }
+    save(
+        PROGRESS,
+        &saved::encode_revision(bank, progress, revision + 1),
+    )
+    .map_err(SaveFailure::Refused)?;
+    SEEN.set(revision + 1);
+    Ok(())
+}
+
+/// Lets this page's progress replace what another tab saved: the person
+/// chose to keep the answers on this page.
+pub fn take_over() {
+    let current = local_storage()
+        .and_then(|storage| storage.get_item(PROGRESS).ok().flatten())
+        .and_then(|text| saved::revision_of(&text));
+    SEEN.set(current.unwrap_or(0));
+}
+
+/// Copies saved progress that cannot be read to the first free
+/// `tandem.progress.unreadable.N` key, where it stays until the person
+/// clears the browser's data.
+fn keep_unreadable(storage: &web_sys::Storage, text: &str) -> Result<(), String> {
+    for n in 1..=MAX_KEPT {
+        let key = format!("{PROGRESS}.unreadable.{n}");
+        match storage.get_item(&key) {
+            Ok(None) => return save(&key, text),
+            Ok(Some(kept)) if kept == text => return Ok(()),
+            Ok(Some(_)) => continue,
+            Err(e) => return Err(explain(e)),
+        }
+    }
+    Err("there is no room left to keep the unreadable saved answers".to_owned())
+}
+
+/// How many unreadable copies are kept at most.
+const MAX_KEPT: u32 = 5;
 
 /// Forgets saved progress.
 pub fn forget_progress() -> Result<(), String> {
-    forget(PROGRESS)
+    forget(PROGRESS)?;
+    SEEN.set(0);
+    Ok(())
 }
 
 /// Reads the saved workshop.

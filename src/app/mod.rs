@@ -16,9 +16,10 @@ pub mod state;
 mod views;
 pub mod workshop_state;
 
-use crate::assessment::{code, Bank, Stage};
+use crate::assessment::{code, export, Bank, Stage};
 use crate::embed::{Embedding, HostMessages};
-use crate::{embed, page, storage};
+use crate::storage::SaveFailure;
+use crate::{embed, files, page, recovery, storage};
 use components::{Restart, SavingNotice};
 use state::{Action, Saving, State};
 use std::rc::Rc;
@@ -74,20 +75,28 @@ pub fn App() -> Html {
     // Save after every change. Loading happened before the first render, so
     // nothing is written before what was saved has been read; and while saved
     // data could not be read, nothing is written over it.
+    // What was just loaded is not written back: a second tab opened on the
+    // same assessment must not pass for the latest to save (see
+    // `storage::save_progress`).
     {
         let dispatch = dispatch.clone();
         let bank = Rc::clone(&state.bank);
+        let loaded = use_mut_ref(|| true);
         use_effect_with(
             (state.progress.clone(), state.may_save()),
             move |(progress, may_save)| {
+                if std::mem::replace(&mut *loaded.borrow_mut(), false) {
+                    return;
+                }
                 if *may_save {
                     let result = match progress {
                         Some(progress) => storage::save_progress(&bank, progress),
-                        None => storage::forget_progress(),
+                        None => storage::forget_progress().map_err(SaveFailure::Refused),
                     };
                     dispatch.dispatch(match result {
                         Ok(()) => Action::Saved,
-                        Err(reason) => Action::SavingFailed(reason.into()),
+                        Err(SaveFailure::Conflict) => Action::SavingConflicted,
+                        Err(SaveFailure::Refused(reason)) => Action::SavingFailed(reason.into()),
                     });
                 }
             },
@@ -171,6 +180,18 @@ pub fn App() -> Html {
                 page::clear_fragment();
             }
             dispatch.dispatch(action);
+        })
+    };
+    // When answers cannot be saved, the person can take them away as the
+    // usual export file.
+    let download_answers = {
+        let bank = Rc::clone(&state.bank);
+        let progress = state.progress.clone();
+        Callback::from(move |()| {
+            if let Some(progress) = &progress {
+                let json = export::to_json(&bank, progress);
+                let _ = files::download("tandem-result.json", "application/json", &json);
+            }
         })
     };
     let printed_on = AttrValue::from(page::today());
@@ -274,7 +295,16 @@ pub fn App() -> Html {
                 </header>
             }
             if *route == Route::Assessment {
-                <SavingNotice saving={state.saving.clone()} />
+                <SavingNotice
+                    saving={state.saving.clone()}
+                    on_download_answers={download_answers}
+                    on_download_saved={Callback::from(|()| download_saved())}
+                    on_keep={on_action.reform(|()| {
+                        storage::take_over();
+                        Action::KeptThisPage
+                    })}
+                    on_reload={Callback::from(|()| page::reload())}
+                />
             }
             <main class="app-main">{ screen }</main>
             if embedding.tells_host() {
@@ -295,6 +325,13 @@ pub fn App() -> Html {
 
 /// Adds a result opened from a link to the workshop saved on this device,
 /// then opens the workshop, which reads it back from storage.
+/// Offers what is saved in this browser, as it is, as a file: for saved
+/// answers this version cannot read.
+pub fn download_saved() {
+    let copy = recovery::saved_copy(&storage::saved_text());
+    let _ = files::download("tandem-saved-data.json", "application/json", &copy);
+}
+
 fn add_to_workshop(
     bank: &Rc<Bank>,
     shared: &crate::assessment::Progress,

@@ -160,7 +160,10 @@ pub fn Workshop(
             <p class="results__report-title">{ format!("Tandem team report: {} · {}", if name.is_empty() { "Workshop" } else { &name }, page::today()) }</p>
             <h1 tabindex="-1">{ "Workshop" }</h1>
             <p class="workshop__lead">{ "Gather the room's result codes on this device and see the team picture. Nothing is uploaded: codes arrive by paste, file, camera or link, and stay in this browser." }</p>
-            <SavingNotice saving={state.saving.clone()} />
+            <SavingNotice
+                saving={state.saving.clone()}
+                on_download_saved={Callback::from(|()| crate::app::download_saved())}
+            />
             <div class="workshop__name">
                 <label for="workshop-name">{ "Workshop name" }</label>
                 <input id="workshop-name" type="text" maxlength="80" autocomplete="off" value={name.clone()} oninput={on_rename} />
