@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 import { useTandem } from '../harness.js';
-import { Tandem, plan } from '../tandem.js';
+import { Tandem, plan, sections } from '../tandem.js';
 
 const tandem = useTandem();
 const PROGRESS = 'tandem.progress';
@@ -104,11 +104,17 @@ test('storage that throws on access: Tandem works in memory and says progress wi
     const app = new Tandem(page, origin);
     await app.open();
     await app.start('quick');
-    await notice(page, 'your progress will not be kept').waitFor();
+    const told = notice(page, 'your progress will not be kept');
+    await told.waitFor();
     await app.aboutYou({ role: 'HR' }, 'quick');
     await app.answerSection('quick', 0, plan('quick', () => 'Agree'));
     await app.next('quick', 0);
     await app.expectSection('quick', 1);
+    const file = await download(page, told.getByRole('button', { name: 'Download my answers' }));
+    assert.equal(
+      Object.keys(JSON.parse(file.text).progress.answers).length,
+      sections('quick')[0].dimension.statements.length,
+    );
   });
 });
 

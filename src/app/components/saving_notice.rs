@@ -38,9 +38,10 @@ pub fn SavingNotice(props: &SavingNoticeProps) -> Html {
         // third-party frames' storage often is.
         Saving::Unavailable => (
             "This browser is not letting Tandem store anything here, so your progress will not \
-             be kept: your answers will be lost if you close or reload the page."
+             be kept: your answers will be lost if you close or reload the page. You can \
+             download them at any time."
                 .to_owned(),
-            None,
+            Some(button("Download my answers", &props.on_download_answers)),
         ),
         Saving::Held(reason) => (
             format!(
