@@ -836,6 +836,7 @@ fn pasted_codes_are_found_among_any_separators() {
     // Kept in canonical spelling, in the order pasted.
     assert_eq!(workshop.codes(), codes.as_slice());
     for (kept, original) in workshop.participants().iter().zip(&results) {
+        let kept = kept.progress(&bank);
         assert_eq!(
             (kept.role, &kept.team, &kept.answers),
             (original.role, &original.team, &original.answers)
@@ -993,7 +994,7 @@ fn imported_progress_counts_once_with_its_code() {
     // Kept as a code would give it: no action plan.
     assert_eq!(
         workshop.participants()[0],
-        code::decode(&bank, &codes[0]).unwrap()
+        code::read(&bank, &codes[0]).unwrap()
     );
     assert_eq!(workshop.len(), 1);
 }
@@ -1279,6 +1280,34 @@ proptest! {
                 prop_assert_eq!(stats.dont_know.count, result.dont_know);
             }
         }
+    }
+
+    #[test]
+    fn a_workshop_views_its_codes_as_the_progress_they_decode_to(
+        (team, threshold) in random_team(),
+    ) {
+        let bank = shared_mini_bank();
+        let codes: Vec<String> = team.iter().map(|p| code::encode(bank, p)).collect();
+        let mut workshop = Workshop::default();
+        workshop.add_text(bank, &codes.join("\n"));
+        let decoded: Vec<Progress> = codes
+            .iter()
+            .map(|c| code::decode(bank, c).unwrap())
+            .collect();
+        let kept: Vec<Progress> = workshop
+            .participants()
+            .iter()
+            .map(|p| p.progress(bank))
+            .collect();
+        // Duplicates are kept once, in the order first pasted.
+        let mut firsts = decoded.clone();
+        let mut seen = std::collections::HashSet::new();
+        firsts.retain(|p| seen.insert(code::encode(bank, p)));
+        prop_assert_eq!(&kept, &firsts);
+        prop_assert_eq!(
+            workshop.team_view(bank, threshold),
+            TeamView::of(bank, workshop.mode(), &kept, threshold)
+        );
     }
 
     #[test]

@@ -381,11 +381,12 @@ fn fingerprint(canonical: &str) -> u32 {
 
 /// Reads and checks a whole bank file.
 fn read_file(json: &str) -> Result<Bank, BankError> {
-    let value = untrusted::read_json(json, MAX_BANK_BYTES, "a question bank").map_err(|problem| {
-        BankError {
-            problems: vec![problem],
-        }
-    })?;
+    let value =
+        untrusted::read_json(json, MAX_BANK_BYTES, "a question bank").map_err(|problem| {
+            BankError {
+                problems: vec![problem],
+            }
+        })?;
     let mut problems = Problems::default();
     match read(&mut problems, &At::File, &value) {
         Some(bank) => Ok(bank),
@@ -490,7 +491,10 @@ fn read_dimensions(problems: &mut Problems, at: &At, value: &Value) -> Option<Ve
             at,
             format_args!("has too many dimensions (at most {MAX_DIMENSIONS})"),
         );
-    } else if !items.iter().any(|d| d.get("core") == Some(&Value::Bool(true))) {
+    } else if !items
+        .iter()
+        .any(|d| d.get("core") == Some(&Value::Bool(true)))
+    {
         problems.add(
             at,
             "at least one dimension must be core (the quick assessment asks the core ones)",

@@ -228,18 +228,100 @@ pub fn encode(bank: &Bank, progress: &Progress) -> String {
     let checksum = crc16(body.0.iter().copied());
     body.push(u32::from(checksum), CHECKSUM_BITS);
 
-    let mut code = String::from(MARK);
-    for (i, chunk) in body.0.chunks(SYMBOL_BITS).enumerate() {
+    let symbols: Vec<u8> = body
+        .0
+        .chunks(SYMBOL_BITS)
+        .map(|chunk| chunk.iter().fold(0, |acc, &bit| (acc << 1) | u8::from(bit)))
+        .collect();
+    spell(&symbols)
+}
+
+/// The written form of a code whose symbol values after the `T` are
+/// `symbols`: `T`, the version symbol, `-`, then groups of five.
+fn spell(symbols: &[u8]) -> String {
+    // Written a byte at a time: a workshop spells thousands of codes.
+    let mut code = Vec::with_capacity(1 + symbols.len() * (GROUP + 1) / GROUP + 1);
+    code.push(MARK as u8);
+    for (i, &value) in symbols.iter().enumerate() {
         // The version symbol closes the prefix; groups of five follow it.
-        if i == 1 || (i > 1 && (i - 1) % GROUP == 0) {
-            code.push('-');
+        if i >= 1 && (i - 1) % GROUP == 0 {
+            code.push(b'-');
         }
-        let value = chunk
-            .iter()
-            .fold(0usize, |acc, &bit| (acc << 1) | usize::from(bit));
-        code.push(char::from(ALPHABET[value]));
+        code.push(ALPHABET[usize::from(value & 31)]);
     }
-    code
+    // Every byte is ASCII, so this is never empty for want of UTF-8.
+    String::from_utf8(code).unwrap_or_default()
+}
+
+/// A result as its code carries it, read for one bank: the mode, the role, the
+/// team label and one answer slot per statement of the bank.
+///
+/// This is what a workshop keeps for each participant: a room of thousands
+/// is read and aggregated without building, for every person, the
+/// [`Progress`] that a respondent resumes from ([`Decoded::progress`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Decoded {
+    mode: Mode,
+    role: Option<Role>,
+    team: String,
+    /// In bank order, one per statement of the bank; `None` where there is
+    /// no answer, which includes every statement the mode does not ask.
+    answers: Box<[Option<Answer>]>,
+}
+
+impl Decoded {
+    /// Quick or full.
+    pub fn mode(&self) -> Mode {
+        self.mode
+    }
+
+    /// The role chosen, if any.
+    pub fn role(&self) -> Option<Role> {
+        self.role
+    }
+
+    /// The team label, cleaned; empty when there is none.
+    pub fn team(&self) -> &str {
+        &self.team
+    }
+
+    /// The answer to the statement at `position` in bank order (counting
+    /// every dimension's statements, asked in this mode or not).
+    pub fn answer_at(&self, position: usize) -> Option<Answer> {
+        self.answers.get(position).copied().flatten()
+    }
+
+    /// The progress a respondent resumes from this result, for the bank it
+    /// was read for: on the Results stage when every page of the mode is
+    /// answered, otherwise on the first page with a gap ([`decode`]).
+    pub fn progress(&self, bank: &Bank) -> Progress {
+        // Whether each page of the mode has every statement answered.
+        let mut complete = Vec::with_capacity(bank.dimensions().len());
+        let mut position = 0;
+        for dimension in bank.dimensions() {
+            let range = position..position + dimension.statements.len();
+            position = range.end;
+            if self.mode == Mode::Full || dimension.core {
+                complete.push(range.into_iter().all(|p| self.answer_at(p).is_some()));
+            }
+        }
+        // Listed in id order, which is how answers are kept, so no id is
+        // compared.
+        let mut in_id_order = Vec::with_capacity(self.answers.len());
+        in_id_order.extend(bank.statements_by_id().filter_map(|(position, statement)| {
+            Some((statement.id.clone(), self.answer_at(position)?))
+        }));
+        // Built from a fresh start so that anything progress holds beyond
+        // what a code carries (such as the action plan) starts empty.
+        let mut progress = Progress::new(self.mode);
+        progress.role = self.role;
+        progress.team.clone_from(&self.team);
+        progress.answers = BTreeMap::from_iter(in_id_order);
+        progress.stage = Stage::Results;
+        // Every answer was read against the bank's own statements, so only
+        // the stage is left to settle.
+        progress.settled_by(&complete)
+    }
 }
 
 /// Reads a result code, or a link carrying one (see [`find_code`]), for `bank`.
@@ -249,7 +331,30 @@ pub fn encode(bank: &Bank, progress: &Progress) -> String {
 /// an incomplete result opens on its first unanswered page. Never panics,
 /// whatever the text.
 pub fn decode(bank: &Bank, text: &str) -> Result<Progress, CodeError> {
+    read(bank, text).map(|decoded| decoded.progress(bank))
+}
+
+/// Reads a result code, or a link carrying one, for `bank`, as [`decode`]
+/// does, into the compact form a workshop keeps. Never panics, whatever the
+/// text.
+pub fn read(bank: &Bank, text: &str) -> Result<Decoded, CodeError> {
+    read_framed(bank, &read_frame(text)?)
+}
+
+/// [`read`], with the code's canonical spelling: the one [`encode`] writes,
+/// which is the only one there is for a result (upper case, aliases read as
+/// digits, `T1-` and groups of five). A workshop keeps codes in this spelling
+/// so that one result pasted in two spellings counts once.
+pub fn read_spelled(bank: &Bank, text: &str) -> Result<(Decoded, String), CodeError> {
     let frame = read_frame(text)?;
+    let decoded = read_framed(bank, &frame)?;
+    let spelled = spell(&frame.symbols);
+    debug_assert_eq!(spelled, encode(bank, &decoded.progress(bank)));
+    Ok((decoded, spelled))
+}
+
+/// Reads the payload of a code whose frame checked out.
+fn read_framed(bank: &Bank, frame: &Frame) -> Result<Decoded, CodeError> {
     let mut reader = frame.payload();
     let fingerprint = reader.read(32)?;
     if fingerprint != bank.fingerprint() {
@@ -264,37 +369,24 @@ pub fn decode(bank: &Bank, text: &str) -> Result<Progress, CodeError> {
         0 => None,
         value => Some(role_from(value).ok_or(CodeError::Damaged)?),
     };
-    // Read in bank order into each statement's place, then listed in id
-    // order, which is how answers are kept, so no id is compared.
-    let mut given = vec![None; bank.statement_count(Mode::Full)];
-    // Whether each page of the mode has every statement answered.
-    let mut complete = Vec::with_capacity(bank.dimensions().len());
-    let mut position = 0;
+    let mut answers = vec![None; bank.statement_count(Mode::Full)].into_boxed_slice();
+    let mut slots = answers.iter_mut();
     for dimension in bank.dimensions() {
-        if mode == Mode::Quick && !dimension.core {
-            position += dimension.statements.len();
-            continue;
-        }
-        let first = position;
-        for statement in &dimension.statements {
+        let asked = mode == Mode::Full || dimension.core;
+        for (statement, slot) in dimension.statements.iter().zip(slots.by_ref()) {
+            if !asked {
+                continue;
+            }
             let value = reader.read(3)?;
             if value != 0 {
                 let answer = answer_from(value).ok_or(CodeError::Damaged)?;
                 if answer == Answer::NotApplicable && !statement.not_applicable {
                     return Err(CodeError::Damaged);
                 }
-                given[position] = Some(answer);
+                *slot = Some(answer);
             }
-            position += 1;
         }
-        complete.push(given[first..position].iter().all(Option::is_some));
     }
-    let mut in_id_order = Vec::with_capacity(given.len());
-    in_id_order.extend(
-        bank.statements_by_id()
-            .filter_map(|(position, statement)| Some((statement.id.clone(), given[position]?))),
-    );
-    let answers = BTreeMap::from_iter(in_id_order);
     let team = if reader.read(1)? == 1 {
         let length = reader.read(8)? as usize;
         if length == 0 || length > MAX_TEAM_BYTES {
@@ -313,17 +405,12 @@ pub fn decode(bank: &Bank, text: &str) -> Result<Progress, CodeError> {
         String::new()
     };
     reader.finish()?;
-
-    // Built from a fresh start so that anything progress holds beyond what a
-    // code carries (such as the action plan) starts empty.
-    let mut progress = Progress::new(mode);
-    progress.role = role;
-    progress.team = team;
-    progress.answers = answers;
-    progress.stage = Stage::Results;
-    // Every answer was read against the bank's own statements above, so only
-    // the stage is left to settle.
-    Ok(progress.settled_by(&complete))
+    Ok(Decoded {
+        mode,
+        role,
+        team,
+        answers,
+    })
 }
 
 /// The fingerprint of the bank a code was made for, read without that bank,
@@ -364,14 +451,20 @@ fn read_frame(text: &str) -> Result<Frame, CodeError> {
         return Err(CodeError::Incomplete);
     }
     let bits = symbols.len() * SYMBOL_BITS;
-    let mut words = vec![0u64; bits.div_ceil(64)];
-    for (index, &value) in symbols.iter().enumerate() {
-        for bit in 0..SYMBOL_BITS {
-            if (value >> (SYMBOL_BITS - 1 - bit)) & 1 == 1 {
-                let at = index * SYMBOL_BITS + bit;
-                words[at / 64] |= 1 << (63 - at % 64);
-            }
+    // Packed a symbol at a time: `pending` holds the bits not yet written
+    // in its lowest `filled` bits (fewer than 64 after each word).
+    let mut words = Vec::with_capacity(bits.div_ceil(64));
+    let (mut pending, mut filled) = (0u128, 0);
+    for &value in &symbols {
+        pending = pending << SYMBOL_BITS | u128::from(value);
+        filled += SYMBOL_BITS;
+        if filled >= 64 {
+            filled -= 64;
+            words.push((pending >> filled) as u64);
         }
+    }
+    if filled > 0 {
+        words.push((pending << (64 - filled)) as u64);
     }
     let body = 0..bits - CHECKSUM_BITS;
     let checksum = Reader::over(&words, body.end..bits).read(CHECKSUM_BITS)?;
@@ -387,6 +480,7 @@ fn read_frame(text: &str) -> Result<Frame, CodeError> {
     }
     match Reader::over(&words, 0..SYMBOL_BITS).read(SYMBOL_BITS)? as u8 {
         VERSION => Ok(Frame {
+            symbols,
             words,
             payload: SYMBOL_BITS..length,
         }),
@@ -399,6 +493,8 @@ fn read_frame(text: &str) -> Result<Frame, CodeError> {
 /// and where the payload lies among them (between the version symbol and the
 /// tail, padding included).
 struct Frame {
+    /// The symbol values after the `T`.
+    symbols: Vec<u8>,
     words: Vec<u64>,
     payload: std::ops::Range<usize>,
 }

@@ -162,11 +162,12 @@ impl Config {
     /// asked when the configuration brings none of its own (the standard
     /// one, in the app). Never panics, whatever the text.
     pub fn parse(json: &str, default_bank: &Bank) -> Result<Config, ConfigError> {
-        let value = untrusted::read_json(json, MAX_CONFIG_BYTES, "a configuration").map_err(
-            |problem| ConfigError {
-                problems: vec![problem],
-            },
-        )?;
+        let value =
+            untrusted::read_json(json, MAX_CONFIG_BYTES, "a configuration").map_err(|problem| {
+                ConfigError {
+                    problems: vec![problem],
+                }
+            })?;
         let mut problems = Problems::default();
         match read(&mut problems, &value, default_bank) {
             Some(config) if problems.count() == 0 => Ok(config),
@@ -290,28 +291,27 @@ impl std::error::Error for ColourError {}
 /// power function would add more to the app than these 1 KB; a test checks
 /// every entry against the formula.
 const LINEAR: [u32; 256] = [
-    0, 304, 607, 911, 1214, 1518, 1821, 2125, 2428, 2732, 3035, 3347, 3677, 4025, 4391, 4777,
-    5182, 5605, 6049, 6512, 6995, 7499, 8023, 8568, 9134, 9721, 10330, 10960, 11612, 12286, 12983,
-    13702, 14444, 15209, 15996, 16807, 17642, 18500, 19382, 20289, 21219, 22174, 23153, 24158,
-    25187, 26241, 27321, 28426, 29557, 30713, 31896, 33105, 34340, 35601, 36889, 38204, 39546,
-    40915, 42311, 43735, 45186, 46665, 48172, 49707, 51269, 52861, 54480, 56128, 57805, 59511,
-    61246, 63010, 64803, 66626, 68478, 70360, 72272, 74214, 76185, 78187, 80220, 82283, 84376,
-    86500, 88656, 90842, 93059, 95307, 97587, 99899, 102242, 104616, 107023, 109462, 111932,
-    114435, 116971, 119538, 122139, 124772, 127438, 130136, 132868, 135633, 138432, 141263,
-    144128, 147027, 149960, 152926, 155926, 158961, 162029, 165132, 168269, 171441, 174647,
-    177888, 181164, 184475, 187821, 191202, 194618, 198069, 201556, 205079, 208637, 212231,
-    215861, 219526, 223228, 226966, 230740, 234551, 238398, 242281, 246201, 250158, 254152,
-    258183, 262251, 266356, 270498, 274677, 278894, 283149, 287441, 291771, 296138, 300544,
-    304987, 309469, 313989, 318547, 323143, 327778, 332452, 337164, 341914, 346704, 351533,
-    356400, 361307, 366253, 371238, 376262, 381326, 386429, 391572, 396755, 401978, 407240,
-    412543, 417885, 423268, 428690, 434154, 439657, 445201, 450786, 456411, 462077, 467784,
-    473531, 479320, 485150, 491021, 496933, 502886, 508881, 514918, 520996, 527115, 533276,
-    539479, 545724, 552011, 558340, 564712, 571125, 577580, 584078, 590619, 597202, 603827,
-    610496, 617207, 623960, 630757, 637597, 644480, 651406, 658375, 665387, 672443, 679542,
-    686685, 693872, 701102, 708376, 715694, 723055, 730461, 737910, 745404, 752942, 760525,
-    768151, 775822, 783538, 791298, 799103, 806952, 814847, 822786, 830770, 838799, 846873,
-    854993, 863157, 871367, 879622, 887923, 896269, 904661, 913099, 921582, 930111, 938686,
-    947307, 955973, 964686, 973445, 982251, 991102, 1000000,
+    0, 304, 607, 911, 1214, 1518, 1821, 2125, 2428, 2732, 3035, 3347, 3677, 4025, 4391, 4777, 5182,
+    5605, 6049, 6512, 6995, 7499, 8023, 8568, 9134, 9721, 10330, 10960, 11612, 12286, 12983, 13702,
+    14444, 15209, 15996, 16807, 17642, 18500, 19382, 20289, 21219, 22174, 23153, 24158, 25187,
+    26241, 27321, 28426, 29557, 30713, 31896, 33105, 34340, 35601, 36889, 38204, 39546, 40915,
+    42311, 43735, 45186, 46665, 48172, 49707, 51269, 52861, 54480, 56128, 57805, 59511, 61246,
+    63010, 64803, 66626, 68478, 70360, 72272, 74214, 76185, 78187, 80220, 82283, 84376, 86500,
+    88656, 90842, 93059, 95307, 97587, 99899, 102242, 104616, 107023, 109462, 111932, 114435,
+    116971, 119538, 122139, 124772, 127438, 130136, 132868, 135633, 138432, 141263, 144128, 147027,
+    149960, 152926, 155926, 158961, 162029, 165132, 168269, 171441, 174647, 177888, 181164, 184475,
+    187821, 191202, 194618, 198069, 201556, 205079, 208637, 212231, 215861, 219526, 223228, 226966,
+    230740, 234551, 238398, 242281, 246201, 250158, 254152, 258183, 262251, 266356, 270498, 274677,
+    278894, 283149, 287441, 291771, 296138, 300544, 304987, 309469, 313989, 318547, 323143, 327778,
+    332452, 337164, 341914, 346704, 351533, 356400, 361307, 366253, 371238, 376262, 381326, 386429,
+    391572, 396755, 401978, 407240, 412543, 417885, 423268, 428690, 434154, 439657, 445201, 450786,
+    456411, 462077, 467784, 473531, 479320, 485150, 491021, 496933, 502886, 508881, 514918, 520996,
+    527115, 533276, 539479, 545724, 552011, 558340, 564712, 571125, 577580, 584078, 590619, 597202,
+    603827, 610496, 617207, 623960, 630757, 637597, 644480, 651406, 658375, 665387, 672443, 679542,
+    686685, 693872, 701102, 708376, 715694, 723055, 730461, 737910, 745404, 752942, 760525, 768151,
+    775822, 783538, 791298, 799103, 806952, 814847, 822786, 830770, 838799, 846873, 854993, 863157,
+    871367, 879622, 887923, 896269, 904661, 913099, 921582, 930111, 938686, 947307, 955973, 964686,
+    973445, 982251, 991102, 1000000,
 ];
 
 /// The sRGB transfer function as [`LINEAR`] tabulates it, for the test that
@@ -477,13 +477,18 @@ fn read(problems: &mut Problems, value: &Value, default_bank: &Bank) -> Option<C
                 .map(|n| n as usize)
         },
     );
-    let host_messages =
-        problems.optional_field(at, map, "host_messages", HostMessages::default(), |p, at, v| {
+    let host_messages = problems.optional_field(
+        at,
+        map,
+        "host_messages",
+        HostMessages::default(),
+        |p, at, v| {
             p.choice(at, v, HOST_MESSAGE_NAMES).map(|i| match i {
                 0 => HostMessages::Level,
                 _ => HostMessages::LevelAndScores,
             })
-        });
+        },
+    );
     let own_bank = problems.optional_field(at, map, "bank", None, |p, at, v| {
         let bank = bank::read(p, at, v)?;
         bank::check_own_id(p, at, &bank);
@@ -500,7 +505,8 @@ fn read(problems: &mut Problems, value: &Value, default_bank: &Bank) -> Option<C
         None => bank.cloned(),
         Some(value) => {
             let chosen = read_dimensions(problems, &at.field("dimensions"), value, bank);
-            bank.zip(chosen).map(|(bank, chosen)| bank.with_dimensions(&chosen))
+            bank.zip(chosen)
+                .map(|(bank, chosen)| bank.with_dimensions(&chosen))
         }
     };
     Some(Config {
@@ -571,10 +577,26 @@ fn read_colours(problems: &mut Problems, at: &At, value: &Value) -> Option<Colou
     if problems.count() > before {
         return None;
     }
-    check_pair(problems, at, ("accent_text", colours.accent_text), ("accent", colours.accent));
-    check_pair(problems, at, ("text", colours.text), ("background", colours.background));
+    check_pair(
+        problems,
+        at,
+        ("accent_text", colours.accent_text),
+        ("accent", colours.accent),
+    );
+    check_pair(
+        problems,
+        at,
+        ("text", colours.text),
+        ("background", colours.background),
+    );
     if let (Some(accent), Some(background)) = (colours.accent, colours.background) {
-        check_contrast(problems, &at.field("accent"), accent, "background", background);
+        check_contrast(
+            problems,
+            &at.field("accent"),
+            accent,
+            "background",
+            background,
+        );
     }
     (problems.count() == before).then_some(colours)
 }
@@ -607,7 +629,13 @@ fn missing_partner(problems: &mut Problems, at: &At, missing: &str, given: &str)
     );
 }
 
-fn check_contrast(problems: &mut Problems, at: &At, colour: Colour, other_name: &str, other: Colour) {
+fn check_contrast(
+    problems: &mut Problems,
+    at: &At,
+    colour: Colour,
+    other_name: &str,
+    other: Colour,
+) {
     let tenths = colour.contrast_tenths(other);
     if tenths < MIN_CONTRAST_TENTHS {
         problems.add(
@@ -646,7 +674,10 @@ fn read_dimensions(
         };
         let id = DimensionId::from(id.as_str());
         if chosen.contains(&id) {
-            problems.add(&at, format_args!("lists `{}` a second time", shown(id.as_str())));
+            problems.add(
+                &at,
+                format_args!("lists `{}` a second time", shown(id.as_str())),
+            );
         } else if bank.is_some_and(|bank| bank.dimension(&id).is_none()) {
             let known: Vec<&str> = bank
                 .map(|bank| bank.dimensions().iter().map(|d| d.id.as_str()).collect())

@@ -38,9 +38,9 @@ pub use bank::{
 };
 pub use config::{Colour, Colours, Config, ConfigError, HostMessages, Logo};
 pub use link::{Link, LinkError};
-pub use untrusted::Problem;
 pub use progress::{Progress, Stage, Unanswered};
 pub use scoring::{overall_rule, Coverage, DimensionResult, Level, Overall, Report, Score};
+pub use untrusted::Problem;
 
 use std::cmp::Ordering;
 

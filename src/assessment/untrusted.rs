@@ -160,7 +160,10 @@ impl Problems {
             Value::Array(_) => "a list [ … ]",
             Value::Object(_) => "an object { … }",
         };
-        self.add(at, format_args!("invalid type: expected {expected}, found {found}"));
+        self.add(
+            at,
+            format_args!("invalid type: expected {expected}, found {found}"),
+        );
     }
 
     /// An object with no field outside `fields`; each unknown key is noted
@@ -248,7 +251,12 @@ impl Problems {
     }
 
     /// A whole number in `range`.
-    pub(crate) fn whole(&mut self, at: &At, value: &Value, range: RangeInclusive<u32>) -> Option<u32> {
+    pub(crate) fn whole(
+        &mut self,
+        at: &At,
+        value: &Value,
+        range: RangeInclusive<u32>,
+    ) -> Option<u32> {
         let expected = format!("a whole number from {} to {}", range.start(), range.end());
         let Value::Number(number) = value else {
             self.wrong_type(at, &expected, value);
@@ -295,7 +303,10 @@ impl Problems {
             return None;
         }
         if text.chars().count() > rule.max {
-            self.add(at, format_args!("is too long (at most {} characters)", rule.max));
+            self.add(
+                at,
+                format_args!("is too long (at most {} characters)", rule.max),
+            );
             return None;
         }
         let control = text

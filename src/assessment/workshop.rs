@@ -102,7 +102,7 @@
 
 use super::answer::{Answer, Mode, Role};
 use super::bank::{Bank, Dimension, StatementId};
-use super::code::{self, CodeError};
+use super::code::{self, CodeError, Decoded};
 use super::progress::Progress;
 use super::scoring::{self, Level, Score};
 use serde::{Deserialize, Serialize, Serializer};
@@ -167,8 +167,8 @@ pub struct Workshop {
 struct People {
     /// Canonical codes, in the order they were gathered.
     codes: Vec<String>,
-    /// The progress decoded from `codes`, index for index.
-    participants: Vec<Progress>,
+    /// What `codes` carry, index for index.
+    participants: Vec<Decoded>,
 }
 
 impl PartialEq for Workshop {
@@ -284,8 +284,8 @@ impl Workshop {
         self.name = clean_name(name);
     }
 
-    /// The participants' progress, in the order gathered.
-    pub fn participants(&self) -> &[Progress] {
+    /// The participants' results, in the order gathered.
+    pub fn participants(&self) -> &[Decoded] {
         &self.people.participants
     }
 
@@ -313,7 +313,7 @@ impl Workshop {
             .people
             .participants
             .iter()
-            .any(|p| p.mode == Mode::Full)
+            .any(|p| p.mode() == Mode::Full)
         {
             Mode::Full
         } else {
@@ -352,7 +352,7 @@ impl Workshop {
         let mut refused = HashSet::new();
         for entry in entries(bank, text) {
             match entry.result {
-                Ok(progress) => batch.gather(canonical(bank, &entry.text, &progress), progress),
+                Ok((decoded, spelled)) => batch.gather(spelled, decoded),
                 // The same broken text pasted twice is listed once.
                 Err(error) => {
                     if refused.insert(entry.text.to_string()) {
@@ -371,8 +371,8 @@ impl Workshop {
     pub fn add_progress(&mut self, bank: &Bank, progress: &Progress) -> Gathered {
         let code = code::encode(bank, progress);
         let mut batch = Batch::new(&self.people.codes);
-        match code::decode(bank, &code) {
-            Ok(progress) => batch.gather(code, progress),
+        match code::read(bank, &code) {
+            Ok(decoded) => batch.gather(code, decoded),
             // Cannot happen for a code just written for this bank; reported
             // rather than trusted.
             Err(error) => batch.report.reject(&code, error),
@@ -411,8 +411,8 @@ impl Workshop {
         let mut batch = Batch::new(&[]);
         let mut kept = HashSet::new();
         for text in saved.codes {
-            match code::decode(bank, &text) {
-                Ok(progress) => batch.gather(canonical(bank, &text, &progress), progress),
+            match code::read_spelled(bank, &text) {
+                Ok((decoded, spelled)) => batch.gather(spelled, decoded),
                 Err(error) => {
                     if kept.insert(text.clone()) {
                         batch.report.reject(&text, error);
@@ -428,7 +428,7 @@ impl Workshop {
     /// Appends a finished batch, all at once, and returns its report.
     fn append(
         &mut self,
-        (codes, participants, report): (Vec<String>, Vec<Progress>, Gathered),
+        (codes, participants, report): (Vec<String>, Vec<Decoded>, Gathered),
     ) -> Gathered {
         if !codes.is_empty() {
             let people = Rc::make_mut(&mut self.people);
@@ -440,7 +440,17 @@ impl Workshop {
 
     /// The team view of everybody gathered, in [`Workshop::mode`].
     pub fn team_view(&self, bank: &Bank, threshold: usize) -> TeamView {
-        TeamView::of(bank, self.mode(), &self.people.participants, threshold)
+        let mode = self.mode();
+        let mut tally = Tally::new(bank, mode);
+        for participant in self.participants() {
+            tally.add(
+                participant.mode(),
+                participant.role(),
+                participant.team(),
+                |s| participant.answer_at(s.position),
+            );
+        }
+        tally.view(mode, threshold.max(1))
     }
 }
 
@@ -474,7 +484,7 @@ struct Batch<'w> {
     known: HashSet<&'w str>,
     fresh: HashSet<String>,
     codes: Vec<String>,
-    participants: Vec<Progress>,
+    participants: Vec<Decoded>,
     report: Gathered,
 }
 
@@ -489,20 +499,20 @@ impl<'w> Batch<'w> {
         }
     }
 
-    /// Adds decoded progress unless its canonical code is already there.
-    fn gather(&mut self, code: String, progress: Progress) {
+    /// Adds a decoded result unless its canonical code is already there.
+    fn gather(&mut self, code: String, decoded: Decoded) {
         if self.known.contains(code.as_str()) || !self.fresh.insert(code.clone()) {
             self.report.duplicates += 1;
             return;
         }
         self.codes.push(code);
-        self.participants.push(progress);
+        self.participants.push(decoded);
         self.report.added += 1;
     }
 
     /// The new codes, their progress and the report, for the caller to
     /// append once the existing codes are no longer borrowed.
-    fn finish(self) -> (Vec<String>, Vec<Progress>, Gathered) {
+    fn finish(self) -> (Vec<String>, Vec<Decoded>, Gathered) {
         (self.codes, self.participants, self.report)
     }
 }
@@ -512,7 +522,8 @@ struct Entry<'t> {
     /// The text that was decoded (a word, a link's code, or a code joined
     /// back from words); shown, shortened, if it is refused.
     text: Cow<'t, str>,
-    result: Result<Progress, CodeError>,
+    /// What it holds, with its canonical spelling.
+    result: Result<(Decoded, String), CodeError>,
 }
 
 /// Every code and result link in `text`, read for `bank`.
@@ -549,7 +560,7 @@ fn entries<'t>(bank: &Bank, text: &'t str) -> Vec<Entry<'t>> {
                 if code.len() < word.len() {
                     found.push(Entry {
                         text: Cow::Borrowed(code),
-                        result: code::decode(bank, code),
+                        result: code::read_spelled(bank, code),
                     });
                 }
                 continue;
@@ -557,14 +568,13 @@ fn entries<'t>(bank: &Bank, text: &'t str) -> Vec<Entry<'t>> {
             if !looks_like_code(word) {
                 continue;
             }
-            let result = code::decode(bank, word);
+            let result = code::read_spelled(bank, word);
             if matches!(result, Err(CodeError::Incomplete | CodeError::Checksum)) {
-                if let Some((used, joined, progress)) = join_split_code(bank, word, &words[next..])
-                {
+                if let Some((used, joined, read)) = join_split_code(bank, word, &words[next..]) {
                     next += used;
                     found.push(Entry {
                         text: Cow::Owned(joined),
-                        result: Ok(progress),
+                        result: Ok(read),
                     });
                     continue;
                 }
@@ -580,7 +590,11 @@ fn entries<'t>(bank: &Bank, text: &'t str) -> Vec<Entry<'t>> {
 
 /// Tries `start` followed by one, two, … of `rest` as one code; the first
 /// that reads wins. The checksum makes a chance match practically impossible.
-fn join_split_code(bank: &Bank, start: &str, rest: &[&str]) -> Option<(usize, String, Progress)> {
+fn join_split_code(
+    bank: &Bank,
+    start: &str,
+    rest: &[&str],
+) -> Option<(usize, String, (Decoded, String))> {
     let mut joined = start.to_owned();
     for (used, word) in rest.iter().take(MAX_JOINED_WORDS).enumerate() {
         if !word.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
@@ -588,39 +602,11 @@ fn join_split_code(bank: &Bank, start: &str, rest: &[&str]) -> Option<(usize, St
         }
         joined.push(' ');
         joined.push_str(word);
-        if let Ok(progress) = code::decode(bank, &joined) {
-            return Some((used + 1, joined, progress));
+        if let Ok(read) = code::read_spelled(bank, &joined) {
+            return Some((used + 1, joined, read));
         }
     }
     None
-}
-
-/// The canonical spelling of a code that has just decoded: the spelling
-/// [`code::encode`] writes, which is the only one there is for a result
-/// (upper case, aliases read as digits, `T1-` and groups of five).
-///
-/// Respelling the text is several times cheaper than encoding the progress
-/// again, which counts when a room pastes thousands of codes; debug builds
-/// (and so every test) check that both agree.
-fn canonical(bank: &Bank, text: &str, progress: &Progress) -> String {
-    let symbols = code::find_code(text)
-        .chars()
-        .filter(|&c| c != '-' && !c.is_whitespace())
-        .map(|c| match c.to_ascii_uppercase() {
-            'O' => '0',
-            'I' | 'L' => '1',
-            c => c,
-        });
-    let mut spelled = String::with_capacity(text.len());
-    for (i, symbol) in symbols.enumerate() {
-        // The mark and version symbol, then groups of five.
-        if i >= 2 && (i - 2) % 5 == 0 {
-            spelled.push('-');
-        }
-        spelled.push(symbol);
-    }
-    debug_assert_eq!(spelled, code::encode(bank, progress));
-    spelled
 }
 
 /// The parts of `text` between the bytes `is_separator` picks, which must be
@@ -1002,6 +988,8 @@ pub struct TeamView {
 /// One statement of the view, flattened.
 struct Flat<'b> {
     id: &'b StatementId,
+    /// Its position in the bank, counting every dimension's statements.
+    position: usize,
     /// Position of its dimension in the view.
     dimension: usize,
     reverse: bool,
@@ -1129,9 +1117,6 @@ struct Tally<'b> {
     flat: Vec<Flat<'b>>,
     /// Where each dimension's statements sit in `flat`.
     ranges: Vec<Range<usize>>,
-    /// Positions in `flat` in statement id order, to merge with each
-    /// participant's answers, which a `BTreeMap` keeps in the same order.
-    by_id: Vec<usize>,
     participants: usize,
     dimension_sums: Vec<DimensionSums>,
     statement_sums: Vec<StatementSums>,
@@ -1148,32 +1133,33 @@ struct Tally<'b> {
 
 impl<'b> Tally<'b> {
     fn new(bank: &'b Bank, mode: Mode) -> Tally<'b> {
-        let dimensions: Vec<(usize, &Dimension)> = bank
-            .dimensions()
-            .iter()
-            .enumerate()
-            .filter(|(_, d)| mode == Mode::Full || d.core)
-            .collect();
-        let flat: Vec<Flat> = dimensions
-            .iter()
-            .enumerate()
-            .flat_map(|(position, (_, d))| {
-                d.statements.iter().map(move |s| Flat {
-                    id: &s.id,
-                    dimension: position,
-                    reverse: s.reverse,
-                    weight: s.weight,
-                })
-            })
-            .collect();
-        let mut ranges = Vec::with_capacity(dimensions.len());
-        let mut start = 0;
-        for (_, d) in &dimensions {
-            ranges.push(start..start + d.statements.len());
-            start += d.statements.len();
+        let mut dimensions = Vec::new();
+        let mut flat = Vec::new();
+        let mut ranges = Vec::new();
+        let mut position = 0;
+        for (index, dimension) in bank.dimensions().iter().enumerate() {
+            let first = position;
+            position += dimension.statements.len();
+            if mode != Mode::Full && !dimension.core {
+                continue;
+            }
+            let start = flat.len();
+            flat.extend(
+                dimension
+                    .statements
+                    .iter()
+                    .zip(first..)
+                    .map(|(s, position)| Flat {
+                        id: &s.id,
+                        position,
+                        dimension: dimensions.len(),
+                        reverse: s.reverse,
+                        weight: s.weight,
+                    }),
+            );
+            ranges.push(start..flat.len());
+            dimensions.push((index, dimension));
         }
-        let mut by_id: Vec<usize> = (0..flat.len()).collect();
-        super::sort_short_by(&mut by_id, |&a, &b| flat[a].id.cmp(flat[b].id));
         let empty = DimensionSums {
             asked: 0,
             dont_know: 0,
@@ -1191,52 +1177,35 @@ impl<'b> Tally<'b> {
             dimensions,
             flat,
             ranges,
-            by_id,
         }
     }
 
-    fn add(&mut self, participant: &Progress) {
+    /// Counts one participant, whose answer to each statement of the view
+    /// `answer` gives.
+    fn add(
+        &mut self,
+        mode: Mode,
+        role: Option<Role>,
+        team: &str,
+        answer: impl Fn(&Flat) -> Option<Answer>,
+    ) {
         self.participants += 1;
-        self.read_answers(participant);
-        for position in 0..self.dimensions.len() {
-            self.scores[position] = self.add_dimension(position, participant.mode);
+        for (given, statement) in self.given.iter_mut().zip(&self.flat) {
+            *given = answer(statement).map_or(0, |a| answer_slot(a) as u8 + 1);
         }
-        self.role_sums[role_slot(participant.role)].add(&self.scores);
-        if !participant.team.is_empty() {
+        for position in 0..self.dimensions.len() {
+            self.scores[position] = self.add_dimension(position, mode);
+        }
+        self.role_sums[role_slot(role)].add(&self.scores);
+        if !team.is_empty() {
             let (spelling, sums) = self
                 .team_sums
-                .entry(participant.team.to_lowercase())
-                .or_insert_with(|| (participant.team.clone(), GroupSums::new(self.scores.len())));
-            if participant.team < *spelling {
-                spelling.clone_from(&participant.team);
+                .entry(team.to_lowercase())
+                .or_insert_with(|| (team.to_owned(), GroupSums::new(self.scores.len())));
+            if team < spelling.as_str() {
+                team.clone_into(spelling);
             }
             sums.add(&self.scores);
-        }
-    }
-
-    /// Fills `given` from the participant's answers, merging two lists in
-    /// id order; answers to statements outside the view are skipped.
-    fn read_answers(&mut self, participant: &Progress) {
-        self.given.fill(0);
-        let mut next = 0;
-        for (id, &answer) in &participant.answers {
-            // Usually the next statement in id order is the one answered, and
-            // testing equality first halves the string comparisons.
-            while let Some(&s) = self.by_id.get(next) {
-                if self.flat[s].id == id {
-                    self.given[s] = answer_slot(answer) as u8 + 1;
-                    next += 1;
-                    break;
-                }
-                if self.flat[s].id > id {
-                    // Not a statement of the view: skip the answer.
-                    break;
-                }
-                next += 1;
-            }
-            if next == self.by_id.len() {
-                break;
-            }
         }
     }
 
@@ -1351,7 +1320,9 @@ impl TeamView {
     pub fn of(bank: &Bank, mode: Mode, participants: &[Progress], threshold: usize) -> TeamView {
         let mut tally = Tally::new(bank, mode);
         for participant in participants {
-            tally.add(participant);
+            tally.add(participant.mode, participant.role, &participant.team, |s| {
+                participant.answers.get(s.id).copied()
+            });
         }
         tally.view(mode, threshold.max(1))
     }

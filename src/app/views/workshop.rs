@@ -301,8 +301,8 @@ fn participants_summary(
                     <ol class="workshop__list">
                         for (i, participant) in state.workshop.participants().iter().enumerate() {
                             <li key={i}>
-                                { participant.role.map_or("No role", |r| r.label()) }
-                                if !participant.team.is_empty() { { format!(", {}", participant.team) } }
+                                { participant.role().map_or("No role", |r| r.label()) }
+                                if !participant.team().is_empty() { { format!(", {}", participant.team()) } }
                                 { " " }
                                 <button type="button" class="button button--quiet" aria-label={format!("Remove participant {}", i + 1)}
                                     onclick={on_action.reform(move |_| WorkshopAction::ParticipantRemoved(i))}>{ "Remove" }</button>
