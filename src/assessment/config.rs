@@ -67,6 +67,10 @@ pub struct Config {
     contact: Option<Link>,
     anonymity_threshold: usize,
     host_messages: HostMessages,
+    /// The bank the configuration brings, whole; `None` for the default one.
+    own_bank: Option<Bank>,
+    /// The bank asked: the configuration's own or the default one, with only
+    /// the chosen dimensions.
     bank: Bank,
 }
 
@@ -175,6 +179,29 @@ impl Config {
                 problems: problems.into_list(),
             }),
         }
+    }
+
+    /// No configuration: Tandem's own look and words, asking `bank`.
+    pub fn plain(bank: &Bank) -> Config {
+        Config {
+            organisation: None,
+            title: None,
+            logo: None,
+            colours: Colours::default(),
+            intro: Vec::new(),
+            closing: Vec::new(),
+            contact: None,
+            anonymity_threshold: DEFAULT_ANONYMITY_THRESHOLD,
+            host_messages: HostMessages::default(),
+            own_bank: None,
+            bank: bank.clone(),
+        }
+    }
+
+    /// Whether this configuration changes anything: branding, words, the
+    /// questions or the threshold.
+    pub fn is_plain(&self, default_bank: &Bank) -> bool {
+        *self == Config::plain(default_bank)
     }
 
     /// The client organisation's name, if given.
@@ -520,6 +547,7 @@ fn read(problems: &mut Problems, value: &Value, default_bank: &Bank) -> Option<C
         anonymity_threshold: anonymity_threshold?,
         host_messages: host_messages?,
         bank: bank?,
+        own_bank: own_bank?,
     })
 }
 
@@ -675,7 +703,7 @@ fn read_dimensions(
         let id = DimensionId::from(id.as_str());
         if chosen.contains(&id) {
             problems.add(
-                &at,
+                at,
                 format_args!("lists `{}` a second time", shown(id.as_str())),
             );
         } else if bank.is_some_and(|bank| bank.dimension(&id).is_none()) {
@@ -683,7 +711,7 @@ fn read_dimensions(
                 .map(|bank| bank.dimensions().iter().map(|d| d.id.as_str()).collect())
                 .unwrap_or_default();
             problems.add(
-                &at,
+                at,
                 format_args!(
                     "`{}` is not a dimension of the question bank in use; its dimensions are {}",
                     shown(id.as_str()),
@@ -741,4 +769,246 @@ fn paragraphs(text: &str) -> Vec<String> {
         paragraphs.push(current);
     }
     paragraphs
+}
+
+/// Longest configuration carried in a link, in characters after the `#`
+/// (`config=` and the base64url text): room for a bank of about 75 KB. Some
+/// mail programs cut long links; a larger configuration travels as a file.
+pub const MAX_LINK_CHARS: usize = 100_000;
+/// What starts a link's fragment that carries a configuration.
+pub const LINK_PREFIX: &str = "config=";
+
+/// The fragment (without `#`) of a link that carries the configuration
+/// `json`: [`LINK_PREFIX`] and the JSON in base64url without padding, which
+/// needs no further escaping in an address.
+pub fn link_fragment(json: &str) -> String {
+    let mut fragment = String::with_capacity(LINK_PREFIX.len() + json.len().div_ceil(3) * 4);
+    fragment.push_str(LINK_PREFIX);
+    base64url::encode_into(json.as_bytes(), &mut fragment);
+    fragment
+}
+
+/// The configuration's JSON text from a link's fragment (with or without
+/// the `#`), or why it cannot be read. The text still has to pass
+/// [`Config::parse`].
+pub fn json_from_link(fragment: &str) -> Result<String, ConfigError> {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    let refuse = |reason: String| ConfigError {
+        problems: vec![Problem {
+            location: "link".to_owned(),
+            reason,
+        }],
+    };
+    let Some(encoded) = fragment.strip_prefix(LINK_PREFIX) else {
+        return Err(refuse(format!(
+            "does not carry a configuration (it should end in #{LINK_PREFIX}…)"
+        )));
+    };
+    if fragment.len() > MAX_LINK_CHARS {
+        return Err(refuse(format!(
+            "is too long ({} characters after the #; at most {MAX_LINK_CHARS}); share the configuration as a file instead",
+            fragment.len()
+        )));
+    }
+    let bytes = base64url::decode(encoded).map_err(|position| {
+        refuse(format!(
+            "is damaged at character {} of the configuration (only letters, digits, - and _ belong there); copy the whole link again",
+            position + 1
+        ))
+    })?;
+    String::from_utf8(bytes).map_err(|_| {
+        refuse(
+            "is damaged: the configuration it carries is not text; copy the whole link again"
+                .to_owned(),
+        )
+    })
+}
+
+/// Base64url without padding (RFC 4648, section 5), the one encoding a
+/// configuration travels in. Written out because it is forty lines, and the
+/// app needs nothing else of a general base64 crate.
+mod base64url {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+    /// Appends `bytes`, encoded, to `out`.
+    pub fn encode_into(bytes: &[u8], out: &mut String) {
+        for chunk in bytes.chunks(3) {
+            let group = chunk
+                .iter()
+                .enumerate()
+                .fold(0u32, |acc, (i, &b)| acc | u32::from(b) << (16 - 8 * i));
+            for i in 0..=chunk.len() {
+                out.push(char::from(ALPHABET[(group >> (18 - 6 * i) & 63) as usize]));
+            }
+        }
+    }
+
+    fn value(symbol: u8) -> Option<u32> {
+        Some(u32::from(match symbol {
+            b'A'..=b'Z' => symbol - b'A',
+            b'a'..=b'z' => symbol - b'a' + 26,
+            b'0'..=b'9' => symbol - b'0' + 52,
+            b'-' => 62,
+            b'_' => 63,
+            _ => return None,
+        }))
+    }
+
+    /// The bytes `text` encodes, or the position of the first character that
+    /// cannot be there. Unused bits of the last symbol must be zero, so every
+    /// byte string has exactly one spelling.
+    pub fn decode(text: &str) -> Result<Vec<u8>, usize> {
+        let symbols = text.as_bytes();
+        if symbols.len() % 4 == 1 {
+            return Err(symbols.len() - 1);
+        }
+        let mut bytes = Vec::with_capacity(symbols.len() / 4 * 3 + 2);
+        for (c, chunk) in symbols.chunks(4).enumerate() {
+            let mut group = 0u32;
+            for (i, &symbol) in chunk.iter().enumerate() {
+                group |= value(symbol).ok_or(4 * c + i)? << (18 - 6 * i);
+            }
+            let whole = chunk.len() - 1;
+            if group & ((1 << (24 - 8 * whole)) - 1) != 0 {
+                return Err(4 * c + chunk.len() - 1);
+            }
+            bytes.extend((0..whole).map(|i| (group >> (16 - 8 * i)) as u8));
+        }
+        Ok(bytes)
+    }
+}
+
+/// A configuration being written in the builder: every field as the person
+/// typed it, so nothing they type is lost while it is still wrong. It becomes
+/// a configuration file with [`Draft::to_json`], which [`Config::parse`]
+/// checks like any other.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Draft {
+    /// The client organisation's name; left out when blank.
+    pub organisation: String,
+    /// The assessment's title; left out when blank.
+    pub title: String,
+    /// The logo's path; left out when blank.
+    pub logo: String,
+    /// `accent`, `accent_text`, `background` and `text`, each left out when
+    /// blank.
+    pub colours: [String; 4],
+    /// The intro, paragraphs separated by a blank line; left out when blank.
+    pub intro: String,
+    /// The closing text, as the intro.
+    pub closing: String,
+    /// The contact link; left out when blank.
+    pub contact: String,
+    /// The anonymity threshold.
+    pub anonymity_threshold: usize,
+    /// What an embed may tell its host.
+    pub host_messages: HostMessages,
+    /// The dimensions to ask, by id; all when `None`.
+    pub dimensions: Option<Vec<String>>,
+    /// A question bank of the consultant's own, as JSON; the standard bank
+    /// when blank.
+    pub bank: String,
+}
+
+impl Draft {
+    /// A draft holding `config`, to change it. The bank is written out only
+    /// when it is not `default_bank`.
+    pub fn of(config: &Config, default_bank: &Bank) -> Draft {
+        let text = |value: Option<&str>| value.unwrap_or_default().to_owned();
+        let colour = |colour: Option<Colour>| colour.map(|c| c.to_string()).unwrap_or_default();
+        let colours = config.colours();
+        let asked: Vec<String> = config
+            .bank()
+            .dimensions()
+            .iter()
+            .map(|d| d.id.to_string())
+            .collect();
+        let whole = config.own_bank.as_ref().unwrap_or(default_bank);
+        let everything = asked.len() == whole.dimensions().len();
+        Draft {
+            organisation: text(config.organisation()),
+            title: text(config.title.as_deref()),
+            logo: text(config.logo().map(Logo::as_str)),
+            colours: [
+                colour(colours.accent),
+                colour(colours.accent_text),
+                colour(colours.background),
+                colour(colours.text),
+            ],
+            intro: config.intro().join("\n\n"),
+            closing: config.closing().join("\n\n"),
+            contact: text(config.contact().map(Link::as_str)),
+            anonymity_threshold: config.anonymity_threshold(),
+            host_messages: config.host_messages(),
+            dimensions: (!everything).then_some(asked),
+            bank: config
+                .own_bank
+                .as_ref()
+                .map(pretty_bank)
+                .unwrap_or_default(),
+        }
+    }
+
+    /// The configuration file this draft describes, laid out for people to
+    /// read. Only a bank that is not JSON at all stops it from being
+    /// written; that is reported like a problem in the file, at `bank`.
+    pub fn to_json(&self) -> Result<String, ConfigError> {
+        let mut map = serde_json::Map::new();
+        map.insert("version".to_owned(), Value::from(FORMAT_VERSION));
+        let mut text = |key: &str, value: &str| {
+            if !value.trim().is_empty() {
+                map.insert(key.to_owned(), Value::from(value));
+            }
+        };
+        text("organisation", &self.organisation);
+        text("title", &self.title);
+        text("logo", self.logo.trim());
+        let mut colours = serde_json::Map::new();
+        for (key, value) in COLOUR_FIELDS.iter().zip(&self.colours) {
+            if !value.trim().is_empty() {
+                colours.insert((*key).to_owned(), Value::from(value.trim()));
+            }
+        }
+        if !colours.is_empty() {
+            map.insert("colours".to_owned(), Value::Object(colours));
+        }
+        let mut text = |key: &str, value: &str| {
+            if !value.trim().is_empty() {
+                map.insert(key.to_owned(), Value::from(value));
+            }
+        };
+        text("intro", &self.intro);
+        text("closing", &self.closing);
+        text("contact", self.contact.trim());
+        map.insert(
+            "anonymity_threshold".to_owned(),
+            Value::from(self.anonymity_threshold),
+        );
+        map.insert(
+            "host_messages".to_owned(),
+            Value::from(HOST_MESSAGE_NAMES[self.host_messages as usize]),
+        );
+        if !self.bank.trim().is_empty() {
+            let bank = untrusted::read_json(&self.bank, bank::MAX_BANK_BYTES, "a question bank")
+                .map_err(|problem| ConfigError {
+                    problems: vec![Problem {
+                        location: format!("bank, {}", problem.location),
+                        reason: problem.reason,
+                    }],
+                })?;
+            map.insert("bank".to_owned(), bank);
+        }
+        if let Some(dimensions) = &self.dimensions {
+            map.insert("dimensions".to_owned(), Value::from(dimensions.clone()));
+        }
+        // A map of plain values: writing it cannot fail.
+        Ok(serde_json::to_string_pretty(&Value::Object(map)).unwrap_or_default())
+    }
+}
+
+/// A bank as the builder shows it for editing: its canonical JSON, indented.
+pub fn pretty_bank(bank: &Bank) -> String {
+    serde_json::from_str::<Value>(&bank.to_json())
+        .and_then(|value| serde_json::to_string_pretty(&value))
+        .unwrap_or_default()
 }

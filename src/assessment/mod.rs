@@ -36,7 +36,7 @@ pub use answer::{Answer, Mode, Role};
 pub use bank::{
     Bank, BankError, Dimension, DimensionId, Guidance, LevelInfo, Statement, StatementId,
 };
-pub use config::{Colour, Colours, Config, ConfigError, HostMessages, Logo};
+pub use config::{Colour, Colours, Config, ConfigError, Draft, HostMessages, Logo};
 pub use link::{Link, LinkError};
 pub use progress::{Progress, Stage, Unanswered};
 pub use scoring::{overall_rule, Coverage, DimensionResult, Level, Overall, Report, Score};

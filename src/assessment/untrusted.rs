@@ -205,7 +205,7 @@ impl Problems {
         match map.get(key) {
             Some(value) => read(self, &at, value),
             None => {
-                self.add(&at, "is missing");
+                self.add(at, "is missing");
                 None
             }
         }
