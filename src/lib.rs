@@ -12,7 +12,8 @@
 //! - One small module per browser service, and no browser code elsewhere:
 //!   `storage` (progress in `localStorage`), `page` (focus, title, the address's
 //!   fragment, printing, the date), `files` (downloads and opened files),
-//!   `clipboard`, `camera` (the camera's picture, for reading QR codes) and
+//!   `clipboard`, `camera` (the camera's picture, for reading QR codes),
+//!   `hosting` (a consultant's `tandem.config.json` beside the app) and
 //!   `timing` (performance measures for the benchmark).
 
 pub mod app;
@@ -20,6 +21,7 @@ pub mod assessment;
 mod camera;
 mod clipboard;
 mod files;
+mod hosting;
 mod page;
 mod storage;
 mod timing;

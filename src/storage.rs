@@ -1,5 +1,13 @@
 //! What Tandem keeps in this browser's `localStorage`: a respondent's
-//! progress and a facilitator's workshop, each under its own key.
+//! progress and a facilitator's workshop, each under a key of its question
+//! bank, and a consultant's configuration opened from a link or a file.
+//!
+//! Answers to Tandem's standard questions live under `tandem.progress` and
+//! `tandem.workshop`, as they always have; answers to any other bank (another
+//! bank, or the standard one with fewer dimensions) under the same names
+//! followed by the bank's fingerprint. So a configuration with other
+//! questions never reads, mixes with or overwrites answers to the standard
+//! ones, and they are there again when the configuration is gone.
 //!
 //! Every call here can fail in ordinary use: storage may be full, switched off,
 //! or (inside a third-party frame) throw on mere access. Each failure comes back
@@ -9,10 +17,22 @@ use crate::assessment::saved::{self, SavedError, WorkshopRecord};
 use crate::assessment::{Bank, Progress};
 use wasm_bindgen::JsCast;
 
-/// The respondent's progress.
+/// The respondent's progress (followed by a bank's fingerprint for any bank
+/// but the standard one).
 const PROGRESS: &str = "tandem.progress";
-/// The facilitator's workshop.
+/// The facilitator's workshop (likewise).
 const WORKSHOP: &str = "tandem.workshop";
+/// The configuration last opened from a link or a file, as its JSON text.
+const CONFIG: &str = "tandem.config";
+
+/// The key `base` takes for answers to `bank`.
+fn key_for(base: &str, bank: &Bank) -> String {
+    if bank.fingerprint() == Bank::standard().fingerprint() {
+        base.to_owned()
+    } else {
+        format!("{base}.{:08x}", bank.fingerprint())
+    }
+}
 
 /// What was found in storage when the app started.
 pub enum Loaded<T> {
@@ -57,27 +77,67 @@ fn forget(key: &str) -> Result<(), String> {
 
 /// Reads saved progress.
 pub fn load_progress(bank: &Bank) -> Loaded<Progress> {
-    load(PROGRESS, |text| saved::decode(bank, text))
+    load(&key_for(PROGRESS, bank), |text| saved::decode(bank, text))
+}
+
+/// Whether this browser keeps progress on another set of questions than
+/// `bank`, which stays untouched while `bank` is asked.
+pub fn progress_kept_for_other_questions(bank: &Bank) -> bool {
+    let Some(storage) = local_storage() else {
+        return false;
+    };
+    let own = key_for(PROGRESS, bank);
+    let count = storage.length().unwrap_or(0);
+    (0..count)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .any(|key| {
+            key != own
+                && (key == PROGRESS
+                    || key
+                        .strip_prefix(PROGRESS)
+                        .is_some_and(|rest| rest.starts_with('.')))
+        })
 }
 
 /// Saves progress, replacing what was saved before.
 pub fn save_progress(bank: &Bank, progress: &Progress) -> Result<(), String> {
-    save(PROGRESS, &saved::encode(bank, progress))
+    save(&key_for(PROGRESS, bank), &saved::encode(bank, progress))
 }
 
-/// Forgets saved progress.
-pub fn forget_progress() -> Result<(), String> {
-    forget(PROGRESS)
+/// Forgets saved progress on `bank`.
+pub fn forget_progress(bank: &Bank) -> Result<(), String> {
+    forget(&key_for(PROGRESS, bank))
 }
 
 /// Reads the saved workshop.
 pub fn load_workshop(bank: &Bank) -> Loaded<WorkshopRecord> {
-    load(WORKSHOP, |text| saved::decode_workshop(bank, text))
+    load(&key_for(WORKSHOP, bank), |text| {
+        saved::decode_workshop(bank, text)
+    })
 }
 
 /// Saves the workshop, replacing what was saved before.
 pub fn save_workshop(bank: &Bank, record: &WorkshopRecord) -> Result<(), String> {
-    save(WORKSHOP, &saved::encode_workshop(bank, record))
+    save(
+        &key_for(WORKSHOP, bank),
+        &saved::encode_workshop(bank, record),
+    )
+}
+
+/// The configuration last opened from a link or a file, if any: its text,
+/// which is as untrusted as when it arrived.
+pub fn load_config() -> Option<String> {
+    local_storage()?.get_item(CONFIG).ok().flatten()
+}
+
+/// Keeps a configuration opened from a link or a file for the next visit.
+pub fn save_config(text: &str) -> Result<(), String> {
+    save(CONFIG, text)
+}
+
+/// Stops using the kept configuration.
+pub fn forget_config() -> Result<(), String> {
+    forget(CONFIG)
 }
 
 fn unavailable() -> String {

@@ -8,7 +8,7 @@ mod common;
 use common::mini_bank_json;
 use proptest::prelude::*;
 use serde_json::{json, Value};
-use tandem::assessment::config::{self, Draft, MAX_CONFIG_BYTES, MAX_LINK_CHARS};
+use tandem::assessment::config::{self, Draft, Scheme, MAX_CONFIG_BYTES, MAX_LINK_CHARS};
 use tandem::assessment::{Bank, Config, HostMessages, Mode};
 
 /// The problems `Config::parse` finds in `text`, as "location: reason" lines;
@@ -162,8 +162,18 @@ fn hostile_and_mistaken_files_are_refused_each_with_its_own_location_and_reason(
         ),
         (
             "unreadable colours",
-            json!({"colours": {"text": "#777777", "background": "#888888"}}).to_string(),
+            json!({"colours": {"text": "#777777", "background": "#888888", "accent": "#000000", "accent_text": "#ffffff"}}).to_string(),
             vec!["colours.text: has too little contrast with background (1.2:1; at least 4.5:1 keeps text readable)"],
+        ),
+        (
+            "light accent on Tandem's own background",
+            json!({"colours": {"accent": "#ffd166", "accent_text": "#000000"}}).to_string(),
+            vec!["colours.accent: has too little contrast with Tandem's own background (#f7f8fa); give a background too (1.3:1; at least 4.5:1 keeps text readable)"],
+        ),
+        (
+            "dark background under Tandem's own accent",
+            json!({"colours": {"background": "#101418", "text": "#ffffff"}}).to_string(),
+            vec!["colours.background: has too little contrast with Tandem's own accent (#1f5fa8), used for buttons and links; give an accent too (2.8:1; at least 4.5:1 keeps text readable)"],
         ),
         (
             "unknown colour",
@@ -494,20 +504,50 @@ fn colours_are_read_as_hex_and_set_as_custom_properties() {
         "accent": "#0B5D4B", "accent_text": "#fff",
         "background": "#f6f8f7", "text": "#18211f"
     }}));
-    let properties: Vec<(&str, String)> = config
+    let properties: Vec<(&str, Option<String>)> = config
         .colours()
         .custom_properties()
-        .map(|(property, colour)| (property, colour.to_string()))
+        .into_iter()
+        .map(|(property, colour)| (property, colour.map(|c| c.to_string())))
         .collect();
+    let set = |value: &str| Some(value.to_owned());
     assert_eq!(
         properties,
         [
-            ("--colour-primary", "#0b5d4b".to_owned()),
-            ("--colour-primary-text", "#ffffff".to_owned()),
-            ("--colour-background", "#f6f8f7".to_owned()),
-            ("--colour-text", "#18211f".to_owned()),
+            ("--colour-primary", set("#0b5d4b")),
+            ("--colour-primary-text", set("#ffffff")),
+            ("--colour-background", set("#f6f8f7")),
+            ("--colour-text", set("#18211f")),
+            ("--colour-surface", set("#f6f8f7")),
+            ("--colour-muted", set("#18211f")),
         ]
     );
+    assert_eq!(config.colours().scheme(), Some(Scheme::Light));
+
+    let dark = accepted(&json!({"colours": {
+        "accent": "#ffd166", "accent_text": "#000",
+        "background": "#101418", "text": "#f0f0f0"
+    }}));
+    assert_eq!(dark.colours().scheme(), Some(Scheme::Dark));
+    let accent_only = accepted(&json!({"colours": {"accent": "#0b5d4b", "accent_text": "#fff"}}));
+    let kept: Vec<&str> = accent_only
+        .colours()
+        .custom_properties()
+        .iter()
+        .filter(|(_, colour)| colour.is_none())
+        .map(|(property, _)| *property)
+        .collect();
+    assert_eq!(
+        kept,
+        [
+            "--colour-background",
+            "--colour-text",
+            "--colour-surface",
+            "--colour-muted"
+        ]
+    );
+    assert_eq!(accent_only.colours().scheme(), Some(Scheme::Light));
+    assert_eq!(accepted(&json!({})).colours().scheme(), None);
 }
 
 #[test]

@@ -201,7 +201,16 @@ impl Config {
     /// Whether this configuration changes anything: branding, words, the
     /// questions or the threshold.
     pub fn is_plain(&self, default_bank: &Bank) -> bool {
-        *self == Config::plain(default_bank)
+        self.organisation.is_none()
+            && self.title.is_none()
+            && self.logo.is_none()
+            && self.colours == Colours::default()
+            && self.intro.is_empty()
+            && self.closing.is_empty()
+            && self.contact.is_none()
+            && self.anonymity_threshold == DEFAULT_ANONYMITY_THRESHOLD
+            && self.host_messages == HostMessages::default()
+            && self.bank.fingerprint() == default_bank.fingerprint()
     }
 
     /// The client organisation's name, if given.
@@ -258,18 +267,65 @@ impl Config {
     }
 }
 
+/// Tandem's own page background in its light palette (`styles/app.css`),
+/// which a configured accent is drawn on when no background is given.
+const TANDEM_BACKGROUND: Colour = Colour([0xf7, 0xf8, 0xfa]);
+/// Tandem's own accent in its light palette, drawn on a configured
+/// background when no accent is given.
+const TANDEM_ACCENT: Colour = Colour([0x1f, 0x5f, 0xa8]);
+/// The CSS custom properties a configuration may set, in the order of
+/// [`Colours::custom_properties`].
+pub const CUSTOM_PROPERTIES: [&str; 6] = [
+    "--colour-primary",
+    "--colour-primary-text",
+    "--colour-background",
+    "--colour-text",
+    "--colour-surface",
+    "--colour-muted",
+];
+
+/// Which of Tandem's palettes the page keeps for everything a configuration
+/// does not colour (borders, focus, errors, levels).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scheme {
+    Light,
+    Dark,
+}
+
 impl Colours {
-    /// Each colour given, with the CSS custom property it sets on the app's
-    /// root element.
-    pub fn custom_properties(&self) -> impl Iterator<Item = (&'static str, Colour)> {
-        [
-            ("--colour-primary", self.accent),
-            ("--colour-primary-text", self.accent_text),
-            ("--colour-background", self.background),
-            ("--colour-text", self.text),
-        ]
-        .into_iter()
-        .filter_map(|(property, colour)| Some((property, colour?)))
+    /// Every CSS custom property a configuration may set on the app's root
+    /// element ([`CUSTOM_PROPERTIES`]), with the colour it sets there, or
+    /// `None` to keep Tandem's own. Cards and panels take the page's
+    /// background, and secondary text the body text, so that every text a
+    /// configuration colours is drawn on a colour it was checked against.
+    pub fn custom_properties(&self) -> [(&'static str, Option<Colour>); 6] {
+        let values = [
+            self.accent,
+            self.accent_text,
+            self.background,
+            self.text,
+            self.background,
+            self.text,
+        ];
+        let mut properties = [("", None); 6];
+        for (i, value) in values.into_iter().enumerate() {
+            properties[i] = (CUSTOM_PROPERTIES[i], value);
+        }
+        properties
+    }
+
+    /// The palette the rest of the page keeps: none for no colours (the
+    /// reader's light or dark setting decides); with colours, the one that
+    /// matches the background (Tandem's light one when none is given).
+    pub fn scheme(&self) -> Option<Scheme> {
+        if *self == Colours::default() {
+            return None;
+        }
+        // WCAG's luminance below 0.18 is nearer black than white.
+        match self.background {
+            Some(background) if background.luminance() < 180_000 => Some(Scheme::Dark),
+            _ => Some(Scheme::Light),
+        }
     }
 }
 
@@ -617,14 +673,33 @@ fn read_colours(problems: &mut Problems, at: &At, value: &Value) -> Option<Colou
         ("text", colours.text),
         ("background", colours.background),
     );
-    if let (Some(accent), Some(background)) = (colours.accent, colours.background) {
-        check_contrast(
+    // Buttons and links are drawn on the page: a configured accent on
+    // Tandem's background, or Tandem's accent on a configured background.
+    match (colours.accent, colours.background) {
+        (Some(accent), Some(background)) => {
+            check_contrast(
+                problems,
+                &at.field("accent"),
+                accent,
+                "background",
+                background,
+            );
+        }
+        (Some(accent), None) => check_contrast(
             problems,
             &at.field("accent"),
             accent,
-            "background",
+            "Tandem's own background (#f7f8fa); give a background too",
+            TANDEM_BACKGROUND,
+        ),
+        (None, Some(background)) => check_contrast(
+            problems,
+            &at.field("background"),
             background,
-        );
+            "Tandem's own accent (#1f5fa8), used for buttons and links; give an accent too",
+            TANDEM_ACCENT,
+        ),
+        (None, None) => {}
     }
     (problems.count() == before).then_some(colours)
 }
