@@ -26,6 +26,16 @@ export const CONTENT_TYPES = {
   '.json': 'application/json; charset=utf-8',
 };
 
+/** Content types of the extra files a test may serve beside the build. */
+const EXTRA_TYPES = { ...CONTENT_TYPES, '.png': 'image/png' };
+
+/**
+ * The file a consultant may put beside the app. Tandem asks for it on every
+ * start; most sites have none, so its 404 is the expected answer and not a
+ * failure of the journey.
+ */
+export const CONFIG_FILE = '/tandem.config.json';
+
 /** Where screenshots of failed journeys go (ignored by git). */
 export const ARTIFACTS = new URL('./artifacts/', import.meta.url);
 
@@ -54,10 +64,24 @@ export function distFolder() {
 /**
  * Serves `root` on 127.0.0.1 at an ephemeral port. GET and HEAD only; "/"
  * is index.html; unknown types, missing files and anything outside `root`
- * are 404. Resolves to `{ origin, close() }`.
+ * are 404. `files` maps a path (such as '/tandem.config.json') to extra
+ * contents (text or a Buffer) served as if it were beside the build, the way
+ * a host adds files to the dist/ folder. Resolves to `{ origin, close() }`.
  */
-export async function serveStatic(root) {
+export async function serveStatic(root, files = {}) {
   const server = http.createServer((request, response) => {
+    const extra = request.url?.split(/[?#]/, 1)[0];
+    if (Object.hasOwn(files, extra) && (request.method === 'GET' || request.method === 'HEAD')) {
+      const body = Buffer.from(files[extra]);
+      response.writeHead(200, {
+        'Content-Type': EXTRA_TYPES[path.extname(extra).toLowerCase()] ?? 'application/octet-stream',
+        'Content-Length': body.length,
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+      });
+      response.end(request.method === 'HEAD' ? undefined : body);
+      return;
+    }
     respond(root, request, response).catch((error) => {
       if (!response.headersSent) {
         response.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
@@ -165,8 +189,9 @@ export function launchBrowser(extraArgs = []) {
 }
 
 /**
- * Registers `before`/`after` hooks for one test file: starts the server and
- * the browser once, and returns `{ origin, journey }` where
+ * Registers `before`/`after` hooks for one test file: starts the server
+ * (serving `files` beside the build, see serveStatic) and the browser once,
+ * and returns `{ origin, journey }` where
  * `journey(t, body)` runs `body({ page, context, origin, problems,
  * freshContext })` in a fresh browser context (fresh storage) and then
  * asserts that nothing left the browser and nothing went wrong in the page.
@@ -175,12 +200,12 @@ export function launchBrowser(extraArgs = []) {
  * does the same in a separate browser launched with the extra Chromium
  * `args` (closed with the journey too).
  */
-export function useTandem() {
+export function useTandem({ files = {} } = {}) {
   const root = distFolder();
   const state = { server: null, browser: null };
 
   before(async () => {
-    state.server = await serveStatic(root);
+    state.server = await serveStatic(root, files);
     state.browser = await launchBrowser();
   });
   after(async () => {
@@ -215,13 +240,19 @@ export function useTandem() {
     const page = await context.newPage();
     page.on('websocket', (socket) => problems.offHost.push(socket.url()));
     page.on('pageerror', (error) => problems.pageErrors.push(String(error)));
+    const noConfigFile = `${origin}${CONFIG_FILE}`;
     page.on('console', (message) => {
-      // A blocked request is already reported, as a request to another host.
-      if (message.type() === 'error' && !blocked.has(message.location().url)) {
+      // A blocked request is already reported, as a request to another host;
+      // the browser logs the expected 404 of the configuration file too.
+      const url = message.location().url;
+      if (message.type() === 'error' && !blocked.has(url) && url !== noConfigFile) {
         problems.consoleErrors.push(message.text());
       }
     });
     page.on('response', (response) => {
+      if (response.status() === 404 && response.url() === noConfigFile) {
+        return;
+      }
       if (response.status() >= 400) {
         problems.failedResponses.push(`${response.status()} ${response.url()}`);
       }

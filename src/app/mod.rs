@@ -1,13 +1,12 @@
 //! The Yew application: the root component, its state and its screens.
 //!
 //! - [`state`]: the questionnaire's reducer;
-//! - `views`: one component per screen (landing, about you, a section of
-//!   statements, results);
-//! - `components`: pieces the screens share (progress bar, statement, radar
-//!   chart, restart control, notices).
-//!
 //! - [`setup`]: which consultant's configuration the app runs under, and
-//!   where it came from.
+//!   where it came from;
+//! - `views`: one component per screen (landing, about you, a section of
+//!   statements, results, workshop, configuration builder);
+//! - `components`: pieces the screens share (progress bar, statement, radar
+//!   chart, restart control, notices, the brand in the header).
 //!
 //! The root, [`App`], settles the configuration first (a link's
 //! `#config=…`, one kept from an earlier visit, or `tandem.config.json`
@@ -109,18 +108,20 @@ pub fn App() -> Html {
     }
 
     // A configuration from a link or an import is kept for the next visit,
-    // and forgotten when the person stops using it. The first run only sees
-    // what storage already holds, and writes nothing.
+    // and forgotten when the person stops using it (never on arrival, when a
+    // kept configuration that could not be read is left as it is).
     {
         let first = use_mut_ref(|| true);
         use_effect_with(setup.chosen.clone(), move |chosen| {
-            if !std::mem::replace(&mut *first.borrow_mut(), false) {
-                // A failure only costs the next visit its configuration.
-                let _ = match chosen {
-                    Some(text) => storage::save_config(text),
-                    None => storage::forget_config(),
-                };
-            }
+            let first = std::mem::replace(&mut *first.borrow_mut(), false);
+            // A failure only costs the next visit its configuration.
+            let _ = match chosen {
+                Some(text) if storage::load_config().as_deref() != Some(&**text) => {
+                    storage::save_config(text)
+                }
+                None if !first => storage::forget_config(),
+                _ => Ok(()),
+            };
         });
     }
 
