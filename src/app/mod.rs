@@ -27,7 +27,7 @@ use crate::assessment::config::{Config, Scheme};
 use crate::assessment::Colours;
 use crate::assessment::{code, Bank, Stage};
 use crate::{hosting, page, storage};
-use components::{Brand, ConfigNotice, Restart, SavingNotice};
+use components::{brand, config_notice, Restart, SavingNotice};
 use setup::{Setup, SetupAction, Source};
 use state::{Action, Saving, State};
 use std::rc::Rc;
@@ -230,14 +230,16 @@ pub fn Tandem(
             state.progress.as_ref().map(|p| p.stage),
             state.shared.is_some(),
         );
-        let title = screen_title(*route, &state, config);
         use_effect_with(screen, move |_| {
-            page::set_title(&title);
             if !std::mem::replace(&mut *first_render.borrow_mut(), false) {
                 page::focus_heading();
             }
         });
     }
+    // The tab's title follows the screen and the configuration's names.
+    use_effect_with(screen_title(*route, &state, config), |title| {
+        page::set_title(title);
+    });
     // A refused "Next" takes focus to the list of what is missing.
     use_effect_with(state.refusals, |refusals| {
         if *refusals > 0 {
@@ -369,13 +371,13 @@ pub fn Tandem(
     html! {
         <div class="app">
             <header class="app-header">
-                <Brand config={Rc::clone(config)} />
+                { brand(config) }
                 if *route == Route::Assessment && state.progress.is_some() && state.shared.is_none() {
                     <Restart on_restart={on_action.reform(|()| Action::Restarted)} />
                 }
             </header>
             if let Some(refusal) = refused {
-                <ConfigNotice refusal={refusal.clone()} source={*source} on_close={on_setup.reform(|()| SetupAction::RefusalClosed)} />
+                { config_notice(refusal, *source, &on_setup.reform(|()| SetupAction::RefusalClosed)) }
             }
             if *route == Route::Assessment {
                 <SavingNotice saving={state.saving.clone()} />

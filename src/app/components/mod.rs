@@ -1,10 +1,8 @@
 //! Pieces the screens share. Each has one root CSS class named after it.
 
 mod action_plan;
-mod brand;
+mod branding;
 mod comparison;
-mod config_notice;
-mod contact_link;
 mod progress_bar;
 mod qr_code;
 mod qr_scanner;
@@ -16,10 +14,8 @@ mod statement_item;
 mod transfer;
 
 pub use action_plan::ActionPlan;
-pub use brand::Brand;
+pub use branding::{brand, config_notice, contact_link};
 pub use comparison::Comparison;
-pub use config_notice::ConfigNotice;
-pub use contact_link::ContactLink;
 pub use progress_bar::ProgressBar;
 pub use qr_code::QrCode;
 pub use qr_scanner::QrScanner;

@@ -213,6 +213,20 @@ pub fn Builder(BuilderProps { config, on_setup }: &BuilderProps) -> Html {
         })
     };
 
+    // The preview's colours, set on its frame as the app sets them on the
+    // page; again whenever the frame comes back after a problem.
+    let frame = use_node_ref();
+    {
+        let frame = frame.clone();
+        let colours = checked.as_ref().ok().map(|(_, c)| c.colours().clone());
+        use_effect_with(colours, move |colours| {
+            if let (Some(colours), Some(element)) = (colours, frame.cast::<web_sys::HtmlElement>())
+            {
+                page::set_properties(&element, &colour_properties(colours));
+            }
+        });
+    }
+
     let problems: &[Problem] = match &checked {
         Ok(_) => &[],
         Err(error) => &error.problems,
@@ -287,8 +301,8 @@ pub fn Builder(BuilderProps { config, on_setup }: &BuilderProps) -> Html {
                 </div>
             </section>
 
-            if let Ok((_, preview)) = &checked {
-                <Preview config={Rc::new(preview.clone())} />
+            if let Ok((_, config)) = &checked {
+                { preview(config, &frame) }
                 <section class="builder__share" aria-labelledby="builder-share-heading">
                     <h2 id="builder-share-heading">{ "Use it" }</h2>
                     <div class="builder__actions">
@@ -320,28 +334,14 @@ fn copy_outcome(outcome: &Option<Result<(), AttrValue>>) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct PreviewProps {
-    config: Rc<Config>,
-}
-
 /// How the first page will look: the configuration's name, logo, title,
-/// words and colours, drawn with the same rules as the app.
-#[component]
-fn Preview(PreviewProps { config }: &PreviewProps) -> Html {
-    let frame = use_node_ref();
-    {
-        let frame = frame.clone();
-        use_effect_with(config.colours().clone(), move |colours| {
-            if let Some(element) = frame.cast::<web_sys::HtmlElement>() {
-                page::set_properties(&element, &colour_properties(colours));
-            }
-        });
-    }
+/// words and colours, drawn with the same rules as the app. The colours are
+/// set on `frame` by the builder's effect. Root class `builder-preview`.
+fn preview(config: &Config, frame: &NodeRef) -> Html {
     html! {
         <section class="builder-preview" aria-labelledby="builder-preview-heading">
             <h2 id="builder-preview-heading">{ "Preview" }</h2>
-            <div class="builder-preview__frame" ref={frame}>
+            <div class="builder-preview__frame" ref={frame.clone()}>
                 <div class="builder-preview__header">
                     if let Some(logo) = config.logo() {
                         <img class="brand__logo" src={logo.as_str().to_owned()} alt="" />

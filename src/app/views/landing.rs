@@ -3,7 +3,7 @@
 //! the full assessment, and for consultants a configuration to import or
 //! build.
 
-use crate::app::components::ContactLink;
+use crate::app::components::contact_link;
 use crate::app::setup::{SetupAction, Source};
 use crate::assessment::config::MAX_CONFIG_BYTES;
 use crate::assessment::{Bank, Config, Mode};
@@ -103,7 +103,7 @@ pub fn Landing(
                 </div>
             }
             if let Some(contact) = config.contact() {
-                <ContactLink link={contact.clone()} />
+                { contact_link(contact) }
             }
             <p class="landing__privacy">
                 <strong>{ "Your answers stay in this browser." }</strong>

@@ -4,7 +4,7 @@
 //! comparison. The same view shows a result opened from a link, read-only.
 
 use crate::app::components::{
-    ActionPlan, Comparison, ContactLink, RadarChart, RadarSeries, ShareResult, Transfer,
+    contact_link, ActionPlan, Comparison, RadarChart, RadarSeries, ShareResult, Transfer,
 };
 use crate::app::state::Action;
 use crate::assessment::{
@@ -155,7 +155,7 @@ pub fn Results(
                         <p>{ paragraph }</p>
                     }
                     if let Some(contact) = contact {
-                        <ContactLink link={contact.clone()} />
+                        { contact_link(contact) }
                     }
                 </section>
             }
