@@ -215,6 +215,19 @@ test('the builder checks as the consultant types and makes a link that brands th
     const link = await app.textbox('Link that carries this configuration').inputValue();
     assert.ok(link.startsWith(`${origin}/#config=`), link);
 
+    // The file to put beside the app.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      app.button('Download tandem.config.json').click(),
+    ]);
+    assert.equal(download.suggestedFilename(), 'tandem.config.json');
+    const chunks = [];
+    for await (const chunk of await download.createReadStream()) chunks.push(chunk);
+    const file = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    assert.equal(file.organisation, 'Northwind Health');
+    assert.deepEqual(file.colours, { accent: '#0b5d4b', accent_text: '#ffffff' });
+    assert.equal(file.bank.dimensions[0].statements[1].weight, 2);
+
     // Another device opens the link.
     const other = await freshContext();
     const respondent = new Tandem(other.page, origin);

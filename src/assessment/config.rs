@@ -1028,6 +1028,17 @@ impl Draft {
     /// read. Only a bank that is not JSON at all stops it from being
     /// written; that is reported like a problem in the file, at `bank`.
     pub fn to_json(&self) -> Result<String, ConfigError> {
+        // A map of plain values: writing it cannot fail.
+        self.to_value()
+            .map(|value| serde_json::to_string_pretty(&value).unwrap_or_default())
+    }
+
+    /// The same configuration as compact JSON, the shortest for a link.
+    pub fn to_compact_json(&self) -> Result<String, ConfigError> {
+        self.to_value().map(|value| value.to_string())
+    }
+
+    fn to_value(&self) -> Result<Value, ConfigError> {
         let mut map = serde_json::Map::new();
         map.insert("version".to_owned(), Value::from(FORMAT_VERSION));
         let mut text = |key: &str, value: &str| {
@@ -1076,8 +1087,7 @@ impl Draft {
         if let Some(dimensions) = &self.dimensions {
             map.insert("dimensions".to_owned(), Value::from(dimensions.clone()));
         }
-        // A map of plain values: writing it cannot fail.
-        Ok(serde_json::to_string_pretty(&Value::Object(map)).unwrap_or_default())
+        Ok(Value::Object(map))
     }
 }
 

@@ -163,11 +163,16 @@ pub fn Builder(BuilderProps { config, on_setup }: &BuilderProps) -> Html {
             draft.set(next);
         })
     };
-    let set_bank = |text: String| {
+    // The standard bank is written out only when asked for: it is 30 KB.
+    let set_bank = |standard: bool| {
         let draft = draft.clone();
         Callback::from(move |_| {
             let mut next = (*draft).clone();
-            next.bank = text.clone();
+            next.bank = if standard {
+                config::pretty_bank(Bank::standard())
+            } else {
+                String::new()
+            };
             next.dimensions = None;
             draft.set(next);
         })
@@ -278,8 +283,8 @@ pub fn Builder(BuilderProps { config, on_setup }: &BuilderProps) -> Html {
                     <legend>{ "Questions" }</legend>
                     <p class="builder__hint">{ "Leave the question bank empty to ask Tandem's standard questions, or write your own in the format described in docs/configuration.md." }</p>
                     <div class="builder__actions">
-                        <button type="button" class="button" onclick={set_bank(config::pretty_bank(Bank::standard()))}>{ "Start from Tandem's questions" }</button>
-                        <button type="button" class="button" onclick={set_bank(String::new())}>{ "Use Tandem's standard questions" }</button>
+                        <button type="button" class="button" onclick={set_bank(true)}>{ "Start from Tandem's questions" }</button>
+                        <button type="button" class="button" onclick={set_bank(false)}>{ "Use Tandem's standard questions" }</button>
                     </div>
                     { text_area(Field::Bank, "builder-bank", "Question bank (JSON)", "Dimensions, statements, levels and guidance. Text is shown exactly as written, never as HTML.", "16") }
                 </fieldset>
