@@ -1,5 +1,13 @@
 //! What Tandem keeps in this browser's `localStorage`: a respondent's
-//! progress and a facilitator's workshop, each under its own key.
+//! progress and a facilitator's workshop, each under a key of its question
+//! bank, and a consultant's configuration opened from a link or a file.
+//!
+//! Answers to Tandem's standard questions live under `tandem.progress` and
+//! `tandem.workshop`, as they always have; answers to any other bank (another
+//! bank, or the standard one with fewer dimensions) under the same names
+//! followed by the bank's fingerprint. So a configuration with other
+//! questions never reads, mixes with or overwrites answers to the standard
+//! ones, and they are there again when the configuration is gone.
 //!
 //! Every call here can fail in ordinary use: storage may be full, switched off,
 //! or (inside a third-party frame) throw on mere access. Each failure comes back
@@ -9,10 +17,22 @@ use crate::assessment::saved::{self, SavedError, WorkshopRecord};
 use crate::assessment::{Bank, Progress};
 use wasm_bindgen::JsCast;
 
-/// The respondent's progress.
+/// The respondent's progress (followed by a bank's fingerprint for any bank
+/// but the standard one).
 const PROGRESS: &str = "tandem.progress";
-/// The facilitator's workshop.
+/// The facilitator's workshop (likewise).
 const WORKSHOP: &str = "tandem.workshop";
+/// The configuration last opened from a link or a file, as its JSON text.
+const CONFIG: &str = "tandem.config";
+
+/// The key `base` takes for answers to `bank`.
+fn key_for(base: &str, bank: &Bank) -> String {
+    if bank.fingerprint() == Bank::standard().fingerprint() {
+        base.to_owned()
+    } else {
+        format!("{base}.{:08x}", bank.fingerprint())
+    }
+}
 
 thread_local! {
     /// The revision of saved progress this page last read or wrote (0 for
@@ -23,22 +43,20 @@ thread_local! {
 /// Why nothing is written once Tandem has failed (see `recovery`).
 const STOPPED: &str = "Tandem stopped after an error, so it saves nothing more";
 
-/// The text saved under each of Tandem's keys, as it is, including copies
-/// of unreadable progress: for the copy the recovery screen and the notices
-/// offer. `None` for a key with nothing saved or that cannot be read.
+/// The text saved under each of Tandem's keys (every bank's progress and
+/// workshop, copies of unreadable progress, the configuration), as it is:
+/// for the copy the recovery screen and the notices offer. `None` for a key
+/// that cannot be read.
 pub fn saved_text() -> Vec<(String, Option<String>)> {
-    let storage = local_storage();
-    let read = |key: &str| {
-        storage
-            .as_ref()
-            .and_then(|s| s.get_item(key).ok().flatten())
+    let Some(storage) = local_storage() else {
+        return Vec::new();
     };
-    let kept = (1..=MAX_KEPT).map(|n| format!("{PROGRESS}.unreadable.{n}"));
-    [PROGRESS.to_owned(), WORKSHOP.to_owned()]
-        .into_iter()
-        .chain(kept)
+    let count = storage.length().unwrap_or(0);
+    (0..count)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|key| key.starts_with("tandem."))
         .map(|key| {
-            let text = read(&key);
+            let text = storage.get_item(&key).ok().flatten();
             (key, text)
         })
         .collect()
@@ -93,11 +111,31 @@ fn forget(key: &str) -> Result<(), String> {
 
 /// Reads saved progress, and remembers its revision for the next save.
 pub fn load_progress(bank: &Bank) -> Loaded<Progress> {
-    load(PROGRESS, |text| {
+    load(&key_for(PROGRESS, bank), |text| {
         let progress = saved::decode(bank, text)?;
         SEEN.set(saved::revision_of(text).unwrap_or(0));
         Ok(progress)
     })
+}
+
+/// Whether this browser keeps progress on another set of questions than
+/// `bank`, which stays untouched while `bank` is asked.
+pub fn progress_kept_for_other_questions(bank: &Bank) -> bool {
+    let Some(storage) = local_storage() else {
+        return false;
+    };
+    let own = key_for(PROGRESS, bank);
+    let count = storage.length().unwrap_or(0);
+    (0..count)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .any(|key| {
+            key != own
+                && !key.contains(UNREADABLE)
+                && (key == PROGRESS
+                    || key
+                        .strip_prefix(PROGRESS)
+                        .is_some_and(|rest| rest.starts_with('.')))
+        })
 }
 
 /// Why progress was not saved.
@@ -115,14 +153,15 @@ pub enum SaveFailure {
 /// saving never destroys it.
 pub fn save_progress(bank: &Bank, progress: &Progress) -> Result<(), SaveFailure> {
     let storage = local_storage().ok_or_else(|| SaveFailure::Refused(unavailable()))?;
+    let key = key_for(PROGRESS, bank);
     let current = storage
-        .get_item(PROGRESS)
+        .get_item(&key)
         .map_err(|e| SaveFailure::Refused(explain(e)))?;
     let revision = match current.as_deref().map(saved::revision_of) {
         None => 0,
         Some(Some(revision)) => revision,
         Some(None) => {
-            keep_unreadable(&storage, current.as_deref().unwrap_or_default())
+            keep_unreadable(&storage, &key, current.as_deref().unwrap_or_default())
                 .map_err(SaveFailure::Refused)?;
             0
         }
@@ -130,32 +169,29 @@ pub fn save_progress(bank: &Bank, progress: &Progress) -> Result<(), SaveFailure
     if revision != SEEN.get() {
         return Err(SaveFailure::Conflict);
     }
-    save(
-        PROGRESS,
-        &saved::encode_revision(bank, progress, revision + 1),
-    )
-    .map_err(SaveFailure::Refused)?;
+    save(&key, &saved::encode_revision(bank, progress, revision + 1))
+        .map_err(SaveFailure::Refused)?;
     SEEN.set(revision + 1);
     Ok(())
 }
 
 /// Lets this page's progress replace what another tab saved: the person
 /// chose to keep the answers on this page.
-pub fn take_over() {
+pub fn take_over(bank: &Bank) {
     let current = local_storage()
-        .and_then(|storage| storage.get_item(PROGRESS).ok().flatten())
+        .and_then(|storage| storage.get_item(&key_for(PROGRESS, bank)).ok().flatten())
         .and_then(|text| saved::revision_of(&text));
     SEEN.set(current.unwrap_or(0));
 }
 
-/// Copies saved progress that cannot be read to the first free
-/// `tandem.progress.unreadable.N` key, where it stays until the person
-/// clears the browser's data.
-fn keep_unreadable(storage: &web_sys::Storage, text: &str) -> Result<(), String> {
+/// Copies saved progress that cannot be read from `key` to the first free
+/// `KEY.unreadable.N`, where it stays until the person clears the browser's
+/// data.
+fn keep_unreadable(storage: &web_sys::Storage, key: &str, text: &str) -> Result<(), String> {
     for n in 1..=MAX_KEPT {
-        let key = format!("{PROGRESS}.unreadable.{n}");
-        match storage.get_item(&key) {
-            Ok(None) => return save(&key, text),
+        let kept_at = format!("{key}{UNREADABLE}{n}");
+        match storage.get_item(&kept_at) {
+            Ok(None) => return save(&kept_at, text),
             Ok(Some(kept)) if kept == text => return Ok(()),
             Ok(Some(_)) => continue,
             Err(e) => return Err(explain(e)),
@@ -164,24 +200,47 @@ fn keep_unreadable(storage: &web_sys::Storage, text: &str) -> Result<(), String>
     Err("there is no room left to keep the unreadable saved answers".to_owned())
 }
 
+/// Between a key and the number of an unreadable copy of what it held.
+const UNREADABLE: &str = ".unreadable.";
 /// How many unreadable copies are kept at most.
 const MAX_KEPT: u32 = 5;
 
-/// Forgets saved progress.
-pub fn forget_progress() -> Result<(), String> {
-    forget(PROGRESS)?;
+/// Forgets saved progress on `bank`.
+pub fn forget_progress(bank: &Bank) -> Result<(), String> {
+    forget(&key_for(PROGRESS, bank))?;
     SEEN.set(0);
     Ok(())
 }
 
 /// Reads the saved workshop.
 pub fn load_workshop(bank: &Bank) -> Loaded<WorkshopRecord> {
-    load(WORKSHOP, |text| saved::decode_workshop(bank, text))
+    load(&key_for(WORKSHOP, bank), |text| {
+        saved::decode_workshop(bank, text)
+    })
 }
 
 /// Saves the workshop, replacing what was saved before.
 pub fn save_workshop(bank: &Bank, record: &WorkshopRecord) -> Result<(), String> {
-    save(WORKSHOP, &saved::encode_workshop(bank, record))
+    save(
+        &key_for(WORKSHOP, bank),
+        &saved::encode_workshop(bank, record),
+    )
+}
+
+/// The configuration last opened from a link or a file, if any: its text,
+/// which is as untrusted as when it arrived.
+pub fn load_config() -> Option<String> {
+    local_storage()?.get_item(CONFIG).ok().flatten()
+}
+
+/// Keeps a configuration opened from a link or a file for the next visit.
+pub fn save_config(text: &str) -> Result<(), String> {
+    save(CONFIG, text)
+}
+
+/// Stops using the kept configuration.
+pub fn forget_config() -> Result<(), String> {
+    forget(CONFIG)
 }
 
 fn unavailable() -> String {
