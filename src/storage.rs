@@ -17,6 +17,12 @@ const WORKSHOP: &str = "tandem.workshop";
 /// Why nothing is written once Tandem has failed (see `recovery`).
 const STOPPED: &str = "Tandem stopped after an error, so it saves nothing more";
 
+/// Why nothing is written over what a newer Tandem saved after this page
+/// started.
+const NEWER: &str = "a newer version of Tandem has saved its own data on this device since this \
+     page was opened, and this older version will not write over it. Reload the page to use the \
+     newer version";
+
 /// The text saved under each of Tandem's keys, as it is: for the copy the
 /// recovery screen offers. `None` for a key with nothing saved or that
 /// cannot be read.
@@ -44,6 +50,9 @@ pub enum Loaded<T> {
     /// Something is saved but cannot be used; it must not be overwritten
     /// without telling the person.
     Unreadable(String),
+    /// Saved by a newer version of Tandem: this one must neither read it nor
+    /// write over it.
+    Newer(String),
     /// Storage cannot be used at all in this browser or frame.
     Unavailable,
 }
@@ -60,26 +69,38 @@ fn load<T>(key: &str, read: impl FnOnce(&str) -> Result<T, SavedError>) -> Loade
         Ok(None) => Loaded::Nothing,
         Ok(Some(text)) => match read(&text) {
             Ok(value) => Loaded::Found(value),
+            Err(e @ SavedError::Newer { .. }) => Loaded::Newer(e.to_string()),
             Err(e) => Loaded::Unreadable(e.to_string()),
         },
         Err(_) => Loaded::Unavailable,
     }
 }
 
-fn save(key: &str, text: &str) -> Result<(), String> {
+/// Storage that `key` may be written to now: not after a failure, and never
+/// over data in a newer format than this Tandem writes. Data read at start
+/// was checked then; this catches a newer version of Tandem that saved since,
+/// in another tab after an update, so the older page does not destroy it.
+fn writable(key: &str) -> Result<web_sys::Storage, String> {
     if crate::recovery::stopped() {
         return Err(STOPPED.to_owned());
     }
     let storage = local_storage().ok_or_else(unavailable)?;
-    storage.set_item(key, text).map_err(explain)
+    let current = storage.get_item(key).ok().flatten();
+    if current
+        .and_then(|text| saved::schema_of(&text))
+        .is_some_and(|schema| schema > saved::SCHEMA)
+    {
+        return Err(NEWER.to_owned());
+    }
+    Ok(storage)
+}
+
+fn save(key: &str, text: &str) -> Result<(), String> {
+    writable(key)?.set_item(key, text).map_err(explain)
 }
 
 fn forget(key: &str) -> Result<(), String> {
-    if crate::recovery::stopped() {
-        return Err(STOPPED.to_owned());
-    }
-    let storage = local_storage().ok_or_else(unavailable)?;
-    storage.remove_item(key).map_err(explain)
+    writable(key)?.remove_item(key).map_err(explain)
 }
 
 /// Reads saved progress.

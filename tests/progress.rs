@@ -103,6 +103,29 @@ fn saved_progress_from_a_newer_version_is_recognised() {
 }
 
 #[test]
+fn the_saved_format_version_is_read_without_the_rest() {
+    let bank = mini_bank();
+    let text = saved::encode(&bank, &Progress::new(Mode::Quick));
+    assert_eq!(saved::schema_of(&text), Some(saved::SCHEMA));
+    // What a newer Tandem saved, whatever its shape: an older one must not
+    // write over it.
+    assert_eq!(
+        saved::schema_of(r#"{"progress": [1, 2], "schema": 12}"#),
+        Some(12)
+    );
+    // Anything else declares no version (and is held or replaced as before).
+    for text in [
+        "",
+        "not json",
+        "[]",
+        r#"{"schema": "2"}"#,
+        r#"{"bank": "x"}"#,
+    ] {
+        assert_eq!(saved::schema_of(text), None, "{text}");
+    }
+}
+
+#[test]
 fn saved_progress_for_another_bank_is_refused() {
     let bank = mini_bank();
     let text = saved::encode(

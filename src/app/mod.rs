@@ -51,6 +51,7 @@ fn restored(bank: Rc<Bank>) -> State {
         storage::Loaded::Nothing => (None, Saving::On),
         storage::Loaded::Found(progress) => (Some(progress), Saving::On),
         storage::Loaded::Unreadable(reason) => (None, Saving::Held(reason.into())),
+        storage::Loaded::Newer(reason) => (None, Saving::Newer(reason.into())),
         storage::Loaded::Unavailable => (None, Saving::Unavailable),
     };
     State::new(bank, progress, saving)
@@ -205,7 +206,7 @@ pub fn App() -> Html {
         (_, None, None) => html! {
             <Landing
                 bank={Rc::clone(&state.bank)}
-                keeps_progress={state.saving != Saving::Unavailable}
+                keeps_progress={!matches!(state.saving, Saving::Unavailable | Saving::Newer(_))}
                 host_learns={embedding.tells_host().then(|| allowed.what_the_host_learns())}
                 on_start={on_action.reform(Action::Started)}
             />

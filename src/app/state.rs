@@ -22,6 +22,10 @@ pub enum Saving {
     /// Saved data was found but could not be read (the reason is given).
     /// It is left untouched until the person starts a new assessment.
     Held(AttrValue),
+    /// Saved data comes from a newer version of Tandem (the reason is
+    /// given). This version never writes over it: reloading brings the
+    /// newer version, which reads it.
+    Newer(AttrValue),
     /// The last save failed (the reason is given); the next change retries.
     Failed(AttrValue),
 }

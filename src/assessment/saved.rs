@@ -98,6 +98,16 @@ fn read<T: serde::de::DeserializeOwned>(
     Ok(saved)
 }
 
+/// The format version saved `text` declares, if it declares one: read before
+/// writing, so that an older Tandem never writes over what a newer one saved
+/// (in another tab, say, after an update). Saved text of any other shape
+/// gives `None`.
+pub fn schema_of(text: &str) -> Option<u32> {
+    serde_json::from_str::<Versioned>(text)
+        .ok()
+        .map(|v| v.schema)
+}
+
 /// Saves progress as text.
 pub fn encode(bank: &Bank, progress: &Progress) -> String {
     let saved = SavedRef {

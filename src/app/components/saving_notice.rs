@@ -21,6 +21,13 @@ pub fn SavingNotice(SavingNoticeProps { saving }: &SavingNoticeProps) -> Html {
             "Answers saved earlier on this device could not be read: {reason}. They have been left \
              untouched. Starting an assessment will replace them."
         ),
+        // The older of two versions: the answers belong to the newer one,
+        // which a reload brings (see the README's "Offline use").
+        Saving::Newer(reason) => format!(
+            "Answers saved earlier on this device could not be read: {reason}. They have been left \
+             untouched, and this version will not save over them, so answers given here are not \
+             kept. Reload the page to use the newer version of Tandem."
+        ),
         Saving::Failed(reason) => format!(
             "Your latest answers could not be saved: {reason}. They are kept while this page stays \
              open, and Tandem will keep trying to save them."

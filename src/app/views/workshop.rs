@@ -19,6 +19,7 @@ fn restored(bank: Rc<Bank>) -> WorkshopState {
         storage::Loaded::Nothing => (None, Saving::On),
         storage::Loaded::Found(record) => (Some(record), Saving::On),
         storage::Loaded::Unreadable(reason) => (None, Saving::Held(reason.into())),
+        storage::Loaded::Newer(reason) => (None, Saving::Newer(reason.into())),
         storage::Loaded::Unavailable => (None, Saving::Unavailable),
     };
     WorkshopState::new(bank, record, saving)
