@@ -89,11 +89,16 @@ export const SECURITY_HEADERS = {
  * Serves `root` on `address` (default 127.0.0.1) at an ephemeral port, with
  * `headers` on every file. GET and HEAD only; "/" is index.html; unknown
  * types, missing files and anything outside `root` are 404. Resolves to
- * `{ origin, close() }`.
+ * `{ origin, requests, serve(folder), close() }`: `requests` lists the path
+ * of every request received, in order; `serve(folder)` serves another folder
+ * from then on (a new deploy, say).
  */
 export async function serveStatic(root, { address = APP_ADDRESS, headers = {} } = {}) {
+  const requests = [];
+  let folder = root;
   const server = http.createServer((request, response) => {
-    respond(root, request, response, headers).catch((error) => {
+    requests.push(request.url);
+    respond(folder, request, response, headers).catch((error) => {
       if (!response.headersSent) {
         response.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
       }
@@ -107,6 +112,10 @@ export async function serveStatic(root, { address = APP_ADDRESS, headers = {} } 
   const { port } = server.address();
   return {
     origin: `http://${address}:${port}`,
+    requests,
+    serve: (another) => {
+      folder = path.resolve(another);
+    },
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
@@ -212,7 +221,12 @@ export function launchBrowser(extraArgs = []) {
  * `freshContext()` opens another fresh, equally guarded context and resolves
  * to `{ context, page }`; it is closed with the journey. `freshBrowser(args)`
  * does the same in a separate browser launched with the extra Chromium
- * `args` (closed with the journey too).
+ * `args` (closed with the journey too). `server` is the app's server (see
+ * serveStatic), for a test that watches its requests or deploys another build.
+ *
+ * Journeys run with service workers blocked, so that every page load comes
+ * from the server; `journey(t, body, { serviceWorkers: 'allow' })` lets
+ * Tandem's worker run, for offline use.
  */
 export function useTandem({ hostPages } = {}) {
   const root = distFolder();
@@ -243,11 +257,11 @@ export function useTandem({ hostPages } = {}) {
    * a request for another host is refused, and it, page errors, console
    * errors and failed responses are recorded in `problems`.
    */
-  async function guardedContext(problems, browser = state.browser) {
+  async function guardedContext(problems, browser = state.browser, serviceWorkers = 'block') {
     const allowed = new Set([state.server.origin, state.host?.origin].filter(Boolean));
     const context = await browser.newContext({
       viewport: { width: 1024, height: 800 },
-      serviceWorkers: 'block',
+      serviceWorkers,
     });
     context.setDefaultTimeout(15_000);
     const blocked = new Set();
@@ -280,7 +294,7 @@ export function useTandem({ hostPages } = {}) {
     return { context, page };
   }
 
-  async function journey(t, body) {
+  async function journey(t, body, { serviceWorkers = 'block' } = {}) {
     const { origin } = state.server;
     const hostOrigin = state.host?.origin;
     const problems = {
@@ -289,7 +303,7 @@ export function useTandem({ hostPages } = {}) {
       consoleErrors: [],
       failedResponses: [],
     };
-    const { context, page } = await guardedContext(problems);
+    const { context, page } = await guardedContext(problems, state.browser, serviceWorkers);
     const others = [];
     // Another fresh profile in the same journey (a second device, say), under
     // the same guard; closed with the journey.
@@ -336,6 +350,9 @@ export function useTandem({ hostPages } = {}) {
     },
     get hostOrigin() {
       return state.host?.origin;
+    },
+    get server() {
+      return state.server;
     },
     journey,
   };
