@@ -30,6 +30,16 @@ export const CONTENT_TYPES = {
   '.json': 'application/json; charset=utf-8',
 };
 
+/** Content types of the extra files a test may serve beside the build. */
+const EXTRA_TYPES = { ...CONTENT_TYPES, '.png': 'image/png' };
+
+/**
+ * The file a consultant may put beside the app. Tandem asks for it on every
+ * start; most sites have none, so its 404 is the expected answer and not a
+ * failure of the journey.
+ */
+export const CONFIG_FILE = '/tandem.config.json';
+
 /** Where screenshots of failed journeys go (ignored by git). */
 export const ARTIFACTS = new URL('./artifacts/', import.meta.url);
 
@@ -76,6 +86,7 @@ export const SECURITY_HEADERS = {
     "style-src 'self'",
     "img-src 'self' data: blob:",
     "connect-src 'self'",
+    "frame-src 'self'",
     "base-uri 'self'",
     "form-action 'none'",
     `frame-ancestors 'self' http://${HOST_ADDRESS}:*`,
@@ -88,16 +99,31 @@ export const SECURITY_HEADERS = {
 /**
  * Serves `root` on `address` (default 127.0.0.1) at an ephemeral port, with
  * `headers` on every file. GET and HEAD only; "/" is index.html; unknown
- * types, missing files and anything outside `root` are 404. Resolves to
- * `{ origin, requests, serve(folder), close() }`: `requests` lists the path
- * of every request received, in order; `serve(folder)` serves another folder
- * from then on (a new deploy, say).
+ * types, missing files and anything outside `root` are 404. `files` maps a
+ * path (such as '/tandem.config.json') to extra contents (text or a Buffer)
+ * served as if it were beside the build, the way a host adds files to the
+ * dist/ folder. Resolves to `{ origin, requests, serve(folder), close() }`:
+ * `requests` lists the path of every request received, in order;
+ * `serve(folder)` serves another folder from then on (a new deploy, say).
  */
-export async function serveStatic(root, { address = APP_ADDRESS, headers = {} } = {}) {
+export async function serveStatic(root, { address = APP_ADDRESS, headers = {}, files = {} } = {}) {
   const requests = [];
   let folder = root;
   const server = http.createServer((request, response) => {
     requests.push(request.url);
+    const extra = request.url?.split(/[?#]/, 1)[0];
+    if (Object.hasOwn(files, extra) && (request.method === 'GET' || request.method === 'HEAD')) {
+      const body = Buffer.from(files[extra]);
+      response.writeHead(200, {
+        ...headers,
+        'Content-Type': EXTRA_TYPES[path.extname(extra).toLowerCase()] ?? 'application/octet-stream',
+        'Content-Length': body.length,
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+      });
+      response.end(request.method === 'HEAD' ? undefined : body);
+      return;
+    }
     respond(folder, request, response, headers).catch((error) => {
       if (!response.headersSent) {
         response.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
@@ -210,8 +236,8 @@ export function launchBrowser(extraArgs = []) {
 }
 
 /**
- * Registers `before`/`after` hooks for one test file: starts the server and
- * the browser once, and returns `{ origin, hostOrigin, journey }` where
+ * Registers `before`/`after` hooks for one test file: starts the server
+ * (serving `files` beside the build, see serveStatic) and the browser once, and returns `{ origin, hostOrigin, journey }` where
  * `journey(t, body)` runs `body({ page, context, origin, hostOrigin,
  * problems, freshContext })` in a fresh browser context (fresh storage) and
  * then asserts that nothing left the browser and nothing went wrong in the
@@ -228,12 +254,12 @@ export function launchBrowser(extraArgs = []) {
  * from the server; `journey(t, body, { serviceWorkers: 'allow' })` lets
  * Tandem's worker run, for offline use.
  */
-export function useTandem({ hostPages } = {}) {
+export function useTandem({ hostPages, files = {} } = {}) {
   const root = distFolder();
   const state = { server: null, host: null, hostFolder: null, browser: null };
 
   before(async () => {
-    state.server = await serveStatic(root, { headers: SECURITY_HEADERS });
+    state.server = await serveStatic(root, { headers: SECURITY_HEADERS, files });
     if (hostPages) {
       state.hostFolder = await mkdtemp(path.join(tmpdir(), 'tandem-host-'));
       for (const [name, html] of Object.entries(hostPages(state.server.origin))) {
@@ -280,13 +306,19 @@ export function useTandem({ hostPages } = {}) {
     const page = await context.newPage();
     page.on('websocket', (socket) => problems.offHost.push(socket.url()));
     page.on('pageerror', (error) => problems.pageErrors.push(String(error)));
+    const noConfigFile = `${origin}${CONFIG_FILE}`;
     page.on('console', (message) => {
-      // A blocked request is already reported, as a request to another host.
-      if (message.type() === 'error' && !blocked.has(message.location().url)) {
+      // A blocked request is already reported, as a request to another host;
+      // the browser logs the expected 404 of the configuration file too.
+      const url = message.location().url;
+      if (message.type() === 'error' && !blocked.has(url) && url !== noConfigFile) {
         problems.consoleErrors.push(message.text());
       }
     });
     page.on('response', (response) => {
+      if (response.status() === 404 && response.url() === noConfigFile) {
+        return;
+      }
       if (response.status() >= 400) {
         problems.failedResponses.push(`${response.status()} ${response.url()}`);
       }

@@ -70,19 +70,11 @@ pub fn without_parameter(address: &str) -> String {
 }
 
 /// What an embedded Tandem may tell its host page when an assessment is
-/// completed. The height is always sent; it says nothing about the person.
-///
-/// This is where a consultant's configuration plugs in ("what the embed may
-/// tell its host"); without one, [`HostMessages::LevelOnly`] applies.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum HostMessages {
-    /// The overall level only: never answers, never scores. The default.
-    #[default]
-    LevelOnly,
-    /// The overall level and each dimension's score, when a configuration
-    /// explicitly allows it; sent only to a host whose origin is known.
-    LevelAndScores,
-}
+/// completed, as a consultant's configuration says ("host_messages"); the
+/// height is always sent, and says nothing about the person. Without a
+/// configuration, [`HostMessages::Level`] applies: the overall level only.
+/// Scores go only to a host whose origin is known.
+pub use crate::assessment::config::HostMessages;
 
 /// One message to the host page, before it becomes a JavaScript object.
 #[derive(Clone, Debug, PartialEq)]
@@ -249,7 +241,7 @@ impl HostMessages {
     /// What the person is told the host page learns, in a sentence.
     pub fn what_the_host_learns(self) -> &'static str {
         match self {
-            HostMessages::LevelOnly => {
+            HostMessages::Level => {
                 "When you finish, the page around Tandem is told your overall level, nothing else."
             }
             HostMessages::LevelAndScores => {
@@ -433,8 +425,7 @@ mod tests {
             panic!("agreeing throughout gives an overall level");
         };
         for origin_known in [false, true] {
-            let message =
-                HostMessage::completed(bank, &report, HostMessages::LevelOnly, origin_known);
+            let message = HostMessage::completed(bank, &report, HostMessages::Level, origin_known);
             assert_eq!(
                 parsed(&message),
                 json!({
@@ -451,8 +442,7 @@ mod tests {
     #[test]
     fn a_completion_without_an_overall_level_says_null() {
         let report = report(Answer::DontKnow);
-        let message =
-            HostMessage::completed(Bank::standard(), &report, HostMessages::LevelOnly, true);
+        let message = HostMessage::completed(Bank::standard(), &report, HostMessages::Level, true);
         assert_eq!(
             parsed(&message),
             json!({ "source": "tandem", "version": 1, "type": "completed", "level": null, "levelName": null })

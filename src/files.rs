@@ -57,6 +57,24 @@ pub async fn read_text(file: &web_sys::File, max_bytes: usize) -> Result<String,
             (size / 1024.0).round()
         ));
     }
+    read_all(file).await
+}
+
+/// Reads a chosen configuration file as text, refusing files larger than
+/// `max_bytes` before reading them.
+pub async fn read_config(file: &web_sys::File, max_bytes: usize) -> Result<String, String> {
+    let size = file.size();
+    if size > max_bytes as f64 {
+        return Err(format!(
+            "is {} KB, larger than a configuration may be ({} KB at most)",
+            (size / 1024.0).round(),
+            max_bytes / 1000
+        ));
+    }
+    read_all(file).await
+}
+
+async fn read_all(file: &web_sys::File) -> Result<String, String> {
     let text = wasm_bindgen_futures::JsFuture::from(file.text())
         .await
         .map_err(|_| format!("\"{}\" could not be read", file.name()))?;

@@ -13,6 +13,7 @@
 //!   `storage` (progress in `localStorage`), `page` (focus, title, the address's
 //!   fragment, printing, the date), `files` (downloads and opened files),
 //!   `clipboard`, `camera` (the camera's picture, for reading QR codes),
+//!   `hosting` (a consultant's `tandem.config.json` beside the app),
 //!   `timing` (performance measures for the benchmark) and `embed` (embed
 //!   mode, and the messages an embedded Tandem sends to its host page).
 //! - [`recovery`] takes over when Tandem itself fails (a panic): it stops
@@ -24,6 +25,7 @@ mod camera;
 mod clipboard;
 mod embed;
 mod files;
+mod hosting;
 mod page;
 pub mod recovery;
 mod storage;

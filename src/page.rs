@@ -68,6 +68,13 @@ pub fn go_to(fragment: &str) {
     }
 }
 
+/// Loads the page again, as the browser's reload button does.
+pub fn reload() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().reload();
+    }
+}
+
 /// Removes the fragment without reloading or adding a history entry.
 pub fn clear_fragment() {
     let Some(window) = web_sys::window() else {
@@ -100,4 +107,39 @@ pub fn today() -> String {
         .copied()
         .unwrap_or_default();
     format!("{} {} {}", now.get_date(), month, now.get_full_year())
+}
+
+/// Sets the brand colours on the page's root element as CSS custom
+/// properties, through the CSS object model: no style text is ever written,
+/// so nothing in a colour can be read as CSS, and a strict Content Security
+/// Policy (no `'unsafe-inline'` styles) allows it. `None` removes a property,
+/// giving Tandem's own colour back. `scheme` ("light" or "dark") pins the
+/// palette for everything the brand does not colour; `None` leaves it to the
+/// reader's setting.
+pub fn set_colours(properties: &[(&str, Option<String>)], scheme: Option<&str>) {
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    set_properties(&root, properties);
+    let _ = match scheme {
+        Some(scheme) => root.set_attribute("data-scheme", scheme),
+        None => root.remove_attribute("data-scheme"),
+    };
+}
+
+/// Sets or removes CSS custom properties on one element, through the CSS
+/// object model as [`set_colours`] does; what is set there applies to the
+/// element and everything inside it.
+pub fn set_properties(element: &web_sys::HtmlElement, properties: &[(&str, Option<String>)]) {
+    let style = element.style();
+    for (property, value) in properties {
+        let _ = match value {
+            Some(value) => style.set_property(property, value),
+            None => style.remove_property(property).map(drop),
+        };
+    }
 }

@@ -43,7 +43,7 @@ pub fn failure_drill() {
 
 /// The saved data as one JSON object, each key's text as it was saved; keys
 /// with nothing saved, or that cannot be read, are left out.
-pub fn saved_copy(saved: &[(&str, Option<String>)]) -> String {
+pub fn saved_copy(saved: &[(String, Option<String>)]) -> String {
     // Written by hand around serde_json's string escaping: the smallest code
     // for a file that only ever has these few keys.
     let quoted = |text: &str| serde_json::to_string(text).unwrap_or_default();
@@ -148,12 +148,12 @@ mod tests {
     fn the_copy_keeps_each_saved_text_exactly_and_leaves_out_what_is_missing() {
         let progress = r#"{"schema":1,"bank":"x","progress":{"team":"Nord \"A\""}}"#;
         let copy = saved_copy(&[
-            ("tandem.progress", Some(progress.to_owned())),
-            ("tandem.workshop", None),
+            ("tandem.progress".to_owned(), Some(progress.to_owned())),
+            ("tandem.workshop".to_owned(), None),
         ]);
         let read: serde_json::Value = serde_json::from_str(&copy).expect("the copy is JSON");
         assert_eq!(read["tandem.progress"], progress);
         assert!(read.get("tandem.workshop").is_none());
-        assert_eq!(saved_copy(&[("tandem.workshop", None)]), "{}");
+        assert_eq!(saved_copy(&[("tandem.workshop".to_owned(), None)]), "{}");
     }
 }

@@ -1,5 +1,13 @@
 //! What Tandem keeps in this browser's `localStorage`: a respondent's
-//! progress and a facilitator's workshop, each under its own key.
+//! progress and a facilitator's workshop, each under a key of its question
+//! bank, and a consultant's configuration opened from a link or a file.
+//!
+//! Answers to Tandem's standard questions live under `tandem.progress` and
+//! `tandem.workshop`, as they always have; answers to any other bank (another
+//! bank, or the standard one with fewer dimensions) under the same names
+//! followed by the bank's fingerprint. So a configuration with other
+//! questions never reads, mixes with or overwrites answers to the standard
+//! ones, and they are there again when the configuration is gone.
 //!
 //! Every call here can fail in ordinary use: storage may be full, switched off,
 //! or (inside a third-party frame) throw on mere access. Each failure comes back
@@ -9,34 +17,47 @@ use crate::assessment::saved::{self, SavedError, WorkshopRecord};
 use crate::assessment::{Bank, Progress};
 use wasm_bindgen::JsCast;
 
-/// The respondent's progress.
+/// The respondent's progress (followed by a bank's fingerprint for any bank
+/// but the standard one).
 const PROGRESS: &str = "tandem.progress";
-/// The facilitator's workshop.
+/// The facilitator's workshop (likewise).
 const WORKSHOP: &str = "tandem.workshop";
+/// The configuration last opened from a link or a file, as its JSON text.
+const CONFIG: &str = "tandem.config";
+
+/// The key `base` takes for answers to `bank`.
+fn key_for(base: &str, bank: &Bank) -> String {
+    if bank.fingerprint() == Bank::standard().fingerprint() {
+        base.to_owned()
+    } else {
+        format!("{base}.{:08x}", bank.fingerprint())
+    }
+}
+
+thread_local! {
+    /// The revision of saved progress this page last read or wrote (0 for
+    /// none): see [`save_progress`].
+    static SEEN: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
 
 /// Why nothing is written once Tandem has failed (see `recovery`).
 const STOPPED: &str = "Tandem stopped after an error, so it saves nothing more";
 
-/// Why nothing is written over what a newer Tandem saved after this page
-/// started.
-const NEWER: &str = "a newer version of Tandem has saved its own data on this device since this \
-     page was opened, and this older version will not write over it. Reload the page to use the \
-     newer version";
-
-/// The text saved under each of Tandem's keys, as it is: for the copy the
-/// recovery screen offers. `None` for a key with nothing saved or that
-/// cannot be read.
-pub fn saved_text() -> Vec<(&'static str, Option<String>)> {
-    let storage = local_storage();
-    [PROGRESS, WORKSHOP]
-        .into_iter()
+/// The text saved under each of Tandem's keys (every bank's progress and
+/// workshop, copies of unreadable progress, the configuration), as it is:
+/// for the copy the recovery screen and the notices offer. `None` for a key
+/// that cannot be read.
+pub fn saved_text() -> Vec<(String, Option<String>)> {
+    let Some(storage) = local_storage() else {
+        return Vec::new();
+    };
+    let count = storage.length().unwrap_or(0);
+    (0..count)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|key| key.starts_with("tandem."))
         .map(|key| {
-            (
-                key,
-                storage
-                    .as_ref()
-                    .and_then(|s| s.get_item(key).ok().flatten()),
-            )
+            let text = storage.get_item(&key).ok().flatten();
+            (key, text)
         })
         .collect()
 }
@@ -50,9 +71,6 @@ pub enum Loaded<T> {
     /// Something is saved but cannot be used; it must not be overwritten
     /// without telling the person.
     Unreadable(String),
-    /// Saved by a newer version of Tandem: this one must neither read it nor
-    /// write over it.
-    Newer(String),
     /// Storage cannot be used at all in this browser or frame.
     Unavailable,
 }
@@ -69,63 +87,160 @@ fn load<T>(key: &str, read: impl FnOnce(&str) -> Result<T, SavedError>) -> Loade
         Ok(None) => Loaded::Nothing,
         Ok(Some(text)) => match read(&text) {
             Ok(value) => Loaded::Found(value),
-            Err(e @ SavedError::Newer { .. }) => Loaded::Newer(e.to_string()),
             Err(e) => Loaded::Unreadable(e.to_string()),
         },
         Err(_) => Loaded::Unavailable,
     }
 }
 
-/// Storage that `key` may be written to now: not after a failure, and never
-/// over data in a newer format than this Tandem writes. Data read at start
-/// was checked then; this catches a newer version of Tandem that saved since,
-/// in another tab after an update, so the older page does not destroy it.
-fn writable(key: &str) -> Result<web_sys::Storage, String> {
+fn save(key: &str, text: &str) -> Result<(), String> {
     if crate::recovery::stopped() {
         return Err(STOPPED.to_owned());
     }
     let storage = local_storage().ok_or_else(unavailable)?;
-    let current = storage.get_item(key).ok().flatten();
-    if current
-        .and_then(|text| saved::schema_of(&text))
-        .is_some_and(|schema| schema > saved::SCHEMA)
-    {
-        return Err(NEWER.to_owned());
-    }
-    Ok(storage)
-}
-
-fn save(key: &str, text: &str) -> Result<(), String> {
-    writable(key)?.set_item(key, text).map_err(explain)
+    storage.set_item(key, text).map_err(explain)
 }
 
 fn forget(key: &str) -> Result<(), String> {
-    writable(key)?.remove_item(key).map_err(explain)
+    if crate::recovery::stopped() {
+        return Err(STOPPED.to_owned());
+    }
+    let storage = local_storage().ok_or_else(unavailable)?;
+    storage.remove_item(key).map_err(explain)
 }
 
-/// Reads saved progress.
+/// Reads saved progress, and remembers its revision for the next save.
 pub fn load_progress(bank: &Bank) -> Loaded<Progress> {
-    load(PROGRESS, |text| saved::decode(bank, text))
+    load(&key_for(PROGRESS, bank), |text| {
+        let progress = saved::decode(bank, text)?;
+        SEEN.set(saved::revision_of(text).unwrap_or(0));
+        Ok(progress)
+    })
 }
 
-/// Saves progress, replacing what was saved before.
-pub fn save_progress(bank: &Bank, progress: &Progress) -> Result<(), String> {
-    save(PROGRESS, &saved::encode(bank, progress))
+/// Whether this browser keeps progress on another set of questions than
+/// `bank`, which stays untouched while `bank` is asked.
+pub fn progress_kept_for_other_questions(bank: &Bank) -> bool {
+    let Some(storage) = local_storage() else {
+        return false;
+    };
+    let own = key_for(PROGRESS, bank);
+    let count = storage.length().unwrap_or(0);
+    (0..count)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .any(|key| {
+            key != own
+                && !key.contains(UNREADABLE)
+                && (key == PROGRESS
+                    || key
+                        .strip_prefix(PROGRESS)
+                        .is_some_and(|rest| rest.starts_with('.')))
+        })
 }
 
-/// Forgets saved progress.
-pub fn forget_progress() -> Result<(), String> {
-    forget(PROGRESS)
+/// Why progress was not saved.
+pub enum SaveFailure {
+    /// Another tab or window saved progress since this page last read or
+    /// wrote it; saving now would replace answers this page has not seen.
+    Conflict,
+    /// The browser refused, for the reason given.
+    Refused(String),
+}
+
+/// Saves progress over what was saved before, unless another tab saved since
+/// this page last read or wrote it ([`SaveFailure::Conflict`]). Saved data
+/// this Tandem cannot read is first kept under a key of its own, so that
+/// saving never destroys it.
+pub fn save_progress(bank: &Bank, progress: &Progress) -> Result<(), SaveFailure> {
+    let storage = local_storage().ok_or_else(|| SaveFailure::Refused(unavailable()))?;
+    let key = key_for(PROGRESS, bank);
+    let current = storage
+        .get_item(&key)
+        .map_err(|e| SaveFailure::Refused(explain(e)))?;
+    let revision = match current.as_deref().map(saved::revision_of) {
+        None => 0,
+        Some(Some(revision)) => revision,
+        Some(None) => {
+            keep_unreadable(&storage, &key, current.as_deref().unwrap_or_default())
+                .map_err(SaveFailure::Refused)?;
+            0
+        }
+    };
+    if revision != SEEN.get() {
+        return Err(SaveFailure::Conflict);
+    }
+    save(&key, &saved::encode_revision(bank, progress, revision + 1))
+        .map_err(SaveFailure::Refused)?;
+    SEEN.set(revision + 1);
+    Ok(())
+}
+
+/// Lets this page's progress replace what another tab saved: the person
+/// chose to keep the answers on this page.
+pub fn take_over(bank: &Bank) {
+    let current = local_storage()
+        .and_then(|storage| storage.get_item(&key_for(PROGRESS, bank)).ok().flatten())
+        .and_then(|text| saved::revision_of(&text));
+    SEEN.set(current.unwrap_or(0));
+}
+
+/// Copies saved progress that cannot be read from `key` to the first free
+/// `KEY.unreadable.N`, where it stays until the person clears the browser's
+/// data.
+fn keep_unreadable(storage: &web_sys::Storage, key: &str, text: &str) -> Result<(), String> {
+    for n in 1..=MAX_KEPT {
+        let kept_at = format!("{key}{UNREADABLE}{n}");
+        match storage.get_item(&kept_at) {
+            Ok(None) => return save(&kept_at, text),
+            Ok(Some(kept)) if kept == text => return Ok(()),
+            Ok(Some(_)) => continue,
+            Err(e) => return Err(explain(e)),
+        }
+    }
+    Err("there is no room left to keep the unreadable saved answers".to_owned())
+}
+
+/// Between a key and the number of an unreadable copy of what it held.
+const UNREADABLE: &str = ".unreadable.";
+/// How many unreadable copies are kept at most.
+const MAX_KEPT: u32 = 5;
+
+/// Forgets saved progress on `bank`.
+pub fn forget_progress(bank: &Bank) -> Result<(), String> {
+    forget(&key_for(PROGRESS, bank))?;
+    SEEN.set(0);
+    Ok(())
 }
 
 /// Reads the saved workshop.
 pub fn load_workshop(bank: &Bank) -> Loaded<WorkshopRecord> {
-    load(WORKSHOP, |text| saved::decode_workshop(bank, text))
+    load(&key_for(WORKSHOP, bank), |text| {
+        saved::decode_workshop(bank, text)
+    })
 }
 
 /// Saves the workshop, replacing what was saved before.
 pub fn save_workshop(bank: &Bank, record: &WorkshopRecord) -> Result<(), String> {
-    save(WORKSHOP, &saved::encode_workshop(bank, record))
+    save(
+        &key_for(WORKSHOP, bank),
+        &saved::encode_workshop(bank, record),
+    )
+}
+
+/// The configuration last opened from a link or a file, if any: its text,
+/// which is as untrusted as when it arrived.
+pub fn load_config() -> Option<String> {
+    local_storage()?.get_item(CONFIG).ok().flatten()
+}
+
+/// Keeps a configuration opened from a link or a file for the next visit.
+pub fn save_config(text: &str) -> Result<(), String> {
+    save(CONFIG, text)
+}
+
+/// Stops using the kept configuration.
+pub fn forget_config() -> Result<(), String> {
+    forget(CONFIG)
 }
 
 fn unavailable() -> String {

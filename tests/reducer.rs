@@ -150,21 +150,6 @@ fn unreadable_saved_data_is_held_until_the_person_starts() {
 }
 
 #[test]
-fn data_from_a_newer_tandem_is_never_replaced_by_this_one() {
-    let held = Rc::new(State::new(
-        Rc::new(mini_bank()),
-        None,
-        Saving::Newer("they were saved by a newer version of Tandem".into()),
-    ));
-    assert!(!held.may_save());
-    // Starting (or starting again) answers in memory only: the saved
-    // answers belong to the newer version, which a reload brings.
-    let state = after(held, [Action::Started(Mode::Quick), Action::Restarted]);
-    assert!(matches!(state.saving, Saving::Newer(_)));
-    assert!(!state.may_save());
-}
-
-#[test]
 fn a_failed_save_is_reported_and_cleared_by_a_later_success() {
     let state = after(start(), [Action::SavingFailed("storage is full".into())]);
     assert_eq!(state.saving, Saving::Failed("storage is full".into()));

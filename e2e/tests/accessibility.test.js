@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import { audit } from '../audit.js';
 import { useTandem } from '../harness.js';
-import { Tandem, participantsHeading, plan } from '../tandem.js';
+import { AGREEMENT, Tandem, expectedResults, participantsHeading, plan, sections } from '../tandem.js';
 
 const tandem = useTandem();
 
@@ -42,5 +42,66 @@ test('every screen passes axe-core with no serious or critical violation', async
     await audit(page, 'presenter mode, before the reveal');
     await app.button("Reveal the team's results").click();
     await audit(page, 'presenter mode, revealed');
+  });
+});
+
+test('the keyboard alone takes a person from the landing page to their result', async (t) => {
+  await tandem.journey(t, async ({ page, origin }) => {
+    const app = new Tandem(page, origin);
+    const press = (key) => page.keyboard.press(key);
+    const focusIs = (role, name) =>
+      page.waitForFunction(
+        ([r, n]) => {
+          const el = document.activeElement;
+          const kind = el?.tagName === 'BUTTON' ? 'button' : el?.getAttribute('type');
+          return kind === r && el.textContent.trim() === n;
+        },
+        [role, name],
+      );
+    /** Tabs forward until the button named `name` has focus. */
+    const tabTo = async (name) => {
+      for (let tabs = 0; tabs < 40; tabs += 1) {
+        const here = await page.evaluate(() => {
+          const el = document.activeElement;
+          return el?.tagName === 'BUTTON' ? el.textContent.trim() : null;
+        });
+        if (here === name) return;
+        await press('Tab');
+      }
+      assert.fail(`no "${name}" button within 40 tabs`);
+    };
+    // Statement n of each page gets the nth answer of the scale, round and round.
+    const answers = plan('quick', (_statement, index) => AGREEMENT[index % AGREEMENT.length]);
+
+    await app.open();
+    await tabTo('Start the quick assessment');
+    await press('Enter');
+    await app.expectHeading('About you');
+    await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+    await press('Tab');
+    await press('Space'); // the first role, HR
+    await tabTo('Next');
+    await press('Enter');
+
+    const all = sections('quick');
+    let index = 0;
+    for (const [number, { dimension }] of all.entries()) {
+      await app.expectSection('quick', number);
+      await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+      for (const statement of dimension.statements) {
+        // Tab into the group, Space picks "Strongly disagree", arrows move on.
+        await press('Tab');
+        await press('Space');
+        const steps = AGREEMENT.indexOf(answers.get(statement.id));
+        for (let step = 0; step < steps; step += 1) await press('ArrowRight');
+        index += 1;
+        await app.expectAnswered('quick', index);
+      }
+      const last = number + 1 === all.length;
+      await tabTo(last ? 'See my results' : 'Next');
+      await focusIs('button', last ? 'See my results' : 'Next');
+      await press('Enter');
+    }
+    await app.expectResults('quick', expectedResults('quick', answers));
   });
 });

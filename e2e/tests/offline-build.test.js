@@ -90,6 +90,13 @@ test('without offline use, sw.js only retires an earlier worker', () => {
   assert.match(worker, /unregister\(\)/);
 });
 
+test("the worker primes the configuration file the app asks for on every start", () => {
+  const app = readFileSync(new URL('../../src/app/mod.rs', import.meta.url), 'utf8');
+  const asked = app.match(/pub const CONFIG_FILE: &str = "([^"]+)";/)[1];
+  const worker = readFileSync(new URL('../../tools/offline/service-worker.js', import.meta.url), 'utf8');
+  assert.deepEqual(JSON.parse(worker.match(/^const SITE_FILES = (\[.*\]);$/m)[1].replaceAll("'", '"')), [asked]);
+});
+
 test('the release build registers its worker and keeps exactly its own files', () => {
   const dist = distFolder();
   const worker = readFileSync(path.join(dist, WORKER), 'utf8');

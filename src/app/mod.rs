@@ -1,28 +1,44 @@
 //! The Yew application: the root component, its state and its screens.
 //!
 //! - [`state`]: the questionnaire's reducer;
+//! - [`setup`]: which consultant's configuration the app runs under, and
+//!   where it came from;
 //! - `views`: one component per screen (landing, about you, a section of
-//!   statements, results);
+//!   statements, results, workshop, configuration builder);
 //! - `components`: pieces the screens share (progress bar, statement, radar
-//!   chart, restart control, notices).
+//!   chart, restart control, notices, the brand in the header).
 //!
-//! The root owns the browser effects: saving progress after every change,
-//! moving focus to a new screen's heading, opening a result shared in the
-//! address's fragment (`#r=CODE`), and in embed mode (`?embed`) the embed
-//! look and the messages to the host page.
+//! The root, [`App`], settles the configuration first (a link's
+//! `#config=…`, one kept from an earlier visit, or `tandem.config.json`
+//! beside the app) and applies its colours; [`Tandem`] then runs the
+//! questionnaire and the workshop under it, and is started afresh whenever
+//! the questions change, so that it reads the answers kept for those
+//! questions. [`Tandem`] owns the other browser effects: saving progress
+//! after every change, moving focus to a new screen's heading, and opening a
+//! result shared in the address's fragment (`#r=CODE`), and in embed mode
+//! (`?embed`) the embed look and the messages to the host page.
 
 mod components;
+pub mod setup;
 pub mod state;
 mod views;
 pub mod workshop_state;
 
-use crate::assessment::{code, Bank, Stage};
-use crate::embed::{Embedding, HostMessages};
-use crate::{embed, page, storage};
-use components::{Restart, SavingNotice};
+use crate::assessment::config::{Config, Scheme};
+use crate::assessment::Colours;
+use crate::assessment::{code, export, Bank, Stage};
+use crate::embed::Embedding;
+use crate::storage::SaveFailure;
+use crate::{embed, files, hosting, page, recovery, storage};
+use components::{brand, config_notice, Restart, SavingNotice};
+use setup::{Setup, SetupAction, Source};
 use state::{Action, Saving, State};
 use std::rc::Rc;
-use views::{About, Landing, Ownership, Results, Section, Workshop};
+use views::{About, Builder, Landing, Ownership, Results, Section, Workshop};
+
+/// The configuration file a host may put beside `index.html`, fetched by this
+/// relative URL.
+pub const CONFIG_FILE: &str = "tandem.config.json";
 
 /// The screens a person can link to, named by the address's fragment.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -32,14 +48,16 @@ enum Route {
     Assessment,
     /// The facilitator's workshop (`#workshop`).
     Workshop,
+    /// The consultant's configuration builder (`#builder`).
+    Builder,
 }
 
 impl Route {
     fn of(fragment: &str) -> Route {
-        if fragment == "workshop" {
-            Route::Workshop
-        } else {
-            Route::Assessment
+        match fragment {
+            "workshop" => Route::Workshop,
+            "builder" => Route::Builder,
+            _ => Route::Assessment,
         }
     }
 }
@@ -51,16 +69,131 @@ fn restored(bank: Rc<Bank>) -> State {
         storage::Loaded::Nothing => (None, Saving::On),
         storage::Loaded::Found(progress) => (Some(progress), Saving::On),
         storage::Loaded::Unreadable(reason) => (None, Saving::Held(reason.into())),
-        storage::Loaded::Newer(reason) => (None, Saving::Newer(reason.into())),
         storage::Loaded::Unavailable => (None, Saving::Unavailable),
     };
     State::new(bank, progress, saving)
 }
 
-/// The whole app.
+/// The whole app: settles the configuration, then runs Tandem under it.
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(|| restored(Rc::new(Bank::standard().clone())));
+    let setup = use_reducer(|| Setup::new(&page::fragment(), storage::load_config()));
+    let on_setup: Callback<SetupAction> = setup.dispatcher().into();
+
+    // Once, on arrival: ask for tandem.config.json, and stop a link's
+    // configuration from being applied again on reload (it is kept in
+    // storage instead); afterwards, apply a configuration link opened in
+    // this tab.
+    {
+        let on_setup = on_setup.clone();
+        use_effect_with((), move |()| {
+            if page::fragment().starts_with(crate::assessment::config::LINK_PREFIX) {
+                page::clear_fragment();
+            }
+            let fetched = on_setup.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                fetched.emit(match hosting::config_file().await {
+                    Ok(text) => SetupAction::FileLoaded(text),
+                    Err(reason) => SetupAction::FileFailed(reason),
+                });
+            });
+            let listener = web_sys::window().map(|window| {
+                gloo_events::EventListener::new(&window, "hashchange", move |_| {
+                    let fragment = page::fragment();
+                    if fragment.starts_with(crate::assessment::config::LINK_PREFIX) {
+                        page::clear_fragment();
+                        on_setup.emit(SetupAction::LinkOpened(fragment));
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
+    // A configuration from a link or an import is kept for the next visit,
+    // and forgotten when the person stops using it (never on arrival, when a
+    // kept configuration that could not be read is left as it is).
+    {
+        let first = use_mut_ref(|| true);
+        use_effect_with(setup.chosen.clone(), move |chosen| {
+            let first = std::mem::replace(&mut *first.borrow_mut(), false);
+            // A failure only costs the next visit its configuration.
+            let _ = match chosen {
+                Some(text) if storage::load_config().as_deref() != Some(&**text) => {
+                    storage::save_config(text)
+                }
+                None if !first => storage::forget_config(),
+                _ => Ok(()),
+            };
+        });
+    }
+
+    // The brand's colours, as custom properties on the root element.
+    use_effect_with(setup.config.colours().clone(), |colours| {
+        let properties = colour_properties(colours);
+        let scheme = colours.scheme().map(|scheme| match scheme {
+            Scheme::Light => "light",
+            Scheme::Dark => "dark",
+        });
+        page::set_colours(&properties, scheme);
+    });
+
+    if !setup.ready {
+        return html! {
+            <div class="app">
+                <main class="app-main"><p role="status">{ "Opening Tandem…" }</p></main>
+            </div>
+        };
+    }
+    html! {
+        <Tandem
+            key={format!("{:08x}", setup.config.bank().fingerprint())}
+            config={Rc::clone(&setup.config)}
+            source={setup.source}
+            refused={setup.refused.clone()}
+            {on_setup}
+        />
+    }
+}
+
+/// The CSS custom properties a configuration's colours set, each with its
+/// value or `None` for Tandem's own.
+pub(crate) fn colour_properties(colours: &Colours) -> Vec<(&'static str, Option<String>)> {
+    colours
+        .custom_properties()
+        .iter()
+        .map(|(property, colour)| (*property, colour.map(|c| c.to_string())))
+        .collect()
+}
+
+#[derive(Properties, PartialEq)]
+pub struct TandemProps {
+    /// The configuration in use.
+    pub config: Rc<Config>,
+    /// Where it came from.
+    pub source: Source,
+    /// A configuration that could not be used, and why.
+    pub refused: Option<setup::Refusal>,
+    pub on_setup: Callback<SetupAction>,
+}
+
+/// Tandem under one configuration: the questionnaire, the workshop and the
+/// builder.
+#[component]
+pub fn Tandem(
+    TandemProps {
+        config,
+        source,
+        refused,
+        on_setup,
+    }: &TandemProps,
+) -> Html {
+    let state = use_reducer(|| restored(Rc::new(config.bank().clone())));
+    // Answers to other questions stay in storage untouched; the person is
+    // told they are there. Checked once, when these questions open.
+    let kept_elsewhere = use_memo((), |()| {
+        storage::progress_kept_for_other_questions(&state.bank)
+    });
     let dispatch = state.dispatcher();
     let route = use_state_eq(|| Route::of(&page::fragment()));
     // A result link's code on its way to the workshop screen, which adds it
@@ -68,27 +201,34 @@ pub fn App() -> Html {
     let arriving = use_state_eq(|| None::<AttrValue>);
     // Embed mode and the frame around Tandem, read once.
     let embedding = use_memo((), |()| Embedding::detect());
-    // What a host page may learn; a consultant's configuration will choose
-    // here once there is one.
-    let allowed = HostMessages::default();
+    // What a host page may learn, as the configuration says.
+    let allowed = config.host_messages();
 
     // Save after every change. Loading happened before the first render, so
     // nothing is written before what was saved has been read; and while saved
-    // data could not be read, nothing is written over it.
+    // data could not be read, nothing is written over it. What was just
+    // loaded is not written back: a second tab opened on the
+    // same assessment must not pass for the latest to save (see
+    // `storage::save_progress`).
     {
         let dispatch = dispatch.clone();
         let bank = Rc::clone(&state.bank);
+        let loaded = use_mut_ref(|| true);
         use_effect_with(
             (state.progress.clone(), state.may_save()),
             move |(progress, may_save)| {
+                if std::mem::replace(&mut *loaded.borrow_mut(), false) {
+                    return;
+                }
                 if *may_save {
                     let result = match progress {
                         Some(progress) => storage::save_progress(&bank, progress),
-                        None => storage::forget_progress(),
+                        None => storage::forget_progress(&bank).map_err(SaveFailure::Refused),
                     };
                     dispatch.dispatch(match result {
                         Ok(()) => Action::Saved,
-                        Err(reason) => Action::SavingFailed(reason.into()),
+                        Err(SaveFailure::Conflict) => Action::SavingConflicted,
+                        Err(SaveFailure::Refused(reason)) => Action::SavingFailed(reason.into()),
                     });
                 }
             },
@@ -107,11 +247,9 @@ pub fn App() -> Html {
             state.progress.as_ref().map(|p| p.stage),
             state.shared.is_some(),
         );
-        let title = screen_title(*route, &state);
         let state = state.clone();
         let embedding = Rc::clone(&embedding);
         use_effect_with(screen, move |screen| {
-            page::set_title(&title);
             let Some(before) = previous.borrow_mut().replace(*screen) else {
                 return;
             };
@@ -128,6 +266,10 @@ pub fn App() -> Html {
             }
         });
     }
+    // The tab's title follows the screen and the configuration's names.
+    use_effect_with(screen_title(*route, &state, config), |title| {
+        page::set_title(title);
+    });
     // A refused "Next" takes focus to the list of what is missing.
     use_effect_with(state.refusals, |refusals| {
         if *refusals > 0 {
@@ -174,6 +316,18 @@ pub fn App() -> Html {
             dispatch.dispatch(action);
         })
     };
+    // When answers cannot be saved, the person can take them away as the
+    // usual export file.
+    let download_answers = {
+        let bank = Rc::clone(&state.bank);
+        let progress = state.progress.clone();
+        Callback::from(move |()| {
+            if let Some(progress) = &progress {
+                let json = export::to_json(&bank, progress);
+                let _ = files::download("tandem-result.json", "application/json", &json);
+            }
+        })
+    };
     let printed_on = AttrValue::from(page::today());
     let screen = match (*route, &state.shared, &state.progress) {
         (Route::Workshop, _, _) => {
@@ -182,13 +336,17 @@ pub fn App() -> Html {
                 Callback::from(move |()| arriving.set(None))
             };
             html! {
-                <Workshop bank={Rc::clone(&state.bank)} arriving={(*arriving).clone()} {on_arrived} />
+                <Workshop bank={Rc::clone(&state.bank)} threshold={config.anonymity_threshold()} arriving={(*arriving).clone()} {on_arrived} />
             }
         }
+        (Route::Builder, _, _) => html! {
+            <Builder config={Rc::clone(config)} on_setup={on_setup.clone()} />
+        },
         (_, Some(Ok(shared)), _) => html! {
             <Results
                 bank={Rc::clone(&state.bank)}
                 progress={shared.clone()}
+                config={Rc::clone(config)}
                 ownership={Ownership::Shared { on_add_to_workshop: add_to_workshop(&state.bank, shared, arriving.setter(), on_action.clone()) }}
                 printed_on={printed_on.clone()}
                 on_action={on_action.clone()}
@@ -206,9 +364,13 @@ pub fn App() -> Html {
         (_, None, None) => html! {
             <Landing
                 bank={Rc::clone(&state.bank)}
-                keeps_progress={!matches!(state.saving, Saving::Unavailable | Saving::Newer(_))}
+                keeps_progress={state.saving != Saving::Unavailable}
                 host_learns={embedding.tells_host().then(|| allowed.what_the_host_learns())}
+                config={Rc::clone(config)}
+                source={*source}
+                kept_elsewhere={*kept_elsewhere}
                 on_start={on_action.reform(Action::Started)}
+                on_setup={on_setup.clone()}
             />
         },
         (_, None, Some(progress)) => match progress.stage {
@@ -243,6 +405,7 @@ pub fn App() -> Html {
                     <Results
                         bank={Rc::clone(&state.bank)}
                         progress={progress.clone()}
+                        config={Rc::clone(config)}
                         ownership={Ownership::Own {
                             code: code.into(),
                             link: link.into(),
@@ -270,12 +433,27 @@ pub fn App() -> Html {
                 <div class="app-tools">{ restart }</div>
             } else {
                 <header class="app-header">
-                    <p class="app-header__brand">{ "Tandem" }</p>
+                    { brand(config) }
                     { restart }
                 </header>
             }
+            if let Some(refusal) = refused {
+                { config_notice(refusal, *source, &on_setup.reform(|()| SetupAction::RefusalClosed)) }
+            }
             if *route == Route::Assessment {
-                <SavingNotice saving={state.saving.clone()} />
+                <SavingNotice
+                    saving={state.saving.clone()}
+                    on_download_answers={download_answers}
+                    on_download_saved={Callback::from(|()| download_saved())}
+                    on_keep={{
+                        let bank = Rc::clone(&state.bank);
+                        on_action.reform(move |()| {
+                            storage::take_over(&bank);
+                            Action::KeptThisPage
+                        })
+                    }}
+                    on_reload={Callback::from(|()| page::reload())}
+                />
             }
             <main class="app-main">{ screen }</main>
             if embedding.tells_host() {
@@ -296,6 +474,13 @@ pub fn App() -> Html {
 
 /// Adds a result opened from a link to the workshop saved on this device,
 /// then opens the workshop, which reads it back from storage.
+/// Offers what is saved in this browser, as it is, as a file: for saved
+/// answers this version cannot read.
+pub fn download_saved() {
+    let copy = recovery::saved_copy(&storage::saved_text());
+    let _ = files::download("tandem-saved-data.json", "application/json", &copy);
+}
+
 fn add_to_workshop(
     bank: &Rc<Bank>,
     shared: &crate::assessment::Progress,
@@ -311,13 +496,19 @@ fn add_to_workshop(
 }
 
 /// The browser tab's title for the current screen.
-fn screen_title(route: Route, state: &State) -> String {
-    if route == Route::Workshop {
-        return "Workshop - Tandem".to_owned();
+fn screen_title(route: Route, state: &State, config: &Config) -> String {
+    let name = config.organisation().unwrap_or("Tandem");
+    match route {
+        Route::Workshop => return format!("Workshop - {name}"),
+        Route::Builder => return "Configuration builder - Tandem".to_owned(),
+        Route::Assessment => {}
     }
     let screen = match (&state.shared, &state.progress) {
         (Some(_), _) => "Shared result".to_owned(),
-        (None, None) => return "Tandem: HR & L&D collaboration assessment".to_owned(),
+        (None, None) if config.is_plain(Bank::standard()) => {
+            return "Tandem: HR & L&D collaboration assessment".to_owned()
+        }
+        (None, None) => config.title().to_owned(),
         (None, Some(progress)) => match progress.stage {
             Stage::About => "About you".to_owned(),
             Stage::Section(n) => progress
@@ -326,5 +517,5 @@ fn screen_title(route: Route, state: &State) -> String {
             Stage::Results => "Your result".to_owned(),
         },
     };
-    format!("{screen} - Tandem")
+    format!("{screen} - {name}")
 }

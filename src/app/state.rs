@@ -20,12 +20,12 @@ pub enum Saving {
     /// The browser lets Tandem store nothing; answers live in memory only.
     Unavailable,
     /// Saved data was found but could not be read (the reason is given).
-    /// It is left untouched until the person starts a new assessment.
+    /// It is left untouched until the person starts a new assessment, and
+    /// then kept under a key of its own (see `storage::save_progress`).
     Held(AttrValue),
-    /// Saved data comes from a newer version of Tandem (the reason is
-    /// given). This version never writes over it: reloading brings the
-    /// newer version, which reads it.
-    Newer(AttrValue),
+    /// Another tab or window saved answers since this page last read or
+    /// wrote them; nothing is saved until the person chooses whose to keep.
+    Conflict,
     /// The last save failed (the reason is given); the next change retries.
     Failed(AttrValue),
 }
@@ -74,6 +74,10 @@ pub enum Action {
     SavingFailed(AttrValue),
     /// Progress was saved.
     Saved,
+    /// Saving stopped because another tab saved answers in the meantime.
+    SavingConflicted,
+    /// Chose to keep this page's answers over another tab's.
+    KeptThisPage,
     /// Changed the action plan (a target, an action, its order).
     PlanChanged(PlanChange),
     /// Chose a file to import: its name and text, or why it could not be read.
@@ -179,6 +183,8 @@ impl Reducible for State {
                 }
             }
             Action::SavingFailed(reason) => next.saving = Saving::Failed(reason),
+            Action::SavingConflicted => next.saving = Saving::Conflict,
+            Action::KeptThisPage => next.saving = Saving::On,
             Action::Saved => {
                 if let Saving::Failed(_) = next.saving {
                     next.saving = Saving::On;

@@ -6,7 +6,7 @@
 use super::state::Saving;
 use crate::assessment::plan::{ActionPlan, Direction, PlanChange};
 use crate::assessment::saved::{WorkshopRecord, MAX_THRESHOLD};
-use crate::assessment::workshop::{Gathered, TeamView, Workshop, DEFAULT_ANONYMITY_THRESHOLD};
+use crate::assessment::workshop::{Gathered, TeamView, Workshop};
 use crate::assessment::{export, Bank};
 use crate::timing;
 use std::rc::Rc;
@@ -78,11 +78,17 @@ pub enum WorkshopAction {
 }
 
 impl WorkshopState {
-    /// The state on opening the screen, from what storage held.
-    pub fn new(bank: Rc<Bank>, record: Option<WorkshopRecord>, saving: Saving) -> WorkshopState {
+    /// The state on opening the screen, from what storage held; a new
+    /// workshop starts with `threshold`.
+    pub fn new(
+        bank: Rc<Bank>,
+        record: Option<WorkshopRecord>,
+        threshold: usize,
+        saving: Saving,
+    ) -> WorkshopState {
         let record = record.unwrap_or_else(|| WorkshopRecord {
             workshop: Workshop::new(""),
-            threshold: DEFAULT_ANONYMITY_THRESHOLD,
+            threshold,
             plan: ActionPlan::default(),
         });
         let view = Rc::new(record.workshop.team_view(&bank, record.threshold));

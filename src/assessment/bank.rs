@@ -8,21 +8,38 @@
 use super::answer::Mode;
 use super::plan::Owner;
 use super::scoring::Level;
+use super::untrusted::{self, At, Problem, Problems, TextRule};
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use std::collections::HashSet;
 use std::fmt;
 use std::sync::{Arc, OnceLock};
 
 /// The bank Tandem ships with: eight dimensions, the first four being the core.
 const STANDARD_JSON: &str = include_str!("standard.json");
+/// The standard bank's id, which no other bank may take.
+const STANDARD_ID: &str = "tandem-standard";
 
-/// Longest text accepted in any field, in characters. Generous for a
-/// statement or a practice, and it keeps a hostile bank from filling the page.
-const MAX_TEXT: usize = 600;
+/// Largest bank file accepted, in bytes: several times the standard bank
+/// (about 29 KB), and small enough that reading a hostile file is quick.
+pub const MAX_BANK_BYTES: usize = 250_000;
+/// Longest text accepted in a statement, a summary, guidance or a practice,
+/// in characters: generous for a statement or a practice, and it keeps a
+/// hostile bank from filling the page.
+pub const MAX_TEXT: usize = 600;
+/// Longest name of a level or a dimension, in characters: names label the
+/// radar chart's axes and the tables' rows.
+pub const MAX_NAME: usize = 80;
+/// Most dimensions a bank may hold; the radar chart stays readable up to here.
+pub const MAX_DIMENSIONS: usize = 12;
 /// Most statements one dimension may hold; longer sections tire respondents.
-const MAX_STATEMENTS: usize = 12;
+pub const MAX_STATEMENTS: usize = 12;
 /// Most practices per guidance entry.
-const MAX_PRACTICES: usize = 3;
+pub const MAX_PRACTICES: usize = 3;
+/// Highest weight a statement may carry.
+pub const MAX_WEIGHT: u8 = 5;
+/// Highest version number a bank may give itself.
+const MAX_VERSION: u32 = 1_000_000;
 
 /// Identifies a dimension within a bank (`communication`).
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -92,8 +109,7 @@ pub struct Bank {
 }
 
 /// The name and description of one maturity level, shared by all dimensions.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct LevelInfo {
     /// Short name, such as "Cooperating".
     pub name: String,
@@ -102,8 +118,7 @@ pub struct LevelInfo {
 }
 
 /// One area of the partnership, scored on its own.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Dimension {
     /// Stable identifier, unique in the bank.
     pub id: DimensionId,
@@ -114,7 +129,6 @@ pub struct Dimension {
     /// Part of the quick assessment as well as the full one.
     pub core: bool,
     /// Who usually carries this dimension's actions in a drafted plan.
-    #[serde(default)]
     pub owner: Owner,
     /// The statements respondents rate, in the order they are asked.
     pub statements: Vec<Statement>,
@@ -123,24 +137,37 @@ pub struct Dimension {
 }
 
 /// One statement a respondent agrees or disagrees with.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+///
+/// Fields holding their default are left out of [`Bank::to_json`], so a bank
+/// written before a field existed keeps its fingerprint.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Statement {
     /// Stable identifier, unique in the bank; answers are saved under it.
     pub id: StatementId,
     /// The statement as shown.
     pub text: String,
     /// Negatively worded: agreeing with it means a weaker partnership.
-    #[serde(default)]
+    #[serde(skip_serializing_if = "is_false")]
     pub reverse: bool,
     /// "Not applicable" is offered as an answer.
-    #[serde(default)]
+    #[serde(skip_serializing_if = "is_false")]
     pub not_applicable: bool,
+    /// How many times the answer counts in its dimension's score, 1 to
+    /// [`MAX_WEIGHT`]; 1 unless the bank says otherwise.
+    #[serde(skip_serializing_if = "is_one")]
+    pub weight: u8,
+}
+
+fn is_false(flag: &bool) -> bool {
+    !flag
+}
+
+fn is_one(weight: &u8) -> bool {
+    *weight == 1
 }
 
 /// Advice for a dimension at one level.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Guidance {
     /// The level this advice is for (1 to 5).
     pub level: u8,
@@ -150,41 +177,26 @@ pub struct Guidance {
     pub practices: Vec<String>,
 }
 
-/// The bank as written in JSON, before any rule is checked.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawBank {
-    id: String,
+/// The content of a bank, in the order [`Bank::to_json`] writes it.
+#[derive(Serialize)]
+struct Content<'a> {
+    id: &'a str,
     version: u32,
-    title: String,
-    levels: Vec<LevelInfo>,
-    dimensions: Vec<Dimension>,
+    title: &'a str,
+    levels: &'a [LevelInfo],
+    dimensions: &'a [Dimension],
 }
 
 /// Why a bank was refused: every problem found, each with where it is.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BankError {
-    /// The problems, in the order they appear in the file.
-    pub problems: Vec<BankProblem>,
-}
-
-/// One problem in a bank: where it is (a path such as
-/// `dimensions[2].statements[0].text`) and what is wrong, in plain words.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct BankProblem {
-    pub location: String,
-    pub reason: String,
+    /// The problems, in the order of the bank's documented format.
+    pub problems: Vec<Problem>,
 }
 
 impl fmt::Display for BankError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, problem) in self.problems.iter().enumerate() {
-            if i > 0 {
-                f.write_str("\n")?;
-            }
-            write!(f, "{}: {}", problem.location, problem.reason)?;
-        }
-        Ok(())
+        untrusted::write_problems(f, &self.problems)
     }
 }
 
@@ -198,41 +210,85 @@ impl Bank {
         // `expect` would format the error with `Debug`, which brings the
         // escaping of every string and its Unicode tables into the release
         // build for a panic that cannot happen; `Display` says the same.
-        STANDARD.get_or_init(|| match Bank::parse(STANDARD_JSON) {
+        STANDARD.get_or_init(|| match read_file(STANDARD_JSON) {
             Ok(bank) => bank,
             Err(error) => panic!("the embedded standard bank is invalid: {error}"),
         })
     }
 
-    /// Reads a bank from JSON and checks every rule; reports all problems at once.
+    /// Reads a bank from JSON, such as one a consultant wrote, and checks
+    /// every rule; reports all problems at once, each with its location.
+    /// Never panics, whatever the text. The format is described in
+    /// `docs/configuration.md`.
     pub fn parse(json: &str) -> Result<Bank, BankError> {
-        let raw: RawBank = serde_json::from_str(json).map_err(|e| BankError {
-            problems: vec![BankProblem {
-                location: format!("line {}, column {}", e.line(), e.column()),
-                reason: e.to_string(),
-            }],
-        })?;
-        let problems = check(&raw);
-        if !problems.is_empty() {
-            return Err(BankError { problems });
+        let bank = read_file(json)?;
+        let mut problems = Problems::default();
+        check_own_id(&mut problems, &At::File, &bank);
+        match problems.count() {
+            0 => Ok(bank),
+            _ => Err(BankError {
+                problems: problems.into_list(),
+            }),
         }
-        let fingerprint = fingerprint(json);
-        let statements: Vec<&StatementId> = raw
-            .dimensions
+    }
+
+    /// A bank from checked parts: works out the id order and the fingerprint.
+    fn new(
+        id: String,
+        version: u32,
+        title: String,
+        levels: Vec<LevelInfo>,
+        dimensions: Vec<Dimension>,
+    ) -> Bank {
+        let statements: Vec<&StatementId> = dimensions
             .iter()
             .flat_map(|d| d.statements.iter().map(|s| &s.id))
             .collect();
         let mut id_order: Vec<usize> = (0..statements.len()).collect();
         super::sort_short_by(&mut id_order, |&a, &b| statements[a].cmp(statements[b]));
-        Ok(Bank {
-            id: raw.id,
-            version: raw.version,
-            fingerprint,
-            title: raw.title,
-            levels: raw.levels,
-            dimensions: raw.dimensions,
+        let mut bank = Bank {
+            id,
+            version,
+            fingerprint: 0,
+            title,
+            levels,
+            dimensions,
             id_order,
-        })
+        };
+        bank.fingerprint = fingerprint(&bank.to_json());
+        bank
+    }
+
+    /// The same bank with only the dimensions in `keep`, in the bank's order.
+    /// Its content differs, and so does its fingerprint: results from the
+    /// shorter bank never mix with results from the whole one.
+    pub(crate) fn with_dimensions(&self, keep: &[DimensionId]) -> Bank {
+        Bank::new(
+            self.id.clone(),
+            self.version,
+            self.title.clone(),
+            self.levels.clone(),
+            self.dimensions
+                .iter()
+                .filter(|d| keep.contains(&d.id))
+                .cloned()
+                .collect(),
+        )
+    }
+
+    /// The bank as compact JSON in its canonical form: fields in the
+    /// documented order, optional fields left out when they hold their
+    /// default. [`Bank::parse`] reads it back to an equal bank.
+    pub fn to_json(&self) -> String {
+        let content = Content {
+            id: &self.id,
+            version: self.version,
+            title: &self.title,
+            levels: &self.levels,
+            dimensions: &self.dimensions,
+        };
+        // Plain data with string keys: serialising cannot fail.
+        serde_json::to_string(&content).unwrap_or_default()
     }
 
     /// The bank's identifier; saved progress and result codes carry it.
@@ -283,6 +339,14 @@ impl Bank {
         self.dimensions_in(mode).map(|d| d.statements.len()).sum()
     }
 
+    /// Whether any statement counts more than once in its dimension's score.
+    pub fn is_weighted(&self) -> bool {
+        self.dimensions
+            .iter()
+            .flat_map(|d| &d.statements)
+            .any(|s| s.weight != 1)
+    }
+
     /// The name and description of a level.
     pub fn level(&self, level: Level) -> &LevelInfo {
         &self.levels[usize::from(level.number() - 1)]
@@ -302,150 +366,246 @@ impl Dimension {
     }
 }
 
-/// FNV-1a over the bank's JSON with white space outside strings removed, so
-/// re-indenting a file keeps its identity while any change of content does not.
-fn fingerprint(json: &str) -> u32 {
-    let mut hash: u32 = 0x811c_9dc5;
-    let mut in_string = false;
-    let mut escaped = false;
-    for byte in json.bytes() {
-        if in_string {
-            if escaped {
-                escaped = false;
-            } else if byte == b'\\' {
-                escaped = true;
-            } else if byte == b'"' {
-                in_string = false;
+/// FNV-1a over the bank's canonical JSON ([`Bank::to_json`]): the same
+/// content gives the same fingerprint however the file was laid out or
+/// spelled (white space, field order, `"reverse": false` written or left
+/// out), and any change of content gives another.
+///
+/// The standard bank's file is already in canonical form apart from white
+/// space, so its fingerprint is the one its result codes have always carried.
+fn fingerprint(canonical: &str) -> u32 {
+    canonical.bytes().fold(0x811c_9dc5, |hash: u32, byte| {
+        (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193)
+    })
+}
+
+/// Reads and checks a whole bank file.
+fn read_file(json: &str) -> Result<Bank, BankError> {
+    let value =
+        untrusted::read_json(json, MAX_BANK_BYTES, "a question bank").map_err(|problem| {
+            BankError {
+                problems: vec![problem],
             }
-        } else if byte == b'"' {
-            in_string = true;
-        } else if byte.is_ascii_whitespace() {
-            continue;
-        }
-        hash ^= u32::from(byte);
-        hash = hash.wrapping_mul(0x0100_0193);
-    }
-    hash
-}
-
-/// Collects the problems found while checking a bank.
-#[derive(Default)]
-struct Problems(Vec<BankProblem>);
-
-impl Problems {
-    fn add(&mut self, location: impl Into<String>, reason: &str) {
-        self.0.push(BankProblem {
-            location: location.into(),
-            reason: reason.to_owned(),
-        });
-    }
-
-    /// Every text in a bank is shown to people: it must say something, and not
-    /// so much that a hostile bank could flood the page.
-    fn text(&mut self, location: impl Into<String>, value: &str) {
-        if value.trim().is_empty() {
-            self.add(location, "is empty");
-        } else if value.chars().count() > MAX_TEXT {
-            self.add(location, "is too long (at most 600 characters)");
-        }
-    }
-}
-
-/// Every rule a parsed bank must meet, as a list of problems.
-fn check(raw: &RawBank) -> Vec<BankProblem> {
+        })?;
     let mut problems = Problems::default();
-    problems.text("id", &raw.id);
-    problems.text("title", &raw.title);
-    if raw.levels.len() != Level::COUNT {
-        problems.add("levels", "must list exactly 5 levels");
+    match read(&mut problems, &At::File, &value) {
+        Some(bank) => Ok(bank),
+        None => Err(BankError {
+            problems: problems.into_list(),
+        }),
     }
-    for (i, level) in raw.levels.iter().enumerate() {
-        problems.text(format!("levels[{i}].name"), &level.name);
-        problems.text(format!("levels[{i}].summary"), &level.summary);
-    }
-    if raw.dimensions.is_empty() {
-        problems.add("dimensions", "must list at least one dimension");
-    } else if !raw.dimensions.iter().any(|d| d.core) {
+}
+
+/// Notes a bank from outside that calls itself by the standard bank's id:
+/// saved answers are kept under a bank's id, so a reworded copy of the
+/// standard bank must be told apart from it.
+pub(crate) fn check_own_id(problems: &mut Problems, at: &At, bank: &Bank) {
+    if bank.id == STANDARD_ID && bank.fingerprint != Bank::standard().fingerprint {
         problems.add(
-            "dimensions",
+            at.field("id"),
+            "is the id of Tandem's own question bank; give your bank an id of its own, such as `acme-partnership`",
+        );
+    }
+}
+
+const BANK_FIELDS: &[&str] = &["id", "version", "title", "levels", "dimensions"];
+const LEVEL_FIELDS: &[&str] = &["name", "summary"];
+const DIMENSION_FIELDS: &[&str] = &[
+    "id",
+    "name",
+    "summary",
+    "core",
+    "owner",
+    "statements",
+    "guidance",
+];
+const STATEMENT_FIELDS: &[&str] = &["id", "text", "reverse", "not_applicable", "weight"];
+const GUIDANCE_FIELDS: &[&str] = &["level", "next", "practices"];
+/// The owners' names in a bank, in [`Owner::ALL`] order.
+const OWNER_NAMES: &[&str] = &["hr", "learning-and-development", "joint", "leaders"];
+
+const NAME: TextRule = TextRule {
+    max: MAX_NAME,
+    multiline: false,
+};
+const TEXT: TextRule = TextRule {
+    max: MAX_TEXT,
+    multiline: false,
+};
+
+/// Reads a bank at `at` (the whole file, or a field of a configuration),
+/// noting every problem; `None` when there was any.
+pub(crate) fn read(problems: &mut Problems, at: &At, value: &Value) -> Option<Bank> {
+    let before = problems.count();
+    let map = problems.object(at, value, "a question bank", BANK_FIELDS)?;
+    let id = problems.field(at, map, "id", |p, at, v| p.identifier(at, v, false));
+    let version = problems.field(at, map, "version", |p, at, v| {
+        p.whole(at, v, 1..=MAX_VERSION)
+    });
+    let title = problems.field(at, map, "title", |p, at, v| p.text(at, v, TEXT));
+    let levels = problems.field(at, map, "levels", read_levels);
+    let dimensions = problems.field(at, map, "dimensions", read_dimensions);
+    if problems.count() > before {
+        return None;
+    }
+    Some(Bank::new(id?, version?, title?, levels?, dimensions?))
+}
+
+/// Reads every item of a list with `read`; `None` if any item failed.
+fn read_items<'v, T>(
+    problems: &mut Problems,
+    at: &At,
+    items: &'v [Value],
+    mut read: impl FnMut(&mut Problems, &At, &'v Value) -> Option<T>,
+) -> Option<Vec<T>> {
+    let read: Vec<Option<T>> = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| read(problems, &at.item(i), item))
+        .collect();
+    read.into_iter().collect()
+}
+
+fn read_levels(problems: &mut Problems, at: &At, value: &Value) -> Option<Vec<LevelInfo>> {
+    let items = problems.list(at, value)?;
+    if items.len() != Level::COUNT {
+        problems.add(at, "must list exactly 5 levels");
+    }
+    read_items(problems, at, items, |problems, at, item| {
+        let map = problems.object(at, item, "a level", LEVEL_FIELDS)?;
+        let name = problems.field(at, map, "name", |p, at, v| p.text(at, v, NAME));
+        let summary = problems.field(at, map, "summary", |p, at, v| p.text(at, v, TEXT));
+        Some(LevelInfo {
+            name: name?,
+            summary: summary?,
+        })
+    })
+}
+
+fn read_dimensions(problems: &mut Problems, at: &At, value: &Value) -> Option<Vec<Dimension>> {
+    let items = problems.list(at, value)?;
+    if items.is_empty() {
+        problems.add(at, "must list at least one dimension");
+    } else if items.len() > MAX_DIMENSIONS {
+        problems.add(
+            at,
+            format_args!("has too many dimensions (at most {MAX_DIMENSIONS})"),
+        );
+    } else if !items
+        .iter()
+        .any(|d| d.get("core") == Some(&Value::Bool(true)))
+    {
+        problems.add(
+            at,
             "at least one dimension must be core (the quick assessment asks the core ones)",
         );
     }
-
+    // Ids seen so far, to report each later use of one.
     let mut dimension_ids = HashSet::new();
     let mut statement_ids = HashSet::new();
-    for (d, dimension) in raw.dimensions.iter().enumerate() {
-        let at = format!("dimensions[{d}]");
-        if !is_identifier(dimension.id.as_str()) {
-            problems.add(
-                format!("{at}.id"),
-                "must be lowercase letters, digits and hyphens",
-            );
-        }
-        if !dimension_ids.insert(dimension.id.as_str()) {
-            problems.add(format!("{at}.id"), "is used by another dimension");
-        }
-        problems.text(format!("{at}.name"), &dimension.name);
-        problems.text(format!("{at}.summary"), &dimension.summary);
-        if dimension.statements.is_empty() {
-            problems.add(
-                format!("{at}.statements"),
-                "must list at least one statement",
-            );
-        } else if dimension.statements.len() > MAX_STATEMENTS {
-            problems.add(
-                format!("{at}.statements"),
-                "has too many statements (at most 12)",
-            );
-        }
-        for (s, statement) in dimension.statements.iter().enumerate() {
-            let at = format!("{at}.statements[{s}]");
-            let id = statement.id.as_str();
-            if !id.split('.').all(is_identifier) {
-                problems.add(
-                    format!("{at}.id"),
-                    "must be lowercase letters, digits, hyphens and dots",
-                );
+    read_items(problems, at, items, |problems, at, item| {
+        let map = problems.object(at, item, "a dimension", DIMENSION_FIELDS)?;
+        let id = problems.field(at, map, "id", |p, at, v| {
+            let id = p.identifier(at, v, false)?;
+            if !dimension_ids.insert(id.clone()) {
+                p.add(at, "is used by another dimension");
+                return None;
             }
-            if !statement_ids.insert(id) {
-                problems.add(format!("{at}.id"), "is used by another statement");
-            }
-            problems.text(format!("{at}.text"), &statement.text);
-        }
-        if dimension.guidance.len() != Level::COUNT {
-            problems.add(
-                format!("{at}.guidance"),
-                "must have exactly 5 entries, one per level",
-            );
-        }
-        for (g, guidance) in dimension.guidance.iter().enumerate() {
-            let at = format!("{at}.guidance[{g}]");
-            if usize::from(guidance.level) != g + 1 {
-                problems.add(
-                    format!("{at}.level"),
-                    "levels must run 1, 2, 3, 4, 5 in order",
-                );
-            }
-            problems.text(format!("{at}.next"), &guidance.next);
-            if guidance.practices.is_empty() || guidance.practices.len() > MAX_PRACTICES {
-                problems.add(format!("{at}.practices"), "must list 1 to 3 practices");
-            }
-            for (p, practice) in guidance.practices.iter().enumerate() {
-                problems.text(format!("{at}.practices[{p}]"), practice);
-            }
-        }
-    }
-    problems.0
+            Some(DimensionId(id))
+        });
+        let name = problems.field(at, map, "name", |p, at, v| p.text(at, v, NAME));
+        let summary = problems.field(at, map, "summary", |p, at, v| p.text(at, v, TEXT));
+        let core = problems.field(at, map, "core", Problems::flag);
+        let owner = problems.optional_field(at, map, "owner", Owner::default(), |p, at, v| {
+            p.choice(at, v, OWNER_NAMES).map(|i| Owner::ALL[i])
+        });
+        let statements = problems.field(at, map, "statements", |p, at, v| {
+            read_statements(p, at, v, &mut statement_ids)
+        });
+        let guidance = problems.field(at, map, "guidance", read_guidance);
+        Some(Dimension {
+            id: id?,
+            name: name?,
+            summary: summary?,
+            core: core?,
+            owner: owner?,
+            statements: statements?,
+            guidance: guidance?,
+        })
+    })
 }
 
-/// Lowercase ASCII letters, digits and inner hyphens: safe in element ids and
-/// stable across languages.
-fn is_identifier(id: &str) -> bool {
-    !id.is_empty()
-        && id.len() <= 64
-        && !id.starts_with('-')
-        && !id.ends_with('-')
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+fn read_statements(
+    problems: &mut Problems,
+    at: &At,
+    value: &Value,
+    ids: &mut HashSet<String>,
+) -> Option<Vec<Statement>> {
+    let items = problems.list(at, value)?;
+    if items.is_empty() {
+        problems.add(at, "must list at least one statement");
+    } else if items.len() > MAX_STATEMENTS {
+        problems.add(
+            at,
+            format_args!("has too many statements (at most {MAX_STATEMENTS})"),
+        );
+    }
+    read_items(problems, at, items, |problems, at, item| {
+        let map = problems.object(at, item, "a statement", STATEMENT_FIELDS)?;
+        let id = problems.field(at, map, "id", |p, at, v| {
+            let id = p.identifier(at, v, true)?;
+            if !ids.insert(id.clone()) {
+                p.add(at, "is used by another statement");
+                return None;
+            }
+            Some(StatementId::from(id.as_str()))
+        });
+        let text = problems.field(at, map, "text", |p, at, v| p.text(at, v, TEXT));
+        let reverse = problems.optional_field(at, map, "reverse", false, Problems::flag);
+        let not_applicable =
+            problems.optional_field(at, map, "not_applicable", false, Problems::flag);
+        let weight = problems.optional_field(at, map, "weight", 1, |p, at, v| {
+            p.whole(at, v, 1..=u32::from(MAX_WEIGHT)).map(|w| w as u8)
+        });
+        Some(Statement {
+            id: id?,
+            text: text?,
+            reverse: reverse?,
+            not_applicable: not_applicable?,
+            weight: weight?,
+        })
+    })
+}
+
+fn read_guidance(problems: &mut Problems, at: &At, value: &Value) -> Option<Vec<Guidance>> {
+    let items = problems.list(at, value)?;
+    if items.len() != Level::COUNT {
+        problems.add(at, "must have exactly 5 entries, one per level");
+    }
+    let mut expected = 0u8;
+    read_items(problems, at, items, |problems, at, item| {
+        expected += 1;
+        let map = problems.object(at, item, "a guidance entry", GUIDANCE_FIELDS)?;
+        let level = problems.field(at, map, "level", |p, at, v| {
+            let level = p.whole(at, v, 1..=Level::COUNT as u32)? as u8;
+            if level != expected {
+                p.add(at, "levels must run 1, 2, 3, 4, 5 in order");
+                return None;
+            }
+            Some(level)
+        });
+        let next = problems.field(at, map, "next", |p, at, v| p.text(at, v, TEXT));
+        let practices = problems.field(at, map, "practices", |p, at, v| {
+            let items = p.list(at, v)?;
+            if items.is_empty() || items.len() > MAX_PRACTICES {
+                p.add(at, format_args!("must list 1 to {MAX_PRACTICES} practices"));
+            }
+            read_items(p, at, items, |p, at, item| p.text(at, item, TEXT))
+        });
+        Some(Guidance {
+            level: level?,
+            next: next?,
+            practices: practices?,
+        })
+    })
 }

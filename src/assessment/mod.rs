@@ -13,24 +13,34 @@
 //! - [`export`]: JSON and CSV exports, and importing a JSON export;
 //! - [`workshop`]: gathering a workshop's result codes, and the team view
 //!   (statistics, HR vs L&D gaps, anonymity threshold) computed from them;
-//! - [`saved`]: the versioned format progress is saved in.
+//! - [`saved`]: the versioned format progress is saved in;
+//! - [`config`]: a consultant's configuration (branding, dimensions asked,
+//!   anonymity threshold, what an embed may tell its host, a bank of their own);
+//! - [`link`]: the allowlist every link from a file passes (https and mailto);
+//! - [`untrusted`]: reading JSON people write, every problem with its location.
 
 pub mod answer;
 pub mod bank;
 pub mod code;
+pub mod config;
 pub mod export;
+pub mod link;
 pub mod plan;
 pub mod progress;
 pub mod saved;
 pub mod scoring;
+pub mod untrusted;
 pub mod workshop;
 
 pub use answer::{Answer, Mode, Role};
 pub use bank::{
     Bank, BankError, Dimension, DimensionId, Guidance, LevelInfo, Statement, StatementId,
 };
+pub use config::{Colour, Colours, Config, ConfigError, Draft, HostMessages, Logo};
+pub use link::{Link, LinkError};
 pub use progress::{Progress, Stage, Unanswered};
 pub use scoring::{overall_rule, Coverage, DimensionResult, Level, Overall, Report, Score};
+pub use untrusted::Problem;
 
 use std::cmp::Ordering;
 

@@ -15,7 +15,13 @@ use std::fmt;
 
 /// Version of the saved format. Raise it when the shape changes, and teach
 /// [`decode`] to read the older shapes.
-pub const SCHEMA: u32 = 1;
+///
+/// - 1: the bank's id and the progress (a workshop: the codes, the threshold
+///   and the plan).
+/// - 2: saved progress also carries its revision, so two tabs never save over
+///   each other's answers unawares ([`revision_of`]). Format 1 reads as
+///   revision 0; a workshop's shape is unchanged.
+pub const SCHEMA: u32 = 2;
 
 /// Saved text larger than this is refused before parsing; real progress is a
 /// few kilobytes.
@@ -25,6 +31,7 @@ const MAX_SAVED_BYTES: usize = 256 * 1024;
 struct SavedRef<'a> {
     schema: u32,
     bank: &'a str,
+    revision: u64,
     progress: &'a Progress,
 }
 
@@ -40,6 +47,23 @@ struct Saved {
 #[derive(Deserialize)]
 struct Versioned {
     schema: u32,
+}
+
+/// Only the revision of saved progress; format 1 had none.
+#[derive(Deserialize)]
+struct Revisioned {
+    schema: u32,
+    #[serde(default)]
+    revision: u64,
+}
+
+/// How many times the saved progress in `text` has been saved, across every
+/// tab: what a tab compares with the revision it last read or wrote before
+/// saving over it. `None` for text this version cannot read the revision of
+/// (damaged, or from a newer Tandem), which must not be saved over.
+pub fn revision_of(text: &str) -> Option<u64> {
+    let saved: Revisioned = serde_json::from_str(text).ok()?;
+    (saved.schema <= SCHEMA).then_some(saved.revision)
 }
 
 /// Why saved progress could not be used.
@@ -98,21 +122,17 @@ fn read<T: serde::de::DeserializeOwned>(
     Ok(saved)
 }
 
-/// The format version saved `text` declares, if it declares one: read before
-/// writing, so that an older Tandem never writes over what a newer one saved
-/// (in another tab, say, after an update). Saved text of any other shape
-/// gives `None`.
-pub fn schema_of(text: &str) -> Option<u32> {
-    serde_json::from_str::<Versioned>(text)
-        .ok()
-        .map(|v| v.schema)
+/// Saves progress as text, as its first revision.
+pub fn encode(bank: &Bank, progress: &Progress) -> String {
+    encode_revision(bank, progress, 1)
 }
 
-/// Saves progress as text.
-pub fn encode(bank: &Bank, progress: &Progress) -> String {
+/// Saves progress as text, marked as its `revision`th save.
+pub fn encode_revision(bank: &Bank, progress: &Progress, revision: u64) -> String {
     let saved = SavedRef {
         schema: SCHEMA,
         bank: bank.id(),
+        revision,
         progress,
     };
     // Serialising plain data with string keys cannot fail.

@@ -7,8 +7,11 @@
 //! 2. "Don't know" and "Not applicable" count nothing either way: they are left
 //!    out of the mean and reported as coverage ("based on 3 of 4 statements").
 //! 3. A dimension's score is the mean of its counted answers, rounded to a whole
-//!    number from 0 to 100. It needs answers to at least half of its statements;
-//!    with fewer it shows "not enough answers" instead of a number.
+//!    number from 0 to 100. A bank may give a statement a weight (1 to 5, 1
+//!    unless it says otherwise): its answer then counts that many times in the
+//!    mean. A dimension needs answers to at least half of its statements
+//!    (counted as statements, whatever their weight); with fewer it shows "not
+//!    enough answers" instead of a number.
 //! 4. Levels are bands of the score: 0-19 level 1, 20-39 level 2, 40-59 level 3,
 //!    60-79 level 4, 80-100 level 5.
 //! 5. The overall score is the mean of the scored dimensions, and needs at least
@@ -54,6 +57,14 @@ impl fmt::Display for Score {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.0)
     }
+}
+
+/// Rules 1 and 3 in whole numbers: `steps` is the weighted sum of the
+/// counted answers' steps on the scale (0 to 4 each, after reverse scoring)
+/// and `weights` the sum of their weights. Each step is worth 25 points, so
+/// the score is 25 × steps / weights, rounded half up; `None` for no answers.
+pub(crate) fn weighted_score(steps: u32, weights: u32) -> Option<Score> {
+    rounded_ratio(25 * steps, weights).map(|value| Score(value.min(100) as u8))
 }
 
 /// `numerator / denominator` rounded half up, or `None` when dividing by zero.
@@ -272,7 +283,8 @@ fn score_dimension(
     dimension: &Dimension,
     answers: &BTreeMap<StatementId, Answer>,
 ) -> DimensionResult {
-    let mut points = 0u32;
+    let mut steps = 0u32;
+    let mut weights = 0u32;
     let mut counted = 0usize;
     let mut dont_know = 0;
     let mut not_applicable = 0;
@@ -282,8 +294,11 @@ fn score_dimension(
             Some(Answer::NotApplicable) => not_applicable += 1,
             Some(answer) => {
                 if let Some(agreement) = answer.agreement() {
-                    let steps = u32::from(agreement - 1);
-                    points += if statement.reverse { 4 - steps } else { steps };
+                    let step = u32::from(agreement - 1);
+                    let step = if statement.reverse { 4 - step } else { step };
+                    let weight = u32::from(statement.weight);
+                    steps += weight * step;
+                    weights += weight;
                     counted += 1;
                 }
             }
@@ -294,13 +309,8 @@ fn score_dimension(
         counted,
         total: dimension.statements.len(),
     };
-    // Each step on the scale is worth 25 points, so the mean is
-    // 25 * points / counted; computed in integers to round exactly.
     let scored = if coverage.is_enough() {
-        rounded_ratio(25 * points, counted as u32).map(|value| {
-            let score = Score(value as u8);
-            (score, Level::of(score))
-        })
+        weighted_score(steps, weights).map(|score| (score, Level::of(score)))
     } else {
         None
     };
@@ -349,10 +359,16 @@ pub fn overall_rule(bank: &Bank) -> String {
             )
         })
         .collect();
+    let weighted = if bank.is_weighted() {
+        " Some statements count more than others: the question bank gives them a weight, \
+         and their answers count that many times in the average."
+    } else {
+        ""
+    };
     format!(
         "Each dimension's score is the average of your answers to its statements, from 0 \
          (strongly disagree throughout) to 100 (strongly agree throughout), with negatively \
-         worded statements counted the other way round. \"Don't know\" and \"Not applicable\" \
+         worded statements counted the other way round.{weighted} \"Don't know\" and \"Not applicable\" \
          are left out rather than counted as low; a dimension needs answers to at least half \
          of its statements to be scored. The overall score is the average of the scored \
          dimensions, and levels are bands of the score: {}. One limit applies: a partnership \

@@ -104,7 +104,7 @@ use super::answer::{Answer, Mode, Role};
 use super::bank::{Bank, Dimension, StatementId};
 use super::code::{self, CodeError, Decoded};
 use super::progress::Progress;
-use super::scoring::{Level, Score};
+use super::scoring::{self, Level, Score};
 use serde::{Deserialize, Serialize, Serializer};
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashSet};
@@ -993,6 +993,7 @@ struct Flat<'b> {
     /// Position of its dimension in the view.
     dimension: usize,
     reverse: bool,
+    weight: u8,
 }
 
 /// Running sums for one group: members, and score sum and count per dimension.
@@ -1155,6 +1156,7 @@ impl<'b> Tally<'b> {
                         position,
                         dimension: dimensions.len(),
                         reverse: s.reverse,
+                        weight: s.weight,
                     }),
             );
             ranges.push(start..flat.len());
@@ -1232,7 +1234,7 @@ impl<'b> Tally<'b> {
         let sums = &mut self.dimension_sums[position];
         sums.asked += 1;
         sums.slots += range.len();
-        let (mut points, mut counted) = (0u64, 0u64);
+        let (mut steps, mut weights, mut counted) = (0u32, 0u32, 0u64);
         for s in range.clone() {
             let statement = &mut self.statement_sums[s];
             statement.asked += 1;
@@ -1245,19 +1247,20 @@ impl<'b> Tally<'b> {
                 let step = if self.flat[s].reverse { 4 - step } else { step };
                 statement.steps += step;
                 statement.squares += step * step;
-                points += step;
+                let weight = u32::from(self.flat[s].weight);
+                steps += weight * step as u32;
+                weights += weight;
                 counted += 1;
             } else if ANSWER_ORDER[slot] == Answer::DontKnow {
                 sums.dont_know += 1;
             }
         }
         // Scoring's rules 1 to 3, as `Report::score` applies them: at least
-        // half the statements answered on the scale, 25 points a step, the
-        // mean rounded half up.
+        // half the statements answered on the scale, then the weighted mean.
         if counted == 0 || counted * 2 < range.len() as u64 {
             return None;
         }
-        let score = ((50 * points + counted) / (2 * counted)).min(100);
+        let score = u64::from(scoring::weighted_score(steps, weights)?.value());
         sums.histogram[score as usize] += 1;
         Some(score)
     }

@@ -23,6 +23,14 @@ const PREFIX = `tandem:${self.registration.scope}:`;
 const CACHE = PREFIX + VERSION;
 // The folder Tandem is served from, such as "/" or "/tools/tandem/".
 const ROOT = new URL(self.registration.scope).pathname;
+// Files a host may put beside the build change without a new build: a
+// consultant's tandem.config.json and the logo it names. They are asked of
+// the server first, and its last answer (a 404 included: the site has no
+// such file) is kept for when there is no network. The configuration, which
+// Tandem asks for on every start (CONFIG_FILE in src/app/mod.rs), is kept
+// from the first visit on; anything else from its first request through
+// this worker.
+const SITE_FILES = ['tandem.config.json'];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(precache());
@@ -50,6 +58,24 @@ async function precache() {
     await caches.delete(CACHE);
     throw error;
   }
+  // The first visit asked for these before this worker was there.
+  await Promise.all(SITE_FILES.map((file) => latest(file, cache).catch(() => undefined)));
+}
+
+// The server's answer for a site file, kept when it says what the site has
+// (the file, or that there is none); the kept answer when the network fails.
+async function latest(file, cache, request = new Request(file, { cache: 'no-cache' })) {
+  try {
+    const response = await fetch(request);
+    if (response.ok || response.status === 404 || response.status === 410) {
+      await cache.put(file, response.clone());
+    }
+    return response;
+  } catch (error) {
+    const kept = await cache.match(file);
+    if (kept) return kept;
+    throw error;
+  }
 }
 
 self.addEventListener('activate', (event) => {
@@ -70,9 +96,10 @@ self.addEventListener('message', (event) => {
   if (event.data === 'activate') self.skipWaiting();
 });
 
-// Cache first, for the build's own files only. Everything else (another
-// host, another folder of this host, anything but GET) is left to the
-// browser, exactly as if there were no worker.
+// Cache first for the build's own files; network first for other files of
+// the app's folder. Everything else (another host, another folder of this
+// host, a page of the folder that is not Tandem's, anything but GET) is left
+// to the browser, exactly as if there were no worker.
 self.addEventListener('fetch', (event) => {
   const { request } = event;
   const url = new URL(request.url);
@@ -80,8 +107,11 @@ self.addEventListener('fetch', (event) => {
   if (!url.pathname.startsWith(ROOT)) return;
   // The folder itself is the app's page; a query (?embed) changes no file.
   const file = url.pathname.slice(ROOT.length) || 'index.html';
-  if (!FILES.includes(file)) return;
-  event.respondWith(cached(file, request));
+  if (FILES.includes(file)) {
+    event.respondWith(cached(file, request));
+  } else if (request.mode !== 'navigate') {
+    event.respondWith(caches.open(CACHE).then((cache) => latest(file, cache, request)));
+  }
 });
 
 async function cached(file, request) {

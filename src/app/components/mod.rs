@@ -1,6 +1,7 @@
 //! Pieces the screens share. Each has one root CSS class named after it.
 
 mod action_plan;
+mod branding;
 mod comparison;
 mod progress_bar;
 mod qr_code;
@@ -13,6 +14,7 @@ mod statement_item;
 mod transfer;
 
 pub use action_plan::ActionPlan;
+pub use branding::{brand, config_notice, contact_link};
 pub use comparison::Comparison;
 pub use progress_bar::ProgressBar;
 pub use qr_code::QrCode;

@@ -1,7 +1,13 @@
-//! The landing page: what Tandem is, how long it takes, the privacy promise,
-//! and the choice between the quick and the full assessment.
+//! The landing page: what Tandem is (or the consultant's own introduction),
+//! how long it takes, the privacy promise, the choice between the quick and
+//! the full assessment, and for consultants a configuration to import or
+//! build.
 
-use crate::assessment::{Bank, Mode};
+use crate::app::components::contact_link;
+use crate::app::setup::{SetupAction, Source};
+use crate::assessment::config::MAX_CONFIG_BYTES;
+use crate::assessment::{Bank, Config, Mode};
+use crate::files;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -18,7 +24,13 @@ pub struct LandingProps {
     /// Embedded in another page: what that page learns, said with the
     /// privacy promise rather than promising that nothing is sent.
     pub host_learns: Option<&'static str>,
+    pub config: Rc<Config>,
+    /// Where the configuration came from.
+    pub source: Source,
+    /// This browser keeps answers to other questions than these.
+    pub kept_elsewhere: bool,
     pub on_start: Callback<Mode>,
+    pub on_setup: Callback<SetupAction>,
 }
 
 #[component]
@@ -27,7 +39,11 @@ pub fn Landing(
         bank,
         keeps_progress,
         host_learns,
+        config,
+        source,
+        kept_elsewhere,
         on_start,
+        on_setup,
     }: &LandingProps,
 ) -> Html {
     let choice = |mode: Mode, blurb: String| {
@@ -48,19 +64,55 @@ pub fn Landing(
             </li>
         }
     };
-    let core: Vec<&str> = bank
-        .dimensions_in(Mode::Quick)
-        .map(|d| d.name.as_str())
-        .collect();
+    let names = |mode: Mode| -> String {
+        let names: Vec<&str> = bank.dimensions_in(mode).map(|d| d.name.as_str()).collect();
+        names.join(", ")
+    };
+    let full = if bank.fingerprint() == Bank::standard().fingerprint() {
+        "All eight dimensions, adding planning, structure and budgets, leadership, and integration."
+            .to_owned()
+    } else {
+        format!("Every dimension: {}.", names(Mode::Full))
+    };
+    // A quick assessment that asks everything is the only choice needed.
+    let both = bank.statement_count(Mode::Quick) < bank.statement_count(Mode::Full);
+
+    let on_config_file = {
+        let on_setup = on_setup.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = files::chosen_file(&input) else {
+                return;
+            };
+            input.set_value("");
+            let on_setup = on_setup.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let text = files::read_config(&file, MAX_CONFIG_BYTES).await;
+                on_setup.emit(SetupAction::Imported(file.name(), text));
+            });
+        })
+    };
+
     html! {
         <section class="landing">
-            <h1 tabindex="-1">{ bank.title() }</h1>
-            <p class="landing__lead">
-                { "How well do your HR and Learning & Development functions work together? \
-                   Rate a series of plain statements about everyday practice and get a scored \
-                   picture of the partnership: where it stands on each dimension, its strengths, \
-                   the priorities, and what the next level looks like." }
-            </p>
+            <h1 tabindex="-1">{ config.title() }</h1>
+            if config.intro().is_empty() {
+                <p class="landing__lead">
+                    { "How well do your HR and Learning & Development functions work together? \
+                       Rate a series of plain statements about everyday practice and get a scored \
+                       picture of the partnership: where it stands on each dimension, its strengths, \
+                       the priorities, and what the next level looks like." }
+                </p>
+            } else {
+                <div class="landing__intro">
+                    for paragraph in config.intro().iter() {
+                        <p>{ paragraph }</p>
+                    }
+                </div>
+            }
+            if let Some(contact) = config.contact() {
+                { contact_link(contact) }
+            }
             <p class="landing__privacy">
                 <strong>{ "Your answers stay in this browser." }</strong>
                 { " Tandem scores them on this device." }
@@ -75,14 +127,39 @@ pub fn Landing(
                     { " Your progress is saved on this device so you can stop and come back." }
                 }
             </p>
+            if *kept_elsewhere {
+                <p class="landing__kept" role="status">
+                    { "Answers you gave to another set of questions are kept on this device, untouched. \
+                       They come back when Tandem is opened with those questions again." }
+                </p>
+            }
             <ul class="landing__choices">
-                { choice(Mode::Quick, format!("The core of the partnership: {}.", core.join(", "))) }
-                { choice(Mode::Full, "All eight dimensions, adding planning, structure and budgets, leadership, and integration.".to_owned()) }
+                { choice(Mode::Quick, format!("The core of the partnership: {}.", names(Mode::Quick))) }
+                if both {
+                    { choice(Mode::Full, full) }
+                }
             </ul>
             <section class="landing__workshop" aria-labelledby="workshop-heading">
                 <h2 id="workshop-heading">{ "Running a workshop?" }</h2>
                 <p>{ "Each participant answers on their own device and hands you a result code, link or QR code. Gather them on this device to see where the team stands, where it disagrees, and how HR and L&D see it differently. Nothing goes through a server." }</p>
                 <a class="button" href="#workshop">{ "Open the facilitator's workshop" }</a>
+            </section>
+            <section class="landing__setup" aria-labelledby="setup-heading">
+                <h2 id="setup-heading">{ "Running Tandem for a client?" }</h2>
+                <p>{ "Put Tandem under your client's name, colours and words, and ask your own questions, with a configuration file. It is read on this device only." }</p>
+                if *source == Source::Chosen {
+                    <p>
+                        { "This device is using a configuration from a link or a file. " }
+                        <button type="button" class="button" onclick={on_setup.reform(|_| SetupAction::ChosenDropped)}>
+                            { "Stop using this configuration" }
+                        </button>
+                    </p>
+                }
+                <p class="landing__import">
+                    <label for="config-file">{ "Use a configuration file (.json)" }</label>
+                    <input id="config-file" type="file" accept=".json,application/json" onchange={on_config_file} />
+                </p>
+                <a class="button" href="#builder">{ "Build a configuration" }</a>
             </section>
         </section>
     }

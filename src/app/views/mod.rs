@@ -1,15 +1,18 @@
 //! One component per screen: the questionnaire's (landing, about you, a
-//! section of statements, results) and the facilitator's workshop. A view receives the state it
+//! section of statements, results), the facilitator's workshop and the
+//! consultant's configuration builder. A view receives the state it
 //! shows and a callback per thing the person can do there; it never touches
 //! storage or the reducer itself.
 
 mod about;
+mod builder;
 mod landing;
 mod results;
 mod section;
 mod workshop;
 
 pub use about::About;
+pub use builder::Builder;
 pub use landing::Landing;
 pub use results::{Ownership, Results};
 pub use section::Section;

@@ -4,10 +4,12 @@
 //! comparison. The same view shows a result opened from a link, read-only.
 
 use crate::app::components::{
-    ActionPlan, Comparison, RadarChart, RadarSeries, ShareResult, Transfer,
+    contact_link, ActionPlan, Comparison, RadarChart, RadarSeries, ShareResult, Transfer,
 };
 use crate::app::state::Action;
-use crate::assessment::{overall_rule, Bank, DimensionResult, Level, Overall, Progress, Report};
+use crate::assessment::{
+    overall_rule, Bank, Config, DimensionResult, Level, Overall, Progress, Report,
+};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -34,6 +36,10 @@ pub struct ResultsProps {
     pub bank: Rc<Bank>,
     pub progress: Progress,
     pub ownership: Ownership,
+    /// A consultant's configuration: the title, their closing words and
+    /// contact link.
+    #[prop_or_default]
+    pub config: Option<Rc<Config>>,
     /// The date printed on the report.
     pub printed_on: AttrValue,
     pub on_action: Callback<Action>,
@@ -45,6 +51,7 @@ pub fn Results(
         bank,
         progress,
         ownership,
+        config,
         printed_on,
         on_action,
     }: &ResultsProps,
@@ -98,6 +105,9 @@ pub fn Results(
     }
     let series: Rc<[RadarSeries]> = series.into();
     let is_own = matches!(ownership, Ownership::Own { .. });
+    let title = config.as_ref().map_or(bank.title(), |c| c.title());
+    let closing = config.as_ref().map(|c| c.closing()).unwrap_or_default();
+    let contact = config.as_ref().and_then(|c| c.contact());
 
     let about = {
         let mut parts = vec![progress.mode.label().to_owned()];
@@ -112,7 +122,7 @@ pub fn Results(
 
     html! {
         <section class="results">
-            <p class="results__report-title">{ format!("Tandem report: {} · {printed_on}", bank.title()) }</p>
+            <p class="results__report-title">{ format!("Tandem report: {} · {printed_on}", title) }</p>
             if is_own {
                 <h1 tabindex="-1">{ "Your result" }</h1>
             } else {
@@ -138,6 +148,17 @@ pub fn Results(
                 <h2 id="rule-heading">{ "How this result is worked out" }</h2>
                 <p>{ overall_rule(bank) }</p>
             </section>
+
+            if !closing.is_empty() || contact.is_some() {
+                <section class="results__closing" aria-label="A word from the people running this assessment">
+                    for paragraph in closing.iter() {
+                        <p>{ paragraph }</p>
+                    }
+                    if let Some(contact) = contact {
+                        { contact_link(contact) }
+                    }
+                </section>
+            }
 
             <section class="results__scores" aria-labelledby="scores-heading">
                 <h2 id="scores-heading">{ "Scores by dimension" }</h2>

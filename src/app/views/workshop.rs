@@ -13,21 +13,24 @@ use crate::{files, page, storage};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// The state on opening the screen: whatever workshop this browser had saved.
-fn restored(bank: Rc<Bank>) -> WorkshopState {
+/// The state on opening the screen: whatever workshop this browser had saved,
+/// or a new one with the configured anonymity threshold.
+fn restored(bank: Rc<Bank>, threshold: usize) -> WorkshopState {
     let (record, saving) = match storage::load_workshop(&bank) {
         storage::Loaded::Nothing => (None, Saving::On),
         storage::Loaded::Found(record) => (Some(record), Saving::On),
         storage::Loaded::Unreadable(reason) => (None, Saving::Held(reason.into())),
-        storage::Loaded::Newer(reason) => (None, Saving::Newer(reason.into())),
         storage::Loaded::Unavailable => (None, Saving::Unavailable),
     };
-    WorkshopState::new(bank, record, saving)
+    WorkshopState::new(bank, record, threshold, saving)
 }
 
 #[derive(Properties, PartialEq)]
 pub struct WorkshopProps {
     pub bank: Rc<Bank>,
+    /// The anonymity threshold a new workshop starts with (a saved one keeps
+    /// its own).
+    pub threshold: usize,
     /// A result code brought from a result link opened on this device; it
     /// is added as a pasted code would be, with the same report.
     #[prop_or_default]
@@ -41,13 +44,15 @@ pub struct WorkshopProps {
 pub fn Workshop(
     WorkshopProps {
         bank,
+        threshold,
         arriving,
         on_arrived,
     }: &WorkshopProps,
 ) -> Html {
     let state = {
         let bank = Rc::clone(bank);
-        use_reducer(move || restored(bank))
+        let threshold = *threshold;
+        use_reducer(move || restored(bank, threshold))
     };
     let dispatch = state.dispatcher();
 
@@ -161,7 +166,10 @@ pub fn Workshop(
             <p class="results__report-title">{ format!("Tandem team report: {} · {}", if name.is_empty() { "Workshop" } else { &name }, page::today()) }</p>
             <h1 tabindex="-1">{ "Workshop" }</h1>
             <p class="workshop__lead">{ "Gather the room's result codes on this device and see the team picture. Nothing is uploaded: codes arrive by paste, file, camera or link, and stay in this browser." }</p>
-            <SavingNotice saving={state.saving.clone()} />
+            <SavingNotice
+                saving={state.saving.clone()}
+                on_download_saved={Callback::from(|()| crate::app::download_saved())}
+            />
             <div class="workshop__name">
                 <label for="workshop-name">{ "Workshop name" }</label>
                 <input id="workshop-name" type="text" maxlength="80" autocomplete="off" value={name.clone()} oninput={on_rename} />

@@ -1,0 +1,73 @@
+//! What a consultant's configuration puts on the page: the brand in the
+//! header, the contact link, and the notice that a configuration could not
+//! be used. Plain functions rather than components: they hold no state, and
+//! each component costs the download several kilobytes of lifecycle code.
+//!
+//! Everything from a configuration is text, rendered as text nodes; the
+//! only attributes it reaches are the logo's `src`, a checked same-origin
+//! image path, and the contact link's `href`, which passed the https/mailto
+//! allowlist.
+
+use crate::app::setup::{Refusal, Source};
+use crate::assessment::{Config, Link};
+use yew::prelude::*;
+
+/// The header's name: the client's logo and organisation, "Tandem" without
+/// a configuration. Root class `brand`.
+pub fn brand(config: &Config) -> Html {
+    html! {
+        <p class="brand">
+            if let Some(logo) = config.logo() {
+                // The name beside it says who it is, so for a screen reader
+                // the image is decoration.
+                <img class="brand__logo" src={logo.as_str().to_owned()} alt="" />
+            }
+            <span class="brand__name">{ config.organisation().unwrap_or("Tandem") }</span>
+        </p>
+    }
+}
+
+/// The consultant's contact link. Root class `contact-link`.
+pub fn contact_link(link: &Link) -> Html {
+    let lead = if link.is_email() {
+        "Questions? Write to "
+    } else {
+        "Questions? Contact "
+    };
+    html! {
+        <p class="contact-link">
+            { lead }
+            // The page it opens learns nothing about this one.
+            <a href={link.as_str().to_owned()} rel="noopener noreferrer">{ link.label() }</a>
+        </p>
+    }
+}
+
+/// Says that a configuration could not be used, lists every problem found in
+/// it with its place in the file, and what Tandem runs under instead (the
+/// configuration from `source`). Root class `config-notice`.
+pub fn config_notice(refusal: &Refusal, source: Source, on_close: &Callback<()>) -> Html {
+    let instead = match source {
+        Source::Standard => "Tandem is running with its standard questions and look instead.",
+        Source::File => "Tandem is running with the configuration beside the app instead.",
+        Source::Chosen => "Tandem is still running with the configuration it had.",
+    };
+    let found = match refusal.problems.len() {
+        1 => "One problem was found:".to_owned(),
+        count => format!("{count} problems were found:"),
+    };
+    html! {
+        <div class="config-notice" role="alert">
+            <h2 class="config-notice__title">
+                { format!("The configuration from {} was not used", refusal.origin) }
+            </h2>
+            <p>{ format!("{instead} {found}") }</p>
+            <ul class="config-notice__problems">
+                for problem in refusal.problems.iter() {
+                    <li><code>{ &problem.location }</code>{ ": " }{ &problem.reason }</li>
+                }
+            </ul>
+            <button type="button" class="button" onclick={on_close.reform(|_| ())}>{ "Dismiss" }</button>
+        </div>
+    }
+}

@@ -1,0 +1,373 @@
+//! The configuration builder: a consultant edits the branding, the words and
+//! the question bank, sees every problem as they type and a live preview,
+//! then downloads `tandem.config.json` or copies a link that carries the
+//! configuration. The draft is checked by the same `Config::parse` that reads
+//! the file, so what the builder accepts, the app accepts.
+
+use crate::app::colour_properties;
+use crate::app::setup::SetupAction;
+use crate::assessment::config::{self, Draft, HostMessages, MAX_LINK_CHARS};
+use crate::assessment::saved::MAX_THRESHOLD;
+use crate::assessment::{Bank, Config, ConfigError, Problem};
+use crate::{clipboard, files, page};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct BuilderProps {
+    /// The configuration in use, which the draft starts from.
+    pub config: Rc<Config>,
+    pub on_setup: Callback<SetupAction>,
+}
+
+/// One text field of the draft.
+#[derive(Clone, Copy, PartialEq)]
+enum Field {
+    Organisation,
+    Title,
+    Logo,
+    Colour(usize),
+    Intro,
+    Closing,
+    Contact,
+    Bank,
+}
+
+impl Field {
+    fn get(self, draft: &Draft) -> &str {
+        match self {
+            Field::Organisation => &draft.organisation,
+            Field::Title => &draft.title,
+            Field::Logo => &draft.logo,
+            Field::Colour(i) => &draft.colours[i],
+            Field::Intro => &draft.intro,
+            Field::Closing => &draft.closing,
+            Field::Contact => &draft.contact,
+            Field::Bank => &draft.bank,
+        }
+    }
+
+    fn of(self, draft: &mut Draft) -> &mut String {
+        match self {
+            Field::Organisation => &mut draft.organisation,
+            Field::Title => &mut draft.title,
+            Field::Logo => &mut draft.logo,
+            Field::Colour(i) => &mut draft.colours[i],
+            Field::Intro => &mut draft.intro,
+            Field::Closing => &mut draft.closing,
+            Field::Contact => &mut draft.contact,
+            Field::Bank => &mut draft.bank,
+        }
+    }
+}
+
+/// The colours' labels, in the order of `Draft::colours`.
+const COLOURS: [(&str, &str); 4] = [
+    ("Accent", "buttons, links and outlines"),
+    ("Text on the accent", "the words on accent-coloured buttons"),
+    ("Background", "the page"),
+    ("Text", "body text"),
+];
+
+#[component]
+pub fn Builder(BuilderProps { config, on_setup }: &BuilderProps) -> Html {
+    let draft = {
+        let config = Rc::clone(config);
+        use_state_eq(move || Draft::of(&config, Bank::standard()))
+    };
+    let copied = use_state_eq(|| None::<Result<(), AttrValue>>);
+    // The draft as a file, and the configuration it makes, or its problems.
+    let checked: Result<(String, Config), ConfigError> = draft
+        .to_json()
+        .and_then(|json| Config::parse(&json, Bank::standard()).map(|config| (json, config)));
+    let link = checked
+        .as_ref()
+        .ok()
+        .map(|(json, _)| config::link_fragment(json));
+
+    let edit = |field: Field| {
+        let draft = draft.clone();
+        let copied = copied.clone();
+        Callback::from(move |e: InputEvent| {
+            let value = e
+                .target_unchecked_into::<web_sys::HtmlInputElement>()
+                .value();
+            let mut next = (*draft).clone();
+            *field.of(&mut next) = value;
+            draft.set(next);
+            copied.set(None);
+        })
+    };
+    let edit_area = |field: Field| {
+        let draft = draft.clone();
+        Callback::from(move |e: InputEvent| {
+            let value = e
+                .target_unchecked_into::<web_sys::HtmlTextAreaElement>()
+                .value();
+            let mut next = (*draft).clone();
+            *field.of(&mut next) = value;
+            draft.set(next);
+        })
+    };
+    let text_field = |field: Field, id: &'static str, label: &'static str, hint: &'static str| {
+        let value = field.get(&draft).to_owned();
+        let hint_id = format!("{id}-hint");
+        html! {
+            <div class="builder__field">
+                <label for={id}>{ label }</label>
+                <input id={id} type="text" {value} aria-describedby={hint_id.clone()} oninput={edit(field)} />
+                <p class="builder__hint" id={hint_id}>{ hint }</p>
+            </div>
+        }
+    };
+    let text_area = |field: Field,
+                     id: &'static str,
+                     label: &'static str,
+                     hint: &'static str,
+                     rows: &'static str| {
+        let value = field.get(&draft).to_owned();
+        let hint_id = format!("{id}-hint");
+        html! {
+            <div class="builder__field">
+                <label for={id}>{ label }</label>
+                <textarea id={id} {rows} {value} aria-describedby={hint_id.clone()} spellcheck={ if field == Field::Bank { "false" } else { "true" } } oninput={edit_area(field)} />
+                <p class="builder__hint" id={hint_id}>{ hint }</p>
+            </div>
+        }
+    };
+    let on_threshold = {
+        let draft = draft.clone();
+        Callback::from(move |e: Event| {
+            let value = e
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value();
+            if let Ok(threshold) = value.parse() {
+                let mut next = (*draft).clone();
+                next.anonymity_threshold = threshold;
+                draft.set(next);
+            }
+        })
+    };
+    let on_host = {
+        let draft = draft.clone();
+        Callback::from(move |e: Event| {
+            let value = e
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value();
+            let mut next = (*draft).clone();
+            next.host_messages = if value == "level-and-scores" {
+                HostMessages::LevelAndScores
+            } else {
+                HostMessages::Level
+            };
+            draft.set(next);
+        })
+    };
+    // The standard bank is written out only when asked for: it is 30 KB.
+    let set_bank = |standard: bool| {
+        let draft = draft.clone();
+        Callback::from(move |_| {
+            let mut next = (*draft).clone();
+            next.bank = if standard {
+                config::pretty_bank(Bank::standard())
+            } else {
+                String::new()
+            };
+            next.dimensions = None;
+            draft.set(next);
+        })
+    };
+
+    let on_download = {
+        let json = checked.as_ref().ok().map(|(json, _)| json.clone());
+        let copied = copied.clone();
+        Callback::from(move |_| {
+            if let Some(json) = &json {
+                if let Err(reason) =
+                    files::download(crate::app::CONFIG_FILE, "application/json", json)
+                {
+                    copied.set(Some(Err(reason.into())));
+                }
+            }
+        })
+    };
+    let full_link = link
+        .as_ref()
+        .filter(|fragment| fragment.len() <= MAX_LINK_CHARS)
+        .map(|fragment| format!("{}#{fragment}", page::address()));
+    let on_copy = {
+        let full_link = full_link.clone();
+        let copied = copied.clone();
+        Callback::from(move |_| {
+            let Some(link) = full_link.clone() else {
+                return;
+            };
+            let copied = copied.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                copied.set(Some(clipboard::copy(&link).await.map_err(AttrValue::from)));
+            });
+        })
+    };
+    let on_use = {
+        let on_setup = on_setup.clone();
+        let link = link.clone();
+        Callback::from(move |_| {
+            if let Some(fragment) = &link {
+                on_setup.emit(SetupAction::LinkOpened(fragment.clone()));
+            }
+        })
+    };
+
+    // The preview's colours, set on its frame as the app sets them on the
+    // page; again whenever the frame comes back after a problem.
+    let frame = use_node_ref();
+    {
+        let frame = frame.clone();
+        let colours = checked.as_ref().ok().map(|(_, c)| c.colours().clone());
+        use_effect_with(colours, move |colours| {
+            if let (Some(colours), Some(element)) = (colours, frame.cast::<web_sys::HtmlElement>())
+            {
+                page::set_properties(&element, &colour_properties(colours));
+            }
+        });
+    }
+
+    let problems: &[Problem] = match &checked {
+        Ok(_) => &[],
+        Err(error) => &error.problems,
+    };
+
+    html! {
+        <section class="builder">
+            <h1 tabindex="-1">{ "Configuration builder" }</h1>
+            <p>{ "Put Tandem under your client's name, colours and words, and bring your own questions. Everything is checked as you type and stays on this device; when it is ready, download the file to put beside the app as tandem.config.json, or send the link." }</p>
+            <form class="builder__form" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                <fieldset>
+                    <legend>{ "Branding" }</legend>
+                    { text_field(Field::Organisation, "builder-organisation", "Organisation", "The client's name, shown at the top of every page.") }
+                    { text_field(Field::Title, "builder-title", "Assessment title", "Shown on the first page and the report; the question bank's title when left empty.") }
+                    { text_field(Field::Logo, "builder-logo", "Logo", "The path of a PNG, JPEG or WebP image beside the app, such as branding/logo.png. No web addresses and no SVG.") }
+                    { text_field(Field::Contact, "builder-contact", "Contact link", "An https:// address or a mailto: email link.") }
+                </fieldset>
+                <fieldset>
+                    <legend>{ "Colours" }</legend>
+                    <p class="builder__hint">{ "Hex values such as #0b5d4b. Give the accent with its text colour, and the background with the text colour; each pair must be readable (contrast of 4.5:1 or more)." }</p>
+                    for (i, (label, hint)) in COLOURS.iter().enumerate() {
+                        { text_field(Field::Colour(i), ["builder-accent", "builder-accent-text", "builder-background", "builder-text"][i], label, hint) }
+                    }
+                </fieldset>
+                <fieldset>
+                    <legend>{ "Words" }</legend>
+                    { text_area(Field::Intro, "builder-intro", "Introduction", "Shown before the assessment starts. Plain text; leave a blank line between paragraphs.", "5") }
+                    { text_area(Field::Closing, "builder-closing", "Closing words", "Shown with the results, for example where to send the result code.", "4") }
+                </fieldset>
+                <fieldset>
+                    <legend>{ "Workshop and embedding" }</legend>
+                    <div class="builder__field">
+                        <label for="builder-threshold">{ "Smallest group a workshop shows on its own" }</label>
+                        <select id="builder-threshold" onchange={on_threshold}>
+                            for n in 2..=MAX_THRESHOLD {
+                                <option value={n.to_string()} selected={n == draft.anonymity_threshold}>{ format!("{n} people") }</option>
+                            }
+                        </select>
+                    </div>
+                    <div class="builder__field">
+                        <label for="builder-host">{ "What an embedded Tandem tells its page" }</label>
+                        <select id="builder-host" onchange={on_host}>
+                            <option value="level" selected={draft.host_messages == HostMessages::Level}>{ "The overall level only" }</option>
+                            <option value="level-and-scores" selected={draft.host_messages == HostMessages::LevelAndScores}>{ "The overall level and each dimension's score" }</option>
+                        </select>
+                    </div>
+                </fieldset>
+                <fieldset>
+                    <legend>{ "Questions" }</legend>
+                    <p class="builder__hint">{ "Leave the question bank empty to ask Tandem's standard questions, or write your own in the format described in docs/configuration.md." }</p>
+                    <div class="builder__actions">
+                        <button type="button" class="button" onclick={set_bank(true)}>{ "Start from Tandem's questions" }</button>
+                        <button type="button" class="button" onclick={set_bank(false)}>{ "Use Tandem's standard questions" }</button>
+                    </div>
+                    { text_area(Field::Bank, "builder-bank", "Question bank (JSON)", "Dimensions, statements, levels and guidance. Text is shown exactly as written, never as HTML.", "16") }
+                </fieldset>
+            </form>
+
+            <section class="builder__check" aria-labelledby="builder-check-heading">
+                <h2 id="builder-check-heading">{ "Check" }</h2>
+                <div role="status" aria-live="polite">
+                    if problems.is_empty() {
+                        <p class="builder__valid">{ "The configuration is ready to use." }</p>
+                    } else {
+                        <p>{ format!("{} to fix:", if problems.len() == 1 { "One problem".to_owned() } else { format!("{} problems", problems.len()) }) }</p>
+                        <ul class="builder__problems">
+                            for problem in problems.iter() {
+                                <li><code>{ &problem.location }</code>{ ": " }{ &problem.reason }</li>
+                            }
+                        </ul>
+                    }
+                </div>
+            </section>
+
+            if let Ok((_, config)) = &checked {
+                { preview(config, &frame) }
+                <section class="builder__share" aria-labelledby="builder-share-heading">
+                    <h2 id="builder-share-heading">{ "Use it" }</h2>
+                    <div class="builder__actions">
+                        <button type="button" class="button button--primary" onclick={on_download}>{ "Download tandem.config.json" }</button>
+                        <button type="button" class="button" onclick={on_use}>{ "Use it on this device" }</button>
+                    </div>
+                    if let Some(full_link) = &full_link {
+                        <div class="builder__field">
+                            <label for="builder-link">{ "Link that carries this configuration" }</label>
+                            <input id="builder-link" type="text" readonly=true value={full_link.clone()} />
+                        </div>
+                        <button type="button" class="button" onclick={on_copy}>{ "Copy link" }</button>
+                    } else {
+                        <p>{ "This configuration is too large for a link; send the file instead." }</p>
+                    }
+                    { copy_outcome(&copied) }
+                </section>
+            }
+        </section>
+    }
+}
+
+/// What became of the last copy or download.
+fn copy_outcome(outcome: &Option<Result<(), AttrValue>>) -> Html {
+    match outcome {
+        Some(Ok(())) => html! { <p role="status">{ "Link copied." }</p> },
+        Some(Err(reason)) => html! { <p role="alert">{ format!("Not done: {reason}.") }</p> },
+        None => Html::default(),
+    }
+}
+
+/// How the first page will look: the configuration's name, logo, title,
+/// words and colours, drawn with the same rules as the app. The colours are
+/// set on `frame` by the builder's effect. Root class `builder-preview`.
+fn preview(config: &Config, frame: &NodeRef) -> Html {
+    html! {
+        <section class="builder-preview" aria-labelledby="builder-preview-heading">
+            <h2 id="builder-preview-heading">{ "Preview" }</h2>
+            <div class="builder-preview__frame" ref={frame.clone()}>
+                <div class="builder-preview__header">
+                    if let Some(logo) = config.logo() {
+                        <img class="brand__logo" src={logo.as_str().to_owned()} alt="" />
+                    }
+                    <span class="brand__name">{ config.organisation().unwrap_or("Tandem") }</span>
+                </div>
+                <p class="builder-preview__title">{ config.title() }</p>
+                for paragraph in config.intro().iter() {
+                    <p>{ paragraph }</p>
+                }
+                <p><span class="button button--primary">{ format!("{} statements", config.bank().statement_count(crate::assessment::Mode::Quick)) }</span></p>
+                if !config.closing().is_empty() {
+                    <p class="builder__hint">{ "With the results:" }</p>
+                    for paragraph in config.closing().iter() {
+                        <p>{ paragraph }</p>
+                    }
+                }
+                if let Some(contact) = config.contact() {
+                    <p>{ format!("Contact: {}", contact.label()) }</p>
+                }
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,36 @@
+//! What the host put beside the app: a consultant's `tandem.config.json`.
+//!
+//! It is fetched from the app's own folder by a relative URL, so it comes
+//! from the same origin as the app and needs no other host. Most sites have
+//! no such file; a 404 is the ordinary answer, not an error.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// The configuration file's text, `None` when the site has none (404), or
+/// why it could not be fetched.
+pub async fn config_file() -> Result<Option<String>, String> {
+    let window = web_sys::window().ok_or_else(|| "no window to fetch from".to_owned())?;
+    let response = JsFuture::from(window.fetch_with_str(crate::app::CONFIG_FILE))
+        .await
+        .map_err(|_| "it could not be fetched from the site".to_owned())?;
+    let response: web_sys::Response = response
+        .dyn_into()
+        .map_err(|_| "the browser gave no response".to_owned())?;
+    match response.status() {
+        200 => {}
+        // No file: the site runs Tandem as shipped. (A `file:` page, which
+        // cannot fetch at all, ends in the error above.)
+        404 | 410 => return Ok(None),
+        status => return Err(format!("the site answered with HTTP status {status}")),
+    }
+    let text = response
+        .text()
+        .map_err(|_| "its text could not be read".to_owned())?;
+    let text = JsFuture::from(text)
+        .await
+        .map_err(|_| "its text could not be read".to_owned())?;
+    text.as_string()
+        .map(Some)
+        .ok_or_else(|| "it is not text".to_owned())
+}
