@@ -284,6 +284,7 @@ export function useTandem({ hostPages, files = {} } = {}) {
    * errors and failed responses are recorded in `problems`.
    */
   async function guardedContext(problems, browser = state.browser, serviceWorkers = 'block') {
+    const { origin } = state.server;
     const allowed = new Set([state.server.origin, state.host?.origin].filter(Boolean));
     const context = await browser.newContext({
       viewport: { width: 1024, height: 800 },

@@ -9,6 +9,7 @@
 //! accepted the input, so a test can tell that its seeds really reach the
 //! round trip.
 
+use tandem::assessment::config::{self, Config};
 use tandem::assessment::workshop::Workshop;
 use tandem::assessment::{code, export, saved, Bank};
 
@@ -81,4 +82,16 @@ pub fn saved_progress(bytes: &[u8]) -> bool {
 /// A question bank file: parsed or refused, never a panic.
 pub fn bank(bytes: &[u8]) -> bool {
     Bank::parse(&text(bytes)).is_ok()
+}
+
+/// A consultant's configuration, as a file or as a link: parsed or refused,
+/// never a panic; and any text survives the trip through a link unchanged.
+pub fn configuration(bytes: &[u8]) -> bool {
+    let text = text(bytes);
+    let _ = config::json_from_link(&text);
+    let link = config::link_fragment(&text);
+    if link.len() <= config::MAX_LINK_CHARS {
+        assert_eq!(config::json_from_link(&link).as_deref(), Ok(&*text));
+    }
+    Config::parse(&text, Bank::standard()).is_ok()
 }

@@ -13,12 +13,13 @@ use std::path::Path;
 type Check = fn(&[u8]) -> bool;
 
 /// Each fuzz target, by the name of its folders, with its check.
-const TARGETS: [(&str, Check); 5] = [
+const TARGETS: [(&str, Check); 6] = [
     ("result_code", checks::result_code),
     ("pasted_codes", checks::pasted_codes),
     ("json_import", checks::json_import),
     ("saved_progress", checks::saved_progress),
     ("bank", checks::bank),
+    ("configuration", checks::configuration),
 ];
 
 /// The files in `fuzz/KIND/TARGET`, in name order; none if the folder is

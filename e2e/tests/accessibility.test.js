@@ -42,6 +42,12 @@ test('every screen passes axe-core with no serious or critical violation', async
     await audit(page, 'presenter mode, before the reveal');
     await app.button("Reveal the team's results").click();
     await audit(page, 'presenter mode, revealed');
+
+    await page.goto(`${origin}/#builder`);
+    await app.expectHeading('Configuration builder');
+    await audit(page, 'configuration builder');
+    await app.button("Start from Tandem's questions").click();
+    await audit(page, "configuration builder with Tandem's questions");
   });
 });
 

@@ -157,14 +157,16 @@ function onlyPixel(png) {
  * where Tandem draws nothing: what shows behind Tandem's content.
  */
 async function backdrop(page) {
-  // In page coordinates, as a full-page screenshot's clip is; the frame may
-  // reach below the window.
+  // Just inside the frame's top right corner, where Tandem draws nothing of
+  // its own (its content is narrower and starts lower), in the window: a
+  // full-page screenshot would resize the window, and the frame with it.
   const box = await page.locator(FRAME).evaluate((element) => {
+    element.scrollIntoView({ block: 'start' });
     const rect = element.getBoundingClientRect();
-    return { right: rect.right + window.scrollX, bottom: rect.bottom + window.scrollY };
+    return { right: rect.right, top: rect.top };
   });
-  const clip = { x: Math.floor(box.right) - 2, y: Math.floor(box.bottom) - 2 };
-  return onlyPixel(await page.screenshot({ clip: { ...clip, width: 1, height: 1 }, fullPage: true }));
+  const clip = { x: Math.floor(box.right) - 3, y: Math.floor(box.top) + 2 };
+  return onlyPixel(await page.screenshot({ clip: { ...clip, width: 1, height: 1 } }));
 }
 
 /** What the host page has recorded so far (see openEmbedded). */

@@ -20,12 +20,13 @@ use crate::tools;
 use crate::workspace::Workspace;
 
 /// The fuzz targets in fuzz/fuzz_targets, in the order they run.
-pub const TARGETS: [&str; 5] = [
+pub const TARGETS: [&str; 6] = [
     "result_code",
     "pasted_codes",
     "json_import",
     "saved_progress",
     "bank",
+    "configuration",
 ];
 
 pub fn fuzz(ws: &Workspace, seconds: u32) -> Result<(), String> {
