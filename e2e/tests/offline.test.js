@@ -196,7 +196,7 @@ test('an older page that meets answers a newer Tandem saved writes nothing over 
     const newer = JSON.stringify({ schema: 99, bank: 'tandem-standard', revision: 4, progress: { mode: 'later' } });
     const setSaved = (text) => page.evaluate((text) => localStorage.setItem('tandem.progress', text), text);
 
-    // Found on opening: held, and said why.
+    // Found on opening: held, with the way to the newer version.
     await app.open();
     await setSaved(newer);
     await app.reload();
@@ -204,7 +204,7 @@ test('an older page that meets answers a newer Tandem saved writes nothing over 
     await held.waitFor();
     assert.match(
       await held.innerText(),
-      /could not be read: they were saved by a newer version of Tandem \(format 99, this one reads up to \d+\)/,
+      /could not be read: they were saved by a newer version of Tandem \(format 99, this one reads up to \d+\); to use them, reload the page to get the newer version\./,
     );
     await audit(page, 'answers from a newer version');
     assert.equal(await app.saved(), newer, 'nothing was written over them');
