@@ -102,10 +102,15 @@ export const SECURITY_HEADERS = {
  * types, missing files and anything outside `root` are 404. `files` maps a
  * path (such as '/tandem.config.json') to extra contents (text or a Buffer)
  * served as if it were beside the build, the way a host adds files to the
- * dist/ folder. Resolves to `{ origin, close() }`.
+ * dist/ folder. Resolves to `{ origin, requests, serve(folder), close() }`:
+ * `requests` lists the path of every request received, in order;
+ * `serve(folder)` serves another folder from then on (a new deploy, say).
  */
 export async function serveStatic(root, { address = APP_ADDRESS, headers = {}, files = {} } = {}) {
+  const requests = [];
+  let folder = root;
   const server = http.createServer((request, response) => {
+    requests.push(request.url);
     const extra = request.url?.split(/[?#]/, 1)[0];
     if (Object.hasOwn(files, extra) && (request.method === 'GET' || request.method === 'HEAD')) {
       const body = Buffer.from(files[extra]);
@@ -119,7 +124,7 @@ export async function serveStatic(root, { address = APP_ADDRESS, headers = {}, f
       response.end(request.method === 'HEAD' ? undefined : body);
       return;
     }
-    respond(root, request, response, headers).catch((error) => {
+    respond(folder, request, response, headers).catch((error) => {
       if (!response.headersSent) {
         response.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
       }
@@ -133,6 +138,10 @@ export async function serveStatic(root, { address = APP_ADDRESS, headers = {}, f
   const { port } = server.address();
   return {
     origin: `http://${address}:${port}`,
+    requests,
+    serve: (another) => {
+      folder = path.resolve(another);
+    },
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
@@ -238,7 +247,12 @@ export function launchBrowser(extraArgs = []) {
  * `freshContext()` opens another fresh, equally guarded context and resolves
  * to `{ context, page }`; it is closed with the journey. `freshBrowser(args)`
  * does the same in a separate browser launched with the extra Chromium
- * `args` (closed with the journey too).
+ * `args` (closed with the journey too). `server` is the app's server (see
+ * serveStatic), for a test that watches its requests or deploys another build.
+ *
+ * Journeys run with service workers blocked, so that every page load comes
+ * from the server; `journey(t, body, { serviceWorkers: 'allow' })` lets
+ * Tandem's worker run, for offline use.
  */
 export function useTandem({ hostPages, files = {} } = {}) {
   const root = distFolder();
@@ -269,12 +283,12 @@ export function useTandem({ hostPages, files = {} } = {}) {
    * a request for another host is refused, and it, page errors, console
    * errors and failed responses are recorded in `problems`.
    */
-  async function guardedContext(problems, browser = state.browser) {
+  async function guardedContext(problems, browser = state.browser, serviceWorkers = 'block') {
     const { origin } = state.server;
     const allowed = new Set([state.server.origin, state.host?.origin].filter(Boolean));
     const context = await browser.newContext({
       viewport: { width: 1024, height: 800 },
-      serviceWorkers: 'block',
+      serviceWorkers,
     });
     context.setDefaultTimeout(15_000);
     const blocked = new Set();
@@ -313,7 +327,7 @@ export function useTandem({ hostPages, files = {} } = {}) {
     return { context, page };
   }
 
-  async function journey(t, body) {
+  async function journey(t, body, { serviceWorkers = 'block' } = {}) {
     const { origin } = state.server;
     const hostOrigin = state.host?.origin;
     const problems = {
@@ -322,7 +336,7 @@ export function useTandem({ hostPages, files = {} } = {}) {
       consoleErrors: [],
       failedResponses: [],
     };
-    const { context, page } = await guardedContext(problems);
+    const { context, page } = await guardedContext(problems, state.browser, serviceWorkers);
     const others = [];
     // Another fresh profile in the same journey (a second device, say), under
     // the same guard; closed with the journey.
@@ -369,6 +383,9 @@ export function useTandem({ hostPages, files = {} } = {}) {
     },
     get hostOrigin() {
       return state.host?.origin;
+    },
+    get server() {
+      return state.server;
     },
     journey,
   };

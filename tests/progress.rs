@@ -129,6 +129,15 @@ fn saved_progress_from_a_newer_version_is_recognised() {
         saved::decode(&bank, newer),
         Err(SavedError::Newer { schema: 9 })
     );
+    // What the person is told: the way to the version that reads them.
+    assert_eq!(
+        SavedError::Newer { schema: 9 }.to_string(),
+        format!(
+            "they were saved by a newer version of Tandem (format 9, this one reads up to {}); \
+             to use them, reload the page to get the newer version",
+            saved::SCHEMA
+        )
+    );
 }
 
 #[test]

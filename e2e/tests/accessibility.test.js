@@ -1,36 +1,12 @@
 // axe-core audits every screen, in the light and the dark colour scheme, and
 // finds no serious or critical violation (contrast included).
 
-import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { test } from 'node:test';
+import { audit } from '../audit.js';
 import { useTandem } from '../harness.js';
 import { AGREEMENT, Tandem, expectedResults, participantsHeading, plan, sections } from '../tandem.js';
 
 const tandem = useTandem();
-const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/**
- * Runs axe-core on the page as it is now, in both colour schemes; fails
- * naming every serious or critical violation and where it is.
- */
-async function audit(page, screen) {
-  for (const colorScheme of ['light', 'dark']) {
-    await page.emulateMedia({ colorScheme });
-    // Evaluated by the test, not loaded by the page: the app's own policy
-    // allows no script from anywhere else.
-    const violations = await page.evaluate(async (source) => {
-      if (!window.axe) (0, eval)(source);
-      const { violations } = await window.axe.run(document, { resultTypes: ['violations'] });
-      return violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    }, axeSource);
-    assert.deepEqual(violations, [], `${screen}, ${colorScheme} scheme`);
-  }
-  await page.emulateMedia({ colorScheme: null });
-}
 
 test('every screen passes axe-core with no serious or critical violation', async (t) => {
   await tandem.journey(t, async ({ page, origin }) => {

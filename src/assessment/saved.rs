@@ -80,9 +80,13 @@ pub enum SavedError {
 impl fmt::Display for SavedError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            // An older copy of Tandem meets these after a newer one ran on
+            // this device: the newer version is what reads them, and a reload
+            // (or the Reload of "A new version of Tandem is ready") brings it.
             SavedError::Newer { schema } => write!(
                 f,
-                "they were saved by a newer version of Tandem (format {schema}, this one reads up to {SCHEMA})"
+                "they were saved by a newer version of Tandem (format {schema}, this one reads up to \
+                 {SCHEMA}); to use them, reload the page to get the newer version"
             ),
             SavedError::OtherBank { bank } => {
                 write!(f, "they belong to a different set of questions (\"{bank}\")")

@@ -19,18 +19,24 @@ const TEST_LAYERS: usize = 3;
 pub fn serve(ws: &Workspace, port: u16) -> Result<(), String> {
     tools::ensure_build_tools(ws)?;
     let url = format!("http://127.0.0.1:{port}/");
-    println!("[serve] serving a release build at {url} (rebuilds on change; Ctrl-C to stop)");
+    println!(
+        "[serve] serving a release build at {url} (rebuilds on change, no offline copy; Ctrl-C to stop)"
+    );
     let start = Instant::now();
     let port = port.to_string();
     run(
-        ws.command("trunk").args([
-            "serve",
-            "--release",
-            "--address",
-            "127.0.0.1",
-            "--port",
-            &port,
-        ]),
+        ws.command("trunk")
+            .args([
+                "serve",
+                "--release",
+                "--address",
+                "127.0.0.1",
+                "--port",
+                &port,
+            ])
+            // No service worker while developing: each rebuild would wait
+            // behind the cached one (see tools/post-build.mjs).
+            .env("TANDEM_OFFLINE", "off"),
         "if the port is taken, pick another with `cargo xtask serve --port N`; \
          otherwise read Trunk's error above",
     )?;
