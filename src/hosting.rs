@@ -7,13 +7,34 @@
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+/// Where the loader leaves its early request for the file.
+const EARLY: &str = "tandemConfigFile";
+
 /// The configuration file's text, `None` when the site has none (404), or
 /// why it could not be fetched.
+///
+/// The loader asks for the file before the app starts, in parallel with the
+/// wasm download (`window.tandemConfigFile`, see tools/external-loader.mjs);
+/// the first call takes that answer, and asks again only without one.
 pub async fn config_file() -> Result<Option<String>, String> {
     let window = web_sys::window().ok_or_else(|| "no window to fetch from".to_owned())?;
-    let response = JsFuture::from(window.fetch_with_str(crate::app::CONFIG_FILE))
+    let early = js_sys::Reflect::get(&window, &EARLY.into())
+        .ok()
+        .and_then(|value| value.dyn_into::<js_sys::Promise>().ok());
+    let request = match early {
+        Some(promise) => {
+            let _ = js_sys::Reflect::delete_property(&window, &EARLY.into());
+            promise
+        }
+        None => window.fetch_with_str(crate::app::CONFIG_FILE),
+    };
+    let unreachable = || "it could not be fetched from the site".to_owned();
+    // The early request answers `null` where fetching failed.
+    let response = JsFuture::from(request)
         .await
-        .map_err(|_| "it could not be fetched from the site".to_owned())?;
+        .ok()
+        .filter(|response| !response.is_null())
+        .ok_or_else(unreachable)?;
     let response: web_sys::Response = response
         .dyn_into()
         .map_err(|_| "the browser gave no response".to_owned())?;

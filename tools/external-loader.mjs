@@ -8,10 +8,20 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /**
- * Rewrites `staging`/index.html to load the loader from a file, with `append`
- * (code to run once the app has started) added to it. Returns the file's name.
+ * Asks for a consultant's tandem.config.json at once, while the wasm module
+ * downloads and compiles, instead of after the app has started; the app
+ * takes the answer from here (src/hosting.rs). It never rejects: a failed
+ * request is `null`.
  */
-export function externaliseLoader(staging, { append = '' } = {}) {
+export const EARLY_CONFIG_REQUEST =
+  "window.tandemConfigFile = fetch('./tandem.config.json').catch(() => null);\n";
+
+/**
+ * Rewrites `staging`/index.html to load the loader from a file, with
+ * `prepend` (code to run before the app starts) and `append` (code to run
+ * once it has started) added to it. Returns the file's name.
+ */
+export function externaliseLoader(staging, { prepend = EARLY_CONFIG_REQUEST, append = '' } = {}) {
   const page = path.join(staging, 'index.html');
   const html = readFileSync(page, 'utf8');
   // Minified or not, Trunk writes exactly one inline module script.
@@ -21,7 +31,7 @@ export function externaliseLoader(staging, { append = '' } = {}) {
     throw new Error(`expected one inline module script in index.html, found ${found.length}`);
   }
   const [whole, trunkCode] = found[0];
-  const code = trunkCode + append;
+  const code = prepend + trunkCode + append;
   const digest = (algorithm, encoding) => createHash(algorithm).update(code).digest(encoding);
   const name = `loader-${digest('sha256', 'hex').slice(0, 16)}.js`;
   writeFileSync(path.join(staging, name), code);
