@@ -5,15 +5,14 @@ use wasm_bindgen::JsCast;
 
 /// Offers `contents` as a download named `name`.
 pub fn download(name: &str, mime: &str, contents: &str) -> Result<(), String> {
-    let refused = |_| format!("the browser refused to save {name}");
-    let url =
-        object_url(mime, contents).map_err(|()| format!("the browser refused to save {name}"))?;
+    let refused = || format!("the browser refused to save {name}");
+    let url = object_url(mime, contents).map_err(|()| refused())?;
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or_else(|| "no document to save from".to_owned())?;
     let link: web_sys::HtmlAnchorElement = document
         .create_element("a")
-        .map_err(refused)?
+        .map_err(|_| refused())?
         .unchecked_into();
     link.set_href(&url);
     link.set_download(name);
