@@ -354,16 +354,30 @@ export function exactly(text) {
  * One action of the plan as its fieldset shows it, fields found by their
  * labels (runs in the browser).
  */
-function readAction(fieldset) {
+function readAction(group) {
   const control = (name) =>
-    [...fieldset.querySelectorAll('label')].find((l) => l.textContent.trim() === name)?.control;
+    [...group.querySelectorAll('label')].find((l) => l.textContent.trim() === name)?.control;
   const chosen = (name) => control(name)?.selectedOptions[0]?.textContent.trim();
+  const legend = group.querySelector(':scope > legend, :scope > h3')?.textContent.trim();
+  if (control('What to do')) {
+    return {
+      legend,
+      text: control('What to do').value,
+      owner: chosen('Owner'),
+      when: chosen('When'),
+      dimension: chosen('Dimension'),
+    };
+  }
+  // An action that is not being edited reads as text: its title, what to do
+  // (or "Not written yet"), and "Owner: … · When: …".
+  const text = group.querySelector('.action-plan__text');
+  const meta = /^Owner: (.*) · When: (.*)$/.exec(group.querySelector('.action-plan__meta')?.textContent.trim());
   return {
-    legend: fieldset.querySelector(':scope > legend')?.textContent.trim(),
-    text: control('What to do')?.value,
-    owner: chosen('Owner'),
-    when: chosen('When'),
-    dimension: chosen('Dimension'),
+    legend,
+    text: text?.classList.contains('action-plan__text--empty') ? '' : text?.textContent.trim(),
+    owner: meta?.[1],
+    when: meta?.[2],
+    dimension: legend?.replace(/^Action \d+: /, ''),
   };
 }
 
@@ -748,6 +762,20 @@ export class Tandem {
   }
 
   /**
+   * Opens action `number` for editing, as a person would with its "Edit"
+   * button (unless it is open already), and returns its fieldset.
+   */
+  async editAction(number) {
+    const action = this.action(number);
+    const text = action.getByRole('textbox', { name: 'What to do', exact: true });
+    if ((await text.count()) === 0) {
+      await this.button(`Edit action ${number}`).click();
+    }
+    await text.waitFor();
+    return action;
+  }
+
+  /**
    * The plan as the editor shows it: for each action, its legend, text and
    * the chosen owner, horizon and dimension. Each fieldset is read in one go,
    * its fields found by their labels: a role query per field is slow.
@@ -765,7 +793,7 @@ export class Tandem {
   async expectPlan(shown, why) {
     await this.page
       .waitForFunction(
-        `JSON.stringify([...document.querySelectorAll('fieldset')].map(${readAction})` +
+        `JSON.stringify([...document.querySelectorAll('fieldset, [role=group]')].map(${readAction})` +
           `.filter((a) => /^Action \\d+: /.test(a.legend ?? ''))) === ${JSON.stringify(JSON.stringify(shown))}`,
         undefined,
         { timeout: 5_000 },

@@ -28,7 +28,8 @@ pub fn focus_error_summary() {
     focus(".error-summary");
 }
 
-fn focus(selector: &str) {
+/// Moves focus to the first element `selector` matches, if there is one.
+pub fn focus(selector: &str) {
     let element = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.query_selector(selector).ok().flatten())

@@ -426,6 +426,9 @@ test('printing the team report shows its title, figures and plan, and hides the 
     const app = new Tandem(page, origin);
     const dayBefore = today();
     await gatherRoom(page, app, people);
+    // The first action open for editing, so that its controls are there to
+    // be hidden.
+    await app.editAction(1);
 
     await page.evaluate(() => {
       window.printCalls = 0;
@@ -510,10 +513,11 @@ test('the team plan is drafted from the team, and an edit is kept over a reload 
     }
 
     const edited = drafted.map((a) => ({ ...a }));
-    const text = app.action(1).getByRole('textbox', { name: 'What to do', exact: true });
+    const text = (await app.editAction(1)).getByRole('textbox', { name: 'What to do', exact: true });
     await text.fill('Agree our two named contacts before the next team meeting.');
     await text.press('Tab');
     edited[0].text = 'Agree our two named contacts before the next team meeting.';
+    await app.editAction(2);
     await app.button('Remove action 2').click();
     edited.splice(1, 1);
     edited.forEach((a, i) => (a.legend = `Action ${i + 1}: ${a.dimension}`));

@@ -46,6 +46,9 @@ test('printing hides the controls and shows the report title and the plan as a t
     await app.expectResults('quick', expected);
     const plan = await app.readPlan();
     assert.deepEqual(plan, Tandem.planShown(expectedDraft('quick', ANSWERS)));
+    // The first action open for editing, so that its controls are there to
+    // be hidden.
+    await app.editAction(1);
 
     // The button asks the browser to print (counted rather than opened).
     await page.evaluate(() => {
@@ -146,6 +149,9 @@ test('targets redraft the plan until it is edited, and edits survive a reload', 
     const mine = raised.map((a) => ({ ...a }));
     const field = (n, role, name) => app.action(n).getByRole(role, { name, exact: true });
 
+    await app.editAction(1);
+    const focused = (locator) => locator.evaluate((element) => element === document.activeElement);
+    assert.ok(await focused(field(1, 'textbox', 'What to do')), '"Edit" takes focus to the text');
     await field(1, 'textbox', 'What to do').fill('Name our HR and L&D contacts this week.');
     await field(1, 'textbox', 'What to do').press('Tab');
     mine[0].text = 'Name our HR and L&D contacts this week.';
@@ -153,15 +159,19 @@ test('targets redraft the plan until it is edited, and edits survive a reload', 
     await app.expectPlan(Tandem.planShown(mine), 'text edited');
 
     await app.button('Move down action 1').click();
+    // The open action moved with its editor.
+    await app.action(2).getByRole('textbox', { name: 'What to do', exact: true }).waitFor();
     [mine[0], mine[1]] = [mine[1], mine[0]];
     await app.expectPlan(Tandem.planShown(mine), 'action 1 moved down');
 
     // Across a dimension boundary the legends change places too.
     const boundary = mine.findIndex((a, i) => i > 0 && a.dimension !== mine[i - 1].dimension);
+    await app.editAction(boundary + 1);
     await app.button(`Move up action ${boundary + 1}`).click();
     [mine[boundary - 1], mine[boundary]] = [mine[boundary], mine[boundary - 1]];
     await app.expectPlan(Tandem.planShown(mine), `action ${boundary + 1} moved up`);
 
+    await app.editAction(3);
     await app.button('Remove action 3').click();
     mine.splice(2, 1);
     await app.expectPlan(Tandem.planShown(mine), 'action 3 removed');
@@ -183,8 +193,11 @@ test('targets redraft the plan until it is edited, and edits survive a reload', 
       dimension: NAMES[3],
     });
     await app.expectPlan(Tandem.planShown(mine), 'the new action filled in');
-    assert.equal(await app.button('Move up action 1').isDisabled(), true);
     assert.equal(await app.button(`Move down action ${last}`).isDisabled(), true);
+    await app.button(`Done editing action ${last}`).click();
+    assert.ok(await focused(app.button(`Edit action ${last}`)), '"Done" takes focus back to "Edit"');
+    await app.editAction(1);
+    assert.equal(await app.button('Move up action 1').isDisabled(), true);
 
     // An edited plan no longer follows the targets.
     await app.targetSelect(NAMES[1]).selectOption({ label: levelLabel(4) });

@@ -49,7 +49,7 @@ test('a JSON export, imported after starting again, restores the result and the 
     await app.expectResults('quick', expected);
 
     // Make the plan the person's own: new text and owner for action 1.
-    const first = app.action(1);
+    const first = await app.editAction(1);
     const ownText = 'Agree one shared list of projects with L&D by the end of the month.';
     await first.getByRole('textbox', { name: 'What to do', exact: true }).fill(ownText);
     await first.getByRole('textbox', { name: 'What to do', exact: true }).press('Tab');

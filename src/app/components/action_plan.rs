@@ -89,10 +89,55 @@ pub fn ActionPlan(
         }
     });
 
+    // One action at a time is open for editing; the others are read as
+    // text, which keeps a long plan light to show (three menus per action
+    // otherwise). Opening and closing an editor moves focus into it and
+    // back to its "Edit" button.
+    let editing = use_state_eq(|| None::<u32>);
+    let focus_next = use_mut_ref(|| None::<String>);
+    {
+        let focus_next = focus_next.clone();
+        use_effect(move || {
+            if let Some(selector) = focus_next.borrow_mut().take() {
+                crate::page::focus(&selector);
+            }
+        });
+    }
+    let open_editor = |id: u32| {
+        let editing = editing.clone();
+        let focus_next = focus_next.clone();
+        Callback::from(move |_: MouseEvent| {
+            *focus_next.borrow_mut() = Some(format!("#action-{id}-text"));
+            editing.set(Some(id));
+        })
+    };
+
     let count = plan.actions.len();
     let actions = plan.actions.iter().enumerate().map(|(position, action)| {
         let number = position + 1;
         let id = action.id;
+        let title = format!("Action {number}: {}", name_of(&action.dimension));
+        let field = |what: &str| format!("action-{id}-{what}");
+        if *editing != Some(id) {
+            return html! {
+                <li class="action-plan__item" key={id}>
+                    <div class="action-plan__action" role="group" aria-labelledby={field("title")}>
+                        <h3 class="action-plan__title" id={field("title")}>{ title }</h3>
+                        if action.text.is_empty() {
+                            <p class="action-plan__text action-plan__text--empty">{ "Not written yet" }</p>
+                        } else {
+                            <p class="action-plan__text">{ &action.text }</p>
+                        }
+                        <p class="action-plan__meta">
+                            { format!("Owner: {} · When: {}", action.owner.label(), action.horizon.label()) }
+                        </p>
+                        <button type="button" class="button" id={field("edit")}
+                            aria-label={format!("Edit action {number}")}
+                            onclick={open_editor(id)}>{ "Edit" }</button>
+                    </div>
+                </li>
+            };
+        }
         let edit = |make: fn(String) -> Option<ActionEdit>| {
             send_some(on_change, move |e: Event| {
                 make(value_of(&e)).map(|edit| PlanChange::Edit(id, edit))
@@ -117,11 +162,10 @@ pub fn ActionPlan(
                 ActionEdit::Dimension(DimensionId::from(value_of(&e).as_str())),
             )
         });
-        let field = |what: &str| format!("action-{id}-{what}");
         html! {
             <li class="action-plan__item" key={id}>
                 <fieldset>
-                    <legend>{ format!("Action {number}: {}", name_of(&action.dimension)) }</legend>
+                    <legend>{ title }</legend>
                     <label for={field("text")}>{ "What to do" }</label>
                     <textarea id={field("text")} rows="2" maxlength="300" value={action.text.clone()} onchange={on_text} />
                     <div class="action-plan__fields">
@@ -151,6 +195,16 @@ pub fn ActionPlan(
                         </div>
                     </div>
                     <div class="action-plan__buttons">
+                        <button type="button" class="button button--primary"
+                            aria-label={format!("Done editing action {number}")}
+                            onclick={{
+                                let editing = editing.clone();
+                                let focus_next = focus_next.clone();
+                                Callback::from(move |_: MouseEvent| {
+                                    *focus_next.borrow_mut() = Some(format!("#action-{id}-edit"));
+                                    editing.set(None);
+                                })
+                            }}>{ "Done" }</button>
                         <button type="button" class="button" disabled={number == 1}
                             aria-label={format!("Move up action {number}")}
                             onclick={on_change.reform(move |_| PlanChange::Move(id, Direction::Up))}>{ "Move up" }</button>
@@ -159,12 +213,34 @@ pub fn ActionPlan(
                             onclick={on_change.reform(move |_| PlanChange::Move(id, Direction::Down))}>{ "Move down" }</button>
                         <button type="button" class="button"
                             aria-label={format!("Remove action {number}")}
-                            onclick={on_change.reform(move |_| PlanChange::Remove(id))}>{ "Remove" }</button>
+                            onclick={{
+                                // Focus goes on to the next action, or the
+                                // one before, or "Add an action".
+                                let neighbour = plan.actions.get(position + 1)
+                                    .or_else(|| position.checked_sub(1).and_then(|p| plan.actions.get(p)))
+                                    .map_or_else(|| "#action-add".to_owned(), |a| format!("#action-{}-edit", a.id));
+                                let focus_next = focus_next.clone();
+                                let editing = editing.clone();
+                                on_change.reform(move |_| {
+                                    *focus_next.borrow_mut() = Some(neighbour.clone());
+                                    editing.set(None);
+                                    PlanChange::Remove(id)
+                                })
+                            }}>{ "Remove" }</button>
                     </div>
                 </fieldset>
             </li>
         }
     });
+    // A new action opens for editing: it has nothing to read yet.
+    let on_add = {
+        let open = open_editor(plan.actions.iter().map(|a| a.id).max().unwrap_or(0) + 1);
+        let on_change = on_change.clone();
+        Callback::from(move |event: MouseEvent| {
+            on_change.emit(PlanChange::Add);
+            open.emit(event);
+        })
+    };
 
     html! {
         <section class="action-plan" aria-labelledby="plan-heading">
@@ -192,7 +268,7 @@ pub fn ActionPlan(
                     <p>{ "No actions yet: every scored dimension is at its target. Add an action if you want one." }</p>
                 }
                 <ol class="action-plan__list">{ for actions }</ol>
-                <button type="button" class="button" onclick={on_change.reform(|_| PlanChange::Add)}>{ "Add an action" }</button>
+                <button type="button" class="button" id="action-add" onclick={on_add}>{ "Add an action" }</button>
             </div>
             // The printed report shows the plan as a table instead of controls.
             <table class="action-plan__table">
