@@ -27,6 +27,8 @@ test('every screen passes axe-core with no serious or critical violation', async
     await app.answerAll('quick', answers);
     await app.expectHeading('Your result');
     await audit(page, 'results with the action plan');
+    await app.editAction(1);
+    await audit(page, 'results with an action open for editing');
     const code = await app.resultCode();
 
     await page.goto(`${origin}/#workshop`);
