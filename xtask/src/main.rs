@@ -42,11 +42,12 @@ Commands:
                     with libFuzzer, and print how many inputs each ran
   help              show this text
 
-Missing tools are installed on first use: the wasm32 target, Trunk 0.21.14,
-the wasm-bindgen CLI matching Cargo.lock, wasm-opt 132 (from npm), and for
-`test` and `bench` Chromium with chromedriver (apt-get). Installing Trunk
-takes about 20 minutes on 2 cores; later runs skip it. `fuzz` installs
-cargo-fuzz.
+Missing tools are installed on first use: the wasm32 target, the rust-src
+component (the release build compiles the standard library for size),
+Trunk 0.21.14, the wasm-bindgen CLI matching Cargo.lock, wasm-opt 132 (from
+npm), and for `test` and `bench` Chromium with chromedriver (apt-get).
+Installing Trunk takes about 20 minutes on 2 cores; later runs skip it.
+`fuzz` installs cargo-fuzz.
 ";
 
 enum Command {

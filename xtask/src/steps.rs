@@ -34,6 +34,7 @@ pub fn serve(ws: &Workspace, port: u16) -> Result<(), String> {
                 "--port",
                 &port,
             ])
+            .envs(tools::release_build_env())
             // No service worker while developing: each rebuild would wait
             // behind the cached one (see tools/post-build.mjs).
             .env("TANDEM_OFFLINE", "off"),
@@ -55,12 +56,14 @@ fn release_build(ws: &Workspace) -> Result<(), String> {
 }
 
 fn trunk_release(ws: &Workspace) -> Result<(), String> {
-    println!("[build] trunk build --release...");
+    println!("[build] trunk build --release, with the standard library built for size...");
     let start = Instant::now();
     run(
-        ws.command("trunk").args(["build", "--release"]),
+        ws.command("trunk")
+            .args(["build", "--release"])
+            .envs(tools::release_build_env()),
         "read Trunk's error above; `cargo build --release --target wasm32-unknown-unknown` \
-         shows compiler errors without Trunk",
+         with the same variables shows compiler errors without Trunk",
     )?;
     println!("[build] release build finished in {}", since(start));
     Ok(())
@@ -119,7 +122,11 @@ pub fn bench(ws: &Workspace) -> Result<(), String> {
                 "--",
                 "--write-codes",
             ])
-            .arg(&codes),
+            .arg(&codes)
+            // As in the release build just before, so this build reuses the
+            // macros that one compiled for this machine: proc-macro2's build
+            // script, and everything after it, reruns when the variable changes.
+            .env("RUSTC_BOOTSTRAP", "1"),
         "read the error above; `cargo bench --bench workshop` runs the native half alone",
     )?;
 

@@ -1,5 +1,7 @@
 //! Checking and installing the external tools the steps need: the wasm32
-//! target, Trunk, the wasm-bindgen CLI, wasm-opt, and Chromium with its driver.
+//! target, the standard library's source, Trunk, the wasm-bindgen CLI,
+//! wasm-opt, and Chromium with its driver; and the environment the release
+//! build runs in.
 //!
 //! Each tool is probed first because installing is slow (Trunk takes about
 //! 20 minutes on 2 cores) and the probe takes milliseconds. Versions are
@@ -16,6 +18,8 @@ use crate::process::{probe, run, since};
 use crate::workspace::{non_empty_var, Workspace};
 
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
+/// The standard library's source, for the release build.
+const RUST_SRC: &str = "rust-src";
 /// 0.22 needs a newer rustc than the 1.95 these machines have.
 const TRUNK_VERSION: &str = "0.21.14";
 /// Debian's binaryen (108) cannot parse what rustc 1.95 emits.
@@ -31,6 +35,7 @@ pub struct Browser {
 pub fn ensure_build_tools(ws: &Workspace) -> Result<(), String> {
     let start = Instant::now();
     ensure_wasm_target(ws)?;
+    ensure_rust_src(ws)?;
     ensure_trunk(ws)?;
     ensure_wasm_bindgen(ws)?;
     ensure_wasm_opt(ws)?;
@@ -46,7 +51,7 @@ fn ensure_wasm_target(ws: &Workspace) -> Result<(), String> {
              is added through it"
             .into());
     };
-    if installed.lines().any(|line| line.trim() == WASM_TARGET) {
+    if is_listed(&installed, WASM_TARGET) {
         println!("[tools] {WASM_TARGET} target: already installed");
         return Ok(());
     }
@@ -55,6 +60,76 @@ fn ensure_wasm_target(ws: &Workspace) -> Result<(), String> {
         ws.command("rustup").args(["target", "add", WASM_TARGET]),
         "check that the Rust package registry (static.rust-lang.org) is reachable",
     )
+}
+
+/// The standard library's source, which the release build compiles for the
+/// wasm32 target (see [`release_build_env`]).
+fn ensure_rust_src(ws: &Workspace) -> Result<(), String> {
+    let Some(installed) = probe(
+        ws.command("rustup")
+            .args(["component", "list", "--installed"]),
+    ) else {
+        return Err(
+            "`rustup component list` failed, so whether rust-src is installed is unknown.\n  \
+             hint: run `rustup component add rust-src`; the release build compiles the \
+             standard library from it"
+                .into(),
+        );
+    };
+    if is_listed(&installed, RUST_SRC) {
+        println!("[tools] {RUST_SRC} component: already installed");
+        return Ok(());
+    }
+    println!("[tools] {RUST_SRC} component: installing with rustup (takes seconds)...");
+    run(
+        ws.command("rustup").args(["component", "add", RUST_SRC]),
+        "check that the Rust package registry (static.rust-lang.org) is reachable; \
+         the release build compiles the standard library from this source",
+    )
+}
+
+/// Whether rustup's `--installed` list names `name`: the first word of a
+/// line, since some rustup versions add ` (installed)` after it.
+fn is_listed(installed: &str, name: &str) -> bool {
+    installed
+        .lines()
+        .any(|line| line.split_whitespace().next() == Some(name))
+}
+
+/// The environment of every release build of the app (`trunk build --release`
+/// and `trunk serve --release`), for size: the wasm is what people download.
+///
+/// - `CARGO_UNSTABLE_BUILD_STD` compiles the standard library from source
+///   (the rust-src component) with the app's release profile, so it is
+///   optimised for size (`opt-level = "z"`) and link-time optimised together
+///   with the app, instead of arriving prebuilt and optimised for speed.
+///   `panic_abort` is the runtime that the profile's `panic = "abort"` needs;
+///   the panic hook still runs, which src/recovery.rs relies on.
+/// - `-Zlocation-detail=none` leaves the file, line and column out of panic
+///   messages (they read `panicked at <redacted>:0:0:`), so the wasm carries
+///   no source paths.
+///
+/// Not `-Zfmt-debug=none`, which would drop the Debug formatting code: it
+/// saved only 1.1 KB gzip, and serde writes the offending text with `{:?}`
+/// in messages Tandem shows when an import or the saved data cannot be read
+/// (`invalid type: string "two", expected u32`), which would lose the text.
+///
+/// These options are unstable: `RUSTC_BOOTSTRAP=1` lets the stable toolchain
+/// accept them, so no nightly toolchain is needed (`cargo xtask fuzz` does
+/// the same). It is set only for the release builds, whose output the
+/// end-to-end tests check, and for the native benchmark built after one
+/// (see `bench` in steps.rs). The flags apply to the wasm32 target alone, so
+/// native builds are unchanged: `cargo test`, and the build scripts and
+/// macros that this build compiles for the machine itself.
+pub fn release_build_env() -> [(&'static str, &'static str); 3] {
+    [
+        ("RUSTC_BOOTSTRAP", "1"),
+        ("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort"),
+        (
+            "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
+            "-Zlocation-detail=none",
+        ),
+    ]
 }
 
 fn ensure_trunk(ws: &Workspace) -> Result<(), String> {
@@ -414,6 +489,24 @@ version = "9.9.9"
     fn does_not_confuse_similar_names() {
         assert!(locked_versions(LOCK, "wasm").is_empty());
         assert_eq!(locked_versions(LOCK, "namespaced"), ["9.9.9"]);
+    }
+
+    #[test]
+    fn reads_rustups_installed_lists() {
+        let components =
+            "cargo-x86_64-unknown-linux-gnu\nrust-src\nrustc-x86_64-unknown-linux-gnu\n";
+        assert!(is_listed(components, RUST_SRC));
+        assert!(is_listed("rust-src (installed)\n", RUST_SRC));
+        assert!(!is_listed(
+            "rust-std-wasm32-unknown-unknown\nrustc-x86_64-unknown-linux-gnu",
+            RUST_SRC
+        ));
+        assert!(!is_listed("rust-src-extra", RUST_SRC));
+        assert!(is_listed(
+            "x86_64-unknown-linux-gnu\nwasm32-unknown-unknown\n",
+            WASM_TARGET
+        ));
+        assert!(!is_listed("wasm32-unknown-unknown-extra", WASM_TARGET));
     }
 
     #[test]
