@@ -156,8 +156,12 @@ fn edits_make_the_plan_the_persons_own() {
 fn actions_can_be_added_moved_and_removed() {
     let (bank, mut progress) = finished();
     let count = progress.plan.actions.len();
+    // The editor opens the new action by the id announced beforehand.
+    let announced = progress.plan.next_id();
     assert!(progress.change_plan(&bank, PlanChange::Add));
     let added = progress.plan.actions.last().unwrap().id;
+    assert_eq!(added, announced);
+    assert!(progress.plan.next_id() > added);
     assert_eq!(progress.plan.actions.len(), count + 1);
     let new = progress.plan.actions.last().unwrap();
     assert_eq!(

@@ -328,13 +328,18 @@ impl ActionPlan {
         true
     }
 
+    /// The id the next added action gets.
+    pub fn next_id(&self) -> u32 {
+        self.actions.iter().map(|a| a.id).max().unwrap_or(0) + 1
+    }
+
     /// Adds an empty action for a dimension at the end; returns its id, or
     /// `None` when the plan is full.
     pub fn add(&mut self, dimension: DimensionId) -> Option<u32> {
         if self.actions.len() >= MAX_ACTIONS {
             return None;
         }
-        let id = self.actions.iter().map(|a| a.id).max().unwrap_or(0) + 1;
+        let id = self.next_id();
         self.actions.push(PlannedAction {
             id,
             dimension,

@@ -234,7 +234,7 @@ pub fn ActionPlan(
     });
     // A new action opens for editing: it has nothing to read yet.
     let on_add = {
-        let open = open_editor(plan.actions.iter().map(|a| a.id).max().unwrap_or(0) + 1);
+        let open = open_editor(plan.next_id());
         let on_change = on_change.clone();
         Callback::from(move |event: MouseEvent| {
             on_change.emit(PlanChange::Add);
