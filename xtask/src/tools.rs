@@ -44,47 +44,38 @@ pub fn ensure_build_tools(ws: &Workspace) -> Result<(), String> {
 }
 
 fn ensure_wasm_target(ws: &Workspace) -> Result<(), String> {
-    let Some(installed) = probe(ws.command("rustup").args(["target", "list", "--installed"]))
-    else {
-        return Err("rustup not found (or `rustup target list` failed).\n  \
-             hint: install Rust with rustup (https://rustup.rs); the wasm32 target \
-             is added through it"
-            .into());
-    };
-    if is_listed(&installed, WASM_TARGET) {
-        println!("[tools] {WASM_TARGET} target: already installed");
-        return Ok(());
-    }
-    println!("[tools] {WASM_TARGET} target: installing with rustup (takes seconds)...");
-    run(
-        ws.command("rustup").args(["target", "add", WASM_TARGET]),
-        "check that the Rust package registry (static.rust-lang.org) is reachable",
-    )
+    ensure_rustup_part(ws, "target", WASM_TARGET, "the app is compiled for it")
 }
 
 /// The standard library's source, which the release build compiles for the
 /// wasm32 target (see [`release_build_env`]).
 fn ensure_rust_src(ws: &Workspace) -> Result<(), String> {
-    let Some(installed) = probe(
-        ws.command("rustup")
-            .args(["component", "list", "--installed"]),
-    ) else {
-        return Err(
-            "`rustup component list` failed, so whether rust-src is installed is unknown.\n  \
-             hint: run `rustup component add rust-src`; the release build compiles the \
-             standard library from it"
-                .into(),
-        );
+    ensure_rustup_part(
+        ws,
+        "component",
+        RUST_SRC,
+        "the release build compiles the standard library from it",
+    )
+}
+
+/// Adds a rustup `target` or `component` unless it is installed already;
+/// `why` says what Tandem needs it for.
+fn ensure_rustup_part(ws: &Workspace, kind: &str, name: &str, why: &str) -> Result<(), String> {
+    let Some(installed) = probe(ws.command("rustup").args([kind, "list", "--installed"])) else {
+        return Err(format!(
+            "rustup not found (or `rustup {kind} list` failed).\n  \
+             hint: install Rust with rustup (https://rustup.rs), then run \
+             `rustup {kind} add {name}`: {why}"
+        ));
     };
-    if is_listed(&installed, RUST_SRC) {
-        println!("[tools] {RUST_SRC} component: already installed");
+    if is_listed(&installed, name) {
+        println!("[tools] {name} {kind}: already installed");
         return Ok(());
     }
-    println!("[tools] {RUST_SRC} component: installing with rustup (takes seconds)...");
+    println!("[tools] {name} {kind}: installing with rustup (takes seconds)...");
     run(
-        ws.command("rustup").args(["component", "add", RUST_SRC]),
-        "check that the Rust package registry (static.rust-lang.org) is reachable; \
-         the release build compiles the standard library from this source",
+        ws.command("rustup").args([kind, "add", name]),
+        &format!("check that the Rust package registry (static.rust-lang.org) is reachable; {why}"),
     )
 }
 
