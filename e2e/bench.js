@@ -135,9 +135,13 @@ async function sizes(dist) {
     .map((entry) => path.join(entry.parentPath ?? entry.path, entry.name))
     .sort();
   const rows = [['file', 'raw', 'gzip -9', 'brotli 11']];
-  const total = [0, 0, 0];
+  const first = [0, 0, 0];
+  const later = [0, 0, 0];
   // The embed demo ships beside Tandem for people to try; Tandem never loads it.
   const demo = (file) => path.basename(file).startsWith('embed-demo.');
+  // Fetched once the first screen is showing: the rest of the code
+  // (tools/split/loader.js) and the service worker (tools/offline/register.js).
+  const afterFirstScreen = (file) => /^rest-[0-9a-f]+\.wasm$|^sw\.js$/.test(path.basename(file));
   for (const file of files) {
     const content = await readFile(file);
     const figures = [
@@ -155,11 +159,16 @@ async function sizes(dist) {
       rows.push([`(${name}, not loaded)`, ...figures.map(bytes)]);
       continue;
     }
-    figures.forEach((n, i) => (total[i] += n));
-    rows.push([name, ...figures.map(bytes)]);
+    const sum = afterFirstScreen(file) ? later : first;
+    figures.forEach((n, i) => (sum[i] += n));
+    rows.push([afterFirstScreen(file) ? `${name} (after the first screen)` : name, ...figures.map(bytes)]);
   }
-  rows.push(['total loaded', ...total.map(bytes)]);
-  console.log('\nRelease build sizes (the total is everything the first visit loads):');
+  rows.push(['first screen', ...first.map(bytes)]);
+  rows.push(['whole app', ...first.map((n, i) => bytes(n + later[i]))]);
+  console.log(
+    '\nRelease build sizes ("first screen" is everything a first visit loads before its first screen;' +
+      ' "whole app" adds what it fetches after):',
+  );
   table(rows);
 }
 
@@ -192,6 +201,8 @@ const probe = (page) => page.evaluate(() => {
 async function coldLoads(origin) {
   const toControl = [];
   const toStatement = [];
+  const toRest = [];
+  let onDemand = 0;
   for (let run = 0; run < RUNS; run += 1) {
     const browser = await freshBrowser(origin);
     try {
@@ -204,6 +215,16 @@ async function coldLoads(origin) {
       const figures = await probe(browser.page);
       toControl.push(figures.firstControl);
       toStatement.push(figures.firstStatement);
+      const marks = await browser.page.evaluate(() =>
+        Object.fromEntries(
+          ['tandem:rest-linked', 'tandem:rest-on-demand'].map((name) => [
+            name,
+            performance.getEntriesByName(name)[0]?.startTime ?? null,
+          ]),
+        ),
+      );
+      if (marks['tandem:rest-linked'] !== null) toRest.push(marks['tandem:rest-linked']);
+      if (marks['tandem:rest-on-demand'] !== null) onDemand += 1;
     } finally {
       await browser.close();
     }
@@ -212,6 +233,10 @@ async function coldLoads(origin) {
   console.log(`  first interactive control ("${MODES.quick.button}") painted: ${summary(toControl)}`);
   console.log(
     `  first statement painted (the bench clicks Start, a role and Next as fast as it can): ${summary(toStatement)}`,
+  );
+  console.log(
+    `  rest of the code fetched, compiled and linked (tools/split/loader.js): ${summary(toRest)}; ` +
+      `loaded on demand, before it had arrived, in ${onDemand} of ${RUNS} runs`,
   );
 }
 

@@ -328,39 +328,12 @@ pub fn Tandem(
             }
         })
     };
-    let printed_on = AttrValue::from(page::today());
     let screen = match (*route, &state.shared, &state.progress) {
-        (Route::Workshop, _, _) => {
-            let on_arrived = {
-                let arriving = arriving.clone();
-                Callback::from(move |()| arriving.set(None))
-            };
-            html! {
-                <Workshop bank={Rc::clone(&state.bank)} threshold={config.anonymity_threshold()} arriving={(*arriving).clone()} {on_arrived} />
-            }
-        }
+        (Route::Workshop, _, _) => workshop_screen(&state.bank, config, &arriving),
         (Route::Builder, _, _) => html! {
             <Builder config={Rc::clone(config)} on_setup={on_setup.clone()} />
         },
-        (_, Some(Ok(shared)), _) => html! {
-            <Results
-                bank={Rc::clone(&state.bank)}
-                progress={shared.clone()}
-                config={Rc::clone(config)}
-                ownership={Ownership::Shared { on_add_to_workshop: add_to_workshop(&state.bank, shared, arriving.setter(), on_action.clone()) }}
-                printed_on={printed_on.clone()}
-                on_action={on_action.clone()}
-            />
-        },
-        (_, Some(Err(reason)), _) => html! {
-            <section class="link-error">
-                <h1 tabindex="-1">{ "This link's result could not be opened" }</h1>
-                <p role="alert">{ reason }</p>
-                <button type="button" class="button button--primary" onclick={on_action.reform(|_| Action::SharedClosed)}>
-                    { "Continue to Tandem" }
-                </button>
-            </section>
-        },
+        (_, Some(shared), _) => shared_screen(&state.bank, shared, config, &arriving, &on_action),
         (_, None, None) => html! {
             <Landing
                 bank={Rc::clone(&state.bank)}
@@ -373,51 +346,7 @@ pub fn Tandem(
                 on_setup={on_setup.clone()}
             />
         },
-        (_, None, Some(progress)) => match progress.stage {
-            Stage::About => html! {
-                <About
-                    role={progress.role}
-                    team={AttrValue::from(progress.team.clone())}
-                    role_missing={state.unanswered.is_some()}
-                    can_go_back={progress.answers.is_empty()}
-                    on_role={on_action.reform(Action::ChoseRole)}
-                    on_team={on_action.reform(Action::NamedTeam)}
-                    on_next={on_action.reform(|()| Action::WentNext)}
-                    on_back={on_action.reform(|()| Action::WentBack)}
-                />
-            },
-            Stage::Section(index) => html! {
-                <Section
-                    bank={Rc::clone(&state.bank)}
-                    progress={progress.clone()}
-                    {index}
-                    unanswered={state.unanswered.clone()}
-                    on_answer={on_action.reform(|(id, answer)| Action::Answered(id, answer))}
-                    on_next={on_action.reform(|()| Action::WentNext)}
-                    on_back={on_action.reform(|()| Action::WentBack)}
-                />
-            },
-            Stage::Results => {
-                let code = code::encode(&state.bank, progress);
-                // A link is opened later as a page of its own, never embedded.
-                let link = format!("{}#r={code}", embed::without_parameter(&page::address()));
-                html! {
-                    <Results
-                        bank={Rc::clone(&state.bank)}
-                        progress={progress.clone()}
-                        config={Rc::clone(config)}
-                        ownership={Ownership::Own {
-                            code: code.into(),
-                            link: link.into(),
-                            earlier: state.earlier.clone(),
-                            import: state.import.clone(),
-                        }}
-                        {printed_on}
-                        on_action={on_action.clone()}
-                    />
-                }
-            }
-        },
+        (_, None, Some(progress)) => questionnaire_screen(&state, progress, config, &on_action),
     };
 
     let restart = html! {
@@ -469,6 +398,113 @@ pub fn Tandem(
                 </footer>
             }
         </div>
+    }
+}
+
+// The screens other than the landing page are built out of line: the
+// landing page is the first screen, and the code it does not run comes after
+// it (tools/wasm-split), which it can only do for whole functions.
+
+#[inline(never)]
+fn workshop_screen(
+    bank: &Rc<Bank>,
+    config: &Config,
+    arriving: &UseStateHandle<Option<AttrValue>>,
+) -> Html {
+    let on_arrived = {
+        let arriving = arriving.clone();
+        Callback::from(move |()| arriving.set(None))
+    };
+    html! {
+        <Workshop bank={Rc::clone(bank)} threshold={config.anonymity_threshold()} arriving={(**arriving).clone()} {on_arrived} />
+    }
+}
+
+/// A result opened from a link, or why it could not be.
+#[inline(never)]
+fn shared_screen(
+    bank: &Rc<Bank>,
+    shared: &Result<crate::assessment::Progress, AttrValue>,
+    config: &Rc<Config>,
+    arriving: &UseStateHandle<Option<AttrValue>>,
+    on_action: &Callback<Action>,
+) -> Html {
+    match shared {
+        Ok(shared) => html! {
+            <Results
+                bank={Rc::clone(bank)}
+                progress={shared.clone()}
+                config={Rc::clone(config)}
+                ownership={Ownership::Shared { on_add_to_workshop: add_to_workshop(bank, shared, arriving.setter(), on_action.clone()) }}
+                printed_on={AttrValue::from(page::today())}
+                on_action={on_action.clone()}
+            />
+        },
+        Err(reason) => html! {
+            <section class="link-error">
+                <h1 tabindex="-1">{ "This link's result could not be opened" }</h1>
+                <p role="alert">{ reason }</p>
+                <button type="button" class="button button--primary" onclick={on_action.reform(|_| Action::SharedClosed)}>
+                    { "Continue to Tandem" }
+                </button>
+            </section>
+        },
+    }
+}
+
+/// The person's own questionnaire: about them, a page of statements, or
+/// their result.
+#[inline(never)]
+fn questionnaire_screen(
+    state: &State,
+    progress: &crate::assessment::Progress,
+    config: &Rc<Config>,
+    on_action: &Callback<Action>,
+) -> Html {
+    match progress.stage {
+        Stage::About => html! {
+            <About
+                role={progress.role}
+                team={AttrValue::from(progress.team.clone())}
+                role_missing={state.unanswered.is_some()}
+                can_go_back={progress.answers.is_empty()}
+                on_role={on_action.reform(Action::ChoseRole)}
+                on_team={on_action.reform(Action::NamedTeam)}
+                on_next={on_action.reform(|()| Action::WentNext)}
+                on_back={on_action.reform(|()| Action::WentBack)}
+            />
+        },
+        Stage::Section(index) => html! {
+            <Section
+                bank={Rc::clone(&state.bank)}
+                progress={progress.clone()}
+                {index}
+                unanswered={state.unanswered.clone()}
+                on_answer={on_action.reform(|(id, answer)| Action::Answered(id, answer))}
+                on_next={on_action.reform(|()| Action::WentNext)}
+                on_back={on_action.reform(|()| Action::WentBack)}
+            />
+        },
+        Stage::Results => {
+            let code = code::encode(&state.bank, progress);
+            // A link is opened later as a page of its own, never embedded.
+            let link = format!("{}#r={code}", embed::without_parameter(&page::address()));
+            html! {
+                <Results
+                    bank={Rc::clone(&state.bank)}
+                    progress={progress.clone()}
+                    config={Rc::clone(config)}
+                    ownership={Ownership::Own {
+                        code: code.into(),
+                        link: link.into(),
+                        earlier: state.earlier.clone(),
+                        import: state.import.clone(),
+                    }}
+                    printed_on={AttrValue::from(page::today())}
+                    on_action={on_action.clone()}
+                />
+            }
+        }
     }
 }
 

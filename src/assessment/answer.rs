@@ -229,6 +229,14 @@ impl Mode {
             Mode::Full => "Full assessment",
         }
     }
+
+    /// The landing page's button that starts it.
+    pub fn start_label(self) -> &'static str {
+        match self {
+            Mode::Quick => "Start the quick assessment",
+            Mode::Full => "Start the full assessment",
+        }
+    }
 }
 
 impl<'de> Deserialize<'de> for Answer {
@@ -263,5 +271,17 @@ impl<'de> Deserialize<'de> for Mode {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         const NAMES: &[&str] = &["quick", "full"];
         variant_index(deserializer, "Mode", NAMES).map(|index| [Mode::Quick, Mode::Full][index])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Mode;
+
+    #[test]
+    fn each_start_button_names_its_mode() {
+        for mode in [Mode::Quick, Mode::Full] {
+            assert_eq!(mode.start_label(), format!("Start the {}", mode.label().to_lowercase()));
+        }
     }
 }

@@ -16,7 +16,9 @@ use std::fmt;
 use std::sync::{Arc, OnceLock};
 
 /// The bank Tandem ships with: eight dimensions, the first four being the core.
-const STANDARD_JSON: &str = include_str!("standard.json");
+/// It is src/assessment/standard.json, compiled in without its indentation
+/// (build.rs).
+const STANDARD_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/standard.json"));
 /// The standard bank's id, which no other bank may take.
 const STANDARD_ID: &str = "tandem-standard";
 

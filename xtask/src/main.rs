@@ -37,6 +37,10 @@ Commands:
                     native workshop benchmark, and timings in headless
                     Chromium: cold load, answer to paint, results page,
                     1,000 and 10,000 codes gathered, wasm memory
+  profile           record which functions the first screen runs into
+                    tools/first-screen.txt, from an instrumented release
+                    build in headless Chromium: the split keeps those in the
+                    module a first visit downloads (tools/wasm-split)
   fuzz [--seconds N]
                     run each fuzz target in fuzz/ for N seconds (default 60)
                     with libFuzzer, and print how many inputs each ran
@@ -55,6 +59,7 @@ enum Command {
     Build,
     Test,
     Bench,
+    Profile,
     Fuzz { seconds: u32 },
     Help,
 }
@@ -96,6 +101,7 @@ fn execute(command: Command) -> Result<(), String> {
         Command::Build => steps::build(&ws),
         Command::Test => steps::test(&ws),
         Command::Bench => steps::bench(&ws),
+        Command::Profile => steps::profile(&ws),
         Command::Fuzz { seconds } => fuzz::fuzz(&ws, seconds),
         Command::Help => Ok(()),
     }
@@ -111,6 +117,7 @@ fn parse(args: &[String]) -> Result<Command, UsageError> {
         "build" => Command::Build,
         "test" => Command::Test,
         "bench" => Command::Bench,
+        "profile" => Command::Profile,
         "help" | "--help" | "-h" => Command::Help,
         other => return Err(UsageError(format!("unknown command `{other}`"))),
     };

@@ -24,6 +24,7 @@ pub fn serve(ws: &Workspace, port: u16) -> Result<(), String> {
     );
     let start = Instant::now();
     let port = port.to_string();
+    let (split_var, splitter) = tools::splitter(ws)?;
     run(
         ws.command("trunk")
             .args([
@@ -35,6 +36,7 @@ pub fn serve(ws: &Workspace, port: u16) -> Result<(), String> {
                 &port,
             ])
             .envs(tools::release_build_env())
+            .env(split_var, splitter)
             // No service worker while developing: each rebuild would wait
             // behind the cached one (see tools/post-build.mjs).
             .env("TANDEM_OFFLINE", "off"),
@@ -56,12 +58,14 @@ fn release_build(ws: &Workspace) -> Result<(), String> {
 }
 
 fn trunk_release(ws: &Workspace) -> Result<(), String> {
+    let (split_var, splitter) = tools::splitter(ws)?;
     println!("[build] trunk build --release, with the standard library built for size...");
     let start = Instant::now();
     run(
         ws.command("trunk")
             .args(["build", "--release"])
-            .envs(tools::release_build_env()),
+            .envs(tools::release_build_env())
+            .env(split_var, splitter),
         "read Trunk's error above; `cargo build --release --target wasm32-unknown-unknown` \
          with the same variables shows compiler errors without Trunk",
     )?;
@@ -142,6 +146,42 @@ pub fn bench(ws: &Workspace) -> Result<(), String> {
          runs the browser half alone",
     )?;
     println!("\n[bench] finished in {}", since(start));
+    Ok(())
+}
+
+/// `cargo xtask profile`: builds the release with every function reporting
+/// that it ran (TANDEM_SPLIT_MODE=instrument, into target/profile-dist),
+/// opens its first screens in headless Chromium (e2e/profile.js) and writes
+/// the functions they ran to tools/first-screen.txt, which every split build
+/// keeps in the main module.
+pub fn profile(ws: &Workspace) -> Result<(), String> {
+    let start = Instant::now();
+    tools::ensure_build_tools(ws)?;
+    let browser = tools::ensure_browser_tools(ws)?;
+    let (split_var, splitter) = tools::splitter(ws)?;
+    let dist = ws.root.join("target").join("profile-dist");
+    println!("[profile] trunk build --release, instrumented, into {}...", dist.display());
+    run(
+        ws.command("trunk")
+            .args(["build", "--release", "--dist"])
+            .arg(&dist)
+            .envs(tools::release_build_env())
+            .env(split_var, splitter)
+            .env("TANDEM_SPLIT_MODE", "instrument")
+            .env("TANDEM_OFFLINE", "off"),
+        "read Trunk's error above",
+    )?;
+    let e2e = e2e_ready(ws)?;
+    println!("[profile] opening the first screens in headless Chromium...");
+    run(
+        ws.command("node")
+            .arg(e2e.join("profile.js"))
+            .env("TANDEM_DIST", &dist)
+            .env("CHROMIUM", &browser.chromium),
+        "read the error above; `TANDEM_DIST=target/profile-dist node e2e/profile.js` \
+         runs this step alone",
+    )?;
+    println!("[profile] finished in {}; commit tools/first-screen.txt", since(start));
     Ok(())
 }
 

@@ -112,6 +112,23 @@ fn is_listed(installed: &str, name: &str) -> bool {
 /// (see `bench` in steps.rs). The flags apply to the wasm32 target alone, so
 /// native builds are unchanged: `cargo test`, and the build scripts and
 /// macros that this build compiles for the machine itself.
+/// The splitter that every release build runs (tools/wasm-split; see
+/// tools/post-build.mjs): a crate of this workspace, built here so that it
+/// always matches the page code that loads the rest. Returns the variable
+/// that tells the build where it is.
+pub fn splitter(ws: &Workspace) -> Result<(&'static str, PathBuf), String> {
+    println!("[tools] tandem-split: cargo build --release -p tandem-split...");
+    run(
+        ws.cargo()
+            .args(["build", "--release", "--quiet", "-p", "tandem-split"]),
+        "read the compiler error above; tools/wasm-split is part of this workspace",
+    )?;
+    let target = non_empty_var("CARGO_TARGET_DIR")
+        .map(|dir| ws.root.join(dir))
+        .unwrap_or_else(|| ws.root.join("target"));
+    Ok(("TANDEM_SPLIT", target.join("release").join("tandem-split")))
+}
+
 pub fn release_build_env() -> [(&'static str, &'static str); 3] {
     [
         ("RUSTC_BOOTSTRAP", "1"),

@@ -14,7 +14,7 @@ pub struct ShareResultProps {
 
 /// A read-only text with a copy button and a polite status line.
 #[component]
-fn CopyField(CopyFieldProps { id, label, value }: &CopyFieldProps) -> Html {
+fn CopyField(CopyFieldProps { id, label, copy, value }: &CopyFieldProps) -> Html {
     let status = use_state_eq(String::new);
     let on_copy = {
         let status = status.clone();
@@ -35,7 +35,7 @@ fn CopyField(CopyFieldProps { id, label, value }: &CopyFieldProps) -> Html {
             <label for={id.clone()}>{ label }</label>
             <div class="share-result__row">
                 <input id={id.clone()} type="text" readonly=true value={value.clone()} />
-                <button type="button" class="button" onclick={on_copy} aria-label={format!("Copy the {}", label.to_lowercase())}>{ "Copy" }</button>
+                <button type="button" class="button" onclick={on_copy} aria-label={copy}>{ "Copy" }</button>
             </div>
             <p class="share-result__status" role="status">{ (*status).clone() }</p>
         </div>
@@ -46,6 +46,8 @@ fn CopyField(CopyFieldProps { id, label, value }: &CopyFieldProps) -> Html {
 struct CopyFieldProps {
     id: AttrValue,
     label: AttrValue,
+    /// The copy button's accessible name.
+    copy: AttrValue,
     value: AttrValue,
 }
 
@@ -56,8 +58,8 @@ pub fn ShareResult(ShareResultProps { code, link }: &ShareResultProps) -> Html {
             <h2 id="share-heading">{ "Share with the facilitator, or keep this result" }</h2>
             <p class="hint">{ "The code holds your role, team label and answers, nothing else. In a workshop, hold this QR code up to the facilitator's camera, or send them the code or the link. Anyone who opens the link sees this result in their own browser; nothing is uploaded." }</p>
             <QrCode text={code.clone()} label={format!("QR code of the result code {code}")} />
-            <CopyField id="result-code" label="Result code" value={code.clone()} />
-            <CopyField id="result-link" label="Result link" value={link.clone()} />
+            <CopyField id="result-code" label="Result code" copy="Copy the result code" value={code.clone()} />
+            <CopyField id="result-link" label="Result link" copy="Copy the result link" value={link.clone()} />
         </section>
     }
 }

@@ -59,7 +59,7 @@ pub fn Landing(
                 </p>
                 <p>{ blurb }</p>
                 <button type="button" class="button button--primary" onclick={on_click}>
-                    { format!("Start the {}", mode.label().to_lowercase()) }
+                    { mode.start_label() }
                 </button>
             </li>
         }

@@ -1,0 +1,23 @@
+import { launchBrowser, serveStatic } from './harness.js';
+import { Tandem, plan, AGREEMENT } from './tandem.js';
+const server = await serveStatic(process.argv[2]);
+const browser = await launchBrowser();
+const page = await browser.newPage();
+page.on('console', (m) => console.log('console:', m.type(), m.text().slice(0, 300)));
+page.on('pageerror', (e) => console.log('pageerror:', e.message.slice(0, 300)));
+const app = new Tandem(page, server.origin);
+await app.open();
+console.log('marks', await page.evaluate(() => performance.getEntriesByType('mark').map(m => m.name + '@' + Math.round(m.startTime))));
+await page.waitForFunction(() => performance.getEntriesByName('tandem:rest-linked').length > 0);
+console.log('marks', await page.evaluate(() => performance.getEntriesByType('mark').map(m => m.name + '@' + Math.round(m.startTime))));
+const answers = plan('quick', (s, i) => AGREEMENT[i % 5]);
+await app.takeAssessment('quick', answers, { role: 'HR' });
+await app.expectHeading('Your result');
+console.log('results ok');
+// direct load of a result link: reload on results page
+const url = page.url(); console.log(url.slice(0,80));
+const p2 = await browser.newPage();
+p2.on('pageerror', (e) => console.log('pageerror2:', e.message.slice(0, 300)));
+await p2.goto(url); await p2.getByRole('heading', {level:1}).waitFor();
+console.log('p2', await p2.getByRole('heading', {level:1}).textContent(), await p2.evaluate(() => performance.getEntriesByType('mark').map(m => m.name + '@' + Math.round(m.startTime))));
+await browser.close(); server.close();

@@ -1,0 +1,66 @@
+// Tandem's code comes in two modules (tools/wasm-split): a first visit
+// downloads the first screen's code, and the rest follows once the first
+// screen is showing. A screen that needs the rest before it has arrived
+// loads it there and then.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { useTandem } from '../harness.js';
+import { AGREEMENT, Tandem, plan } from '../tandem.js';
+
+const tandem = useTandem();
+
+const REST = /^\/rest-[0-9a-f]{16}\.wasm$/;
+const MAIN = /^\/tandem-[0-9a-f]+_bg\.wasm$/;
+
+/** The names of the page's performance marks that the loader sets. */
+const restMarks = (page) =>
+  page.evaluate(() =>
+    performance
+      .getEntriesByType('mark')
+      .map((mark) => mark.name)
+      .filter((name) => name.startsWith('tandem:rest-')),
+  );
+
+test('the landing page runs from the first module, and the rest arrives after it', async (t) => {
+  await tandem.journey(t, async ({ page, origin }) => {
+    const asked = tandem.server.requests.length;
+    const app = new Tandem(page, origin);
+    await app.open();
+    await page.waitForFunction(() => performance.getEntriesByName('tandem:rest-linked').length > 0);
+    assert.deepEqual(
+      await restMarks(page),
+      ['tandem:rest-linked'],
+      'the landing page needed code from the rest module before it arrived: run ' +
+        '`cargo xtask profile` and commit tools/first-screen.txt',
+    );
+
+    const requests = tandem.server.requests.slice(asked);
+    const main = requests.findIndex((path) => MAIN.test(path));
+    const rest = requests.findIndex((path) => REST.test(path));
+    assert.ok(main >= 0 && rest > main, `the rest is asked for after the first module: ${requests}`);
+    assert.equal(requests.filter((path) => REST.test(path)).length, 1, 'the rest is asked for once');
+
+    // The rest works: the questionnaire, which the landing page did not run.
+    await app.start('quick');
+    await app.expectHeading('About you');
+  });
+});
+
+test('a result link, whose first screen needs the rest, loads it at once', async (t) => {
+  await tandem.journey(t, async ({ page, origin, freshContext }) => {
+    const app = new Tandem(page, origin);
+    await app.open();
+    await app.takeAssessment(
+      'quick',
+      plan('quick', (_, index) => AGREEMENT[index % AGREEMENT.length]),
+      { role: 'HR' },
+    );
+    const link = await app.resultLink();
+
+    const other = await freshContext();
+    await other.page.goto(link);
+    await other.page.getByRole('heading', { level: 1, name: 'Shared result', exact: true }).waitFor();
+    assert.deepEqual(await restMarks(other.page), ['tandem:rest-on-demand', 'tandem:rest-linked']);
+  });
+});

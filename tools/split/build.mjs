@@ -1,0 +1,88 @@
+// Build-time half of the split (tools/wasm-split), called by
+// tools/post-build.mjs on the staged release build: runs the splitter on the
+// app's wasm, names the rest after its contents, corrects the main module's
+// integrity in index.html, and returns the page code that loads the rest
+// (loader.js) for the loader file.
+
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { shipped } from '../offline/build.mjs';
+
+/** The functions the first screen runs, recorded by `cargo xtask profile`. */
+export const PROFILE = new URL('../first-screen.txt', import.meta.url);
+
+/** The names of each function of an instrumented build, for `cargo xtask profile`. */
+export const PROFILE_NAMES = 'profile-names.txt';
+
+const integrityOf = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+
+/** The one `*_bg.wasm` file Trunk wrote into `staging`. */
+function appWasm(staging) {
+  const found = readdirSync(staging).filter((name) => name.endsWith('_bg.wasm'));
+  if (found.length !== 1) {
+    throw new Error(`expected one *_bg.wasm file in the build, found ${found.length}`);
+  }
+  return found[0];
+}
+
+function runSplitter(splitter, args) {
+  const result = spawnSync(splitter, args, { stdio: 'inherit' });
+  if (result.error) throw new Error(`cannot run ${splitter}: ${result.error.message}`);
+  if (result.status !== 0) throw new Error(`${splitter} ${args[0]} failed (exit ${result.status})`);
+}
+
+/** Sets the integrity of index.html's link to `file` to that of its new contents. */
+function updateIntegrity(staging, file) {
+  const page = path.join(staging, 'index.html');
+  const html = readFileSync(page, 'utf8');
+  const integrity = integrityOf(readFileSync(path.join(staging, file)));
+  const escaped = file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const link = new RegExp(`<link[^>]*href="?\\./${escaped}"?[^>]*>`);
+  const tag = html.match(link)?.[0];
+  if (!tag || !/integrity="?sha384-[^" >]+"?/.test(tag)) {
+    throw new Error(`index.html has no link to ${file} with an integrity to update`);
+  }
+  const updated = tag.replace(/integrity="?sha384-[^" >]+"?/, `integrity="${integrity}"`);
+  writeFileSync(page, html.replace(tag, updated));
+}
+
+/** loader.js as shipped, with the rest's file name and integrity (or none). */
+export function loaderCode(rest, integrity) {
+  const code = shipped(readFileSync(new URL('./loader.js', import.meta.url), 'utf8'), 'tools/split/loader.js');
+  return code
+    .replaceAll('REST_FILE', JSON.stringify(rest && `./${rest}`))
+    .replaceAll('REST_INTEGRITY', JSON.stringify(integrity));
+}
+
+/**
+ * Splits (`mode` 'split') or instruments (`mode` 'instrument') the staged
+ * build's wasm with the `splitter` binary. Returns the code to put before
+ * and after Trunk's loader, and what it did.
+ */
+export function splitBuild(staging, { splitter, mode = 'split' }) {
+  const wasm = appWasm(staging);
+  const wasmPath = path.join(staging, wasm);
+  let rest = null;
+  let integrity = null;
+  if (mode === 'instrument') {
+    runSplitter(splitter, ['instrument', wasmPath, path.join(staging, PROFILE_NAMES)]);
+  } else if (mode === 'split') {
+    const unnamed = path.join(staging, 'rest.wasm');
+    runSplitter(splitter, ['split', wasmPath, PROFILE.pathname, unnamed]);
+    const bytes = readFileSync(unnamed);
+    rest = `rest-${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.wasm`;
+    renameSync(unnamed, path.join(staging, rest));
+    integrity = integrityOf(bytes);
+  } else {
+    throw new Error(`TANDEM_SPLIT_MODE must be split or instrument, not ${mode}`);
+  }
+  updateIntegrity(staging, wasm);
+  return {
+    prepend: loaderCode(rest, integrity),
+    append: '\ntandemSplit.started();\n',
+    wasm,
+    rest,
+  };
+}
