@@ -281,7 +281,10 @@ mod tests {
     #[test]
     fn each_start_button_names_its_mode() {
         for mode in [Mode::Quick, Mode::Full] {
-            assert_eq!(mode.start_label(), format!("Start the {}", mode.label().to_lowercase()));
+            assert_eq!(
+                mode.start_label(),
+                format!("Start the {}", mode.label().to_lowercase())
+            );
         }
     }
 }

@@ -1521,4 +1521,3 @@ fn lowercase(text: &str) -> String {
 fn lowercase(text: &str) -> String {
     text.to_lowercase()
 }
-

@@ -160,7 +160,10 @@ pub fn profile(ws: &Workspace) -> Result<(), String> {
     let browser = tools::ensure_browser_tools(ws)?;
     let (split_var, splitter) = tools::splitter(ws)?;
     let dist = ws.root.join("target").join("profile-dist");
-    println!("[profile] trunk build --release, instrumented, into {}...", dist.display());
+    println!(
+        "[profile] trunk build --release, instrumented, into {}...",
+        dist.display()
+    );
     run(
         ws.command("trunk")
             .args(["build", "--release", "--dist"])
@@ -181,7 +184,10 @@ pub fn profile(ws: &Workspace) -> Result<(), String> {
         "read the error above; `TANDEM_DIST=target/profile-dist node e2e/profile.js` \
          runs this step alone",
     )?;
-    println!("[profile] finished in {}; commit tools/first-screen.txt", since(start));
+    println!(
+        "[profile] finished in {}; commit tools/first-screen.txt",
+        since(start)
+    );
     Ok(())
 }
 

@@ -14,7 +14,14 @@ pub struct ShareResultProps {
 
 /// A read-only text with a copy button and a polite status line.
 #[component]
-fn CopyField(CopyFieldProps { id, label, copy, value }: &CopyFieldProps) -> Html {
+fn CopyField(
+    CopyFieldProps {
+        id,
+        label,
+        copy,
+        value,
+    }: &CopyFieldProps,
+) -> Html {
     let status = use_state_eq(String::new);
     let on_copy = {
         let status = status.clone();

@@ -53,9 +53,11 @@ fn main() -> ExitCode {
     let outcome = match args.iter().map(String::as_str).collect::<Vec<_>>()[..] {
         ["split", app, profile, rest] => split_files(app, profile, rest),
         ["instrument", app, names] => instrument_files(app, names),
-        _ => Err("usage: tandem-split split APP.wasm PROFILE REST.wasm\n       \
+        _ => Err(
+            "usage: tandem-split split APP.wasm PROFILE REST.wasm\n       \
                   tandem-split instrument APP.wasm NAMES"
-            .to_string()),
+                .to_string(),
+        ),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
@@ -80,7 +82,10 @@ fn shared(kind: char, index: u32) -> String {
             break;
         }
     }
-    std::iter::once(EXPORT_PREFIX).chain(std::iter::once(kind)).chain(digits.into_iter().rev()).collect()
+    std::iter::once(EXPORT_PREFIX)
+        .chain(std::iter::once(kind))
+        .chain(digits.into_iter().rev())
+        .collect()
 }
 
 fn read(path: &str) -> Result<Vec<u8>, String> {
@@ -298,7 +303,10 @@ impl<'a> Parsed<'a> {
                 | wp::Payload::End(_) => {}
                 wp::Payload::TagSection(_) => return Err(unsupported("a tag section")),
                 other => {
-                    return Err(unsupported(&format!("the section {:?}", payload_name(&other))))
+                    return Err(unsupported(&format!(
+                        "the section {:?}",
+                        payload_name(&other)
+                    )))
                 }
             }
         }
@@ -389,7 +397,10 @@ impl<'a> Parsed<'a> {
 
     fn raw(&self, id: u8, range: &Option<std::ops::Range<usize>>, module: &mut enc::Module) {
         if let Some(range) = range {
-            module.section(&enc::RawSection { id, data: &self.bytes[range.clone()] });
+            module.section(&enc::RawSection {
+                id,
+                data: &self.bytes[range.clone()],
+            });
         }
     }
 
@@ -421,21 +432,28 @@ impl<'a> Parsed<'a> {
     }
 
     fn elements(&self, shift: &mut Shift) -> Reencoded<Option<enc::ElementSection>> {
-        let Some(reader) = self.element_section.clone() else { return Ok(None) };
+        let Some(reader) = self.element_section.clone() else {
+            return Ok(None);
+        };
         let mut elements = enc::ElementSection::new();
         shift.parse_element_section(&mut elements, reader)?;
         Ok(Some(elements))
     }
 
     /// Every local function that a body in `moved` calls and that stays.
-    fn calls_out_of(&self, moved: &[u32], moved_set: &HashSet<u32>) -> Result<BTreeSet<u32>, String> {
+    fn calls_out_of(
+        &self,
+        moved: &[u32],
+        moved_set: &HashSet<u32>,
+    ) -> Result<BTreeSet<u32>, String> {
         let mut called = BTreeSet::new();
         for &local in moved {
             let mut reader = self.bodies[local as usize]
                 .get_operators_reader()
                 .map_err(|e| e.to_string())?;
             while !reader.eof() {
-                if let wp::Operator::Call { function_index } | wp::Operator::ReturnCall { function_index } =
+                if let wp::Operator::Call { function_index }
+                | wp::Operator::ReturnCall { function_index } =
                     reader.read().map_err(|e| e.to_string())?
                 {
                     let is_moved = function_index >= self.imported_functions
@@ -485,10 +503,16 @@ impl<'a> Parsed<'a> {
             }
         }
         let moved_set: HashSet<u32> = moved.iter().copied().collect();
-        let kept: Vec<u32> = (0..locals).filter(|local| !moved_set.contains(local)).collect();
+        let kept: Vec<u32> = (0..locals)
+            .filter(|local| !moved_set.contains(local))
+            .collect();
         let named_by_main = self.named_by_main(&kept, &moved_set)?;
         let plan = Plan {
-            stubbed: moved.iter().copied().filter(|local| named_by_main.contains(local)).collect(),
+            stubbed: moved
+                .iter()
+                .copied()
+                .filter(|local| named_by_main.contains(local))
+                .collect(),
             called: self.calls_out_of(&moved, &moved_set)?,
             base: self.tables[0].ty.initial as u32,
             moved,
@@ -496,7 +520,12 @@ impl<'a> Parsed<'a> {
         };
         let main = self.main_module(&plan).map_err(|e| e.to_string())?;
         let rest = self.rest_module(&plan).map_err(|e| e.to_string())?;
-        Ok(Split { main, rest, kept: kept.len(), profiled })
+        Ok(Split {
+            main,
+            rest,
+            kept: kept.len(),
+            profiled,
+        })
     }
 
     /// The moved functions that the main module still names: called by a
@@ -568,15 +597,22 @@ impl<'a> Parsed<'a> {
         // Old function index to new: imports stay, `load` follows them, then
         // the functions still present in order, then one dispatcher per type
         // of stub.
-        let mut renumber = Renumber { map: vec![u32::MAX; self.imported_functions as usize + self.bodies.len()] };
+        let mut renumber = Renumber {
+            map: vec![u32::MAX; self.imported_functions as usize + self.bodies.len()],
+        };
         for function in 0..self.imported_functions {
             renumber.map[function as usize] = function;
         }
         for (n, &local) in present.iter().enumerate() {
-            renumber.map[(local + self.imported_functions) as usize] = self.imported_functions + 1 + n as u32;
+            renumber.map[(local + self.imported_functions) as usize] =
+                self.imported_functions + 1 + n as u32;
         }
         let first_dispatcher = self.imported_functions + 1 + present.len() as u32;
-        let stub_types: BTreeSet<u32> = plan.stubbed.iter().map(|&local| self.functions[local as usize]).collect();
+        let stub_types: BTreeSet<u32> = plan
+            .stubbed
+            .iter()
+            .map(|&local| self.functions[local as usize])
+            .collect();
         let dispatchers: HashMap<u32, u32> = stub_types
             .iter()
             .enumerate()
@@ -585,7 +621,8 @@ impl<'a> Parsed<'a> {
 
         let mut module = enc::Module::new();
         let (mut types, void) = self.type_section_with_void()?;
-        let first_dispatcher_type = self.types.len() as u32 + u32::from(void as usize == self.types.len());
+        let first_dispatcher_type =
+            self.types.len() as u32 + u32::from(void as usize == self.types.len());
         for &ty in &stub_types {
             let ty = &self.types[ty as usize];
             let params: Vec<enc::ValType> = ty
@@ -594,8 +631,11 @@ impl<'a> Parsed<'a> {
                 .map(|&p| RoundtripReencoder.val_type(p))
                 .chain([Ok(enc::ValType::I32)])
                 .collect::<Result<_, _>>()?;
-            let results: Vec<enc::ValType> =
-                ty.results().iter().map(|&r| RoundtripReencoder.val_type(r)).collect::<Result<_, _>>()?;
+            let results: Vec<enc::ValType> = ty
+                .results()
+                .iter()
+                .map(|&r| RoundtripReencoder.val_type(r))
+                .collect::<Result<_, _>>()?;
             types.ty().function(params, results);
         }
         module.section(&types);
@@ -609,7 +649,11 @@ impl<'a> Parsed<'a> {
         }
         module.section(&functions);
         module.section(&self.table_section(plan.stubbed.len() as u64)?);
-        self.raw(enc::SectionId::Memory as u8, &self.memory_section, &mut module);
+        self.raw(
+            enc::SectionId::Memory as u8,
+            &self.memory_section,
+            &mut module,
+        );
         module.section(&self.global_section(Some(enc::GlobalType {
             val_type: enc::ValType::I32,
             mutable: true,
@@ -640,7 +684,9 @@ impl<'a> Parsed<'a> {
         }
         module.section(&exports);
         if let Some(start) = self.start {
-            module.section(&enc::StartSection { function_index: renumber.function_index(start)? });
+            module.section(&enc::StartSection {
+                function_index: renumber.function_index(start)?,
+            });
         }
         if let Some(reader) = self.element_section.clone() {
             let mut elements = enc::ElementSection::new();
@@ -666,7 +712,9 @@ impl<'a> Parsed<'a> {
                         .end();
                     code.function(&stub);
                 }
-                None => renumber.parse_function_body(&mut code, self.bodies[local as usize].clone())?,
+                None => {
+                    renumber.parse_function_body(&mut code, self.bodies[local as usize].clone())?
+                }
             }
         }
         // A dispatcher loads the rest if need be, then calls the slot it is given.
@@ -692,7 +740,8 @@ impl<'a> Parsed<'a> {
     }
 
     fn rest_module(&self, plan: &Plan) -> Reencoded<Vec<u8>> {
-        let (moved, moved_set, called, base) = (&plan.moved, &plan.moved_set, &plan.called, plan.base);
+        let (moved, moved_set, called, base) =
+            (&plan.moved, &plan.moved_set, &plan.called, plan.base);
         let mut module = enc::Module::new();
         let (types, void) = self.type_section_with_void()?;
         module.section(&types);
@@ -704,14 +753,26 @@ impl<'a> Parsed<'a> {
         let mut functions: HashMap<u32, u32> = HashMap::new();
         for (n, &function) in called.iter().enumerate() {
             let ty = if function < self.imported_functions {
-                match self.imports.iter().filter(|i| matches!(i.ty, wp::TypeRef::Func(_))).nth(function as usize) {
-                    Some(wp::Import { ty: wp::TypeRef::Func(ty), .. }) => *ty,
+                match self
+                    .imports
+                    .iter()
+                    .filter(|i| matches!(i.ty, wp::TypeRef::Func(_)))
+                    .nth(function as usize)
+                {
+                    Some(wp::Import {
+                        ty: wp::TypeRef::Func(ty),
+                        ..
+                    }) => *ty,
                     _ => unreachable!("function imports are counted from the import section"),
                 }
             } else {
                 self.functions[(function - self.imported_functions) as usize]
             };
-            imports.import(MAIN_MODULE, &shared('f', function), enc::EntityType::Function(ty));
+            imports.import(
+                MAIN_MODULE,
+                &shared('f', function),
+                enc::EntityType::Function(ty),
+            );
             functions.insert(function, n as u32);
         }
         let first_local = called.len() as u32;
@@ -719,14 +780,22 @@ impl<'a> Parsed<'a> {
             functions.insert(local + self.imported_functions, first_local + n as u32);
         }
         let memory = self.memory_type()?;
-        imports.import(MAIN_MODULE, &shared('m', 0), enc::EntityType::Memory(memory));
+        imports.import(
+            MAIN_MODULE,
+            &shared('m', 0),
+            enc::EntityType::Memory(memory),
+        );
         for (index, table) in self.tables.iter().enumerate() {
             let mut ty = RoundtripReencoder.table_type(table.ty)?;
             if index == 0 {
                 ty.minimum += plan.stubbed.len() as u64;
                 ty.maximum = ty.maximum.map(|max| max.max(ty.minimum));
             }
-            imports.import(MAIN_MODULE, &shared('t', index as u32), enc::EntityType::Table(ty));
+            imports.import(
+                MAIN_MODULE,
+                &shared('t', index as u32),
+                enc::EntityType::Table(ty),
+            );
         }
         let loaded = self.global_types.len() as u32;
         for (index, ty) in self.global_types.iter().enumerate() {
@@ -739,7 +808,11 @@ impl<'a> Parsed<'a> {
         imports.import(
             MAIN_MODULE,
             &shared('g', loaded),
-            enc::EntityType::Global(enc::GlobalType { val_type: enc::ValType::I32, mutable: true, shared: false }),
+            enc::EntityType::Global(enc::GlobalType {
+                val_type: enc::ValType::I32,
+                mutable: true,
+                shared: false,
+            }),
         );
         module.section(&imports);
 
@@ -750,18 +823,33 @@ impl<'a> Parsed<'a> {
         let start = first_local + moved.len() as u32;
         function_section.function(void);
         module.section(&function_section);
-        module.section(&enc::StartSection { function_index: start });
+        module.section(&enc::StartSection {
+            function_index: start,
+        });
 
         // Its functions into the stubs' slots, and over every table entry
         // that named a moved function.
         let mut elements = enc::ElementSection::new();
-        let own: Vec<u32> = plan.stubbed.iter().map(|&local| functions[&(local + self.imported_functions)]).collect();
-        elements.active(Some(0), &enc::ConstExpr::i32_const(base as i32), enc::Elements::Functions(Cow::Owned(own)));
+        let own: Vec<u32> = plan
+            .stubbed
+            .iter()
+            .map(|&local| functions[&(local + self.imported_functions)])
+            .collect();
+        elements.active(
+            Some(0),
+            &enc::ConstExpr::i32_const(base as i32),
+            enc::Elements::Functions(Cow::Owned(own)),
+        );
         if let Some(reader) = self.element_section.clone() {
             for element in reader {
                 let element = element.map_err(ReencodeError::from)?;
-                let (wp::ElementKind::Active { table_index, offset_expr }, wp::ElementItems::Functions(items)) =
-                    (element.kind, element.items)
+                let (
+                    wp::ElementKind::Active {
+                        table_index,
+                        offset_expr,
+                    },
+                    wp::ElementItems::Functions(items),
+                ) = (element.kind, element.items)
                 else {
                     continue;
                 };
@@ -769,30 +857,46 @@ impl<'a> Parsed<'a> {
                     continue;
                 }
                 let mut ops = offset_expr.get_operators_reader();
-                let Ok(wp::Operator::I32Const { value: offset }) = ops.read() else { continue };
+                let Ok(wp::Operator::I32Const { value: offset }) = ops.read() else {
+                    continue;
+                };
                 let mut run: Option<(i32, Vec<u32>)> = None;
                 for (position, item) in items.into_iter().enumerate() {
                     let item = item.map_err(ReencodeError::from)?;
                     let local = item.checked_sub(self.imported_functions);
-                    let target = local.filter(|l| moved_set.contains(l)).map(|_| functions[&item]);
+                    let target = local
+                        .filter(|l| moved_set.contains(l))
+                        .map(|_| functions[&item]);
                     match (target, &mut run) {
                         (Some(target), Some((_, list))) => list.push(target),
-                        (Some(target), None) => run = Some((offset + position as i32, vec![target])),
+                        (Some(target), None) => {
+                            run = Some((offset + position as i32, vec![target]))
+                        }
                         (None, _) => {
                             if let Some((at, list)) = run.take() {
-                                elements.active(Some(0), &enc::ConstExpr::i32_const(at), enc::Elements::Functions(Cow::Owned(list)));
+                                elements.active(
+                                    Some(0),
+                                    &enc::ConstExpr::i32_const(at),
+                                    enc::Elements::Functions(Cow::Owned(list)),
+                                );
                             }
                         }
                     }
                 }
                 if let Some((at, list)) = run.take() {
-                    elements.active(Some(0), &enc::ConstExpr::i32_const(at), enc::Elements::Functions(Cow::Owned(list)));
+                    elements.active(
+                        Some(0),
+                        &enc::ConstExpr::i32_const(at),
+                        enc::Elements::Functions(Cow::Owned(list)),
+                    );
                 }
             }
         }
         module.section(&elements);
 
-        let mut remap = Remap { functions: &functions };
+        let mut remap = Remap {
+            functions: &functions,
+        };
         let mut code = enc::CodeSection::new();
         for &local in moved {
             remap.parse_function_body(&mut code, self.bodies[local as usize].clone())?;
@@ -808,8 +912,14 @@ impl<'a> Parsed<'a> {
         let Some(range) = &self.memory_section else {
             return Err(ReencodeError::UnexpectedNonCoreModuleSection);
         };
-        let reader = wp::MemorySectionReader::new(wp::BinaryReader::new(&self.bytes[range.clone()], range.start))?;
-        let memory = reader.into_iter().next().ok_or(ReencodeError::UnexpectedNonCoreModuleSection)??;
+        let reader = wp::MemorySectionReader::new(wp::BinaryReader::new(
+            &self.bytes[range.clone()],
+            range.start,
+        ))?;
+        let memory = reader
+            .into_iter()
+            .next()
+            .ok_or(ReencodeError::UnexpectedNonCoreModuleSection)??;
         Ok(RoundtripReencoder.memory_type(memory)?)
     }
 
@@ -818,7 +928,9 @@ impl<'a> Parsed<'a> {
     }
 
     fn instrumented(&self) -> Reencoded<Vec<u8>> {
-        let mut shift = Shift { from: self.imported_functions };
+        let mut shift = Shift {
+            from: self.imported_functions,
+        };
         let ran = self.imported_functions;
         let mut module = enc::Module::new();
         let mut types = enc::TypeSection::new();
@@ -830,11 +942,17 @@ impl<'a> Parsed<'a> {
         module.section(&self.imports_with("ran", self.types.len() as u32)?);
         module.section(&self.function_section());
         module.section(&self.table_section(0)?);
-        self.raw(enc::SectionId::Memory as u8, &self.memory_section, &mut module);
+        self.raw(
+            enc::SectionId::Memory as u8,
+            &self.memory_section,
+            &mut module,
+        );
         module.section(&self.global_section(None)?);
         module.section(&self.exports(&mut shift)?);
         if let Some(start) = self.start {
-            module.section(&enc::StartSection { function_index: shift.function_index(start)? });
+            module.section(&enc::StartSection {
+                function_index: shift.function_index(start)?,
+            });
         }
         if let Some(elements) = self.elements(&mut shift)? {
             module.section(&elements);
@@ -942,7 +1060,9 @@ mod tests {
     fn app_module() -> Vec<u8> {
         let mut module = enc::Module::new();
         let mut types = enc::TypeSection::new();
-        types.ty().function([enc::ValType::I32], [enc::ValType::I32]);
+        types
+            .ty()
+            .function([enc::ValType::I32], [enc::ValType::I32]);
         types.ty().function([enc::ValType::I32], []);
         module.section(&types);
         let mut imports = enc::ImportSection::new();
@@ -973,7 +1093,11 @@ mod tests {
         module.section(&memories);
         let mut globals = enc::GlobalSection::new();
         globals.global(
-            enc::GlobalType { val_type: enc::ValType::I32, mutable: true, shared: false },
+            enc::GlobalType {
+                val_type: enc::ValType::I32,
+                mutable: true,
+                shared: false,
+            },
             &enc::ConstExpr::i32_const(1024),
         );
         module.section(&globals);
@@ -982,7 +1106,11 @@ mod tests {
         exports.export("memory", enc::ExportKind::Memory, 0);
         module.section(&exports);
         let mut elements = enc::ElementSection::new();
-        elements.active(None, &enc::ConstExpr::i32_const(1), enc::Elements::Functions(Cow::Borrowed(&[2])));
+        elements.active(
+            None,
+            &enc::ConstExpr::i32_const(1),
+            enc::Elements::Functions(Cow::Borrowed(&[2])),
+        );
         module.section(&elements);
         let mut code = enc::CodeSection::new();
         let mut entry = enc::Function::new([]);
@@ -996,7 +1124,13 @@ mod tests {
         screen.instructions().call(3).end();
         code.function(&screen);
         let mut helper = enc::Function::new([]);
-        helper.instructions().local_get(0).call(0).global_get(0).local_get(0).i32_add();
+        helper
+            .instructions()
+            .local_get(0)
+            .call(0)
+            .global_get(0)
+            .local_get(0)
+            .i32_add();
         for n in 1..8 {
             helper.instructions().i32_const(n).i32_add();
         }
@@ -1051,7 +1185,11 @@ mod tests {
         // `screen` keeps a stub (exported and in the table), `helper` is
         // only in the rest.
         let main = Parsed::new(&split.main).unwrap();
-        assert_eq!(main.bodies.len(), 3, "entry, the stub of screen, one dispatcher");
+        assert_eq!(
+            main.bodies.len(),
+            3,
+            "entry, the stub of screen, one dispatcher"
+        );
         assert_eq!(
             exports_of(&split.main),
             ["entry", "memory", "~m0", "~t0", "~g0", "~g1", "~f0"],
@@ -1062,7 +1200,10 @@ mod tests {
         // The rest: the main module's `log` (which helper calls), memory,
         // table and globals; screen, helper and the function that marks it
         // loaded.
-        assert_eq!(imports_of(&split.rest), ["main.~f0", "main.~m0", "main.~t0", "main.~g0", "main.~g1"]);
+        assert_eq!(
+            imports_of(&split.rest),
+            ["main.~f0", "main.~m0", "main.~t0", "main.~g0", "main.~g1"]
+        );
         let (mut bodies, mut start) = (0, None);
         for payload in wp::Parser::new(0).parse_all(&split.rest) {
             match payload.unwrap() {
@@ -1096,6 +1237,9 @@ mod tests {
     #[test]
     fn profiles_skip_comments_and_blank_lines() {
         let keep = parse_profile("# first screen\n\nmain\n  yew::html  \n");
-        assert_eq!(keep, HashSet::from(["main".to_string(), "yew::html".to_string()]));
+        assert_eq!(
+            keep,
+            HashSet::from(["main".to_string(), "yew::html".to_string()])
+        );
     }
 }
