@@ -48,7 +48,7 @@ test('the landing page runs from the first module, and the rest arrives after it
 });
 
 test('a result link, whose first screen needs the rest, loads it at once', async (t) => {
-  await tandem.journey(t, async ({ page, origin, freshContext }) => {
+  await tandem.journey(t, async ({ page, origin, freshContext, problems }) => {
     const app = new Tandem(page, origin);
     await app.open();
     await app.takeAssessment(
@@ -62,5 +62,24 @@ test('a result link, whose first screen needs the rest, loads it at once', async
     await other.page.goto(link);
     await other.page.getByRole('heading', { level: 1, name: 'Shared result', exact: true }).waitFor();
     assert.deepEqual(await restMarks(other.page), ['tandem:rest-on-demand', 'tandem:rest-linked']);
+
+    // The same link while the rest cannot be fetched: the page says why
+    // and how to go on, instead of failing silently.
+    const offline = await freshContext();
+    await offline.context.route(/\/rest-[0-9a-f]+\.wasm$/, (route) => route.abort('internetdisconnected'));
+    await offline.page.goto(link);
+    const alert = offline.page.getByRole('alert').filter({ hasText: 'Tandem could not load the rest of its code' });
+    await alert.waitFor();
+    assert.match(
+      await alert.textContent(),
+      /Your answers so far are kept on this device: check the connection, then reload\./,
+    );
+    await alert.getByRole('button', { name: 'Reload', exact: true }).waitFor();
+    // The error that stopped the screen, and the browser's note of the
+    // failed request, are this journey's to expect.
+    const expected = (text) => /could not load .*rest-|Failed to load/.test(text);
+    assert.ok(problems.pageErrors.some(expected), `the stopped screen: ${problems.pageErrors}`);
+    problems.pageErrors = problems.pageErrors.filter((text) => !expected(text));
+    problems.consoleErrors = problems.consoleErrors.filter((text) => !/ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(text));
   });
 });

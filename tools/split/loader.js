@@ -26,19 +26,44 @@ const tandemSplit = (() => {
   const load = () => {
     if (!compiled) {
       performance.mark('tandem:rest-on-demand');
-      const request = new XMLHttpRequest();
-      request.open('GET', url, false);
-      request.overrideMimeType('text/plain; charset=x-user-defined');
-      request.send();
-      if (request.status !== 200) {
-        throw new Error(`Tandem could not load ${url} (HTTP ${request.status}); reload the page`);
+      try {
+        const request = new XMLHttpRequest();
+        request.open('GET', url, false);
+        request.overrideMimeType('text/plain; charset=x-user-defined');
+        request.send();
+        if (request.status !== 200) throw new Error(`the server answered HTTP ${request.status}`);
+        const text = request.responseText;
+        const bytes = new Uint8Array(text.length);
+        for (let i = 0; i < text.length; i += 1) bytes[i] = text.charCodeAt(i);
+        compiled = new WebAssembly.Module(bytes);
+      } catch (error) {
+        unavailable(error.message);
+        // Stops what needed the rest; the page stays as it was.
+        throw new Error(`Tandem could not load ${url}: ${error.message}`);
       }
-      const text = request.responseText;
-      const bytes = new Uint8Array(text.length);
-      for (let i = 0; i < text.length; i += 1) bytes[i] = text.charCodeAt(i);
-      compiled = new WebAssembly.Module(bytes);
     }
     link();
+  };
+  // Says so on the page, once, with a way to try again.
+  const unavailable = (reason) => {
+    let notice = document.getElementById('tandem-rest-unavailable');
+    if (!notice) {
+      notice = document.createElement('div');
+      notice.id = 'tandem-rest-unavailable';
+      notice.className = 'update-notice';
+      notice.setAttribute('role', 'alert');
+      const text = document.createElement('p');
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'button button--primary';
+      button.textContent = 'Reload';
+      button.onclick = () => location.reload();
+      notice.append(text, button);
+      document.body.prepend(notice);
+    }
+    notice.querySelector('p').textContent =
+      `Tandem could not load the rest of its code (${reason}). ` +
+      'Your answers so far are kept on this device: check the connection, then reload.';
   };
   // `ran` records which functions run, in the instrumented build that
   // `cargo xtask profile` makes; no other build calls it.
