@@ -14,8 +14,10 @@
 //!   fragment, printing, the date), `files` (downloads and opened files),
 //!   `clipboard`, `camera` (the camera's picture, for reading QR codes),
 //!   `hosting` (a consultant's `tandem.config.json` beside the app),
-//!   `timing` (performance measures for the benchmark) and `embed` (embed
-//!   mode, and the messages an embedded Tandem sends to its host page).
+//!   `timing` (performance measures for the benchmark), `embed` (embed
+//!   mode, and the messages an embedded Tandem sends to its host page) and
+//!   `text` (Unicode lower case, which the workshop borrows from the browser
+//!   so the app carries no case tables).
 //! - [`recovery`] takes over when Tandem itself fails (a panic): it stops
 //!   writes and shows a plain recovery screen outside Yew.
 
@@ -29,6 +31,7 @@ mod hosting;
 mod page;
 pub mod recovery;
 mod storage;
+mod text;
 mod timing;
 
 /// Mounts the app into the page's `<body>`.

@@ -1208,7 +1208,7 @@ impl<'b> Tally<'b> {
                 self.key.push_str(team);
                 self.key.make_ascii_lowercase();
             } else {
-                self.key = lowercase(team);
+                self.key = crate::text::lowercase(team);
             }
             if !self.team_sums.contains_key(self.key.as_str()) {
                 let sums = GroupSums::new(self.scores.len());
@@ -1505,19 +1505,4 @@ impl TeamView {
             .collect();
         crate::assessment::Report::from_dimensions(dimensions)
     }
-}
-
-/// `text` in lower case, for telling team labels apart whatever their case.
-/// In the browser the browser's own Unicode case mapping does it, so the app
-/// carries no case tables of its own (11 KB, 4 KB gzip, in the module a first
-/// visit downloads); elsewhere (tests, benchmarks) Rust's, which follows the
-/// same Unicode rules.
-#[cfg(target_arch = "wasm32")]
-fn lowercase(text: &str) -> String {
-    String::from(js_sys::JsString::from(text).to_lower_case())
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn lowercase(text: &str) -> String {
-    text.to_lowercase()
 }

@@ -45,6 +45,12 @@ const HOST_MODULE: &str = "tandem";
 const MAIN_MODULE: &str = "main";
 /// The prefix of what the main module exports for the rest module.
 const EXPORT_PREFIX: char = '~';
+/// The main module's global that says whether the rest is linked (0 or 1).
+const LOADED: enc::GlobalType = enc::GlobalType {
+    val_type: enc::ValType::I32,
+    mutable: true,
+    shared: false,
+};
 /// A stub costs about this many bytes, so a smaller function stays put.
 const STUB_BYTES: usize = 16;
 
@@ -418,25 +424,25 @@ impl<'a> Parsed<'a> {
         Ok(globals)
     }
 
-    /// The module's own exports, function indices moved by `shift`.
-    fn exports(&self, shift: &mut Shift) -> Reencoded<enc::ExportSection> {
+    /// The module's own exports, function indices renumbered.
+    fn exports(&self, renumber: &mut Renumber) -> Reencoded<enc::ExportSection> {
         let mut exports = enc::ExportSection::new();
         for export in &self.exports {
             exports.export(
                 export.name,
                 RoundtripReencoder.export_kind(export.kind)?,
-                shift.external_index(export.kind, export.index)?,
+                renumber.external_index(export.kind, export.index)?,
             );
         }
         Ok(exports)
     }
 
-    fn elements(&self, shift: &mut Shift) -> Reencoded<Option<enc::ElementSection>> {
+    fn elements(&self, renumber: &mut Renumber) -> Reencoded<Option<enc::ElementSection>> {
         let Some(reader) = self.element_section.clone() else {
             return Ok(None);
         };
         let mut elements = enc::ElementSection::new();
-        shift.parse_element_section(&mut elements, reader)?;
+        renumber.parse_element_section(&mut elements, reader)?;
         Ok(Some(elements))
     }
 
@@ -654,20 +660,9 @@ impl<'a> Parsed<'a> {
             &self.memory_section,
             &mut module,
         );
-        module.section(&self.global_section(Some(enc::GlobalType {
-            val_type: enc::ValType::I32,
-            mutable: true,
-            shared: false,
-        }))?);
+        module.section(&self.global_section(Some(LOADED))?);
 
-        let mut exports = enc::ExportSection::new();
-        for export in &self.exports {
-            exports.export(
-                export.name,
-                RoundtripReencoder.export_kind(export.kind)?,
-                renumber.external_index(export.kind, export.index)?,
-            );
-        }
+        let mut exports = self.exports(&mut renumber)?;
         exports.export(&shared('m', 0), enc::ExportKind::Memory, 0);
         for table in 0..self.tables.len() as u32 {
             exports.export(&shared('t', table), enc::ExportKind::Table, table);
@@ -688,9 +683,7 @@ impl<'a> Parsed<'a> {
                 function_index: renumber.function_index(start)?,
             });
         }
-        if let Some(reader) = self.element_section.clone() {
-            let mut elements = enc::ElementSection::new();
-            renumber.parse_element_section(&mut elements, reader)?;
+        if let Some(elements) = self.elements(&mut renumber)? {
             module.section(&elements);
         }
         if let Some(count) = self.data_count {
@@ -808,11 +801,7 @@ impl<'a> Parsed<'a> {
         imports.import(
             MAIN_MODULE,
             &shared('g', loaded),
-            enc::EntityType::Global(enc::GlobalType {
-                val_type: enc::ValType::I32,
-                mutable: true,
-                shared: false,
-            }),
+            enc::EntityType::Global(LOADED),
         );
         module.section(&imports);
 
@@ -928,10 +917,14 @@ impl<'a> Parsed<'a> {
     }
 
     fn instrumented(&self) -> Reencoded<Vec<u8>> {
-        let mut shift = Shift {
-            from: self.imported_functions,
-        };
+        // `ran` is imported after the other functions, so each function
+        // defined here moves up by one.
         let ran = self.imported_functions;
+        let mut shift = Renumber {
+            map: (0..ran + self.bodies.len() as u32)
+                .map(|f| if f >= ran { f + 1 } else { f })
+                .collect(),
+        };
         let mut module = enc::Module::new();
         let mut types = enc::TypeSection::new();
         if let Some(reader) = self.type_section.clone() {
@@ -1001,20 +994,7 @@ struct Split {
     profiled: usize,
 }
 
-/// Moves local function indices up by one, past the import added before them.
-struct Shift {
-    from: u32,
-}
-
-impl Reencode for Shift {
-    type Error = Infallible;
-
-    fn function_index(&mut self, func: u32) -> Reencoded<u32> {
-        Ok(if func >= self.from { func + 1 } else { func })
-    }
-}
-
-/// Function indices of the module as built to those of the main module.
+/// Function indices of the module as built to those of the module written.
 struct Renumber {
     map: Vec<u32>,
 }
