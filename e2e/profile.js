@@ -20,8 +20,20 @@ const server = await serveStatic(dist);
 const browser = await launchBrowser();
 const ran = new Set();
 
-/** Adds the functions the page has run so far to `ran`; returns how many it ran. */
+/**
+ * Adds the functions the page has run so far to `ran`; returns how many it
+ * ran. First it lets the page settle for two frames and a little more, so
+ * that what runs just after the first screen (effects, observers, timers)
+ * is counted: in a split build the rest arrives only about 50 ms after the
+ * first screen, and anything the page runs before then must not need it.
+ */
 async function record(page) {
+  await page.evaluate(
+    () =>
+      new Promise((settled) =>
+        requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(settled, 200))),
+      ),
+  );
   const indices = await page.evaluate(() => [...(globalThis.tandemProfile ?? [])]);
   if (indices.length === 0) {
     throw new Error('the page recorded no functions: is TANDEM_DIST an instrumented build?');
