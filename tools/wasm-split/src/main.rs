@@ -437,13 +437,27 @@ impl<'a> Parsed<'a> {
         Ok(exports)
     }
 
-    fn elements(&self, renumber: &mut Renumber) -> Reencoded<Option<enc::ElementSection>> {
-        let Some(reader) = self.element_section.clone() else {
-            return Ok(None);
-        };
-        let mut elements = enc::ElementSection::new();
-        renumber.parse_element_section(&mut elements, reader)?;
-        Ok(Some(elements))
+    /// The start, element and data count sections, as they were, with
+    /// function indices renumbered.
+    fn start_elements_and_data_count(
+        &self,
+        renumber: &mut Renumber,
+        module: &mut enc::Module,
+    ) -> Reencoded<()> {
+        if let Some(start) = self.start {
+            module.section(&enc::StartSection {
+                function_index: renumber.function_index(start)?,
+            });
+        }
+        if let Some(reader) = self.element_section.clone() {
+            let mut elements = enc::ElementSection::new();
+            renumber.parse_element_section(&mut elements, reader)?;
+            module.section(&elements);
+        }
+        if let Some(count) = self.data_count {
+            module.section(&enc::DataCountSection { count });
+        }
+        Ok(())
     }
 
     /// Every local function that a body in `moved` calls and that stays.
@@ -678,17 +692,7 @@ impl<'a> Parsed<'a> {
             );
         }
         module.section(&exports);
-        if let Some(start) = self.start {
-            module.section(&enc::StartSection {
-                function_index: renumber.function_index(start)?,
-            });
-        }
-        if let Some(elements) = self.elements(&mut renumber)? {
-            module.section(&elements);
-        }
-        if let Some(count) = self.data_count {
-            module.section(&enc::DataCountSection { count });
-        }
+        self.start_elements_and_data_count(&mut renumber, &mut module)?;
 
         let mut code = enc::CodeSection::new();
         for &local in &present {
@@ -942,17 +946,7 @@ impl<'a> Parsed<'a> {
         );
         module.section(&self.global_section(None)?);
         module.section(&self.exports(&mut shift)?);
-        if let Some(start) = self.start {
-            module.section(&enc::StartSection {
-                function_index: shift.function_index(start)?,
-            });
-        }
-        if let Some(elements) = self.elements(&mut shift)? {
-            module.section(&elements);
-        }
-        if let Some(count) = self.data_count {
-            module.section(&enc::DataCountSection { count });
-        }
+        self.start_elements_and_data_count(&mut shift, &mut module)?;
         let mut code = enc::CodeSection::new();
         for (local, body) in self.bodies.iter().enumerate() {
             let mut function = shift.new_function_with_parsed_locals(body)?;
