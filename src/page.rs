@@ -46,6 +46,21 @@ pub fn print() {
     }
 }
 
+/// Runs `then` in a task of its own once the browser has painted what is
+/// pending: for work whose result the screen does not show (the printed
+/// report's own parts), so that a new screen is not held back by it.
+pub fn after_paint(then: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    // A frame callback runs just before the paint; a task queued from it
+    // runs after.
+    let frame = wasm_bindgen::closure::Closure::once_into_js(move || {
+        gloo_timers::callback::Timeout::new(0, then).forget();
+    });
+    let _ = window.request_animation_frame(frame.unchecked_ref());
+}
+
 /// The address's fragment without the leading `#`.
 pub fn fragment() -> String {
     web_sys::window()

@@ -85,11 +85,10 @@ test('printing hides the controls and shows the report title and the plan as a t
     // document (hidden).
     await expectShown('screen', { controlsShown: true });
     assert.equal(await titleText.count(), 1, 'the report title is in the page');
-    assert.equal(
-      await page.getByRole('table', { name: 'Action plan', exact: true, includeHidden: true }).count(),
-      1,
-      'the plan table is in the page',
-    );
+    // Added once the results page has painted (components/action_plan.rs).
+    const hiddenTable = page.getByRole('table', { name: 'Action plan', exact: true, includeHidden: true });
+    await hiddenTable.waitFor({ state: 'attached' });
+    assert.equal(await hiddenTable.count(), 1, 'the plan table is in the page');
 
     await page.emulateMedia({ media: 'print' });
     await expectShown('print', { controlsShown: false });

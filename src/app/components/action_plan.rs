@@ -112,6 +112,16 @@ pub fn ActionPlan(
         })
     };
 
+    // The printed plan, a table the screen never shows, is added once the
+    // screen has painted: the results page shows sooner without it.
+    let printable = use_state_eq(|| false);
+    {
+        let printable = printable.clone();
+        use_effect_with((), move |_| {
+            crate::page::after_paint(move || printable.set(true));
+        });
+    }
+
     let count = plan.actions.len();
     let actions = plan.actions.iter().enumerate().map(|(position, action)| {
         let number = position + 1;
@@ -271,29 +281,31 @@ pub fn ActionPlan(
                 <button type="button" class="button" id="action-add" onclick={on_add}>{ "Add an action" }</button>
             </div>
             // The printed report shows the plan as a table instead of controls.
-            <table class="action-plan__table">
-                <caption>{ "Action plan" }</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{ "#" }</th>
-                        <th scope="col">{ "Action" }</th>
-                        <th scope="col">{ "Dimension" }</th>
-                        <th scope="col">{ "Owner" }</th>
-                        <th scope="col">{ "When" }</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    for (i, action) in plan.actions.iter().enumerate() {
-                        <tr key={action.id}>
-                            <td>{ i + 1 }</td>
-                            <td>{ &action.text }</td>
-                            <td>{ name_of(&action.dimension) }</td>
-                            <td>{ action.owner.label() }</td>
-                            <td>{ action.horizon.label() }</td>
+            if *printable {
+                <table class="action-plan__table">
+                    <caption>{ "Action plan" }</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{ "#" }</th>
+                            <th scope="col">{ "Action" }</th>
+                            <th scope="col">{ "Dimension" }</th>
+                            <th scope="col">{ "Owner" }</th>
+                            <th scope="col">{ "When" }</th>
                         </tr>
-                    }
-                </tbody>
-            </table>
+                    </thead>
+                    <tbody>
+                        for (i, action) in plan.actions.iter().enumerate() {
+                            <tr key={action.id}>
+                                <td>{ i + 1 }</td>
+                                <td>{ &action.text }</td>
+                                <td>{ name_of(&action.dimension) }</td>
+                                <td>{ action.owner.label() }</td>
+                                <td>{ action.horizon.label() }</td>
+                            </tr>
+                        }
+                    </tbody>
+                </table>
+            }
         </section>
     }
 }

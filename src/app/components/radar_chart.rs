@@ -5,7 +5,6 @@
 //! Colours come from CSS classes, never inline styles, so the chart works
 //! under a strict Content Security Policy and prints in the print palette.
 
-use std::fmt::Write;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -52,6 +51,21 @@ pub fn point(axis: usize, axes: usize, value: f64) -> (f64, f64) {
     )
 }
 
+/// `value` rounded to `places` decimals (1 or 2), written with integer
+/// arithmetic: Rust's float formatting was the chart's largest cost.
+pub fn fixed(value: f64, places: u32) -> String {
+    let scale = 10_u64.pow(places);
+    let scaled = (value * scale as f64).round() as i64;
+    let sign = if scaled < 0 { "-" } else { "" };
+    let scaled = scaled.unsigned_abs();
+    format!(
+        "{sign}{}.{:0width$}",
+        scaled / scale,
+        scaled % scale,
+        width = places as usize
+    )
+}
+
 /// The `points` attribute of a polygon through one value per axis; a missing
 /// value is drawn at the centre.
 pub fn polygon_points(values: impl ExactSizeIterator<Item = f64>) -> String {
@@ -62,7 +76,9 @@ pub fn polygon_points(values: impl ExactSizeIterator<Item = f64>) -> String {
         if !points.is_empty() {
             points.push(' ');
         }
-        let _ = write!(points, "{x:.1},{y:.1}");
+        points.push_str(&fixed(x, 1));
+        points.push(',');
+        points.push_str(&fixed(y, 1));
     }
     points
 }
@@ -112,9 +128,9 @@ pub fn RadarChart(
             0.35 - (lines.len() as f64 - 1.0) * 0.55
         };
         html! {
-            <text class="radar-chart__label" x={format!("{x:.1}")} y={format!("{y:.1}")} text-anchor={anchor}>
+            <text class="radar-chart__label" x={fixed(x, 1)} y={fixed(y, 1)} text-anchor={anchor}>
                 for (i, line) in lines.iter().enumerate() {
-                    <tspan x={format!("{x:.1}")} dy={format!("{:.2}em", if i == 0 { first_dy } else { 1.1 })}>{ *line }</tspan>
+                    <tspan x={fixed(x, 1)} dy={format!("{}em", fixed(if i == 0 { first_dy } else { 1.1 }, 2))}>{ *line }</tspan>
                 }
             </text>
         }
@@ -128,7 +144,7 @@ pub fn RadarChart(
                 for axis in 0..n {
                     { {
                         let (x, y) = point(axis, n, 100.0);
-                        html! { <line class="radar-chart__axis" x1={format!("{:.1}", WIDTH / 2.0)} y1={format!("{:.1}", HEIGHT / 2.0)} x2={format!("{x:.1}")} y2={format!("{y:.1}")} /> }
+                        html! { <line class="radar-chart__axis" x1={fixed(WIDTH / 2.0, 1)} y1={fixed(HEIGHT / 2.0, 1)} x2={fixed(x, 1)} y2={fixed(y, 1)} /> }
                     } }
                 }
                 for series in series.iter() {
@@ -141,7 +157,7 @@ pub fn RadarChart(
                             if let Some(score) = score {
                                 { {
                                     let (x, y) = point(axis, n, f64::from(*score));
-                                    html! { <circle class="radar-chart__dot" cx={format!("{x:.1}")} cy={format!("{y:.1}")} r="4" /> }
+                                    html! { <circle class="radar-chart__dot" cx={fixed(x, 1)} cy={fixed(y, 1)} r="4" /> }
                                 } }
                             }
                         }
@@ -182,6 +198,19 @@ mod tests {
         let points = polygon_points([0.0, 50.0, 100.0, 25.0].into_iter());
         assert_eq!(points.split(' ').count(), 4);
         assert!(points.starts_with("280.0,220.0 "));
+    }
+
+    #[test]
+    fn fixed_writes_rounded_decimals() {
+        assert_eq!(fixed(280.0, 1), "280.0");
+        assert_eq!(fixed(129.04, 1), "129.0");
+        assert_eq!(fixed(129.06, 1), "129.1");
+        assert_eq!(fixed(0.35, 2), "0.35");
+        assert_eq!(fixed(-1.1, 2), "-1.10");
+        assert_eq!(fixed(-0.04, 1), "0.0");
+        for value in [0.0, 3.26, 70.3, 149.96, 430.7, -2.2] {
+            assert_eq!(fixed(value, 1), format!("{value:.1}"), "{value}");
+        }
     }
 
     #[test]

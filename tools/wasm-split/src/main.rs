@@ -147,8 +147,10 @@ fn parse_profile(text: &str) -> HashSet<String> {
         .collect()
 }
 
-/// `name` without rustc's crate hashes (`[0123abcd]`) and LLVM's
-/// `.llvm.NNN` suffixes, which change between builds of the same code.
+/// `name` without rustc's crate hashes (`[0123abcd]`), LLVM's `.llvm.NNN`
+/// suffixes and the linker's `.NNN` (which tells apart local functions of
+/// the same name), all of which change between builds of the same code.
+/// Functions that then share a name are kept or moved together.
 fn stable(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     let mut rest = name;
@@ -166,9 +168,14 @@ fn stable(name: &str) -> String {
         }
     }
     out.push_str(rest);
-    match out.find(".llvm.") {
-        Some(at) => out[..at].to_string(),
-        None => out,
+    if let Some(at) = out.find(".llvm.") {
+        out.truncate(at);
+    }
+    match out.rsplit_once('.') {
+        Some((base, number)) if !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()) => {
+            base.to_string()
+        }
+        _ => out,
     }
 }
 
@@ -1025,6 +1032,9 @@ mod tests {
             "<yew::html::Html as tandem::X>::f"
         );
         assert_eq!(stable("core::fmt::write.llvm.12345"), "core::fmt::write");
+        assert_eq!(stable("alloc::fmt::format.480"), "alloc::fmt::format");
+        assert_eq!(stable("f64::max.2"), "f64::max");
+        assert_eq!(stable("a::b.c"), "a::b.c");
         assert_eq!(stable("a[i]::b[]"), "a[i]::b[]");
     }
 
