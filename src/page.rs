@@ -6,6 +6,7 @@
 //! new screen's heading, or to an error summary, as a page load or a form
 //! submission would for keyboard and screen-reader users.
 
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 /// Names the browser tab.
@@ -54,9 +55,12 @@ pub fn after_paint(then: impl FnOnce() + 'static) {
         return;
     };
     // A frame callback runs just before the paint; a task queued from it
-    // runs after.
-    let frame = wasm_bindgen::closure::Closure::once_into_js(move || {
-        gloo_timers::callback::Timeout::new(0, then).forget();
+    // runs after. Each closure frees itself once called.
+    let task = Closure::once_into_js(then);
+    let frame = Closure::once_into_js(move || {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback(task.unchecked_ref());
+        }
     });
     let _ = window.request_animation_frame(frame.unchecked_ref());
 }

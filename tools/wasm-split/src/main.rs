@@ -172,7 +172,9 @@ fn stable(name: &str) -> String {
         out.truncate(at);
     }
     match out.rsplit_once('.') {
-        Some((base, number)) if !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()) => {
+        Some((base, number))
+            if !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()) =>
+        {
             base.to_string()
         }
         _ => out,
