@@ -56,7 +56,8 @@ fn main() {
         });
         let mut workshop = Workshop::new("Benchmark");
         workshop.add_text(bank, &pasted);
-        let view = measure(|| workshop.team_view(bank, DEFAULT_ANONYMITY_THRESHOLD));
+        let view =
+            measure(|| workshop.team_view(bank, DEFAULT_ANONYMITY_THRESHOLD, str::to_lowercase));
 
         println!("  {room:>6} codes: read and de-duplicate {gather}; team view {view}");
     }

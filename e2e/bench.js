@@ -20,11 +20,11 @@
 // read from Chromium's trace instead (see clickToFrame): the driver's own
 // tasks between quick answers would otherwise be counted as the app's.
 
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { distFolder, launchBrowser, serveStatic } from './harness.js';
 import { MODES, Tandem, answersScoring, sections } from './tandem.js';
+import { measure, report, table } from '../tools/sizes.mjs';
 
 const RUNS = Number.parseInt(process.env.TANDEM_RUNS ?? '10', 10);
 const ASSESSMENT_RUNS = 5;
@@ -112,64 +112,13 @@ function summary(values) {
   return `median ${ms(median(values))}, min ${ms(Math.min(...values))}, max ${ms(Math.max(...values))} (${values.length} runs)`;
 }
 
-function table(rows) {
-  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => String(row[column]).length)));
-  for (const [index, row] of rows.entries()) {
-    const cells = row.map((cell, column) =>
-      column === 0 ? String(cell).padEnd(widths[column]) : String(cell).padStart(widths[column]),
-    );
-    console.log(`  ${cells.join('  ')}`);
-    if (index === 0) console.log(`  ${widths.map((w) => '-'.repeat(w)).join('  ')}`);
-  }
-}
-
-const bytes = (n) => `${n.toLocaleString('en-GB')} B`;
 
 // ---------------------------------------------------------------------------
 // Measurements
 // ---------------------------------------------------------------------------
 
 async function sizes(dist) {
-  const files = (await readdir(dist, { recursive: true, withFileTypes: true }))
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.join(entry.parentPath ?? entry.path, entry.name))
-    .sort();
-  const rows = [['file', 'raw', 'gzip -9', 'brotli 11']];
-  const first = [0, 0, 0];
-  const later = [0, 0, 0];
-  // The embed demo ships beside Tandem for people to try; Tandem never loads it.
-  const demo = (file) => path.basename(file).startsWith('embed-demo.');
-  // Fetched once the first screen is showing: the rest of the code
-  // (tools/split/loader.js) and the service worker (tools/offline/register.js).
-  const afterFirstScreen = (file) => /^rest-[0-9a-f]+\.wasm$|^sw\.js$/.test(path.basename(file));
-  for (const file of files) {
-    const content = await readFile(file);
-    const figures = [
-      content.length,
-      zlib.gzipSync(content, { level: 9 }).length,
-      zlib.brotliCompressSync(content, {
-        params: {
-          [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
-          [zlib.constants.BROTLI_PARAM_SIZE_HINT]: content.length,
-        },
-      }).length,
-    ];
-    const name = path.relative(dist, file);
-    if (demo(file)) {
-      rows.push([`(${name}, not loaded)`, ...figures.map(bytes)]);
-      continue;
-    }
-    const sum = afterFirstScreen(file) ? later : first;
-    figures.forEach((n, i) => (sum[i] += n));
-    rows.push([afterFirstScreen(file) ? `${name} (after the first screen)` : name, ...figures.map(bytes)]);
-  }
-  rows.push(['first screen', ...first.map(bytes)]);
-  rows.push(['whole app', ...first.map((n, i) => bytes(n + later[i]))]);
-  console.log(
-    '\nRelease build sizes ("first screen" is everything a first visit loads before its first screen;' +
-      ' "whole app" adds what it fetches after):',
-  );
-  table(rows);
+  console.log(`\n${report(await measure(dist))}`);
 }
 
 /**
@@ -370,7 +319,7 @@ async function aggregation(origin, codesFolder) {
       `${(memory / 2 ** 20).toFixed(1)} MiB`,
     ]);
   }
-  table(rows);
+  console.log(table(rows));
   console.log('  (medians; "read codes" and "team view" are the app\'s own performance measures)');
 }
 

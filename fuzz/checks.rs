@@ -49,7 +49,7 @@ pub fn pasted_codes(bytes: &[u8]) -> bool {
     assert_eq!(&workshop.codes()[..before.len()], &before[..]);
     assert_eq!(workshop.codes().len(), before.len() + gathered.added);
     assert_eq!(workshop.participants().len(), workshop.codes().len());
-    let _ = workshop.team_view(bank, 3);
+    let _ = workshop.team_view(bank, 3, str::to_lowercase);
     gathered.added > 0
 }
 

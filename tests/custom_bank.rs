@@ -51,7 +51,7 @@ fn the_team_view_weighs_answers_as_the_individual_score_does() {
     let mut workshop = Workshop::new("Northwind");
     let gathered = workshop.add_text(bank, &code::encode(bank, &progress));
     assert_eq!(gathered.added, 1);
-    let view = workshop.team_view(bank, 1);
+    let view = workshop.team_view(bank, 1, str::to_lowercase);
     // One participant: the lowest score in the room is theirs.
     let lowest = view.dimensions[0].spread.as_ref().map(|s| s.min.value());
     assert_eq!(lowest, Some(81));

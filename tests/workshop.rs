@@ -217,7 +217,7 @@ fn dimension_figures_match_hand_worked_teams() {
     ];
     for case in cases {
         let team = scoring(&bank, "beta", case.scores);
-        let view = TeamView::of(&bank, Mode::Quick, &team, 3);
+        let view = TeamView::of(&bank, Mode::Quick, &team, 3, str::to_lowercase);
         let beta = dimension(&view, &bank, "beta");
         let spread = beta.spread.expect("scored");
         let context = format!("scores {:?}", case.scores);
@@ -239,7 +239,7 @@ fn the_team_level_comes_from_the_mean_rounded_half_up() {
     let bank = mini_bank();
     // 50 and 75 give 62.5: rounded half up to 63, level 4 rather than 3.
     let team = scoring(&bank, "beta", &[50, 75]);
-    let view = TeamView::of(&bank, Mode::Quick, &team, 3);
+    let view = TeamView::of(&bank, Mode::Quick, &team, 3, str::to_lowercase);
     let mean = dimension(&view, &bank, "beta").spread.unwrap().mean;
     assert_eq!(
         (mean.value, mean.score.value(), mean.level()),
@@ -259,7 +259,7 @@ fn the_team_level_comes_from_the_mean_rounded_half_up() {
     );
     assert_eq!(low.report(&bank).dimensions[1].score().unwrap().value(), 13);
     let other = person(&bank, Mode::Quick, Some(Role::Hr), "", &[("beta", 25)]);
-    let view = TeamView::of(&bank, Mode::Quick, &[low, other], 3);
+    let view = TeamView::of(&bank, Mode::Quick, &[low, other], 3, str::to_lowercase);
     let mean = dimension(&view, &bank, "beta").spread.unwrap().mean;
     // (13 + 25) / 2 = 19, not (12.5 + 25) / 2 = 18.75: the team works from
     // the scores people saw.
@@ -301,13 +301,13 @@ fn only_participants_with_enough_answers_are_scored() {
             &[("alpha.one", Answer::StronglyDisagree)],
         ),
     ];
-    let view = TeamView::of(&bank, Mode::Quick, &team, 3);
+    let view = TeamView::of(&bank, Mode::Quick, &team, 3, str::to_lowercase);
     let alpha = dimension(&view, &bank, "alpha");
     assert_eq!((alpha.asked, alpha.scored), (2, 1));
     assert_eq!(alpha.spread.unwrap().mean.value, 100.0);
     assert_eq!(alpha.spread.unwrap().agreement, None);
     // Nobody scored is no figure at all, not a zero.
-    let nobody = TeamView::of(&bank, Mode::Quick, &team[1..], 3);
+    let nobody = TeamView::of(&bank, Mode::Quick, &team[1..], 3, str::to_lowercase);
     let beta = dimension(&nobody, &bank, "beta");
     assert_eq!((beta.asked, beta.scored, beta.spread), (1, 0, None));
     assert_eq!(beta.level(), None);
@@ -316,7 +316,13 @@ fn only_participants_with_enough_answers_are_scored() {
 #[test]
 fn an_empty_room_has_no_figures() {
     let bank = mini_bank();
-    let view = TeamView::of(&bank, Mode::Full, &[], DEFAULT_ANONYMITY_THRESHOLD);
+    let view = TeamView::of(
+        &bank,
+        Mode::Full,
+        &[],
+        DEFAULT_ANONYMITY_THRESHOLD,
+        str::to_lowercase,
+    );
     assert_eq!(view.participants, 0);
     assert_eq!(view.dimensions.len(), 4);
     assert!(view
@@ -344,7 +350,7 @@ fn participants_are_counted_by_role_in_role_order() {
     .map(|&role| person(&bank, Mode::Quick, Some(role), "", &[("alpha", 50)]))
     .collect();
     team.push(Progress::new(Mode::Quick));
-    let view = TeamView::of(&bank, Mode::Quick, &team, 3);
+    let view = TeamView::of(&bank, Mode::Quick, &team, 3, str::to_lowercase);
     assert_eq!(view.participants, 6);
     assert_eq!(
         view.by_role,
@@ -412,7 +418,7 @@ fn hr_and_ld(bank: &Bank) -> Vec<Progress> {
 #[test]
 fn hr_and_ld_gaps_are_signed_and_largest_first() {
     let bank = mini_bank();
-    let view = TeamView::of(&bank, Mode::Quick, &hr_and_ld(&bank), 3);
+    let view = TeamView::of(&bank, Mode::Quick, &hr_and_ld(&bank), 3, str::to_lowercase);
     let gaps: Vec<(usize, f64, f64, f64)> = view
         .gaps
         .iter()
@@ -462,7 +468,7 @@ fn gaps_of_equal_size_either_way_keep_bank_order() {
             &[("alpha", 75), ("beta", 75)],
         ),
     ];
-    let view = TeamView::of(&bank, Mode::Quick, &team, 1);
+    let view = TeamView::of(&bank, Mode::Quick, &team, 1, str::to_lowercase);
     let gaps: Vec<f64> = view.gaps.iter().map(|g| g.gap).collect();
     assert_eq!(gaps, [-25.0, 25.0]);
     assert_eq!(view.gaps[0].index, 0);
@@ -474,12 +480,12 @@ fn gaps_are_hidden_below_the_threshold_and_shown_at_it() {
     let mut team = hr_and_ld(&bank);
     // Two L&D participants left.
     team.remove(5);
-    let hidden = TeamView::of(&bank, Mode::Quick, &team, 3);
+    let hidden = TeamView::of(&bank, Mode::Quick, &team, 3, str::to_lowercase);
     assert!(hidden.gaps.is_empty());
     assert!(hidden.radar().ld.is_none());
     assert!(hidden.radar().hr.is_some());
     // With a threshold of 2, the two L&D participants are exactly enough.
-    let shown = TeamView::of(&bank, Mode::Quick, &team, 2);
+    let shown = TeamView::of(&bank, Mode::Quick, &team, 2, str::to_lowercase);
     assert_eq!(shown.gaps.len(), 2);
     // L&D alpha now (25 + 50) / 2 = 37.5; HR 83.3; gap 250/3 - 75/2 = 45.8.
     assert_eq!(shown.gaps[0].gap, 45.8);
@@ -494,7 +500,7 @@ fn gaps_are_hidden_below_the_threshold_and_shown_at_it() {
         "",
         &[("alpha", 50)],
     );
-    let view = TeamView::of(&bank, Mode::Quick, &team, 3);
+    let view = TeamView::of(&bank, Mode::Quick, &team, 3, str::to_lowercase);
     let shown: Vec<usize> = view.gaps.iter().map(|g| g.index).collect();
     assert_eq!(shown, [index_of(&bank, "alpha")]);
     let ld = view.radar().ld.unwrap();
@@ -534,7 +540,13 @@ fn group_breakdown_hides_small_groups() {
         &[("alpha", 0)],
     ));
 
-    let view = TeamView::of(&bank, Mode::Quick, &team, DEFAULT_ANONYMITY_THRESHOLD);
+    let view = TeamView::of(
+        &bank,
+        Mode::Quick,
+        &team,
+        DEFAULT_ANONYMITY_THRESHOLD,
+        str::to_lowercase,
+    );
     assert_eq!(view.teams.len(), 2);
     let north = &view.teams[0];
     // The spelling shown is the first alphabetically, whoever came first.
@@ -560,7 +572,7 @@ fn group_breakdown_hides_small_groups() {
     assert!(view.role_group(Role::Other).is_none());
 
     // Lowered to 2, South shows; the leader never does above 1.
-    let view = TeamView::of(&bank, Mode::Quick, &team, 2);
+    let view = TeamView::of(&bank, Mode::Quick, &team, 2, str::to_lowercase);
     assert_eq!(view.teams[1].figures.as_ref().unwrap().members, 2);
     assert_eq!(view.role_group(Role::Leadership).unwrap().figures, None);
 }
@@ -632,7 +644,13 @@ fn divided_room(bank: &Bank) -> Vec<Progress> {
 #[test]
 fn divided_statements_come_widest_first() {
     let bank = mini_bank();
-    let view = TeamView::of(&bank, Mode::Quick, &divided_room(&bank), 3);
+    let view = TeamView::of(
+        &bank,
+        Mode::Quick,
+        &divided_room(&bank),
+        3,
+        str::to_lowercase,
+    );
     let divided: Vec<(&str, Option<f64>, Option<f64>)> = view
         .divided
         .iter()
@@ -672,7 +690,7 @@ fn at_most_five_statements_are_named_as_divided() {
         progress
     };
     let team = [ends(Answer::StronglyDisagree), ends(Answer::StronglyAgree)];
-    let view = TeamView::of(&bank, Mode::Full, &team, 3);
+    let view = TeamView::of(&bank, Mode::Full, &team, 3, str::to_lowercase);
     let ids: Vec<&str> = view.divided.iter().map(|s| s.id.as_str()).collect();
     assert_eq!(DIVIDED_COUNT, 5);
     assert_eq!(
@@ -690,7 +708,13 @@ fn at_most_five_statements_are_named_as_divided() {
 #[test]
 fn dont_know_rates_per_dimension_and_statement() {
     let bank = mini_bank();
-    let view = TeamView::of(&bank, Mode::Quick, &divided_room(&bank), 3);
+    let view = TeamView::of(
+        &bank,
+        Mode::Quick,
+        &divided_room(&bank),
+        3,
+        str::to_lowercase,
+    );
     // alpha: 4 people asked 4 statements = 16; one Don't know: 6.25%, shown 6%.
     let alpha = dimension(&view, &bank, "alpha");
     assert_eq!(alpha.dont_know, Rate { count: 1, of: 16 });
@@ -747,7 +771,7 @@ fn quick_and_full_results_mix_over_those_asked() {
             &[("alpha", 100), ("gamma", 100)],
         ),
     ];
-    let full = TeamView::of(&bank, Mode::Full, &team, 3);
+    let full = TeamView::of(&bank, Mode::Full, &team, 3, str::to_lowercase);
     assert_eq!(full.dimensions.len(), 4);
     let alpha = dimension(&full, &bank, "alpha");
     assert_eq!(
@@ -772,7 +796,7 @@ fn quick_and_full_results_mix_over_those_asked() {
     assert_eq!(gamma_one.asked, 2);
 
     // A quick view lists the core dimensions only, with everybody in them.
-    let quick = TeamView::of(&bank, Mode::Quick, &team, 3);
+    let quick = TeamView::of(&bank, Mode::Quick, &team, 3, str::to_lowercase);
     assert_eq!(quick.dimensions.len(), 2);
     assert_eq!(quick.statements.len(), 6);
     assert_eq!(dimension(&quick, &bank, "alpha").asked, 4);
@@ -784,7 +808,13 @@ fn quick_and_full_results_mix_over_those_asked() {
     assert_eq!(workshop.mode(), Mode::Quick);
     workshop.add_progress(&bank, &team[2]);
     assert_eq!(workshop.mode(), Mode::Full);
-    assert_eq!(workshop.team_view(&bank, 3).dimensions.len(), 4);
+    assert_eq!(
+        workshop
+            .team_view(&bank, 3, str::to_lowercase)
+            .dimensions
+            .len(),
+        4
+    );
 }
 
 // ---------------------------------------------------------------------------
@@ -1102,7 +1132,13 @@ fn ten_thousand_participants_aggregate_with_consistent_totals() {
     let bank = Bank::standard();
     let team: Vec<Progress> = (0..10_000).map(|i| sample::participant(bank, i)).collect();
     let started = std::time::Instant::now();
-    let view = TeamView::of(bank, Mode::Full, &team, DEFAULT_ANONYMITY_THRESHOLD);
+    let view = TeamView::of(
+        bank,
+        Mode::Full,
+        &team,
+        DEFAULT_ANONYMITY_THRESHOLD,
+        str::to_lowercase,
+    );
     eprintln!("aggregated 10,000 participants in {:?}", started.elapsed());
 
     assert_eq!(view.participants, 10_000);
@@ -1158,7 +1194,13 @@ fn the_team_report_lists_fields_alphabetically_and_the_plan_whole() {
     // is the plan as serde writes it, whatever fields the plan gains.
     let bank = Bank::standard();
     let team: Vec<Progress> = (0..200).map(|i| sample::participant(bank, i)).collect();
-    let view = TeamView::of(bank, Mode::Full, &team, DEFAULT_ANONYMITY_THRESHOLD);
+    let view = TeamView::of(
+        bank,
+        Mode::Full,
+        &team,
+        DEFAULT_ANONYMITY_THRESHOLD,
+        str::to_lowercase,
+    );
     let mut plan = ActionPlan::default();
     plan.redraft(bank, &team[0].report(bank));
     plan.targets
@@ -1221,7 +1263,7 @@ proptest! {
     ) {
         let bank = shared_mini_bank();
         let mode = if full { Mode::Full } else { Mode::Quick };
-        let view = TeamView::of(bank, mode, &team, threshold);
+        let view = TeamView::of(bank, mode, &team, threshold, str::to_lowercase);
         let threshold = threshold.max(1);
         prop_assert_eq!(view.participants, team.len());
         let by_role: usize = view.by_role.iter().map(|(_, n)| n).sum();
@@ -1272,7 +1314,7 @@ proptest! {
     fn one_participant_is_scored_as_on_their_own_report((team, _) in random_team()) {
         let bank = shared_mini_bank();
         for participant in &team {
-            let view = TeamView::of(bank, participant.mode, std::slice::from_ref(participant), 1);
+            let view = TeamView::of(bank, participant.mode, std::slice::from_ref(participant), 1, str::to_lowercase);
             let report = participant.report(bank);
             for (stats, result) in view.dimensions.iter().zip(&report.dimensions) {
                 prop_assert_eq!(stats.index, result.index);
@@ -1305,8 +1347,8 @@ proptest! {
         firsts.retain(|p| seen.insert(code::encode(bank, p)));
         prop_assert_eq!(&kept, &firsts);
         prop_assert_eq!(
-            workshop.team_view(bank, threshold),
-            TeamView::of(bank, workshop.mode(), &kept, threshold)
+            workshop.team_view(bank, threshold, str::to_lowercase),
+            TeamView::of(bank, workshop.mode(), &kept, threshold, str::to_lowercase)
         );
     }
 
@@ -1316,8 +1358,8 @@ proptest! {
         let mut reversed = team.clone();
         reversed.reverse();
         prop_assert_eq!(
-            TeamView::of(bank, Mode::Full, &team, threshold),
-            TeamView::of(bank, Mode::Full, &reversed, threshold)
+            TeamView::of(bank, Mode::Full, &team, threshold, str::to_lowercase),
+            TeamView::of(bank, Mode::Full, &reversed, threshold, str::to_lowercase)
         );
     }
 }
@@ -1332,7 +1374,7 @@ fn answers_outside_the_bank_are_ignored() {
     // Asked only in the full assessment: ignored for a quick result.
     extra.insert(StatementId::from("gamma.one"), Answer::StronglyDisagree);
     progress.answers.extend(extra);
-    let view = TeamView::of(bank, Mode::Full, &[progress], 1);
+    let view = TeamView::of(bank, Mode::Full, &[progress], 1, str::to_lowercase);
     assert_eq!(
         dimension(&view, bank, "alpha").spread.unwrap().mean.value,
         100.0

@@ -91,7 +91,11 @@ impl WorkshopState {
             threshold,
             plan: ActionPlan::default(),
         });
-        let view = Rc::new(record.workshop.team_view(&bank, record.threshold));
+        let view = Rc::new(record.workshop.team_view(
+            &bank,
+            record.threshold,
+            crate::text::lowercase,
+        ));
         WorkshopState {
             bank,
             workshop: record.workshop,
@@ -123,7 +127,8 @@ impl WorkshopState {
     /// follows the team as people join.
     fn follow_team(&mut self) {
         let view = timing::measured("tandem:team-view", || {
-            self.workshop.team_view(&self.bank, self.threshold)
+            self.workshop
+                .team_view(&self.bank, self.threshold, crate::text::lowercase)
         });
         self.view = Rc::new(view);
         if !self.plan.edited {

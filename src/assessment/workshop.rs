@@ -117,6 +117,13 @@ use std::rc::Rc;
 /// can be worked out from a group's mean.
 pub const DEFAULT_ANONYMITY_THRESHOLD: usize = 3;
 
+/// Unicode lower case, by which team labels are told apart ("Sales" and
+/// "sales" are one team). The caller brings it, so that the domain reaches
+/// no platform: the app passes the browser's own mapping (`text::lowercase`,
+/// which keeps Rust's case tables out of the module a first visit
+/// downloads), native code passes `str::to_lowercase`; both follow Unicode.
+pub type Lowercase = fn(&str) -> String;
+
 /// A standard deviation below this many points means the room agreed.
 pub const AGREED_BELOW: f64 = 10.0;
 
@@ -438,10 +445,11 @@ impl Workshop {
         report
     }
 
-    /// The team view of everybody gathered, in [`Workshop::mode`].
-    pub fn team_view(&self, bank: &Bank, threshold: usize) -> TeamView {
+    /// The team view of everybody gathered, in [`Workshop::mode`]; team
+    /// labels are told apart by `lowercase` (see [`Lowercase`]).
+    pub fn team_view(&self, bank: &Bank, threshold: usize, lowercase: Lowercase) -> TeamView {
         let mode = self.mode();
-        let mut tally = Tally::new(bank, mode);
+        let mut tally = Tally::new(bank, mode, lowercase);
         for participant in self.participants() {
             tally.add(
                 participant.mode(),
@@ -1126,6 +1134,7 @@ struct Tally<'b> {
     team_sums: BTreeMap<String, (String, GroupSums)>,
     /// Scratch for one participant: their team label in lower case.
     key: String,
+    lowercase: Lowercase,
     /// Scratch for one participant: the answer slot + 1 for each statement
     /// of `flat`, 0 for none.
     given: Vec<u8>,
@@ -1134,7 +1143,7 @@ struct Tally<'b> {
 }
 
 impl<'b> Tally<'b> {
-    fn new(bank: &'b Bank, mode: Mode) -> Tally<'b> {
+    fn new(bank: &'b Bank, mode: Mode, lowercase: Lowercase) -> Tally<'b> {
         let mut dimensions = Vec::new();
         let mut flat = Vec::new();
         let mut ranges = Vec::new();
@@ -1174,6 +1183,7 @@ impl<'b> Tally<'b> {
             role_sums: vec![GroupSums::new(dimensions.len()); NO_ROLE + 1],
             team_sums: BTreeMap::new(),
             key: String::new(),
+            lowercase,
             given: vec![0; flat.len()],
             scores: vec![None; dimensions.len()],
             participants: 0,
@@ -1208,7 +1218,7 @@ impl<'b> Tally<'b> {
                 self.key.push_str(team);
                 self.key.make_ascii_lowercase();
             } else {
-                self.key = crate::text::lowercase(team);
+                self.key = (self.lowercase)(team);
             }
             if !self.team_sums.contains_key(self.key.as_str()) {
                 let sums = GroupSums::new(self.scores.len());
@@ -1332,8 +1342,14 @@ impl TeamView {
     /// group figures only for groups of at least `threshold` people (a
     /// threshold of 0 is taken as 1). Never panics; answers to statements
     /// outside the bank or the participant's mode are ignored.
-    pub fn of(bank: &Bank, mode: Mode, participants: &[Progress], threshold: usize) -> TeamView {
-        let mut tally = Tally::new(bank, mode);
+    pub fn of(
+        bank: &Bank,
+        mode: Mode,
+        participants: &[Progress],
+        threshold: usize,
+        lowercase: Lowercase,
+    ) -> TeamView {
+        let mut tally = Tally::new(bank, mode, lowercase);
         for participant in participants {
             tally.add(participant.mode, participant.role, &participant.team, |s| {
                 participant.answers.get(s.id).copied()

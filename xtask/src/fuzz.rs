@@ -16,6 +16,7 @@ use std::process::Stdio;
 use std::time::Instant;
 
 use crate::process::{describe, exit_failure, since, start_failure};
+use crate::toolchain;
 use crate::tools;
 use crate::workspace::Workspace;
 
@@ -31,7 +32,9 @@ pub const TARGETS: [&str; 6] = [
 
 pub fn fuzz(ws: &Workspace, seconds: u32) -> Result<(), String> {
     let start = Instant::now();
+    toolchain::ensure_pinned_compiler(ws)?;
     tools::ensure_cargo_fuzz(ws)?;
+    toolchain::ensure_fuzz_dependencies(ws)?;
     let fuzz = ws.root.join("fuzz");
     let mut ran = Vec::new();
     for target in TARGETS {

@@ -6,9 +6,10 @@
 //! what they need).
 
 mod fuzz;
+mod gates;
 mod process;
-mod sizes;
 mod steps;
+mod toolchain;
 mod tools;
 mod workspace;
 
@@ -27,12 +28,18 @@ Usage: cargo xtask <command> [options]
 Commands:
   serve [--port N]  serve a release build at http://127.0.0.1:N/ (default 8080),
                     rebuilding on change
-  build             build the release into dist/ and list each file's raw and
-                    gzip -9 size
+  build             build the release into dist/ and list each file's raw,
+                    gzip -9 and brotli size
+  check             the quality gates alone (the first layer of `test`), in
+                    about a minute
   test              run every test layer, stopping at the first failure:
-                    1. cargo test --workspace
-                    2. the release build (as `build`)
-                    3. end-to-end browser tests in e2e/tests/ against dist/
+                    1. quality gates: cargo fmt --check, cargo clippy with
+                       warnings denied, the domain boundary (src/assessment/
+                       reaches no browser or framework code)
+                    2. cargo test --workspace
+                    3. the release build (as `build`), whose first screen
+                       must stay within its size budget (tools/sizes.mjs)
+                    4. end-to-end browser tests in e2e/tests/ against dist/
   bench             print the release build's raw, gzip and brotli sizes, the
                     native workshop benchmark, and timings in headless
                     Chromium: cold load, answer to paint, results page,
@@ -46,17 +53,20 @@ Commands:
                     with libFuzzer, and print how many inputs each ran
   help              show this text
 
-Missing tools are installed on first use: the wasm32 target, the rust-src
-component (the release build compiles the standard library for size),
-Trunk 0.21.14, the wasm-bindgen CLI matching Cargo.lock, wasm-opt 132 (from
-npm), and for `test` and `bench` Chromium with chromedriver (apt-get).
-Installing Trunk takes about 20 minutes on 2 cores; later runs skip it.
-`fuzz` installs cargo-fuzz.
+Every command first checks that rustc is the version rust-toolchain.toml
+pins, then installs what is missing and skips what is there: the wasm32
+target, the rust-src component (the release build compiles the standard
+library for size), the standard library's and Tandem's crates (cargo fetch:
+Trunk builds offline), Trunk 0.21.14, the wasm-bindgen CLI matching
+Cargo.lock, wasm-opt 132 (from npm), and for `test` and `bench` Chromium with
+chromedriver (apt-get). Installing Trunk takes about 20 minutes on 2 cores;
+later runs skip it. `fuzz` installs cargo-fuzz and the fuzz crate's crates.
 ";
 
 enum Command {
     Serve { port: u16 },
     Build,
+    Check,
     Test,
     Bench,
     Profile,
@@ -99,6 +109,7 @@ fn execute(command: Command) -> Result<(), String> {
     match command {
         Command::Serve { port } => steps::serve(&ws, port),
         Command::Build => steps::build(&ws),
+        Command::Check => steps::check(&ws),
         Command::Test => steps::test(&ws),
         Command::Bench => steps::bench(&ws),
         Command::Profile => steps::profile(&ws),
@@ -115,6 +126,7 @@ fn parse(args: &[String]) -> Result<Command, UsageError> {
         "serve" => return parse_serve(rest),
         "fuzz" => return parse_fuzz(rest),
         "build" => Command::Build,
+        "check" => Command::Check,
         "test" => Command::Test,
         "bench" => Command::Bench,
         "profile" => Command::Profile,

@@ -9,12 +9,13 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use crate::gates;
 use crate::process::{probe, run, since};
-use crate::sizes;
+use crate::toolchain;
 use crate::tools::{self, Browser};
 use crate::workspace::Workspace;
 
-const TEST_LAYERS: usize = 3;
+const TEST_LAYERS: usize = 4;
 
 pub fn serve(ws: &Workspace, port: u16) -> Result<(), String> {
     tools::ensure_build_tools(ws)?;
@@ -49,12 +50,33 @@ pub fn serve(ws: &Workspace, port: u16) -> Result<(), String> {
 
 pub fn build(ws: &Workspace) -> Result<(), String> {
     tools::ensure_build_tools(ws)?;
-    release_build(ws)
+    trunk_release(ws)?;
+    sizes(ws, Budget::Report)
 }
 
-fn release_build(ws: &Workspace) -> Result<(), String> {
-    trunk_release(ws)?;
-    sizes::report(ws, &ws.dist())
+/// Whether the first screen's size budget is only reported or enforced.
+#[derive(PartialEq)]
+enum Budget {
+    Report,
+    Enforce,
+}
+
+/// Every file of dist/ with its raw, gzip and brotli size, and the first
+/// screen against its budget: tools/sizes.mjs, where the rule of what a
+/// first visit downloads lives (the benchmark prints the same table).
+fn sizes(ws: &Workspace, budget: Budget) -> Result<(), String> {
+    println!();
+    let mut command = ws.command("node");
+    command
+        .arg(ws.root.join("tools").join("sizes.mjs"))
+        .arg(ws.dist());
+    if budget == Budget::Enforce {
+        command.arg("--check");
+    }
+    run(
+        &mut command,
+        "the line above says by how much the first screen is over its budget and where to look",
+    )
 }
 
 fn trunk_release(ws: &Workspace) -> Result<(), String> {
@@ -73,12 +95,33 @@ fn trunk_release(ws: &Workspace) -> Result<(), String> {
     Ok(())
 }
 
+const GATES: &str = "cargo fmt --check, cargo clippy -D warnings, the domain boundary";
+
+fn quality_gates(ws: &Workspace) -> Result<(), String> {
+    gates::formatting(ws)?;
+    gates::lints(ws)?;
+    gates::domain_boundary(ws)
+}
+
+/// `cargo xtask check`: the first layer of `test` on its own, for a quick
+/// look before a commit. Clippy builds for wasm32, so it needs the target.
+pub fn check(ws: &Workspace) -> Result<(), String> {
+    toolchain::ensure_pinned_compiler(ws)?;
+    tools::ensure_wasm_target(ws)?;
+    println!("\n==> quality gates: {GATES}");
+    let start = Instant::now();
+    quality_gates(ws)?;
+    println!("[check] quality gates passed in {}", since(start));
+    Ok(())
+}
+
 pub fn test(ws: &Workspace) -> Result<(), String> {
     let start = Instant::now();
     tools::ensure_build_tools(ws)?;
     let browser = tools::ensure_browser_tools(ws)?;
 
-    layer(1, "native tests", "cargo test --workspace", || {
+    layer(1, "quality gates", GATES, || quality_gates(ws))?;
+    layer(2, "native tests", "cargo test --workspace", || {
         run(
             ws.cargo()
                 .args(["test", "--workspace"])
@@ -86,11 +129,17 @@ pub fn test(ws: &Workspace) -> Result<(), String> {
             "read the failing test above; rerun it alone with `cargo test <name>`",
         )
     })?;
-    layer(2, "release build", "trunk build --release", || {
-        release_build(ws)
-    })?;
     layer(
         3,
+        "release build",
+        "trunk build --release, and the first screen's size budget",
+        || {
+            trunk_release(ws)?;
+            sizes(ws, Budget::Enforce)
+        },
+    )?;
+    layer(
+        4,
         "end-to-end tests",
         "node --test e2e/tests/ against dist/",
         || end_to_end(ws, &browser),

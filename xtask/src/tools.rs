@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use crate::process::{probe, run, since};
+use crate::toolchain;
 use crate::workspace::{non_empty_var, Workspace};
 
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
@@ -34,8 +35,11 @@ pub struct Browser {
 
 pub fn ensure_build_tools(ws: &Workspace) -> Result<(), String> {
     let start = Instant::now();
+    toolchain::ensure_pinned_compiler(ws)?;
     ensure_wasm_target(ws)?;
     ensure_rust_src(ws)?;
+    toolchain::ensure_std_dependencies(ws)?;
+    toolchain::ensure_app_dependencies(ws)?;
     ensure_trunk(ws)?;
     ensure_wasm_bindgen(ws)?;
     ensure_wasm_opt(ws)?;
@@ -43,7 +47,7 @@ pub fn ensure_build_tools(ws: &Workspace) -> Result<(), String> {
     Ok(())
 }
 
-fn ensure_wasm_target(ws: &Workspace) -> Result<(), String> {
+pub fn ensure_wasm_target(ws: &Workspace) -> Result<(), String> {
     ensure_rustup_part(ws, "target", WASM_TARGET, "the app is compiled for it")
 }
 
@@ -87,6 +91,23 @@ fn is_listed(installed: &str, name: &str) -> bool {
         .any(|line| line.split_whitespace().next() == Some(name))
 }
 
+/// The splitter that every release build runs (tools/wasm-split; see
+/// tools/post-build.mjs): a crate of this workspace, built here so that it
+/// always matches the page code that loads the rest. Returns the variable
+/// that tells the build where it is.
+pub fn splitter(ws: &Workspace) -> Result<(&'static str, PathBuf), String> {
+    println!("[tools] tandem-split: cargo build --release -p tandem-split...");
+    run(
+        ws.cargo()
+            .args(["build", "--release", "--quiet", "-p", "tandem-split"]),
+        "read the compiler error above; tools/wasm-split is part of this workspace",
+    )?;
+    let target = non_empty_var("CARGO_TARGET_DIR")
+        .map(|dir| ws.root.join(dir))
+        .unwrap_or_else(|| ws.root.join("target"));
+    Ok(("TANDEM_SPLIT", target.join("release").join("tandem-split")))
+}
+
 /// The environment of every release build of the app (`trunk build --release`
 /// and `trunk serve --release`), for size: the wasm is what people download.
 ///
@@ -112,23 +133,10 @@ fn is_listed(installed: &str, name: &str) -> bool {
 /// (see `bench` in steps.rs). The flags apply to the wasm32 target alone, so
 /// native builds are unchanged: `cargo test`, and the build scripts and
 /// macros that this build compiles for the machine itself.
-/// The splitter that every release build runs (tools/wasm-split; see
-/// tools/post-build.mjs): a crate of this workspace, built here so that it
-/// always matches the page code that loads the rest. Returns the variable
-/// that tells the build where it is.
-pub fn splitter(ws: &Workspace) -> Result<(&'static str, PathBuf), String> {
-    println!("[tools] tandem-split: cargo build --release -p tandem-split...");
-    run(
-        ws.cargo()
-            .args(["build", "--release", "--quiet", "-p", "tandem-split"]),
-        "read the compiler error above; tools/wasm-split is part of this workspace",
-    )?;
-    let target = non_empty_var("CARGO_TARGET_DIR")
-        .map(|dir| ws.root.join(dir))
-        .unwrap_or_else(|| ws.root.join("target"));
-    Ok(("TANDEM_SPLIT", target.join("release").join("tandem-split")))
-}
-
+///
+/// The compiler is pinned (rust-toolchain.toml, checked in toolchain.rs) and
+/// the library's dependencies are downloaded beforehand, because Trunk runs
+/// Cargo offline.
 pub fn release_build_env() -> [(&'static str, &'static str); 3] {
     [
         ("RUSTC_BOOTSTRAP", "1"),

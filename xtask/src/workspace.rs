@@ -1,4 +1,4 @@
-//! Where things live: the repository root, Cargo's bin folder, the private
+//! Where things live: the repository root, the folder `cargo install` fills, the private
 //! tools folder, and the single PATH value that every child process gets.
 //!
 //! Every command is created through [`Workspace::command`] so that a tool we
@@ -40,7 +40,11 @@ impl Workspace {
             .or_else(|| home.as_ref().map(|h| h.join(".cache")))
             .ok_or("neither XDG_CACHE_HOME nor HOME is set, so the tools folder is unknown")?;
 
-        let cargo_bin = cargo_home.join("bin");
+        // `cargo install` puts binaries in CARGO_INSTALL_ROOT when it is set
+        // (CI keeps them there across runs while CARGO_HOME starts empty).
+        let cargo_bin = non_empty_var("CARGO_INSTALL_ROOT")
+            .unwrap_or(cargo_home)
+            .join("bin");
         let tools_dir = cache_home.join("tandem-tools");
         let mut dirs = vec![
             cargo_bin.clone(),

@@ -922,7 +922,7 @@ impl<'a> Parsed<'a> {
             .into_iter()
             .next()
             .ok_or(ReencodeError::UnexpectedNonCoreModuleSection)??;
-        Ok(RoundtripReencoder.memory_type(memory)?)
+        RoundtripReencoder.memory_type(memory)
     }
 
     fn instrument(&self) -> Result<Vec<u8>, String> {
