@@ -13,6 +13,8 @@
 //! - [`export`]: JSON and CSV exports, and importing a JSON export;
 //! - [`workshop`]: gathering a workshop's result codes, and the team view
 //!   (statistics, HR vs L&D gaps, anonymity threshold) computed from them;
+//! - [`disclosure`]: which group figures the team view may show, so that no
+//!   combination of them gives away a group smaller than the threshold;
 //! - [`saved`]: the versioned format progress is saved in;
 //! - [`config`]: a consultant's configuration (branding, dimensions asked,
 //!   anonymity threshold, what an embed may tell its host, a bank of their own);
@@ -23,6 +25,7 @@ pub mod answer;
 pub mod bank;
 pub mod code;
 pub mod config;
+pub mod disclosure;
 pub mod export;
 pub mod link;
 pub mod plan;
