@@ -11,7 +11,7 @@ const LD: usize = 1;
 const LINE_MANAGER: usize = 3;
 const ROLES: usize = 6;
 
-fn room(people: &[(usize, Option<usize>)], labels: usize) -> Cells {
+fn room(people: &[Person], labels: usize) -> Cells {
     let mut cells = Cells::new(ROLES, labels);
     for &(role, label) in people {
         cells.add(role, label);
@@ -19,7 +19,7 @@ fn room(people: &[(usize, Option<usize>)], labels: usize) -> Cells {
     cells
 }
 
-fn repeat(n: usize, who: (usize, Option<usize>)) -> Vec<(usize, Option<usize>)> {
+fn repeat(n: usize, who: Person) -> Vec<Person> {
     vec![who; n]
 }
 
@@ -174,9 +174,10 @@ fn rank(mut rows: Vec<Vec<u128>>) -> usize {
         for r in 0..rows.len() {
             if r != rank && rows[r][column] != 0 {
                 let factor = rows[r][column] * inverse % PRIME;
-                for c in 0..columns {
-                    let subtract = factor * rows[rank][c] % PRIME;
-                    rows[r][c] = (rows[r][c] + PRIME - subtract) % PRIME;
+                let pivot_row = rows[rank].clone();
+                for (value, pivot) in rows[r].iter_mut().zip(pivot_row) {
+                    let subtract = factor * pivot % PRIME;
+                    *value = (*value + PRIME - subtract) % PRIME;
                 }
             }
         }
@@ -185,10 +186,13 @@ fn rank(mut rows: Vec<Vec<u128>>) -> usize {
     rank
 }
 
+/// A participant: their role row and team label.
+type Person = (usize, Option<usize>);
+
 /// Each shown figure as the set of participants it sums over.
-fn shown_sums(people: &[(usize, Option<usize>)], shown: &Suppression) -> Vec<Vec<u128>> {
+fn shown_sums(people: &[Person], shown: &Suppression) -> Vec<Vec<u128>> {
     let mut sums = Vec::new();
-    let over = |keep: &dyn Fn(&(usize, Option<usize>)) -> bool| {
+    let over = |keep: &dyn Fn(&Person) -> bool| {
         people
             .iter()
             .map(|p| u128::from(keep(p)))
@@ -213,7 +217,7 @@ fn shown_sums(people: &[(usize, Option<usize>)], shown: &Suppression) -> Vec<Vec
 /// Whether some combination of the shown sums is not zero and depends on
 /// fewer than `threshold` participants: for some set of fewer people, the
 /// sums lose rank when those people's columns are taken away.
-fn solvable(people: &[(usize, Option<usize>)], shown: &Suppression, threshold: usize) -> bool {
+fn solvable(people: &[Person], shown: &Suppression, threshold: usize) -> bool {
     let sums = shown_sums(people, shown);
     if sums.is_empty() {
         return false;

@@ -76,49 +76,89 @@ impl Figure {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Cells {
     roles: usize,
-    labels: usize,
-    /// `roles × (labels + 1)` counts, row by row; the last column of each
-    /// row is "no label".
-    counts: Vec<usize>,
+    /// One column of `roles` counts per team label.
+    labelled: Vec<Vec<usize>>,
+    /// The counts of participants without a label, per role.
+    unlabelled: Vec<usize>,
 }
 
 impl Cells {
-    /// An empty grid of `roles` role groups and `labels` team labels.
+    /// An empty grid of `roles` role groups and `labels` team labels; a
+    /// participant added with a later label adds its column.
     pub fn new(roles: usize, labels: usize) -> Cells {
         Cells {
             roles,
-            labels,
-            counts: vec![0; roles * (labels + 1)],
+            labelled: vec![vec![0; roles]; labels],
+            unlabelled: vec![0; roles],
         }
     }
 
     /// Counts one participant of role group `role` with team label `label`
-    /// (`None` for no label). Out-of-range positions are ignored.
+    /// (`None` for no label). A role out of range is ignored.
     pub fn add(&mut self, role: usize, label: Option<usize>) {
-        let column = label.unwrap_or(self.labels);
-        if role < self.roles && column <= self.labels {
-            self.counts[role * (self.labels + 1) + column] += 1;
+        if role >= self.roles {
+            return;
+        }
+        match label {
+            Some(label) => {
+                self.with_labels(label + 1);
+                self.labelled[label][role] += 1;
+            }
+            None => self.unlabelled[role] += 1,
         }
     }
 
+    /// Makes sure there are at least `labels` label columns, so that every
+    /// label of the room has a place, whether or not anybody in it counts.
+    pub fn with_labels(&mut self, labels: usize) {
+        if self.labelled.len() < labels {
+            self.labelled.resize(labels, vec![0; self.roles]);
+        }
+    }
+
+    /// How many label columns there are.
+    pub fn labels(&self) -> usize {
+        self.labelled.len()
+    }
+
+    /// Participants of role group `role` with label column `column`, where
+    /// the column after the last label is "no label".
     fn count(&self, role: usize, column: usize) -> usize {
-        self.counts[role * (self.labels + 1) + column]
+        self.labelled
+            .get(column)
+            .unwrap_or(&self.unlabelled)
+            .get(role)
+            .copied()
+            .unwrap_or(0)
     }
 
     /// Participants of role group `role`.
     pub fn role_total(&self, role: usize) -> usize {
-        (0..=self.labels).map(|c| self.count(role, c)).sum()
+        (0..=self.labels()).map(|c| self.count(role, c)).sum()
     }
 
     /// Participants with team label `label`.
     pub fn label_total(&self, label: usize) -> usize {
-        (0..self.roles).map(|r| self.count(r, label)).sum()
+        self.labelled
+            .get(label)
+            .map_or(0, |column| column.iter().sum())
     }
 
     /// Every participant counted.
     pub fn total(&self) -> usize {
-        self.counts.iter().sum()
+        (0..self.roles).map(|r| self.role_total(r)).sum()
     }
+}
+
+/// The rule for a figure that is only ever shown for the whole room (a
+/// statement's answers, a dimension's Don't know rate): nothing to subtract
+/// it from, so it is shown when at least `threshold` participants make it.
+pub fn room_only(participants: usize, threshold: usize) -> Figure {
+    let mut cells = Cells::new(1, 0);
+    for _ in 0..participants.min(threshold.max(1)) {
+        cells.add(0, None);
+    }
+    suppress(&cells, threshold).room
 }
 
 /// What the team view does with each figure of one quantity.
@@ -156,7 +196,7 @@ pub fn suppress(cells: &Cells, threshold: usize) -> Suppression {
         roles: (0..cells.roles)
             .map(|r| primary(cells.role_total(r)))
             .collect(),
-        labels: (0..cells.labels)
+        labels: (0..cells.labels())
             .map(|l| primary(cells.label_total(l)))
             .collect(),
     };
@@ -306,7 +346,7 @@ impl Graph {
             })
             .collect();
         // The "no label" column is never a group of its own.
-        let label_node: Vec<Node> = (0..=cells.labels)
+        let label_node: Vec<Node> = (0..=cells.labels())
             .map(|l| match suppression.labels.get(l) {
                 Some(Figure::Shown) => Node::Label(l),
                 _ => Node::HiddenLabels,
@@ -370,9 +410,9 @@ impl Graph {
             while next < members.len() {
                 let a = members[next];
                 next += 1;
-                for b in 0..n {
-                    if part[b] == usize::MAX && self.weight(a, b) > 0 {
-                        part[b] = id;
+                for (b, of_b) in part.iter_mut().enumerate() {
+                    if *of_b == usize::MAX && self.weight(a, b) > 0 {
+                        *of_b = id;
                         members.push(b);
                     }
                 }

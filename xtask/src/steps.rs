@@ -108,6 +108,7 @@ fn quality_gates(ws: &Workspace) -> Result<(), String> {
 pub fn check(ws: &Workspace) -> Result<(), String> {
     toolchain::ensure_pinned_compiler(ws)?;
     tools::ensure_wasm_target(ws)?;
+    tools::ensure_lint_tools(ws)?;
     println!("\n==> quality gates: {GATES}");
     let start = Instant::now();
     quality_gates(ws)?;
@@ -118,6 +119,7 @@ pub fn check(ws: &Workspace) -> Result<(), String> {
 pub fn test(ws: &Workspace) -> Result<(), String> {
     let start = Instant::now();
     tools::ensure_build_tools(ws)?;
+    tools::ensure_lint_tools(ws)?;
     let browser = tools::ensure_browser_tools(ws)?;
 
     layer(1, "quality gates", GATES, || quality_gates(ws))?;

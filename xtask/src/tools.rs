@@ -51,6 +51,26 @@ pub fn ensure_wasm_target(ws: &Workspace) -> Result<(), String> {
     ensure_rustup_part(ws, "target", WASM_TARGET, "the app is compiled for it")
 }
 
+/// rustfmt and Clippy, which the quality gates run. rustup's default
+/// profile has them; its minimal profile does not.
+pub fn ensure_lint_tools(ws: &Workspace) -> Result<(), String> {
+    for (component, cargo_command) in [("rustfmt", "fmt"), ("clippy", "clippy")] {
+        if probe(ws.cargo().args([cargo_command, "--version"])).is_some() {
+            println!("[tools] {component} component: already installed");
+            continue;
+        }
+        println!("[tools] {component} component: installing with rustup (takes seconds)...");
+        run(
+            ws.command("rustup").args(["component", "add", component]),
+            &format!(
+                "check that rustup can reach its download server; the quality gates \
+                 run `cargo {cargo_command}`"
+            ),
+        )?;
+    }
+    Ok(())
+}
+
 /// The standard library's source, which the release build compiles for the
 /// wasm32 target (see [`release_build_env`]).
 fn ensure_rust_src(ws: &Workspace) -> Result<(), String> {
