@@ -2,6 +2,9 @@
 //! whose answers could be worked out by subtraction, and a property test
 //! that checks the rule against plain linear algebra on every participant.
 
+mod common;
+
+use common::subtraction;
 use proptest::prelude::*;
 use tandem::assessment::disclosure::{exposed, suppress, Cells, Figure, Suppression};
 
@@ -145,47 +148,6 @@ fn large_groups_alone_need_no_protection() {
 // The rule against linear algebra, participant by participant
 // ---------------------------------------------------------------------------
 
-/// A prime larger than any minor of a 0/1 matrix of this size, so that
-/// ranks modulo it are the ranks over the rationals.
-const PRIME: u128 = (1 << 61) - 1;
-
-fn power(mut base: u128, mut exponent: u128) -> u128 {
-    let mut result = 1;
-    base %= PRIME;
-    while exponent > 0 {
-        if exponent & 1 == 1 {
-            result = result * base % PRIME;
-        }
-        base = base * base % PRIME;
-        exponent >>= 1;
-    }
-    result
-}
-
-fn rank(mut rows: Vec<Vec<u128>>) -> usize {
-    let columns = rows.first().map_or(0, Vec::len);
-    let mut rank = 0;
-    for column in 0..columns {
-        let Some(pivot) = (rank..rows.len()).find(|&r| rows[r][column] != 0) else {
-            continue;
-        };
-        rows.swap(rank, pivot);
-        let inverse = power(rows[rank][column], PRIME - 2);
-        for r in 0..rows.len() {
-            if r != rank && rows[r][column] != 0 {
-                let factor = rows[r][column] * inverse % PRIME;
-                let pivot_row = rows[rank].clone();
-                for (value, pivot) in rows[r].iter_mut().zip(pivot_row) {
-                    let subtract = factor * pivot % PRIME;
-                    *value = (*value + PRIME - subtract) % PRIME;
-                }
-            }
-        }
-        rank += 1;
-    }
-    rank
-}
-
 /// A participant: their role row and team label.
 type Person = (usize, Option<usize>);
 
@@ -214,54 +176,10 @@ fn shown_sums(people: &[Person], shown: &Suppression) -> Vec<Vec<u128>> {
     sums
 }
 
-/// Whether some combination of the shown sums is not zero and depends on
-/// fewer than `threshold` participants: for some set of fewer people, the
-/// sums lose rank when those people's columns are taken away.
+/// Whether the shown figures let someone solve the sum of fewer than
+/// `threshold` participants.
 fn solvable(people: &[Person], shown: &Suppression, threshold: usize) -> bool {
-    let sums = shown_sums(people, shown);
-    if sums.is_empty() {
-        return false;
-    }
-    let full = rank(sums.clone());
-    let n = people.len();
-    let mut subset: Vec<usize> = Vec::new();
-    fn search(
-        sums: &[Vec<u128>],
-        full: usize,
-        n: usize,
-        limit: usize,
-        from: usize,
-        subset: &mut Vec<usize>,
-    ) -> bool {
-        if !subset.is_empty() {
-            let without: Vec<Vec<u128>> = sums
-                .iter()
-                .map(|row| {
-                    row.iter()
-                        .enumerate()
-                        .filter(|(i, _)| !subset.contains(i))
-                        .map(|(_, &v)| v)
-                        .collect()
-                })
-                .collect();
-            if rank(without) < full {
-                return true;
-            }
-        }
-        if subset.len() + 1 >= limit {
-            return false;
-        }
-        for next in from..n {
-            subset.push(next);
-            let found = search(sums, full, n, limit, next + 1, subset);
-            subset.pop();
-            if found {
-                return true;
-            }
-        }
-        false
-    }
-    search(&sums, full, n, threshold, 0, &mut subset)
+    subtraction::solvable(&shown_sums(people, shown), threshold)
 }
 
 fn people_strategy() -> impl Strategy<Value = (Vec<(usize, Option<usize>)>, usize, usize)> {

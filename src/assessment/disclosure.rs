@@ -116,6 +116,24 @@ impl Cells {
         }
     }
 
+    /// The same grid with label column `l` moved to `order[l]`, where
+    /// `order` is a permutation of the columns: labels are counted in the
+    /// order they are first seen and shown in alphabetical order, and the
+    /// rule must not depend on the order participants came in. A column
+    /// that `order` does not place is dropped.
+    pub fn relabelled(&self, order: &[usize]) -> Cells {
+        let mut moved = Cells::new(self.roles, order.len());
+        for (from, &to) in order.iter().enumerate() {
+            if let (Some(column), Some(place)) =
+                (self.labelled.get(from), moved.labelled.get_mut(to))
+            {
+                place.clone_from(column);
+            }
+        }
+        moved.unlabelled.clone_from(&self.unlabelled);
+        moved
+    }
+
     /// How many label columns there are.
     pub fn labels(&self) -> usize {
         self.labelled.len()

@@ -528,10 +528,10 @@ pub fn team_json(bank: &Bank, name: &str, view: &TeamView, plan: &ActionPlan) ->
             .map(|d| TeamDimensionRecord {
                 asked: d.asked,
                 dimension: dimension(d.index).id.as_str(),
-                dont_know: RateRecord {
-                    count: d.dont_know.count,
-                    of: d.dont_know.of,
-                },
+                dont_know: d.dont_know.map(|rate| RateRecord {
+                    count: rate.count,
+                    of: rate.of,
+                }),
                 figures: d.spread.as_ref().map(|s| SpreadRecord {
                     agreement: s.agreement.map(|a| a.label()),
                     level: Level::of(s.mean.score).number(),
@@ -621,7 +621,7 @@ struct RoleCount {
 struct TeamDimensionRecord<'a> {
     asked: usize,
     dimension: &'a str,
-    dont_know: RateRecord,
+    dont_know: Option<RateRecord>,
     figures: Option<SpreadRecord>,
     name: &'a str,
     scored: usize,
@@ -731,7 +731,7 @@ pub fn team_csv(bank: &Bank, view: &TeamView, plan: &ActionPlan) -> String {
         };
         let dont_know = d
             .dont_know
-            .percent()
+            .and_then(|rate| rate.percent())
             .map_or(String::new(), |p| p.to_string());
         push_row(
             &mut csv,

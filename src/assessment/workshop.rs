@@ -76,14 +76,20 @@
 //!
 //! # Anonymity
 //!
-//! The view never holds one person's answers: only counts, means and spreads.
-//! Anything that describes part of the room, the HR vs L&D gap, the radar
-//! overlays and the breakdown by role and by team label, is shown only for
-//! groups of at least the threshold (default
-//! [`DEFAULT_ANONYMITY_THRESHOLD`], 3), counting the people whose scores make
-//! the figure; smaller groups are listed as hidden, without figures. Team
-//! labels are grouped ignoring case. The whole room's figures are always
-//! shown: the room knows who is in it.
+//! The view never holds one person's answers: only counts, means and spreads,
+//! and none that anyone could work out a small group's answers from. Each
+//! dimension's figures for the room, each role group and each team-label
+//! group are what [`disclosure::suppress`] lets be seen: a group of fewer
+//! than the threshold (default [`DEFAULT_ANONYMITY_THRESHOLD`], 3) people with
+//! a score is hidden, and so is any further group, or at last the room's own
+//! figure, whose mean would let someone subtract a hidden group back out
+//! (see [`disclosure`] for the rule and why it is exact). The HR vs L&D gap
+//! and the radar's overlays show only where both groups' means are shown.
+//! Figures that are only ever given for the whole room (each statement's
+//! answers, the Don't know rates) need the threshold's number of people
+//! behind them. Team labels are grouped ignoring case. The view is what
+//! every screen, print and export of the team is made from, so none of them
+//! can show more.
 //!
 //! # Rounding and determinism
 //!
@@ -103,6 +109,7 @@
 use super::answer::{Answer, Mode, Role};
 use super::bank::{Bank, Dimension, StatementId};
 use super::code::{self, CodeError, Decoded};
+use super::disclosure::{self, Cells, Figure, Suppression};
 use super::progress::Progress;
 use super::scoring::{self, Level, Score};
 use serde::{Deserialize, Serialize, Serializer};
@@ -810,11 +817,16 @@ pub struct DimensionStats {
     pub asked: usize,
     /// Of those, participants with enough answers to have a score.
     pub scored: usize,
-    /// The spread of the scores; `None` when nobody has a score.
+    /// Whether the room's scores may be shown: hidden when fewer than
+    /// [`TeamView::threshold`] have a score, or to protect a group.
+    pub figure: Figure,
+    /// The spread of the scores; `None` when nobody has a score or the
+    /// room's figure is hidden.
     pub spread: Option<Spread>,
     /// "Don't know" answers among every statement of the dimension asked
-    /// (participants asked times statements).
-    pub dont_know: Rate,
+    /// (participants asked times statements); `None` when fewer than
+    /// [`TeamView::threshold`] participants were asked.
+    pub dont_know: Option<Rate>,
 }
 
 impl DimensionStats {
@@ -877,6 +889,10 @@ pub struct StatementStats {
     pub dimension: usize,
     /// Participants whose mode asks the statement.
     pub asked: usize,
+    /// Whether the statement's figures are shown: only from
+    /// [`TeamView::threshold`] answers. When not, the figures below are
+    /// empty.
+    pub figure: Figure,
     /// Answers as given (before reverse scoring: what people chose).
     pub answers: AnswerCounts,
     /// Mean of the answers on the scale after reverse scoring, in points
@@ -886,8 +902,9 @@ pub struct StatementStats {
     /// Population standard deviation of the same points, rounded to one
     /// decimal; `None` without any answer on the scale.
     pub std_dev: Option<f64>,
-    /// "Don't know" answers among the participants asked.
-    pub dont_know: Rate,
+    /// "Don't know" answers among the participants asked; `None` when the
+    /// statement's figures are hidden.
+    pub dont_know: Option<Rate>,
 }
 
 /// How differently HR and L&D see one dimension.
@@ -942,9 +959,60 @@ pub struct GroupFigures {
     /// How many participants are in the group.
     pub members: usize,
     /// The group's mean per dimension, in the order of
-    /// [`TeamView::dimensions`]; `None` where fewer members than the
-    /// threshold have a score.
+    /// [`TeamView::dimensions`]; `None` where the disclosure rule hides it.
     pub means: Vec<Option<Mean>>,
+    /// What the disclosure rule did with each of those means: shown;
+    /// hidden because fewer members than the threshold have a score;
+    /// hidden to protect a smaller group; or nobody has a score.
+    pub figures: Vec<Figure>,
+}
+
+/// Groups hidden to protect smaller ones: see [`TeamView::protection`].
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Protection {
+    /// Groups large enough to show, hidden on some dimension so that the
+    /// smaller groups cannot be worked out from the figures beside them.
+    pub hidden_too: Vec<GroupLabel>,
+    /// Whether the whole team's figures are hidden on some dimension, for
+    /// the same reason.
+    pub whole_team: bool,
+    /// Groups hidden as smaller than the threshold, on some dimension.
+    pub protected: Vec<GroupLabel>,
+}
+
+impl Protection {
+    /// The plain words the screens and the report use, such as "L&D hidden
+    /// too, so the answers of Line manager or business leader (fewer than 3)
+    /// cannot be worked out from the figures beside them."
+    pub fn sentence(&self, threshold: usize) -> String {
+        let mut hidden: Vec<String> = self.hidden_too.iter().map(GroupLabel::to_string).collect();
+        if self.whole_team {
+            hidden.push("the whole team's scores on some dimensions".to_owned());
+        }
+        let protected: Vec<String> = self.protected.iter().map(GroupLabel::to_string).collect();
+        let whom = if protected.is_empty() {
+            "smaller groups".to_owned()
+        } else {
+            list(&protected)
+        };
+        let mut sentence = format!(
+            "{} hidden too, so the answers of {whom} (fewer than {threshold}) cannot be worked out from the figures beside them.",
+            list(&hidden)
+        );
+        if let Some(first) = sentence.get_mut(0..1) {
+            first.make_ascii_uppercase();
+        }
+        sentence
+    }
+}
+
+/// "a", "a and b", "a, b and c".
+fn list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
 }
 
 /// What a radar chart of the team draws: one axis per dimension, the team's
@@ -1030,21 +1098,24 @@ impl GroupSums {
     }
 
     /// The group as shown: figures only from `threshold` members, and a
-    /// dimension's mean only from `threshold` scores.
-    fn group(&self, label: GroupLabel, threshold: usize) -> Group {
+    /// dimension's mean only where `shown` says the disclosure rule lets it
+    /// be seen (which needs `threshold` scores at least).
+    fn group(&self, label: GroupLabel, threshold: usize, shown: &[Figure]) -> Group {
         let figures = (self.members >= threshold).then(|| GroupFigures {
             members: self.members,
             means: self
                 .scores
                 .iter()
-                .map(|&(sum, count)| {
-                    if count >= threshold {
+                .zip(shown)
+                .map(|(&(sum, count), figure)| {
+                    if figure.is_shown() {
                         Mean::of(sum, count)
                     } else {
                         None
                     }
                 })
                 .collect(),
+            figures: shown.to_vec(),
         });
         Group { label, figures }
     }
@@ -1070,21 +1141,38 @@ impl StatementSums {
         (n * squares - steps * steps, n)
     }
 
-    fn stats(&self, id: &StatementId, dimension: usize) -> StatementStats {
+    /// The statement's figures, shown for the whole room only, and only when
+    /// at least `threshold` participants answered it.
+    fn stats(&self, id: &StatementId, dimension: usize, threshold: usize) -> StatementStats {
+        let answered = self.answers.iter().sum();
+        let figure = disclosure::room_only(answered, threshold);
+        if !figure.is_shown() {
+            return StatementStats {
+                id: id.clone(),
+                dimension,
+                asked: self.asked,
+                figure,
+                answers: AnswerCounts::default(),
+                mean: None,
+                std_dev: None,
+                dont_know: None,
+            };
+        }
         let answers = AnswerCounts(self.answers);
         let (variance, n) = self.spread();
         StatementStats {
             id: id.clone(),
             dimension,
             asked: self.asked,
+            figure,
             answers,
             // 25 points a step.
             mean: (n > 0).then(|| tenths(25 * u128::from(self.steps), n) as f64 / 10.0),
             std_dev: (n > 0).then(|| round_tenth(25.0 * (variance as f64).sqrt() / n as f64)),
-            dont_know: Rate {
+            dont_know: Some(Rate {
                 count: answers.of(Answer::DontKnow),
                 of: self.asked,
-            },
+            }),
         }
     }
 }
@@ -1130,8 +1218,12 @@ struct Tally<'b> {
     statement_sums: Vec<StatementSums>,
     /// One per role in [`role_slot`] order.
     role_sums: Vec<GroupSums>,
-    /// Keyed by the label in lower case; holds the spelling shown.
-    team_sums: BTreeMap<String, (String, GroupSums)>,
+    /// Keyed by the label in lower case; holds the spelling shown, and the
+    /// label's column in `cells` (the order labels were first seen).
+    team_sums: BTreeMap<String, (String, GroupSums, usize)>,
+    /// Per dimension, who has a score on it, by role and team label: what
+    /// the disclosure rule decides each group's figure on.
+    cells: Vec<Cells>,
     /// Scratch for one participant: their team label in lower case.
     key: String,
     lowercase: Lowercase,
@@ -1182,6 +1274,7 @@ impl<'b> Tally<'b> {
             statement_sums: vec![StatementSums::default(); flat.len()],
             role_sums: vec![GroupSums::new(dimensions.len()); NO_ROLE + 1],
             team_sums: BTreeMap::new(),
+            cells: vec![Cells::new(NO_ROLE + 1, 0); dimensions.len()],
             key: String::new(),
             lowercase,
             given: vec![0; flat.len()],
@@ -1210,6 +1303,7 @@ impl<'b> Tally<'b> {
             self.scores[position] = self.add_dimension(position, mode);
         }
         self.role_sums[role_slot(role)].add(&self.scores);
+        let mut column = None;
         if !team.is_empty() {
             // The key in a reused buffer: most people share a few labels,
             // so a room of thousands allocates only for new ones.
@@ -1222,14 +1316,21 @@ impl<'b> Tally<'b> {
             }
             if !self.team_sums.contains_key(self.key.as_str()) {
                 let sums = GroupSums::new(self.scores.len());
+                let next = self.team_sums.len();
                 self.team_sums
-                    .insert(self.key.clone(), (team.to_owned(), sums));
+                    .insert(self.key.clone(), (team.to_owned(), sums, next));
             }
-            if let Some((spelling, sums)) = self.team_sums.get_mut(self.key.as_str()) {
+            if let Some((spelling, sums, at)) = self.team_sums.get_mut(self.key.as_str()) {
                 if team < spelling.as_str() {
                     team.clone_into(spelling);
                 }
                 sums.add(&self.scores);
+                column = Some(*at);
+            }
+        }
+        for (cells, score) in self.cells.iter_mut().zip(&self.scores) {
+            if score.is_some() {
+                cells.add(role_slot(role), column);
             }
         }
     }
@@ -1276,46 +1377,74 @@ impl<'b> Tally<'b> {
     }
 
     fn view(self, mode: Mode, threshold: usize) -> TeamView {
+        // Per dimension, which figures the disclosure rule lets be seen,
+        // with the labels in the order they are listed (alphabetical), so
+        // the order participants came in changes nothing.
+        let mut order = vec![0; self.team_sums.len()];
+        for (listed, (_, _, seen)) in self.team_sums.values().enumerate() {
+            order[*seen] = listed;
+        }
+        let shown: Vec<Suppression> = self
+            .cells
+            .iter()
+            .map(|cells| disclosure::suppress(&cells.relabelled(&order), threshold))
+            .collect();
         let dimensions: Vec<DimensionStats> = self
             .dimensions
             .iter()
             .zip(&self.dimension_sums)
-            .map(|(&(index, _), sums)| DimensionStats {
+            .zip(&shown)
+            .map(|((&(index, _), sums), shown)| DimensionStats {
                 index,
                 asked: sums.asked,
                 scored: sums.histogram.iter().sum(),
-                spread: spread(&sums.histogram),
-                dont_know: Rate {
-                    count: sums.dont_know,
-                    of: sums.slots,
+                figure: shown.room,
+                spread: if shown.room.is_shown() {
+                    spread(&sums.histogram)
+                } else {
+                    None
                 },
+                dont_know: disclosure::room_only(sums.asked, threshold)
+                    .is_shown()
+                    .then_some(Rate {
+                        count: sums.dont_know,
+                        of: sums.slots,
+                    }),
             })
             .collect();
         let statements: Vec<StatementStats> = self
             .flat
             .iter()
             .zip(&self.statement_sums)
-            .map(|(f, sums)| sums.stats(f.id, self.dimensions[f.dimension].0))
+            .map(|(f, sums)| sums.stats(f.id, self.dimensions[f.dimension].0, threshold))
             .collect();
         let divided = most_divided(&statements, &self.statement_sums);
         let gaps = gaps(
             &self.dimensions,
             &self.role_sums[HR],
             &self.role_sums[LD],
-            threshold,
+            &shown,
         );
         let roles = Role::ALL
             .iter()
             .map(|&role| GroupLabel::Role(role))
             .chain([GroupLabel::NoRole])
             .zip(&self.role_sums)
-            .filter(|(_, sums)| sums.members > 0)
-            .map(|(label, sums)| sums.group(label, threshold))
+            .enumerate()
+            .filter(|(_, (_, sums))| sums.members > 0)
+            .map(|(row, (label, sums))| {
+                let figures: Vec<Figure> = shown.iter().map(|s| s.roles[row]).collect();
+                sums.group(label, threshold, &figures)
+            })
             .collect();
         let teams = self
             .team_sums
             .into_values()
-            .map(|(spelling, sums)| sums.group(GroupLabel::Team(spelling), threshold))
+            .enumerate()
+            .map(|(column, (spelling, sums, _))| {
+                let figures: Vec<Figure> = shown.iter().map(|s| s.labels[column]).collect();
+                sums.group(GroupLabel::Team(spelling), threshold, &figures)
+            })
             .collect();
         let mut by_role = Role::ALL.map(|role| (role, 0));
         for (role, sums) in by_role.iter_mut().zip(&self.role_sums) {
@@ -1356,6 +1485,26 @@ impl TeamView {
             });
         }
         tally.view(mode, threshold.max(1))
+    }
+
+    /// The groups hidden although large enough, and the smaller groups they
+    /// protect, for the facilitator's screen and the report to say in plain
+    /// words; `None` when no figure is hidden to protect another.
+    pub fn protection(&self) -> Option<Protection> {
+        let mut protection = Protection::default();
+        for group in self.roles.iter().chain(&self.teams) {
+            let figures = group.figures.as_ref().map_or(&[][..], |f| &f.figures[..]);
+            if figures.contains(&Figure::Protecting) {
+                protection.hidden_too.push(group.label.clone());
+            } else if group.figures.is_none() || figures.contains(&Figure::TooFew) {
+                protection.protected.push(group.label.clone());
+            }
+        }
+        protection.whole_team = self
+            .dimensions
+            .iter()
+            .any(|d| d.figure == Figure::Protecting);
+        (protection.whole_team || !protection.hidden_too.is_empty()).then_some(protection)
     }
 
     /// The group of this role, if anybody has it.
@@ -1425,7 +1574,11 @@ fn spread(histogram: &[usize; 101]) -> Option<Spread> {
 /// The most divided statements, widest spread first.
 fn most_divided(statements: &[StatementStats], sums: &[StatementSums]) -> Vec<StatementStats> {
     let mut candidates: Vec<usize> = (0..statements.len())
-        .filter(|&s| statements[s].answers.on_scale() >= 2 && sums[s].spread().0 > 0)
+        .filter(|&s| {
+            statements[s].figure.is_shown()
+                && statements[s].answers.on_scale() >= 2
+                && sums[s].spread().0 > 0
+        })
         .collect();
     super::sort_short_by(&mut candidates, |&a, &b| {
         let ((va, na), (vb, nb)) = (sums[a].spread(), sums[b].spread());
@@ -1442,12 +1595,13 @@ fn most_divided(statements: &[StatementStats], sums: &[StatementSums]) -> Vec<St
         .collect()
 }
 
-/// The HR vs L&D gaps where both groups reach the threshold, largest first.
+/// The HR vs L&D gaps where the disclosure rule shows both groups' means,
+/// largest first.
 fn gaps(
     dimensions: &[(usize, &Dimension)],
     hr: &GroupSums,
     ld: &GroupSums,
-    threshold: usize,
+    shown: &[Suppression],
 ) -> Vec<PerceptionGap> {
     // Each gap as an exact fraction (numerator, denominator) for sorting.
     let mut gaps: Vec<(PerceptionGap, i128, i128)> = dimensions
@@ -1456,7 +1610,8 @@ fn gaps(
         .filter_map(|(position, &(index, _))| {
             let (hr_sum, hr_n) = hr.scores[position];
             let (ld_sum, ld_n) = ld.scores[position];
-            if hr_n < threshold || ld_n < threshold {
+            let roles = &shown.get(position)?.roles;
+            if !roles[HR].is_shown() || !roles[LD].is_shown() {
                 return None;
             }
             let numerator = i128::from(hr_sum) * ld_n as i128 - i128::from(ld_sum) * hr_n as i128;
@@ -1515,7 +1670,7 @@ impl TeamView {
                     counted: d.scored,
                     total: d.asked,
                 },
-                dont_know: d.dont_know.count,
+                dont_know: d.dont_know.map_or(0, |rate| rate.count),
                 not_applicable: 0,
             })
             .collect();

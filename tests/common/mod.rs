@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use tandem::assessment::{Answer, Bank, StatementId};
 
 pub mod sample;
+pub mod subtraction;
 
 /// Guidance for five levels, as every dimension needs.
 fn guidance() -> Value {

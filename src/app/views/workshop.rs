@@ -5,10 +5,11 @@
 use crate::app::components::{ActionPlan, QrScanner, RadarChart, RadarSeries, SavingNotice};
 use crate::app::state::Saving;
 use crate::app::workshop_state::{Presenter, WorkshopAction, WorkshopState};
+use crate::assessment::disclosure::Figure;
 use crate::assessment::plan::Direction;
 use crate::assessment::saved::MAX_THRESHOLD;
 use crate::assessment::workshop::{Group, Mean, Rate, TeamView};
-use crate::assessment::{export, Answer, Bank, Level};
+use crate::assessment::{export, Answer, Bank, Level, Role};
 use crate::{files, page, storage};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -205,7 +206,11 @@ pub fn Workshop(
                                 <option value={n.to_string()} selected={n == state.threshold}>{ format!("{n} {}", if n == 1 { "person" } else { "people" }) }</option>
                             }
                         </select>
-                        <p class="hint">{ "Groups smaller than this (by role or team label) are never shown on their own, and the HR and L&D comparison needs this many of each. No view shows one person's answers." }</p>
+                        if state.threshold >= PROTECTED_FROM {
+                            <p class="hint">{ "Groups smaller than this (by role or team label) are never shown on their own, nor is any figure that would let someone work them out from the others; the HR and L&D comparison needs this many of each. No view shows one person's answers." }</p>
+                        } else {
+                            <p class="hint">{ format!("Below {PROTECTED_FROM}, small groups show: a figure made by one or two people can be read as theirs. Choose this only when the room has agreed to an open workshop; every view of the team says so.") }</p>
+                        }
                     </div>
                     <div class="results__tools">
                         <button type="button" class="button button--primary" onclick={on_action.reform(|_| WorkshopAction::PresenterStarted)}>{ "Start presenter mode" }</button>
@@ -329,9 +334,44 @@ fn mean_text(mean: Option<&Mean>) -> String {
     mean.map_or_else(|| "-".to_owned(), |m| format!("{:.0}", m.value))
 }
 
-fn rate_text(rate: Rate) -> String {
-    rate.percent()
+/// A Don't know rate; "-" when there is none or it is hidden.
+fn rate_text(rate: Option<Rate>) -> String {
+    rate.and_then(Rate::percent)
         .map_or_else(|| "-".to_owned(), |p| format!("{p}%"))
+}
+
+/// The smallest threshold that protects everyone: with 3, someone who
+/// subtracts their own answers from a group's still faces two unknowns.
+/// Below it the workshop is open, and every view of the team says so.
+const PROTECTED_FROM: usize = 3;
+
+/// What every view of an open workshop says first.
+fn open_workshop_notice(threshold: usize) -> Html {
+    if threshold >= PROTECTED_FROM {
+        return Html::default();
+    }
+    html! {
+        <p class="workshop__open" role="note">
+            { format!("Open workshop: groups of {threshold} or more are shown, so a figure may be one or two people's own answers.") }
+        </p>
+    }
+}
+
+/// Whether HR and L&D each have the threshold's number of people, so that a
+/// missing comparison is the disclosure rule's doing, not the room's size.
+fn enough_for_comparison(view: &TeamView) -> bool {
+    [Role::Hr, Role::LearningAndDevelopment]
+        .iter()
+        .all(|&role| view.role_group(role).is_some_and(|g| g.figures.is_some()))
+}
+
+/// Why a figure of the team is missing, in the screen's words.
+fn missing_text(figure: Figure, threshold: usize) -> String {
+    match figure {
+        Figure::TooFew => format!("Hidden (fewer than {threshold})"),
+        Figure::Protecting => "Hidden to protect a smaller group".to_owned(),
+        Figure::Shown | Figure::Empty => "Not enough answers".to_owned(),
+    }
 }
 
 fn team_picture(bank: &Bank, view: &TeamView) -> Html {
@@ -359,6 +399,7 @@ fn team_picture(bank: &Bank, view: &TeamView) -> Html {
     let series: Rc<[RadarSeries]> = series.into();
     html! {
         <>
+            { open_workshop_notice(view.threshold) }
             <RadarChart {axes} {series} label="Radar chart of the team's mean score per dimension, with HR and L&D where both groups are large enough; the same figures are in the tables that follow." />
             <table class="results__table workshop__stats">
                 <caption>{ "Team scores by dimension (0 to 100)" }</caption>
@@ -386,7 +427,7 @@ fn team_picture(bank: &Bank, view: &TeamView) -> Html {
                                 <td>{ format!("{:.1}", s.std_dev) }</td>
                                 <td>{ s.agreement.map_or("-", |a| a.label()) }</td>
                             } else {
-                                <td colspan="6">{ "Not enough answers" }</td>
+                                <td colspan="6">{ missing_text(d.figure, view.threshold) }</td>
                             }
                             <td>{ rate_text(d.dont_know) }</td>
                         </tr>
@@ -396,7 +437,11 @@ fn team_picture(bank: &Bank, view: &TeamView) -> Html {
 
             <h3>{ "How HR and L&D see it" }</h3>
             if view.gaps.is_empty() {
-                <p>{ format!("The comparison appears once there are at least {} HR and {} L&D participants.", view.threshold, view.threshold) }</p>
+                if enough_for_comparison(view) {
+                    <p>{ "Not compared here: HR's or L&D's figures are hidden, so that a smaller group's answers cannot be worked out from them." }</p>
+                } else {
+                    <p>{ format!("The comparison appears once there are at least {} HR and {} L&D participants.", view.threshold, view.threshold) }</p>
+                }
             } else {
                 <table class="results__table workshop__gaps">
                     <caption>{ "HR minus L&D mean score, largest difference first" }</caption>
@@ -435,6 +480,12 @@ fn team_picture(bank: &Bank, view: &TeamView) -> Html {
                 </ol>
             }
 
+            if view.threshold >= PROTECTED_FROM {
+                <p class="hint workshop__rule">{ format!("How groups are protected: a group's figures are shown only when at least {} people make them, and a group large enough is hidden too when its figures, added to or subtracted from the others here, would give a smaller group's answers away.", view.threshold) }</p>
+            }
+            if let Some(protection) = view.protection() {
+                <p class="workshop__protection">{ protection.sentence(view.threshold) }</p>
+            }
             { group_table("By role", bank, view, &view.roles) }
             { group_table("By team label", bank, view, &view.teams) }
         </>
@@ -480,8 +531,12 @@ fn group_table(title: &str, bank: &Bank, view: &TeamView, groups: &[Group]) -> H
                         <th scope="row">{ group.label.to_string() }</th>
                         if let Some(figures) = &group.figures {
                             <td>{ figures.members }</td>
-                            for mean in figures.means.iter() {
-                                <td>{ mean_text(mean.as_ref()) }</td>
+                            for (mean, figure) in figures.means.iter().zip(figures.figures.iter()) {
+                                if figure.is_shown() {
+                                    <td>{ mean_text(mean.as_ref()) }</td>
+                                } else {
+                                    <td>{ missing_text(*figure, view.threshold) }</td>
+                                }
                             }
                         } else {
                             <td colspan={(view.dimensions.len() + 1).to_string()}>{ format!("Hidden (fewer than {})", view.threshold) }</td>
@@ -525,6 +580,7 @@ fn PresenterMode(
     let gap = view.gaps.iter().find(|g| g.index == stats.index);
     html! {
         <section class="presenter">
+            { open_workshop_notice(view.threshold) }
             <p class="presenter__position">{ format!("Dimension {} of {count}", presenter.position + 1) }</p>
             <h1 tabindex="-1">{ &dimension.name }</h1>
             <p class="presenter__summary">{ &dimension.summary }</p>
@@ -536,6 +592,10 @@ fn PresenterMode(
                     if let Some(s) = &stats.spread {
                         <p class="presenter__score">{ format!("Team mean {:.0} · level {}, {}", s.mean.value, Level::of(s.mean.score), bank.level(Level::of(s.mean.score)).name) }</p>
                         <p>{ format!("Range {}-{} · {}", s.min, s.max, s.agreement.map_or("one score", |a| a.label())) }</p>
+                    } else if stats.figure == Figure::TooFew {
+                        <p class="presenter__score">{ format!("Team score hidden (fewer than {} with a score)", view.threshold) }</p>
+                    } else if stats.figure == Figure::Protecting {
+                        <p class="presenter__score">{ "Team score hidden to protect a smaller group" }</p>
                     } else {
                         <p class="presenter__score">{ "Not enough answers for a team score" }</p>
                     }
