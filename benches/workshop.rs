@@ -61,6 +61,58 @@ fn main() {
 
         println!("  {room:>6} codes: read and de-duplicate {gather}; team view {view}");
     }
+
+    // Hostile pastes of 1 MB: what a prankster or a mistake can put in the
+    // box. Reading each must take linear time and leave nothing gathered
+    // changed.
+    let broken = {
+        let good = code::encode(bank, &sample::participant(bank, 7));
+        let mut typo: Vec<char> = good.chars().collect();
+        let last = typo.len() - 3;
+        typo[last] = if typo[last] == 'A' { 'B' } else { 'A' };
+        typo.into_iter().collect::<String>()
+    };
+    for (name, pasted) in hostile_pastes(&broken) {
+        if let Some(folder) = &write_to {
+            let file = folder.join(format!("hostile-{name}.txt"));
+            if let Err(error) = std::fs::write(&file, &pasted) {
+                eprintln!("error: cannot write {}: {error}", file.display());
+                std::process::exit(1);
+            }
+        }
+        let read = measure(|| {
+            let mut workshop = Workshop::new("Benchmark");
+            let gathered = workshop.add_text(bank, black_box(&pasted));
+            assert_eq!(gathered.added, 0, "{name}: nothing to add");
+            gathered
+        });
+        println!("  1 MB of {name}: read {read}");
+    }
+}
+
+/// One megabyte each of text that holds no code that reads, shaped to make
+/// the reader work: words that start like codes (each tried joined with the
+/// ones after it), one huge word, a broken code per line, lines of prose,
+/// and links whose fragment holds no code.
+fn hostile_pastes(broken: &str) -> Vec<(&'static str, String)> {
+    const MEGABYTE: usize = 1_000_000;
+    let fill = |unit: &str| {
+        let mut text = String::with_capacity(MEGABYTE + unit.len());
+        while text.len() < MEGABYTE {
+            text.push_str(unit);
+        }
+        text
+    };
+    vec![
+        ("code-like-words", fill("T1AB3 ")),
+        ("one-word", format!("T1{}", "A".repeat(MEGABYTE - 2))),
+        ("broken-codes", fill(&format!("{broken}\n"))),
+        ("prose", fill("Thanks everyone, see you next week!\n")),
+        (
+            "links",
+            fill("https://example.org/tandem/#r=T1-NOT-A-CODE \n"),
+        ),
+    ]
 }
 
 /// The folder given with `--write-codes`, if any. Cargo passes `--bench`

@@ -382,6 +382,20 @@ function readAction(group) {
 }
 
 /**
+ * Whether the page's plan reads as `expected` (JSON of planShown), for
+ * waitForFunction. A function, not a string: Playwright polls a string with
+ * eval, which the app's Content Security Policy refuses, and the refusal
+ * counts as an error in the page. Built here so that it can carry
+ * readAction's code, since a page function can use nothing from this file.
+ */
+const PLAN_SHOWS = new Function(
+  'expected',
+  `const readAction = ${readAction};\n` +
+    "return JSON.stringify([...document.querySelectorAll('fieldset, [role=group]')].map(readAction)" +
+    ".filter((a) => /^Action \\d+: /.test(a.legend ?? ''))) === expected;",
+);
+
+/**
  * Drives Tandem in one page, as a person would. Every step waits for what it
  * needs with Playwright's auto-waiting locators; nothing sleeps.
  */
@@ -792,12 +806,7 @@ export class Tandem {
    */
   async expectPlan(shown, why) {
     await this.page
-      .waitForFunction(
-        `JSON.stringify([...document.querySelectorAll('fieldset, [role=group]')].map(${readAction})` +
-          `.filter((a) => /^Action \\d+: /.test(a.legend ?? ''))) === ${JSON.stringify(JSON.stringify(shown))}`,
-        undefined,
-        { timeout: 5_000 },
-      )
+      .waitForFunction(PLAN_SHOWS, JSON.stringify(shown), { timeout: 5_000 })
       .catch(() => {});
     assert.deepEqual(await this.readPlan(), shown, why);
   }

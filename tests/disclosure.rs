@@ -232,6 +232,20 @@ proptest! {
         }
     }
 
+    /// A higher threshold hides everything a lower one hides.
+    #[test]
+    fn a_higher_threshold_hides_at_least_as_much((people, labels, threshold) in people_strategy()) {
+        let cells = room(&people, labels);
+        let lower = suppress(&cells, threshold);
+        let higher = suppress(&cells, threshold + 1);
+        let pairs = std::iter::once((lower.room, higher.room))
+            .chain(lower.roles.iter().copied().zip(higher.roles.iter().copied()))
+            .chain(lower.labels.iter().copied().zip(higher.labels.iter().copied()));
+        for (at_lower, at_higher) in pairs {
+            prop_assert!(at_lower.is_shown() || !at_higher.is_shown(), "{people:?} at {threshold}");
+        }
+    }
+
     /// The graph's minimum cut says exactly what linear algebra says, for
     /// any choice of figures shown.
     #[test]

@@ -35,6 +35,29 @@ fn without_a_file_tandem_runs_as_shipped_once_the_site_has_answered() {
 }
 
 #[test]
+fn the_file_the_build_ships_means_no_configuration() {
+    // dist/tandem.config.json, as the build writes it (site/), so that a
+    // site without a configuration answers with a file and not a 404.
+    let shipped = include_str!("../site/tandem.config.json");
+    for text in [shipped, " null ", "\u{feff}null\r\n"] {
+        let setup = after(
+            Setup::new("", None),
+            [SetupAction::FileLoaded(Some(text.to_owned()))],
+        );
+        assert!(setup.ready);
+        assert_eq!(setup.source, Source::Standard, "{text:?}");
+        assert_eq!(setup.refused, None, "{text:?}");
+        assert_eq!(setup.config.organisation(), None);
+    }
+    // Anything else is read as a configuration, and refused if it is none.
+    let setup = after(
+        Setup::new("", None),
+        [SetupAction::FileLoaded(Some("nul".to_owned()))],
+    );
+    assert!(setup.refused.is_some());
+}
+
+#[test]
 fn the_file_beside_the_app_configures_it() {
     let setup = after(
         Setup::new("", None),

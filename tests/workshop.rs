@@ -755,13 +755,33 @@ fn divided_room(bank: &Bank) -> Vec<Progress> {
 #[test]
 fn divided_statements_come_widest_first() {
     let bank = mini_bank();
+    // Threshold 2: alpha.four has two opinions (the other two answered "Not
+    // applicable"), which at 3 would be too few to show.
     let view = TeamView::of(
+        &bank,
+        Mode::Quick,
+        &divided_room(&bank),
+        2,
+        str::to_lowercase,
+    );
+    let at_three = TeamView::of(
         &bank,
         Mode::Quick,
         &divided_room(&bank),
         3,
         str::to_lowercase,
     );
+    let four = at_three
+        .statements
+        .iter()
+        .find(|s| s.id.as_str() == "alpha.four")
+        .unwrap();
+    assert_eq!(
+        (four.figure, four.answers.total(), four.mean),
+        (Figure::TooFew, 0, None),
+        "two opinions beside two Not applicable are too few at 3"
+    );
+    assert_eq!(at_three.divided.len(), 3);
     let divided: Vec<(&str, Option<f64>, Option<f64>)> = view
         .divided
         .iter()
@@ -1475,6 +1495,31 @@ proptest! {
         prop_assert!(shown.map(|f| f.members).sum::<usize>() <= team.len());
     }
 
+    /// A facilitator who tries one threshold, then a higher one, sees no
+    /// more between the two views than the lower one shows alone.
+    #[test]
+    fn raising_the_threshold_shows_nothing_new((team, threshold) in small_team()) {
+        let bank = shared_mini_bank();
+        let lower = threshold.max(1);
+        let views: Vec<TeamView> = (lower..=lower + 3)
+            .map(|k| TeamView::of(bank, Mode::Quick, &team, k, str::to_lowercase))
+            .collect();
+        for position in 0..views[0].dimensions.len() {
+            let mut sums: Vec<Vec<u128>> = Vec::new();
+            for view in &views {
+                for sum in shown_sums(bank, view, &team, position) {
+                    if !sums.contains(&sum) {
+                        sums.push(sum);
+                    }
+                }
+            }
+            prop_assert!(
+                !common::subtraction::solvable(&sums, lower),
+                "dimension {} across thresholds {} to {}", position, lower, lower + 3
+            );
+        }
+    }
+
     /// Whatever the room and the threshold, no combination of the figures
     /// the view shows (the room's, each role's and each team label's, per
     /// dimension) gives the sum of fewer than the threshold's number of
@@ -1494,7 +1539,7 @@ proptest! {
         }
         for statement in &view.statements {
             if statement.figure.is_shown() {
-                prop_assert!(statement.answers.total() >= threshold);
+                prop_assert!(statement.answers.on_scale() >= threshold);
             } else {
                 prop_assert_eq!(statement.answers.total(), 0);
             }

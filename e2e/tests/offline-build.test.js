@@ -9,6 +9,7 @@ import path from 'node:path';
 import { after, test } from 'node:test';
 import { distFolder } from '../harness.js';
 import {
+  SITE_FILES,
   WORKER,
   buildFiles,
   cacheVersion,
@@ -39,12 +40,13 @@ function declared(workerText) {
   return { version: JSON.parse(version[1]), files: JSON.parse(files[1]) };
 }
 
-test('the worker keeps every file of the build, sorted, and never itself', () => {
+test("the worker keeps every file of the build, sorted, and never itself or the site's own files", () => {
   const dir = build('files', {
     'index.html': '<!doctype html>',
     'app-1.css': 'body {}',
     'tandem-1_bg.wasm': 'wasm',
     'nested/part.js': 'export {}',
+    'tandem.config.json': 'null',
     [WORKER]: 'an older worker',
   });
   assert.deepEqual(buildFiles(dir), ['app-1.css', 'index.html', 'nested/part.js', 'tandem-1_bg.wasm']);
@@ -66,7 +68,8 @@ test('sw.js declares the version and the files, then the worker code follows', (
   const text = serviceWorker('0123456789abcdef', ['index.html', 'a.js'], '// the worker\n');
   assert.equal(
     text,
-    'const VERSION = "0123456789abcdef";\nconst FILES = ["index.html","a.js"];\n\n// the worker\n',
+    'const VERSION = "0123456789abcdef";\nconst FILES = ["index.html","a.js"];\n' +
+      'const SITE_FILES = ["tandem.config.json"];\n\n// the worker\n',
   );
   const dir = build('written', { 'index.html': 'x', 'a.js': 'y' });
   const written = writeServiceWorker(dir);
@@ -93,8 +96,9 @@ test('without offline use, sw.js only retires an earlier worker', () => {
 test("the worker primes the configuration file the app asks for on every start", () => {
   const app = readFileSync(new URL('../../src/app/mod.rs', import.meta.url), 'utf8');
   const asked = app.match(/pub const CONFIG_FILE: &str = "([^"]+)";/)[1];
-  const worker = readFileSync(new URL('../../tools/offline/service-worker.js', import.meta.url), 'utf8');
-  assert.deepEqual(JSON.parse(worker.match(/^const SITE_FILES = (\[.*\]);$/m)[1].replaceAll("'", '"')), [asked]);
+  assert.deepEqual(SITE_FILES, [asked]);
+  // The build ships that file, saying "no configuration".
+  assert.equal(readFileSync(path.join(distFolder(), asked), 'utf8').trim(), 'null');
 });
 
 test('the release build registers its worker and keeps exactly its own files', () => {

@@ -156,8 +156,9 @@ impl Reducible for Setup {
             SetupAction::FileLoaded(text) => {
                 next.ready = true;
                 if let Some(text) = text {
-                    match Config::parse(&text, standard()) {
-                        Ok(config) => {
+                    match Config::site_file(&text, standard()) {
+                        Ok(None) => {}
+                        Ok(Some(config)) => {
                             let config = Rc::new(config);
                             next.file = Some(Rc::clone(&config));
                             if next.source != Source::Chosen {

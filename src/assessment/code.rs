@@ -439,6 +439,76 @@ pub fn find_code(text: &str) -> &str {
         .map_or(text, str::trim)
 }
 
+/// Reads a code that someone split into words (`T1 TAR5V GRSAE …`): the
+/// first `1 + k` of `words`, for the smallest `k` from 1 to `most` whose
+/// joined text reads, with how many words that took (`1 + k`), the joined
+/// text and what [`read_spelled`] gives for it. `words[0]` is where the code
+/// starts. `None` when no such join reads.
+///
+/// Pasted text may hold thousands of words that start like codes, so this
+/// takes time in proportion to the symbols it looks at: the frame of each
+/// candidate end (the stated length and the checksum) is checked from a
+/// running checksum in a few steps, and only a candidate whose frame holds
+/// is read in full.
+pub fn read_split(
+    bank: &Bank,
+    words: &[&str],
+    most: usize,
+) -> Option<(usize, String, (Decoded, String))> {
+    let (first, rest) = words.split_first()?;
+    let mut symbols: Vec<u8> = Vec::new();
+    // `crcs[i]`: the checksum register after the first `i` symbols.
+    let mut crcs: Vec<u16> = vec![0xFFFF];
+    /// Adds a word's symbols (after the `T` for the first word); `None` when
+    /// it holds anything else, which no code does.
+    fn push(word: &str, first: bool, symbols: &mut Vec<u8>, crcs: &mut Vec<u16>) -> Option<()> {
+        let mut bytes = word.bytes().filter(|&b| b != b'-');
+        if first && !bytes.next()?.eq_ignore_ascii_case(&(MARK as u8)) {
+            return None;
+        }
+        for byte in bytes {
+            let value = *SYMBOL_VALUES.get(usize::from(byte))?;
+            if value == NOT_A_SYMBOL {
+                return None;
+            }
+            let last = crcs[crcs.len() - 1];
+            crcs.push(crc16_symbol(last, value));
+            symbols.push(value);
+        }
+        Some(())
+    }
+    push(first, true, &mut symbols, &mut crcs)?;
+    for (k, word) in rest.iter().take(most).enumerate() {
+        push(word, false, &mut symbols, &mut crcs)?;
+        let n = symbols.len();
+        if n + 1 > MAX_INPUT_BYTES {
+            return None;
+        }
+        if n < 1 + TAIL_SYMBOLS {
+            continue;
+        }
+        // The frame's tail: four bits of length (`T` counted), then the
+        // checksum of everything before the tail's fifth bit.
+        let tail = symbols[n - TAIL_SYMBOLS];
+        if usize::from(tail >> 1) != (n + 1) % 16 {
+            continue;
+        }
+        let crc = crc16_top_bits(crcs[n - TAIL_SYMBOLS], tail, LENGTH_BITS);
+        let stated = u16::from(tail & 1) << 15
+            | u16::from(symbols[n - 3]) << 10
+            | u16::from(symbols[n - 2]) << 5
+            | u16::from(symbols[n - 1]);
+        if crc != stated {
+            continue;
+        }
+        let joined = words[..k + 2].join(" ");
+        if let Ok(read) = read_spelled(bank, &joined) {
+            return Some((k + 2, joined, read));
+        }
+    }
+    None
+}
+
 /// Checks the frame of a code and returns its payload bits: the bits between
 /// the version symbol and the tail, padding included.
 fn read_frame(text: &str) -> Result<Frame, CodeError> {
@@ -646,6 +716,19 @@ fn crc16(bits: impl Iterator<Item = bool>) -> u16 {
 /// significant first), a whole symbol at a time where it can: this is the
 /// check every pasted code goes through.
 fn crc16_of_symbols(symbols: &[u8], bits: usize) -> u16 {
+    let whole = bits / SYMBOL_BITS;
+    let crc = symbols[..whole]
+        .iter()
+        .fold(0xFFFF_u16, |crc, &symbol| crc16_symbol(crc, symbol));
+    let rest = bits % SYMBOL_BITS;
+    match symbols.get(whole) {
+        Some(&symbol) if rest > 0 => crc16_top_bits(crc, symbol, rest),
+        _ => crc,
+    }
+}
+
+/// [`crc16`] after one more whole symbol.
+fn crc16_symbol(crc: u16, symbol: u8) -> u16 {
     /// The change five bits make: entry `i` is the register after shifting
     /// five zero bits through `i` placed at its top.
     const STEP: [u16; 32] = {
@@ -667,22 +750,15 @@ fn crc16_of_symbols(symbols: &[u8], bits: usize) -> u16 {
         }
         table
     };
-    let whole = bits / SYMBOL_BITS;
-    let crc = symbols[..whole].iter().fold(0xFFFF_u16, |crc, &symbol| {
-        (crc << SYMBOL_BITS) ^ STEP[usize::from((crc >> 11) as u8 ^ symbol) & 0x1F]
-    });
-    let rest = bits % SYMBOL_BITS;
-    match symbols.get(whole) {
-        Some(&symbol) if rest > 0 => {
-            let mut crc = crc;
-            for i in 0..rest {
-                let bit = (symbol >> (SYMBOL_BITS - 1 - i)) & 1 == 1;
-                crc = crc16_step(crc, bit);
-            }
-            crc
-        }
-        _ => crc,
+    (crc << SYMBOL_BITS) ^ STEP[usize::from((crc >> 11) as u8 ^ symbol) & 0x1F]
+}
+
+/// [`crc16`] after the top `bits` bits of one more symbol.
+fn crc16_top_bits(mut crc: u16, symbol: u8, bits: usize) -> u16 {
+    for i in 0..bits {
+        crc = crc16_step(crc, (symbol >> (SYMBOL_BITS - 1 - i)) & 1 == 1);
     }
+    crc
 }
 
 fn crc16_step(crc: u16, bit: bool) -> u16 {

@@ -161,6 +161,17 @@ impl fmt::Display for ConfigError {
 impl std::error::Error for ConfigError {}
 
 impl Config {
+    /// Reads the `tandem.config.json` a site serves beside the app: `None`
+    /// when it holds `null`, which is what the build ships (a site without a
+    /// configuration of its own then answers the app's request with a file,
+    /// not an error); otherwise as [`Config::parse`].
+    pub fn site_file(json: &str, default_bank: &Bank) -> Result<Option<Config>, ConfigError> {
+        if json.trim_start_matches('\u{feff}').trim() == "null" {
+            return Ok(None);
+        }
+        Config::parse(json, default_bank).map(Some)
+    }
+
     /// Reads a configuration from JSON and checks every rule; reports all
     /// problems at once, each with its location. `default_bank` is the bank
     /// asked when the configuration brings none of its own (the standard

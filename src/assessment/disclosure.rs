@@ -22,7 +22,10 @@
 //! smallest that makes the figures safe on its own, else the smallest whose
 //! figure takes part in the exposure; the room's own figure only when no
 //! group is left to hide. The room's figure is hidden too when fewer than
-//! `threshold` participants make it. The team view applies this to each
+//! `threshold` participants make it. It does so threshold by threshold from
+//! 1 up, keeping at each what the one before hid, so that raising the
+//! threshold never shows a figure that a lower one hid: otherwise a figure
+//! shown at 4 and another shown at 3 could be subtracted from each other. The team view applies this to each
 //! dimension's scores and to every other figure it breaks down by group.
 //!
 //! # How exposure is decided
@@ -202,31 +205,59 @@ impl Suppression {
 /// Hides the groups with fewer than `threshold` participants, then as many
 /// more as it takes for the rest to expose nobody (see the module's
 /// documentation). A threshold of 0 is taken as 1, which hides nothing.
+///
+/// A higher threshold only ever hides more: the figures are worked out for
+/// each threshold from 1 up to `threshold`, each step keeping everything the
+/// one before it hid. So the views at two thresholds, put side by side (a
+/// facilitator who tries 3, then 4), show no more than the lower one alone,
+/// which is safe at the lower threshold.
 pub fn suppress(cells: &Cells, threshold: usize) -> Suppression {
-    let threshold = threshold.max(1);
-    let primary = |count: usize| match count {
-        0 => Figure::Empty,
-        n if n < threshold => Figure::TooFew,
-        _ => Figure::Shown,
+    let shown_unless_empty = |count: usize| {
+        if count == 0 {
+            Figure::Empty
+        } else {
+            Figure::Shown
+        }
     };
     let mut suppression = Suppression {
-        room: primary(cells.total()),
+        room: shown_unless_empty(cells.total()),
         roles: (0..cells.roles)
-            .map(|r| primary(cells.role_total(r)))
+            .map(|r| shown_unless_empty(cells.role_total(r)))
             .collect(),
         labels: (0..cells.labels())
-            .map(|l| primary(cells.label_total(l)))
+            .map(|l| shown_unless_empty(cells.label_total(l)))
             .collect(),
     };
-    while let Some(exposure) = exposed(cells, &suppression, threshold) {
-        let Some(next) = next_to_hide(cells, &suppression, threshold, &exposure) else {
-            // Unreachable: with every group and the room hidden nothing is
-            // shown, which exposes nobody. Kept total all the same.
-            break;
-        };
-        *next.figure(&mut suppression) = Figure::Protecting;
+    for step in 2..=threshold {
+        hide_too_few(cells, &mut suppression, step);
+        while let Some(exposure) = exposed(cells, &suppression, step) {
+            let Some(next) = next_to_hide(cells, &suppression, step, &exposure) else {
+                // Unreachable: with every group and the room hidden nothing
+                // is shown, which exposes nobody. Kept total all the same.
+                break;
+            };
+            *next.figure(&mut suppression) = Figure::Protecting;
+        }
     }
     suppression
+}
+
+/// Hides, as too few, each figure with fewer than `threshold` participants
+/// (one hidden at a lower threshold to protect another is now too few
+/// itself, which is the reason to give).
+fn hide_too_few(cells: &Cells, suppression: &mut Suppression, threshold: usize) {
+    let hide = |figure: &mut Figure, count: usize| {
+        if matches!(figure, Figure::Shown | Figure::Protecting) && count < threshold {
+            *figure = Figure::TooFew;
+        }
+    };
+    hide(&mut suppression.room, cells.total());
+    for (r, figure) in suppression.roles.iter_mut().enumerate() {
+        hide(figure, cells.role_total(r));
+    }
+    for (l, figure) in suppression.labels.iter_mut().enumerate() {
+        hide(figure, cells.label_total(l));
+    }
 }
 
 /// A figure [`suppress`] may hide next.

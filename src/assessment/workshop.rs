@@ -155,6 +155,16 @@ const MAX_SHOWN: usize = 32;
 /// standard code is eight groups, a long team label adds a few more.
 const MAX_JOINED_WORDS: usize = 16;
 
+/// Largest paste read at once, in bytes: about 65,000 codes, one a line.
+/// Reading takes time in proportion to the text, so a paste this long is
+/// read in a fraction of a second; past it the paste is refused whole, with
+/// a message, and nothing gathered changes.
+pub const MAX_PASTE_BYTES: usize = 2_000_000;
+
+/// Most refused entries, and most lines without a code, listed one by one;
+/// the rest are counted.
+pub const MAX_LISTED: usize = 50;
+
 // ---------------------------------------------------------------------------
 // Gathering
 // ---------------------------------------------------------------------------
@@ -201,8 +211,19 @@ pub struct Gathered {
     /// Entries that were already gathered or repeated in the same paste;
     /// each such participant is counted once.
     pub duplicates: usize,
-    /// Entries that could not be read, each listed once, in the order found.
+    /// Entries that could not be read, each listed once, in the order
+    /// found: the first [`MAX_LISTED`] of them.
     pub rejected: Vec<Rejected>,
+    /// How many more entries could not be read than are listed.
+    pub more_rejected: usize,
+    /// Lines of a paste that held no code or result link, shortened: the
+    /// first [`MAX_LISTED`] of them (blank lines are not counted).
+    pub without_code: Vec<String>,
+    /// How many lines held no code or result link, all told.
+    pub lines_without_code: usize,
+    /// Why the whole paste was refused (too long), if it was; nothing of it
+    /// was read then.
+    pub refused: Option<String>,
 }
 
 /// An entry that could not be read, and why.
@@ -258,12 +279,17 @@ impl Gathered {
     /// Every entry found: added, duplicate or rejected. Zero means the text
     /// held nothing that looks like a code or a result link.
     pub fn found(&self) -> usize {
-        self.added + self.duplicates + self.rejected.len()
+        self.added + self.duplicates + self.rejected.len() + self.more_rejected
     }
 
     /// Records an entry that could not be read; the screen also uses this
     /// for files that fail to import, so one list reports a whole batch.
+    /// Past [`MAX_LISTED`] entries it is only counted.
     pub fn reject(&mut self, text: &str, reason: impl fmt::Display) {
+        if self.rejected.len() >= MAX_LISTED {
+            self.more_rejected += 1;
+            return;
+        }
         self.rejected.push(Rejected {
             text: shorten(text),
             reason: reason.to_string(),
@@ -274,7 +300,16 @@ impl Gathered {
     pub fn merge(&mut self, other: Gathered) {
         self.added += other.added;
         self.duplicates += other.duplicates;
-        self.rejected.extend(other.rejected);
+        let room = MAX_LISTED.saturating_sub(self.rejected.len());
+        let listed = other.rejected.len().min(room);
+        self.more_rejected += other.more_rejected + other.rejected.len() - listed;
+        self.rejected
+            .extend(other.rejected.into_iter().take(listed));
+        let room = MAX_LISTED.saturating_sub(self.without_code.len());
+        self.without_code
+            .extend(other.without_code.into_iter().take(room));
+        self.lines_without_code += other.lines_without_code;
+        self.refused = self.refused.take().or(other.refused);
     }
 }
 
@@ -362,19 +397,37 @@ impl Workshop {
     /// participants (see the module documentation for how the text is split).
     /// Nothing already gathered changes, whatever the text holds.
     pub fn add_text(&mut self, bank: &Bank, text: &str) -> Gathered {
+        if text.len() > MAX_PASTE_BYTES {
+            return Gathered {
+                refused: Some(format!(
+                    "The pasted text is {} bytes long; Tandem reads at most {} bytes (about 65,000 codes) at once. Nothing was added: paste it in parts.",
+                    group_thousands(text.len()),
+                    group_thousands(MAX_PASTE_BYTES)
+                )),
+                ..Gathered::default()
+            };
+        }
         let mut batch = Batch::new(&self.people.codes);
-        let mut refused = HashSet::new();
-        for entry in entries(bank, text) {
+        let mut refused: HashSet<Cow<str>> = HashSet::new();
+        let (entries, without_code) = entries(bank, text);
+        for entry in entries {
             match entry.result {
                 Ok((decoded, spelled)) => batch.gather(spelled, decoded),
                 // The same broken text pasted twice is listed once.
                 Err(error) => {
-                    if refused.insert(entry.text.to_string()) {
+                    if !refused.contains(&entry.text) {
                         batch.report.reject(&entry.text, error);
+                        refused.insert(entry.text);
                     }
                 }
             }
         }
+        batch.report.lines_without_code = without_code.len();
+        batch.report.without_code = without_code
+            .into_iter()
+            .take(MAX_LISTED)
+            .map(shorten_line)
+            .collect();
         self.append(batch.finish())
     }
 
@@ -541,13 +594,27 @@ struct Entry<'t> {
     result: Result<(Decoded, String), CodeError>,
 }
 
-/// Every code and result link in `text`, read for `bank`.
-fn entries<'t>(bank: &Bank, text: &'t str) -> Vec<Entry<'t>> {
+/// Every code and result link in `text`, read for `bank`, and the lines
+/// (not blank) in which there was neither.
+fn entries<'t>(bank: &Bank, text: &'t str) -> (Vec<Entry<'t>>, Vec<&'t str>) {
     let mut found = Vec::new();
+    let mut without_code = Vec::new();
+    for line in split_at_ascii(text, |b| b == b'\n') {
+        let before = found.len();
+        entries_in_line(bank, line, &mut found);
+        if found.len() == before && !line.trim().is_empty() {
+            without_code.push(line);
+        }
+    }
+    (found, without_code)
+}
+
+/// The entries of one line, added to `found`.
+fn entries_in_line<'t>(bank: &Bank, line: &'t str, found: &mut Vec<Entry<'t>>) {
     let mut words: Vec<&str> = Vec::new();
     // Line breaks and list punctuation always end an entry; spaces and tabs
     // do too, except inside a code that people split into groups.
-    for line in split_at_ascii(text, |b| matches!(b, b'\n' | b'\r' | b',' | b';' | b'|')) {
+    for line in split_at_ascii(line, |b| matches!(b, b'\r' | b',' | b';' | b'|')) {
         words.clear();
         // Byte by byte where that gives the same words (no vertical tab,
         // which only the Unicode rule counts as space); a pasted room is
@@ -585,8 +652,13 @@ fn entries<'t>(bank: &Bank, text: &'t str) -> Vec<Entry<'t>> {
             }
             let result = code::read_spelled(bank, word);
             if matches!(result, Err(CodeError::Incomplete | CodeError::Checksum)) {
-                if let Some((used, joined, read)) = join_split_code(bank, word, &words[next..]) {
-                    next += used;
+                // The first part alone does not read: the code may have been
+                // split into groups (the checksum makes a chance match
+                // practically impossible).
+                if let Some((used, joined, read)) =
+                    code::read_split(bank, &words[next - 1..], MAX_JOINED_WORDS)
+                {
+                    next += used - 1;
                     found.push(Entry {
                         text: Cow::Owned(joined),
                         result: Ok(read),
@@ -600,28 +672,6 @@ fn entries<'t>(bank: &Bank, text: &'t str) -> Vec<Entry<'t>> {
             });
         }
     }
-    found
-}
-
-/// Tries `start` followed by one, two, … of `rest` as one code; the first
-/// that reads wins. The checksum makes a chance match practically impossible.
-fn join_split_code(
-    bank: &Bank,
-    start: &str,
-    rest: &[&str],
-) -> Option<(usize, String, (Decoded, String))> {
-    let mut joined = start.to_owned();
-    for (used, word) in rest.iter().take(MAX_JOINED_WORDS).enumerate() {
-        if !word.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
-            return None;
-        }
-        joined.push(' ');
-        joined.push_str(word);
-        if let Ok(read) = code::read_spelled(bank, &joined) {
-            return Some((used + 1, joined, read));
-        }
-    }
-    None
 }
 
 /// The parts of `text` between the bytes `is_separator` picks, which must be
@@ -666,16 +716,43 @@ fn looks_like_code(word: &str) -> bool {
 }
 
 /// At most [`MAX_SHOWN`] characters, without control characters, with "…"
-/// when cut.
+/// when cut. Looks at no more of `text` than that, however long it is.
 fn shorten(text: &str) -> String {
-    let clean: Vec<char> = text.chars().filter(|c| !c.is_control()).collect();
-    if clean.len() <= MAX_SHOWN {
+    shorten_to(text, MAX_SHOWN)
+}
+
+/// A line without a code as listed: up to twice as long as an entry, since
+/// a line is what the person recognises.
+fn shorten_line(line: &str) -> String {
+    shorten_to(line.trim(), 2 * MAX_SHOWN)
+}
+
+fn shorten_to(text: &str, most: usize) -> String {
+    let clean: Vec<char> = text
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(most + 1)
+        .collect();
+    if clean.len() <= most {
         clean.into_iter().collect()
     } else {
-        let mut short: String = clean[..MAX_SHOWN - 1].iter().collect();
+        let mut short: String = clean[..most - 1].iter().collect();
         short.push('…');
         short
     }
+}
+
+/// `1234567` as `1,234,567`.
+fn group_thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    grouped
 }
 
 fn clean_name(name: &str) -> String {
@@ -1142,10 +1219,12 @@ impl StatementSums {
     }
 
     /// The statement's figures, shown for the whole room only, and only when
-    /// at least `threshold` participants answered it.
+    /// at least `threshold` participants answered it on the agreement scale:
+    /// someone who answered "Don't know" knows their own answer, so the
+    /// opinions behind the figures must be the threshold's number.
     fn stats(&self, id: &StatementId, dimension: usize, threshold: usize) -> StatementStats {
-        let answered = self.answers.iter().sum();
-        let figure = disclosure::room_only(answered, threshold);
+        let on_scale = self.answers[..5].iter().sum();
+        let figure = disclosure::room_only(on_scale, threshold);
         if !figure.is_shown() {
             return StatementStats {
                 id: id.clone(),

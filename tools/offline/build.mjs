@@ -30,15 +30,25 @@ export const registration = () => `\n${shipped(read('./register.js'), 'tools/off
 const workerCode = () => shipped(read('./service-worker.js'), 'tools/offline/service-worker.js');
 
 /**
+ * Files a host may put beside the build, or replace, without a new build: a
+ * consultant's tandem.config.json. The build ships one holding `null` (no
+ * configuration, site/tandem.config.json), so a site without its own
+ * answers that request with the file, never a 404. The worker asks the
+ * server for these first and keeps its last answer for when there is no
+ * network, so they are not among the build's files it keeps.
+ */
+export const SITE_FILES = ['tandem.config.json'];
+
+/**
  * Every file of the build in `dir`, relative to it with `/` separators and
  * sorted: what the worker keeps. The worker itself is never among them (the
- * browser fetches it afresh to look for updates).
+ * browser fetches it afresh to look for updates), nor the site's files.
  */
 export function buildFiles(dir) {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => path.relative(dir, path.join(entry.parentPath ?? entry.path, entry.name)).split(path.sep).join('/'))
-    .filter((file) => file !== WORKER)
+    .filter((file) => file !== WORKER && !SITE_FILES.includes(file))
     .sort();
 }
 
@@ -58,7 +68,10 @@ export function cacheVersion(dir, files, workerCode) {
 
 /** sw.js for a build: its version and files, then the worker's code. */
 export function serviceWorker(version, files, code = workerCode()) {
-  return `const VERSION = ${JSON.stringify(version)};\nconst FILES = ${JSON.stringify(files)};\n\n${code}`;
+  return (
+    `const VERSION = ${JSON.stringify(version)};\nconst FILES = ${JSON.stringify(files)};\n` +
+    `const SITE_FILES = ${JSON.stringify(SITE_FILES)};\n\n${code}`
+  );
 }
 
 /**

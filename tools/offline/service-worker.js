@@ -1,10 +1,13 @@
 // Tandem's service worker: it keeps this build's own files so that Tandem
 // loads and works with no network after the first visit.
 //
-// tools/offline/build.mjs writes it into dist/sw.js at build time, after two
-// constants that name the build:
-//   VERSION  a hash of every file of the build and of this code;
-//   FILES    every file of the build, relative to sw.js (never another host).
+// tools/offline/build.mjs writes it into dist/sw.js at build time, after
+// three constants:
+//   VERSION     a hash of every file of the build and of this code;
+//   FILES       every file of the build, relative to sw.js (never another
+//               host);
+//   SITE_FILES  the files a host may put beside the build or replace
+//               without a new build (a consultant's tandem.config.json).
 //
 // Updates. A new build is a new sw.js, which the browser finds when it checks
 // for one (on every visit). The new worker fetches the new files into a cache
@@ -23,14 +26,12 @@ const PREFIX = `tandem:${self.registration.scope}:`;
 const CACHE = PREFIX + VERSION;
 // The folder Tandem is served from, such as "/" or "/tools/tandem/".
 const ROOT = new URL(self.registration.scope).pathname;
-// Files a host may put beside the build change without a new build: a
-// consultant's tandem.config.json and the logo it names. They are asked of
-// the server first, and its last answer (a 404 included: the site has no
-// such file) is kept for when there is no network. The configuration, which
-// Tandem asks for on every start (CONFIG_FILE in src/app/mod.rs), is kept
-// from the first visit on; anything else from its first request through
-// this worker.
-const SITE_FILES = ['tandem.config.json'];
+// The site's files (SITE_FILES) and the logo a configuration names change
+// without a new build. They are asked of the server first, and its last
+// answer (a 404 included: the site has no such file) is kept for when there
+// is no network. The configuration, which Tandem asks for on every start
+// (CONFIG_FILE in src/app/mod.rs), is kept from the first visit on;
+// anything else from its first request through this worker.
 
 self.addEventListener('install', (event) => {
   event.waitUntil(precache());

@@ -261,12 +261,20 @@ fn gathered_summary(state: &WorkshopState) -> Html {
             n => format!("{n} duplicates were counted once."),
         });
     }
+    if let Some(refused) = &gathered.refused {
+        return html! {
+            <div class="workshop__gathered">
+                <div class="error-summary" role="alert"><p>{ refused }</p></div>
+            </div>
+        };
+    }
+    let rejected = gathered.rejected.len() + gathered.more_rejected;
     html! {
         <div class="workshop__gathered">
             <p role="status">{ parts.join(" ") }</p>
-            if !gathered.rejected.is_empty() {
+            if rejected > 0 {
                 <div class="error-summary" role="alert">
-                    <p>{ match gathered.rejected.len() {
+                    <p>{ match rejected {
                         1 => "1 entry could not be added; everything gathered before is kept:".to_owned(),
                         n => format!("{n} entries could not be added; everything gathered before is kept:"),
                     } }</p>
@@ -275,7 +283,26 @@ fn gathered_summary(state: &WorkshopState) -> Html {
                             <li><code>{ &rejected.text }</code>{ ": " }{ &rejected.reason }</li>
                         }
                     </ul>
+                    if gathered.more_rejected > 0 {
+                        <p>{ format!("… and {} more not listed.", gathered.more_rejected) }</p>
+                    }
                 </div>
+            }
+            if gathered.lines_without_code > 0 {
+                <details class="workshop__without-code">
+                    <summary>{ match gathered.lines_without_code {
+                        1 => "1 line had no result code".to_owned(),
+                        n => format!("{n} lines had no result code"),
+                    } }</summary>
+                    <ul>
+                        for line in gathered.without_code.iter() {
+                            <li><code>{ line }</code></li>
+                        }
+                    </ul>
+                    if gathered.lines_without_code > gathered.without_code.len() {
+                        <p>{ format!("… and {} more.", gathered.lines_without_code - gathered.without_code.len()) }</p>
+                    }
+                </details>
             }
         </div>
     }
