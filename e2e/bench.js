@@ -9,7 +9,7 @@
 //   CHROMIUM      the Chromium binary (default /usr/bin/chromium)
 //   TANDEM_RUNS   cold loads to time (default 10)
 //   TANDEM_BENCH  which parts to run, comma-separated, from sizes, load,
-//                 answering, workshop (default all)
+//                 answering, workshop, hostile (default all)
 //
 // Cold loads and the workshop's paste are timed inside the page: an input
 // event's own timestamp (or navigation start) to the first task after the
@@ -30,7 +30,7 @@ const RUNS = Number.parseInt(process.env.TANDEM_RUNS ?? '10', 10);
 const ASSESSMENT_RUNS = 5;
 const AGGREGATION_RUNS = 5;
 const ROOMS = [1_000, 10_000];
-const PARTS = ['sizes', 'load', 'answering', 'workshop'];
+const PARTS = ['sizes', 'load', 'answering', 'workshop', 'hostile'];
 const parts = new Set((process.env.TANDEM_BENCH ?? PARTS.join(',')).split(',').map((p) => p.trim()));
 
 /** Installed in every page before the app: records what the figures need. */
@@ -323,6 +323,50 @@ async function aggregation(origin, codesFolder) {
   console.log('  (medians; "read codes" and "team view" are the app\'s own performance measures)');
 }
 
+/** The hostile pastes the native half wrote (hostile-*.txt), 1 MB each. */
+const HOSTILE = ['code-like-words', 'one-word', 'broken-codes', 'prose', 'links'];
+const HOSTILE_RUNS = 3;
+
+async function hostilePastes(origin, codesFolder) {
+  console.log(`\nWorkshop: pasting 1 MB of text that holds no code (${HOSTILE_RUNS} runs each; budget 200 ms to read):`);
+  const rows = [['paste', 'read', 'click to paint']];
+  for (const name of HOSTILE) {
+    const pasted = await readFile(path.join(codesFolder, `hostile-${name}.txt`), 'utf8');
+    const gather = [];
+    const paint = [];
+    for (let run = 0; run < HOSTILE_RUNS; run += 1) {
+      const browser = await freshBrowser(origin);
+      try {
+        const { page } = browser;
+        await page.goto(`${origin}/#workshop`);
+        await page.getByRole('heading', { level: 1, name: 'Workshop', exact: true }).waitFor();
+        await page
+          .getByRole('textbox', { name: 'Paste result codes or links', exact: true })
+          .evaluate((box, text) => {
+            box.value = text;
+            box.dispatchEvent(new Event('input', { bubbles: true }));
+          }, pasted);
+        await page.getByRole('button', { name: 'Add codes', exact: true }).click();
+        await page.waitForFunction(() => window.__tandemBench.paints.some((p) => p.kind === 'Add codes'));
+        const figures = await page.evaluate(() => ({
+          gather: performance.getEntriesByName('tandem:gather').map((e) => e.duration),
+          paint: window.__tandemBench.paints.filter((p) => p.kind === 'Add codes').map((p) => p.ms),
+        }));
+        gather.push(...figures.gather);
+        paint.push(...figures.paint);
+      } finally {
+        await browser.close();
+      }
+    }
+    rows.push([
+      name,
+      `${ms(median(gather))} (max ${ms(Math.max(...gather))})`,
+      `${ms(median(paint))} (max ${ms(Math.max(...paint))})`,
+    ]);
+  }
+  console.log(table(rows));
+}
+
 async function main() {
   const dist = distFolder();
   const codesFolder = process.env.TANDEM_CODES;
@@ -347,6 +391,7 @@ async function main() {
     if (parts.has('load')) await coldLoads(server.origin);
     if (parts.has('answering')) await answering(server.origin);
     if (parts.has('workshop')) await aggregation(server.origin, codesFolder);
+    if (parts.has('hostile')) await hostilePastes(server.origin, codesFolder);
   } finally {
     await server.close();
   }

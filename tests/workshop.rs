@@ -12,7 +12,7 @@ use tandem::assessment::export;
 use tandem::assessment::plan::ActionPlan;
 use tandem::assessment::workshop::{
     Agreement, DimensionStats, GroupLabel, Rate, SavedWorkshop, TeamView, Workshop,
-    DEFAULT_ANONYMITY_THRESHOLD, DIVIDED_COUNT,
+    DEFAULT_ANONYMITY_THRESHOLD, DIVIDED_COUNT, MAX_LISTED, MAX_PASTE_BYTES,
 };
 use tandem::assessment::{Answer, Bank, DimensionId, Level, Mode, Progress, Role, StatementId};
 
@@ -1020,6 +1020,82 @@ fn a_link_with_other_parameters_is_read() {
     // A link without a code in it is some other link, not an entry.
     let other = workshop.add_text(&bank, "https://example.org/#section-2 #hashtag");
     assert_eq!(other.found(), 0);
+}
+
+#[test]
+fn a_paste_over_the_limit_is_refused_whole_and_changes_nothing() {
+    let bank = mini_bank();
+    let (_, codes) = five_codes(&bank);
+    let mut workshop = Workshop::default();
+    workshop.add_text(&bank, &codes[0]);
+    let before = workshop.clone();
+    let mut text = format!("{}\n", codes[1]);
+    text.push_str(&"x".repeat(MAX_PASTE_BYTES + 1 - text.len()));
+    let gathered = workshop.add_text(&bank, &text);
+    let refused = gathered.refused.as_deref().expect("refused whole");
+    assert!(
+        refused.contains("2,000,001 bytes") && refused.contains("paste it in parts"),
+        "{refused}"
+    );
+    assert_eq!((gathered.added, gathered.found()), (0, 0));
+    assert_eq!(workshop, before, "nothing gathered changed");
+    // At the limit it is read.
+    text.pop();
+    assert_eq!(workshop.add_text(&bank, &text).added, 1);
+}
+
+#[test]
+fn refused_entries_are_listed_up_to_a_cap_and_counted_beyond_it() {
+    let bank = mini_bank();
+    let text: String = (0..MAX_LISTED + 10)
+        .map(|i| format!("T1-BROKEN{i:04}\n"))
+        .collect();
+    let gathered = Workshop::default().add_text(&bank, &text);
+    assert_eq!(gathered.rejected.len(), MAX_LISTED);
+    assert_eq!(gathered.more_rejected, 10);
+    assert_eq!(gathered.found(), MAX_LISTED + 10);
+    // Merged reports (several files) keep the cap too.
+    let mut merged = gathered.clone();
+    merged.merge(gathered);
+    assert_eq!(merged.rejected.len(), MAX_LISTED);
+    assert_eq!(merged.more_rejected, MAX_LISTED + 20);
+}
+
+#[test]
+fn lines_without_a_code_are_counted_and_shown_not_dropped() {
+    let bank = mini_bank();
+    let (_, codes) = five_codes(&bank);
+    let text = format!(
+        "Hello everyone, here are the codes:\n{}\n\n   \nAnna: {}\nthanks, bye\n",
+        codes[0], codes[1]
+    );
+    let gathered = Workshop::default().add_text(&bank, &text);
+    assert_eq!(gathered.added, 2);
+    assert_eq!(gathered.lines_without_code, 2, "blank lines do not count");
+    assert_eq!(
+        gathered.without_code,
+        ["Hello everyone, here are the codes:", "thanks, bye"]
+    );
+    let many: String = (0..MAX_LISTED + 5).map(|i| format!("line {i}\n")).collect();
+    let gathered = Workshop::default().add_text(&bank, &many);
+    assert_eq!(gathered.lines_without_code, MAX_LISTED + 5);
+    assert_eq!(gathered.without_code.len(), MAX_LISTED);
+}
+
+#[test]
+fn words_that_only_start_like_codes_are_refused_without_joining_forever() {
+    let bank = mini_bank();
+    // Each word starts like a code and is tried joined with the sixteen
+    // after it: a paste of a hundred thousand of them still reads, adds
+    // nothing and lists one refusal (the same text each time).
+    let text = "T1AB3 ".repeat(100_000);
+    let gathered = Workshop::default().add_text(&bank, &text);
+    assert_eq!((gathered.added, gathered.rejected.len()), (0, 1));
+    // A real code split into groups among them is still found.
+    let (_, codes) = five_codes(&bank);
+    let text = format!("T1AB3 T1AB3 {} T1AB3", codes[0].replace('-', " "));
+    let gathered = Workshop::default().add_text(&bank, &text);
+    assert_eq!(gathered.added, 1);
 }
 
 #[test]

@@ -449,16 +449,22 @@ pub fn find_code(text: &str) -> &str {
 /// takes time in proportion to the symbols it looks at: the frame of each
 /// candidate end (the stated length and the checksum) is checked from a
 /// running checksum in a few steps, and only a candidate whose frame holds
-/// is read in full.
+/// is read in full. Each symbol looked at costs one from `budget`; with
+/// none left it gives up, so that a caller can bound the work a whole paste
+/// spends on joining.
 pub fn read_split(
     bank: &Bank,
     words: &[&str],
     most: usize,
+    budget: &mut usize,
 ) -> Option<(usize, String, (Decoded, String))> {
     let (first, rest) = words.split_first()?;
-    let mut symbols: Vec<u8> = Vec::new();
+    // Room for a code of the usual length, so that the thousands of words
+    // in a hostile paste that merely start like a code cost no reallocation.
+    let mut symbols: Vec<u8> = Vec::with_capacity(128);
     // `crcs[i]`: the checksum register after the first `i` symbols.
-    let mut crcs: Vec<u16> = vec![0xFFFF];
+    let mut crcs: Vec<u16> = Vec::with_capacity(129);
+    crcs.push(0xFFFF);
     /// Adds a word's symbols (after the `T` for the first word); `None` when
     /// it holds anything else, which no code does.
     fn push(word: &str, first: bool, symbols: &mut Vec<u8>, crcs: &mut Vec<u16>) -> Option<()> {
@@ -479,6 +485,7 @@ pub fn read_split(
     }
     push(first, true, &mut symbols, &mut crcs)?;
     for (k, word) in rest.iter().take(most).enumerate() {
+        *budget = budget.checked_sub(word.len())?;
         push(word, false, &mut symbols, &mut crcs)?;
         let n = symbols.len();
         if n + 1 > MAX_INPUT_BYTES {

@@ -155,6 +155,11 @@ const MAX_SHOWN: usize = 32;
 /// standard code is eight groups, a long team label adds a few more.
 const MAX_JOINED_WORDS: usize = 16;
 
+/// How many times over joining split codes may look at a paste's bytes. A
+/// paste of split codes needs about three; past the allowance, words are
+/// read one by one, and a code still split is refused, not lost.
+const JOIN_EFFORT: usize = 4;
+
 /// Largest paste read at once, in bytes: about 65,000 codes, one a line.
 /// Reading takes time in proportion to the text, so a paste this long is
 /// read in a fraction of a second; past it the paste is refused whole, with
@@ -599,9 +604,13 @@ struct Entry<'t> {
 fn entries<'t>(bank: &Bank, text: &'t str) -> (Vec<Entry<'t>>, Vec<&'t str>) {
     let mut found = Vec::new();
     let mut without_code = Vec::new();
+    // Joining words back into split codes may look at each byte of the
+    // paste a few times over, no more: a paste of nothing but words that
+    // start like codes would otherwise try sixteen joins for each.
+    let mut join_budget = JOIN_EFFORT * text.len() + 10_000;
     for line in split_at_ascii(text, |b| b == b'\n') {
         let before = found.len();
-        entries_in_line(bank, line, &mut found);
+        entries_in_line(bank, line, &mut found, &mut join_budget);
         if found.len() == before && !line.trim().is_empty() {
             without_code.push(line);
         }
@@ -610,7 +619,12 @@ fn entries<'t>(bank: &Bank, text: &'t str) -> (Vec<Entry<'t>>, Vec<&'t str>) {
 }
 
 /// The entries of one line, added to `found`.
-fn entries_in_line<'t>(bank: &Bank, line: &'t str, found: &mut Vec<Entry<'t>>) {
+fn entries_in_line<'t>(
+    bank: &Bank,
+    line: &'t str,
+    found: &mut Vec<Entry<'t>>,
+    join_budget: &mut usize,
+) {
     let mut words: Vec<&str> = Vec::new();
     // Line breaks and list punctuation always end an entry; spaces and tabs
     // do too, except inside a code that people split into groups.
@@ -656,7 +670,7 @@ fn entries_in_line<'t>(bank: &Bank, line: &'t str, found: &mut Vec<Entry<'t>>) {
                 // split into groups (the checksum makes a chance match
                 // practically impossible).
                 if let Some((used, joined, read)) =
-                    code::read_split(bank, &words[next - 1..], MAX_JOINED_WORDS)
+                    code::read_split(bank, &words[next - 1..], MAX_JOINED_WORDS, join_budget)
                 {
                     next += used - 1;
                     found.push(Entry {
