@@ -157,12 +157,15 @@ pub fn save_progress(bank: &Bank, progress: &Progress) -> Result<(), SaveFailure
     let current = storage
         .get_item(&key)
         .map_err(|e| SaveFailure::Refused(explain(e)))?;
-    let revision = match current.as_deref().map(saved::revision_of) {
+    // Saved text that this Tandem cannot use, whether damaged or well
+    // formed but wrong (a field it does not know, another bank, a newer
+    // format), is kept under a key of its own before anything replaces it;
+    // its revision then says nothing about this page's answers.
+    let revision = match current.as_deref() {
         None => 0,
-        Some(Some(revision)) => revision,
-        Some(None) => {
-            keep_unreadable(&storage, &key, current.as_deref().unwrap_or_default())
-                .map_err(SaveFailure::Refused)?;
+        Some(text) if saved::decode(bank, text).is_ok() => saved::revision_of(text).unwrap_or(0),
+        Some(text) => {
+            keep_unreadable(&storage, &key, text).map_err(SaveFailure::Refused)?;
             0
         }
     };

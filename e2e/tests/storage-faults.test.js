@@ -43,6 +43,10 @@ async function download(page, button) {
 for (const [what, text, reason] of [
   ['damaged', '{"schema":2,"bank":"tandem-standard","progress":{"mode":', 'the saved data is damaged'],
   ['newer', '{"schema":99,"bank":"tandem-standard","revision":4,"progress":{"mode":"someday"}}', 'saved by a newer version of Tandem'],
+  // Well-formed JSON, in this Tandem's format and with a revision, that
+  // still cannot be used: copied aside like damaged data, never taken for
+  // another tab's save.
+  ['unusable', '{"schema":2,"bank":"tandem-standard","revision":3,"progress":{"mode":"someday"}}', 'the saved data is damaged'],
 ]) {
   test(`${what} saved data is left untouched, offered as a file, and kept when a new assessment starts`, async (t) => {
     await tandem.journey(t, async ({ page, context, origin }) => {
