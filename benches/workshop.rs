@@ -1,11 +1,11 @@
 //! The workshop's native benchmark: gathering 1,000 and 10,000 pasted result
-//! codes (reading and de-duplicating them) and building the team view, in
-//! the release profile.
+//! codes (reading and de-duplicating them) and building the team view, and
+//! reading 1 MB pastes that hold no code, in the release profile.
 //!
 //! `cargo bench --bench workshop` prints the figures. With
 //! `--write-codes DIR` it also writes `codes-1000.txt` and `codes-10000.txt`
-//! (one code per line) for the browser half of `cargo xtask bench`, so both
-//! halves measure the same room.
+//! (one code per line) and the `hostile-*.txt` pastes for the browser half
+//! of `cargo xtask bench`, so both halves measure the same text.
 //!
 //! A hand-written harness (`harness = false`): the figures are a median and
 //! a spread over repeated runs, which is all the budget needs, without
@@ -40,13 +40,7 @@ fn main() {
             .map(|seed| code::encode(bank, &sample::participant(bank, seed)))
             .collect();
         let pasted = codes.join("\n");
-        if let Some(folder) = &write_to {
-            let file = folder.join(format!("codes-{room}.txt"));
-            if let Err(error) = std::fs::write(&file, &pasted) {
-                eprintln!("error: cannot write {}: {error}", file.display());
-                std::process::exit(1);
-            }
-        }
+        hand_over(&write_to, &format!("codes-{room}.txt"), &pasted);
 
         let gather = measure(|| {
             let mut workshop = Workshop::new("Benchmark");
@@ -63,8 +57,7 @@ fn main() {
     }
 
     // Hostile pastes of 1 MB: what a prankster or a mistake can put in the
-    // box. Reading each must take linear time and leave nothing gathered
-    // changed.
+    // box. Reading each must take time in proportion to its length.
     let broken = {
         let good = code::encode(bank, &sample::participant(bank, 7));
         let mut typo: Vec<char> = good.chars().collect();
@@ -73,13 +66,7 @@ fn main() {
         typo.into_iter().collect::<String>()
     };
     for (name, pasted) in hostile_pastes(&broken) {
-        if let Some(folder) = &write_to {
-            let file = folder.join(format!("hostile-{name}.txt"));
-            if let Err(error) = std::fs::write(&file, &pasted) {
-                eprintln!("error: cannot write {}: {error}", file.display());
-                std::process::exit(1);
-            }
-        }
+        hand_over(&write_to, &format!("hostile-{name}.txt"), &pasted);
         let read = measure(|| {
             let mut workshop = Workshop::new("Benchmark");
             let gathered = workshop.add_text(bank, black_box(&pasted));
@@ -87,6 +74,17 @@ fn main() {
             gathered
         });
         println!("  1 MB of {name}: read {read}");
+    }
+}
+
+/// Writes `text` as `name` into the `--write-codes` folder, if there is one,
+/// for the browser half to paste.
+fn hand_over(folder: &Option<PathBuf>, name: &str, text: &str) {
+    let Some(folder) = folder else { return };
+    let file = folder.join(name);
+    if let Err(error) = std::fs::write(&file, text) {
+        eprintln!("error: cannot write {}: {error}", file.display());
+        std::process::exit(1);
     }
 }
 

@@ -267,55 +267,65 @@ async function answering(origin) {
   console.log(`  "See my results" to the results page painted: ${summary(results)}`);
 }
 
+/**
+ * Pastes `pasted` into the workshop of a fresh browser, as a paste would (the
+ * whole text at once: typing it with `fill` takes Playwright longer than the
+ * app takes to read it), and waits for the frame after "Add codes" and, when
+ * `participants` is given, for that many to be listed. Resolves to the app's
+ * own measures, the click's paint and the wasm memory.
+ */
+async function pasteOnce(origin, pasted, participants) {
+  const browser = await freshBrowser(origin);
+  try {
+    const { page } = browser;
+    await page.goto(`${origin}/#workshop`);
+    await page.getByRole('heading', { level: 1, name: 'Workshop', exact: true }).waitFor();
+    await page
+      .getByRole('textbox', { name: 'Paste result codes or links', exact: true })
+      .evaluate((box, text) => {
+        box.value = text;
+        box.dispatchEvent(new Event('input', { bubbles: true }));
+      }, pasted);
+    await page.getByRole('button', { name: 'Add codes', exact: true }).click();
+    if (participants !== undefined) {
+      await page
+        .getByRole('heading', { level: 2, name: `Participants: ${participants}`, exact: true })
+        .waitFor();
+    }
+    await page.waitForFunction(() => window.__tandemBench.paints.some((p) => p.kind === 'Add codes'));
+    return await page.evaluate(() => ({
+      gather: performance.getEntriesByName('tandem:gather').map((e) => e.duration),
+      view: performance.getEntriesByName('tandem:team-view').map((e) => e.duration),
+      paint: window.__tandemBench.paints.filter((p) => p.kind === 'Add codes').map((p) => p.ms),
+      memory: window.__tandemBench.wasm.memory.buffer.byteLength,
+    }));
+  } finally {
+    await browser.close();
+  }
+}
+
+/** "median (max …)" of some durations. */
+const spread = (values) => `${ms(median(values))} (max ${ms(Math.max(...values))})`;
+
 async function aggregation(origin, codesFolder) {
   console.log(`\nWorkshop: pasting a room's result codes into the facilitator screen (${AGGREGATION_RUNS} runs each):`);
   const rows = [['codes', 'read codes', 'team view', 'click to paint', 'wasm memory after']];
   for (const room of ROOMS) {
     const pasted = await readFile(path.join(codesFolder, `codes-${room}.txt`), 'utf8');
-    const gather = [];
-    const view = [];
-    const paint = [];
+    const [gather, view, paint] = [[], [], []];
     let memory = 0;
     for (let run = 0; run < AGGREGATION_RUNS; run += 1) {
-      const browser = await freshBrowser(origin);
-      try {
-        const { page } = browser;
-        await page.goto(`${origin}/#workshop`);
-        await page.getByRole('heading', { level: 1, name: 'Workshop', exact: true }).waitFor();
-        // As a paste would: the whole text arrives at once. (Typing it with
-        // `fill` takes Playwright longer than the app takes to read it.)
-        await page
-          .getByRole('textbox', { name: 'Paste result codes or links', exact: true })
-          .evaluate((box, text) => {
-            box.value = text;
-            box.dispatchEvent(new Event('input', { bubbles: true }));
-          }, pasted);
-        await page.getByRole('button', { name: 'Add codes', exact: true }).click();
-        await page
-          .getByRole('heading', { level: 2, name: `Participants: ${room}`, exact: true })
-          .waitFor();
-        await page.waitForFunction(() =>
-          window.__tandemBench.paints.some((p) => p.kind === 'Add codes'),
-        );
-        const figures = await page.evaluate(() => ({
-          gather: performance.getEntriesByName('tandem:gather').map((e) => e.duration),
-          view: performance.getEntriesByName('tandem:team-view').map((e) => e.duration),
-          paint: window.__tandemBench.paints.filter((p) => p.kind === 'Add codes').map((p) => p.ms),
-          memory: window.__tandemBench.wasm.memory.buffer.byteLength,
-        }));
-        gather.push(...figures.gather);
-        view.push(...figures.view);
-        paint.push(...figures.paint);
-        memory = Math.max(memory, figures.memory);
-      } finally {
-        await browser.close();
-      }
+      const figures = await pasteOnce(origin, pasted, room);
+      gather.push(...figures.gather);
+      view.push(...figures.view);
+      paint.push(...figures.paint);
+      memory = Math.max(memory, figures.memory);
     }
     rows.push([
       room.toLocaleString('en-GB'),
-      `${ms(median(gather))} (max ${ms(Math.max(...gather))})`,
-      `${ms(median(view))} (max ${ms(Math.max(...view))})`,
-      `${ms(median(paint))} (max ${ms(Math.max(...paint))})`,
+      spread(gather),
+      spread(view),
+      spread(paint),
       `${(memory / 2 ** 20).toFixed(1)} MiB`,
     ]);
   }
@@ -332,37 +342,13 @@ async function hostilePastes(origin, codesFolder) {
   const rows = [['paste', 'read', 'click to paint']];
   for (const name of HOSTILE) {
     const pasted = await readFile(path.join(codesFolder, `hostile-${name}.txt`), 'utf8');
-    const gather = [];
-    const paint = [];
+    const [gather, paint] = [[], []];
     for (let run = 0; run < HOSTILE_RUNS; run += 1) {
-      const browser = await freshBrowser(origin);
-      try {
-        const { page } = browser;
-        await page.goto(`${origin}/#workshop`);
-        await page.getByRole('heading', { level: 1, name: 'Workshop', exact: true }).waitFor();
-        await page
-          .getByRole('textbox', { name: 'Paste result codes or links', exact: true })
-          .evaluate((box, text) => {
-            box.value = text;
-            box.dispatchEvent(new Event('input', { bubbles: true }));
-          }, pasted);
-        await page.getByRole('button', { name: 'Add codes', exact: true }).click();
-        await page.waitForFunction(() => window.__tandemBench.paints.some((p) => p.kind === 'Add codes'));
-        const figures = await page.evaluate(() => ({
-          gather: performance.getEntriesByName('tandem:gather').map((e) => e.duration),
-          paint: window.__tandemBench.paints.filter((p) => p.kind === 'Add codes').map((p) => p.ms),
-        }));
-        gather.push(...figures.gather);
-        paint.push(...figures.paint);
-      } finally {
-        await browser.close();
-      }
+      const figures = await pasteOnce(origin, pasted);
+      gather.push(...figures.gather);
+      paint.push(...figures.paint);
     }
-    rows.push([
-      name,
-      `${ms(median(gather))} (max ${ms(Math.max(...gather))})`,
-      `${ms(median(paint))} (max ${ms(Math.max(...paint))})`,
-    ]);
+    rows.push([name, spread(gather), spread(paint)]);
   }
   console.log(table(rows));
 }

@@ -78,7 +78,7 @@ fn a_label_that_repeats_a_role_cannot_be_subtracted_either() {
     assert_eq!(
         shown.room,
         Figure::Shown,
-        "the room is the last figure to go"
+        "the room's figure is never hidden to protect another"
     );
 }
 

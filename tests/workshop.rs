@@ -390,33 +390,36 @@ fn participants_are_counted_by_role_in_role_order() {
 /// 41.7); gap 125/3 = +41.7.
 /// beta: HR 50, 50, 50 (mean 50); L&D 75, 75, 100 (mean 83.3); gap -33.3.
 fn hr_and_ld(bank: &Bank) -> Vec<Progress> {
-    let mut team = Vec::new();
-    for (alpha, beta) in [(75, 50), (75, 50), (100, 50)] {
-        team.push(person(
-            bank,
-            Mode::Quick,
-            Some(Role::Hr),
-            "",
-            &[("alpha", alpha), ("beta", beta)],
-        ));
-    }
-    for (alpha, beta) in [(25, 75), (50, 75), (50, 100)] {
-        team.push(person(
-            bank,
-            Mode::Quick,
-            Some(Role::LearningAndDevelopment),
-            "",
-            &[("alpha", alpha), ("beta", beta)],
-        ));
-    }
-    team.push(person(
+    let (hr, ld) = (Role::Hr, Role::LearningAndDevelopment);
+    quick_room(
         bank,
-        Mode::Quick,
-        Some(Role::Leadership),
-        "",
-        &[("alpha", 0), ("beta", 0)],
-    ));
-    team
+        &[
+            (hr, 75, 50),
+            (hr, 75, 50),
+            (hr, 100, 50),
+            (ld, 25, 75),
+            (ld, 50, 75),
+            (ld, 50, 100),
+            (Role::Leadership, 0, 0),
+        ],
+    )
+}
+
+/// Quick assessments without a team label, one per `(role, alpha, beta)`,
+/// scoring those points on the two core dimensions.
+fn quick_room(bank: &Bank, people: &[(Role, u8, u8)]) -> Vec<Progress> {
+    people
+        .iter()
+        .map(|&(role, alpha, beta)| {
+            person(
+                bank,
+                Mode::Quick,
+                Some(role),
+                "",
+                &[("alpha", alpha), ("beta", beta)],
+            )
+        })
+        .collect()
 }
 
 #[test]
@@ -458,33 +461,21 @@ fn hr_and_ld_gaps_are_signed_and_largest_first() {
 /// line manager. Hiding the line manager's row alone would leave
 /// `9 × team − 5 × HR − 3 × L&D`, which is the line manager's own score.
 fn five_three_one(bank: &Bank) -> Vec<Progress> {
-    let mut team = Vec::new();
-    for (alpha, beta) in [(75, 50), (100, 75), (50, 50), (75, 100), (100, 25)] {
-        team.push(person(
-            bank,
-            Mode::Quick,
-            Some(Role::Hr),
-            "",
-            &[("alpha", alpha), ("beta", beta)],
-        ));
-    }
-    for (alpha, beta) in [(25, 75), (50, 50), (75, 100)] {
-        team.push(person(
-            bank,
-            Mode::Quick,
-            Some(Role::LearningAndDevelopment),
-            "",
-            &[("alpha", alpha), ("beta", beta)],
-        ));
-    }
-    team.push(person(
+    let (hr, ld) = (Role::Hr, Role::LearningAndDevelopment);
+    quick_room(
         bank,
-        Mode::Quick,
-        Some(Role::LineManager),
-        "",
-        &[("alpha", 50), ("beta", 25)],
-    ));
-    team
+        &[
+            (hr, 75, 50),
+            (hr, 100, 75),
+            (hr, 50, 50),
+            (hr, 75, 100),
+            (hr, 100, 25),
+            (ld, 25, 75),
+            (ld, 50, 50),
+            (ld, 75, 100),
+            (Role::LineManager, 50, 25),
+        ],
+    )
 }
 
 #[test]

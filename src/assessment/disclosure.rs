@@ -20,13 +20,15 @@
 //! participants in it ([`Figure::TooFew`]), then, while the figures left
 //! still expose someone, hides one more group ([`Figure::Protecting`]): the
 //! smallest that makes the figures safe on its own, else the smallest whose
-//! figure takes part in the exposure; the room's own figure only when no
-//! group is left to hide. The room's figure is hidden too when fewer than
-//! `threshold` participants make it. It does so threshold by threshold from
-//! 1 up, keeping at each what the one before hid, so that raising the
-//! threshold never shows a figure that a lower one hid: otherwise a figure
-//! shown at 4 and another shown at 3 could be subtracted from each other. The team view applies this to each
-//! dimension's scores and to every other figure it breaks down by group.
+//! figure takes part in the exposure. The room's own figure is never hidden
+//! to protect another: with every group hidden, it is the one sum left, of
+//! at least `threshold` people, which exposes nobody. It is hidden only when
+//! fewer than `threshold` participants make it. All this is done threshold
+//! by threshold from 1 up, keeping at each what the one before hid, so that
+//! raising the threshold never shows a figure that a lower one hid:
+//! otherwise a figure shown at 4 and another shown at 3 could be subtracted
+//! from each other. The team view applies this to each dimension's scores
+//! and to every other figure it breaks down by group.
 //!
 //! # How exposure is decided
 //!
@@ -196,9 +198,7 @@ pub struct Suppression {
 impl Suppression {
     /// Whether any figure is hidden to protect another.
     pub fn protects(&self) -> bool {
-        self.room == Figure::Protecting
-            || self.roles.contains(&Figure::Protecting)
-            || self.labels.contains(&Figure::Protecting)
+        self.roles.contains(&Figure::Protecting) || self.labels.contains(&Figure::Protecting)
     }
 }
 
@@ -232,8 +232,8 @@ pub fn suppress(cells: &Cells, threshold: usize) -> Suppression {
         hide_too_few(cells, &mut suppression, step);
         while let Some(exposure) = exposed(cells, &suppression, step) {
             let Some(next) = next_to_hide(cells, &suppression, step, &exposure) else {
-                // Unreachable: with every group and the room hidden nothing
-                // is shown, which exposes nobody. Kept total all the same.
+                // Unreachable: with every group hidden, the room's figure
+                // alone exposes nobody (see the module's documentation).
                 break;
             };
             *next.figure(&mut suppression) = Figure::Protecting;
@@ -265,7 +265,6 @@ fn hide_too_few(cells: &Cells, suppression: &mut Suppression, threshold: usize) 
 enum Candidate {
     Role(usize),
     Label(usize),
-    Room,
 }
 
 impl Candidate {
@@ -273,7 +272,6 @@ impl Candidate {
         match self {
             Candidate::Role(r) => &mut suppression.roles[r],
             Candidate::Label(l) => &mut suppression.labels[l],
-            Candidate::Room => &mut suppression.room,
         }
     }
 }
@@ -281,7 +279,7 @@ impl Candidate {
 /// The shown figure to hide next: the smallest group whose hiding alone
 /// makes the figures safe; else the smallest group on a side of the
 /// exposing cut that hiding would join to the other side; else the
-/// smallest group; the room last.
+/// smallest group.
 fn next_to_hide(
     cells: &Cells,
     suppression: &Suppression,
@@ -317,7 +315,6 @@ fn next_to_hide(
                 .find(|&c| exposure.crossed_by(c))
         })
         .or_else(|| groups.first().map(|&(_, c)| c))
-        .or_else(|| suppression.room.is_shown().then_some(Candidate::Room))
 }
 
 /// A way the shown figures expose someone: a cut of the graph described in
@@ -338,7 +335,6 @@ impl Exposure {
         let (a, b) = match candidate {
             Candidate::Role(r) => (Node::Role(r), Node::HiddenRoles),
             Candidate::Label(l) => (Node::Label(l), Node::HiddenLabels),
-            Candidate::Room => (Node::HiddenRoles, Node::HiddenLabels),
         };
         let on = |side: &[Node], n: Node| side.contains(&n);
         (on(&self.side, a) && on(&self.other, b)) || (on(&self.side, b) && on(&self.other, a))

@@ -981,8 +981,8 @@ pub struct StatementStats {
     /// Participants whose mode asks the statement.
     pub asked: usize,
     /// Whether the statement's figures are shown: only from
-    /// [`TeamView::threshold`] answers. When not, the figures below are
-    /// empty.
+    /// [`TeamView::threshold`] answers on the agreement scale. When not, the
+    /// figures below are empty.
     pub figure: Figure,
     /// Answers as given (before reverse scoring: what people chose).
     pub answers: AnswerCounts,
@@ -1064,9 +1064,6 @@ pub struct Protection {
     /// Groups large enough to show, hidden on some dimension so that the
     /// smaller groups cannot be worked out from the figures beside them.
     pub hidden_too: Vec<GroupLabel>,
-    /// Whether the whole team's figures are hidden on some dimension, for
-    /// the same reason.
-    pub whole_team: bool,
     /// Groups hidden as smaller than the threshold, on some dimension.
     pub protected: Vec<GroupLabel>,
 }
@@ -1076,10 +1073,7 @@ impl Protection {
     /// too, so the answers of Line manager or business leader (fewer than 3)
     /// cannot be worked out from the figures beside them."
     pub fn sentence(&self, threshold: usize) -> String {
-        let mut hidden: Vec<String> = self.hidden_too.iter().map(GroupLabel::to_string).collect();
-        if self.whole_team {
-            hidden.push("the whole team's scores on some dimensions".to_owned());
-        }
+        let hidden: Vec<String> = self.hidden_too.iter().map(GroupLabel::to_string).collect();
         let protected: Vec<String> = self.protected.iter().map(GroupLabel::to_string).collect();
         let whom = if protected.is_empty() {
             "smaller groups".to_owned()
@@ -1593,11 +1587,7 @@ impl TeamView {
                 protection.protected.push(group.label.clone());
             }
         }
-        protection.whole_team = self
-            .dimensions
-            .iter()
-            .any(|d| d.figure == Figure::Protecting);
-        (protection.whole_team || !protection.hidden_too.is_empty()).then_some(protection)
+        (!protection.hidden_too.is_empty()).then_some(protection)
     }
 
     /// The group of this role, if anybody has it.

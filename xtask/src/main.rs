@@ -30,8 +30,8 @@ Commands:
                     rebuilding on change
   build             build the release into dist/ and list each file's raw,
                     gzip -9 and brotli size
-  check             the quality gates alone (the first layer of `test`), in
-                    about a minute
+  check             the quality gates alone (the first layer of `test`):
+                    seconds once the crates are compiled
   test              run every test layer, stopping at the first failure:
                     1. quality gates: cargo fmt --check, cargo clippy with
                        warnings denied, the domain boundary (src/assessment/

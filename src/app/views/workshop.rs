@@ -621,8 +621,6 @@ fn PresenterMode(
                         <p>{ format!("Range {}-{} · {}", s.min, s.max, s.agreement.map_or("one score", |a| a.label())) }</p>
                     } else if stats.figure == Figure::TooFew {
                         <p class="presenter__score">{ format!("Team score hidden (fewer than {} with a score)", view.threshold) }</p>
-                    } else if stats.figure == Figure::Protecting {
-                        <p class="presenter__score">{ "Team score hidden to protect a smaller group" }</p>
                     } else {
                         <p class="presenter__score">{ "Not enough answers for a team score" }</p>
                     }
