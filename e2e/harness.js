@@ -102,15 +102,24 @@ export const SECURITY_HEADERS = {
  * types, missing files and anything outside `root` are 404. `files` maps a
  * path (such as '/tandem.config.json') to extra contents (text or a Buffer)
  * served as if it were beside the build, the way a host adds files to the
- * dist/ folder. Resolves to `{ origin, requests, serve(folder), close() }`:
+ * dist/ folder. `folders` lists sub-paths (such as '/tandem-a/') that serve
+ * the same build again, as two copies of Tandem deployed on one host would
+ * be. Resolves to `{ origin, requests, serve(folder), close() }`:
  * `requests` lists the path of every request received, in order;
  * `serve(folder)` serves another folder from then on (a new deploy, say).
  */
-export async function serveStatic(root, { address = APP_ADDRESS, headers = {}, files = {} } = {}) {
+export async function serveStatic(
+  root,
+  { address = APP_ADDRESS, headers = {}, files = {}, folders = [] } = {},
+) {
   const requests = [];
   let folder = root;
   const server = http.createServer((request, response) => {
     requests.push(request.url);
+    const mount = folders.find((f) => request.url?.startsWith(f));
+    if (mount) {
+      request.url = request.url.slice(mount.length - 1);
+    }
     const extra = request.url?.split(/[?#]/, 1)[0];
     if (Object.hasOwn(files, extra) && (request.method === 'GET' || request.method === 'HEAD')) {
       const body = Buffer.from(files[extra]);
@@ -237,7 +246,8 @@ export function launchBrowser(extraArgs = []) {
 
 /**
  * Registers `before`/`after` hooks for one test file: starts the server
- * (serving `files` beside the build, see serveStatic) and the browser once, and returns `{ origin, hostOrigin, journey }` where
+ * (serving `files` beside the build and the build again at each of
+ * `folders`, see serveStatic) and the browser once, and returns `{ origin, hostOrigin, journey }` where
  * `journey(t, body)` runs `body({ page, context, origin, hostOrigin,
  * problems, freshContext })` in a fresh browser context (fresh storage) and
  * then asserts that nothing left the browser and nothing went wrong in the
@@ -254,12 +264,12 @@ export function launchBrowser(extraArgs = []) {
  * from the server; `journey(t, body, { serviceWorkers: 'allow' })` lets
  * Tandem's worker run, for offline use.
  */
-export function useTandem({ hostPages, files = {} } = {}) {
+export function useTandem({ hostPages, files = {}, folders = [] } = {}) {
   const root = distFolder();
   const state = { server: null, host: null, hostFolder: null, browser: null };
 
   before(async () => {
-    state.server = await serveStatic(root, { headers: SECURITY_HEADERS, files });
+    state.server = await serveStatic(root, { headers: SECURITY_HEADERS, files, folders });
     if (hostPages) {
       state.hostFolder = await mkdtemp(path.join(tmpdir(), 'tandem-host-'));
       for (const [name, html] of Object.entries(hostPages(state.server.origin))) {

@@ -399,6 +399,15 @@ const PLAN_SHOWS = new Function(
  * Drives Tandem in one page, as a person would. Every step waits for what it
  * needs with Playwright's auto-waiting locators; nothing sleeps.
  */
+/**
+ * The localStorage key of `base` ('tandem.progress', 'tandem.workshop',
+ * 'tandem.config') for Tandem served from `folder`, as src/storage.rs
+ * documents its keys: the folder follows a `#`.
+ */
+export function savedKey(base, folder = '/') {
+  return `${base}#${folder}`;
+}
+
 export class Tandem {
   constructor(page, origin) {
     this.page = page;
@@ -824,7 +833,7 @@ export class Tandem {
 
   /** The saved progress in localStorage, or null. */
   saved() {
-    return this.page.evaluate(() => window.localStorage.getItem('tandem.progress'));
+    return this.page.evaluate((key) => window.localStorage.getItem(key), savedKey('tandem.progress'));
   }
 }
 

@@ -2,12 +2,36 @@
 //! progress and a facilitator's workshop, each under a key of its question
 //! bank, and a consultant's configuration opened from a link or a file.
 //!
-//! Answers to Tandem's standard questions live under `tandem.progress` and
-//! `tandem.workshop`, as they always have; answers to any other bank (another
-//! bank, or the standard one with fewer dimensions) under the same names
-//! followed by the bank's fingerprint. So a configuration with other
-//! questions never reads, mixes with or overwrites answers to the standard
-//! ones, and they are there again when the configuration is gone.
+//! # Keys
+//!
+//! Every key belongs to the folder Tandem is served from (the page's path up
+//! to its last `/`), written after a `#`, which no path holds: so two copies
+//! of Tandem on one host (`/tandem-a/` and `/tandem-b/`) never read or write
+//! each other's progress, workshops or configurations.
+//!
+//! - `tandem.progress#/tandem-a/`: progress on Tandem's standard questions;
+//!   `tandem.progress.1a2b3c4d5e6f7a8b#/tandem-a/` on any other bank (another
+//!   bank, or the standard one with fewer dimensions), named by its
+//!   fingerprint. So a configuration with other questions never reads, mixes
+//!   with or overwrites answers to the standard ones, and they are there
+//!   again when the configuration is gone.
+//! - `tandem.workshop…`, likewise for a facilitator's workshop.
+//! - `tandem.config#/tandem-a/`: the configuration last opened from a link or
+//!   a file.
+//! - `KEY.unreadable.N` and `KEY.replaced.N`: copies kept of saved data that
+//!   could not be read, and of another tab's save that this page's replaced.
+//!
+//! Keys written before keys had a folder (`tandem.progress`, and a custom
+//! bank's `tandem.progress.1a2b3c4d`) are moved to their new key the first
+//! time a copy of Tandem on that host looks for it.
+//!
+//! # Revisions
+//!
+//! Progress and a workshop are saved the same way ([`Kind`]): each save
+//! carries a revision one higher than the one it replaces, and a page saves
+//! only over the revision it last read or wrote, so two tabs never save over
+//! each other unawares ([`SaveFailure::Conflict`]). Saved text this Tandem
+//! cannot use is copied aside before anything replaces it.
 //!
 //! Every call here can fail in ordinary use: storage may be full, switched off,
 //! or (inside a third-party frame) throw on mere access. Each failure comes back
@@ -15,51 +39,139 @@
 
 use crate::assessment::saved::{self, SavedError, WorkshopRecord};
 use crate::assessment::{Bank, Progress};
+use std::cell::Cell;
 use wasm_bindgen::JsCast;
 
-/// The respondent's progress (followed by a bank's fingerprint for any bank
-/// but the standard one).
-const PROGRESS: &str = "tandem.progress";
-/// The facilitator's workshop (likewise).
-const WORKSHOP: &str = "tandem.workshop";
-/// The configuration last opened from a link or a file, as its JSON text.
-const CONFIG: &str = "tandem.config";
+/// What is saved with revisions: a respondent's progress or a workshop.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Progress,
+    Workshop,
+}
 
-/// The key `base` takes for answers to `bank`.
-fn key_for(base: &str, bank: &Bank) -> String {
-    if bank.fingerprint() == Bank::standard().fingerprint() {
-        base.to_owned()
-    } else {
-        format!("{base}.{:08x}", bank.fingerprint())
+impl Kind {
+    /// The start of its keys.
+    fn base(self) -> &'static str {
+        match self {
+            Kind::Progress => "tandem.progress",
+            Kind::Workshop => "tandem.workshop",
+        }
+    }
+
+    /// The revision of this kind's saved text that this page last read or
+    /// wrote (0 for none): see [`save`].
+    fn seen(self) -> &'static std::thread::LocalKey<Cell<u64>> {
+        match self {
+            Kind::Progress => &SEEN_PROGRESS,
+            Kind::Workshop => &SEEN_WORKSHOP,
+        }
+    }
+
+    /// Whether `text` is saved data of this kind that Tandem can use.
+    fn readable(self, bank: &Bank, text: &str) -> bool {
+        match self {
+            Kind::Progress => saved::decode(bank, text).is_ok(),
+            Kind::Workshop => saved::decode_workshop(bank, text).is_ok(),
+        }
     }
 }
 
 thread_local! {
-    /// The revision of saved progress this page last read or wrote (0 for
-    /// none): see [`save_progress`].
-    static SEEN: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+    static SEEN_PROGRESS: Cell<u64> = const { Cell::new(0) };
+    static SEEN_WORKSHOP: Cell<u64> = const { Cell::new(0) };
+}
+
+/// The configuration last opened from a link or a file, as its JSON text.
+const CONFIG: &str = "tandem.config";
+/// Between a key and the number of a copy of unreadable data it held.
+const UNREADABLE: &str = ".unreadable.";
+/// Between a key and the number of a copy of another tab's save.
+const REPLACED: &str = ".replaced.";
+/// How many copies of each sort are kept at most.
+const MAX_KEPT: u32 = 5;
+
+/// The folder Tandem is served from, as its keys end: `#` and the page's
+/// path up to its last `/`.
+fn folder() -> String {
+    let path = web_sys::window()
+        .and_then(|window| window.location().pathname().ok())
+        .unwrap_or_default();
+    let folder = path.rfind('/').map_or("/", |end| &path[..=end]);
+    format!("#{folder}")
+}
+
+/// The key of `kind` for answers to `bank`, and the key it had before keys
+/// had a folder.
+fn keys(kind: Kind, bank: &Bank) -> (String, String) {
+    let base = kind.base();
+    let (key, earlier) = if bank.is_standard() {
+        (base.to_owned(), base.to_owned())
+    } else {
+        (
+            format!("{base}.{}", bank.fingerprint()),
+            format!("{base}.{:08x}", bank.short_mark()),
+        )
+    };
+    (key + &folder(), earlier)
+}
+
+/// Whether `key` is one of this copy of Tandem's: in its folder, whether
+/// a key of its own or a copy kept beside one.
+fn ours(key: &str, folder: &str) -> bool {
+    let key = [UNREADABLE, REPLACED]
+        .iter()
+        .find_map(|infix| key.split_once(infix).map(|(key, _)| key))
+        .unwrap_or(key);
+    key.starts_with("tandem.") && key.ends_with(folder) && key.matches('#').count() == 1
+}
+
+/// The key of `kind` for `bank`, after moving there what the key it had
+/// before keys had a folder holds, if it holds anything and the new one
+/// nothing.
+fn key_for(storage: &web_sys::Storage, kind: Kind, bank: &Bank) -> String {
+    let (key, earlier) = keys(kind, bank);
+    move_earlier(storage, &key, &earlier);
+    key
+}
+
+/// Moves what `earlier` holds to `key`, unless `key` holds something.
+fn move_earlier(storage: &web_sys::Storage, key: &str, earlier: &str) {
+    if crate::recovery::stopped() || !matches!(storage.get_item(key), Ok(None)) {
+        return;
+    }
+    if let Ok(Some(text)) = storage.get_item(earlier) {
+        // Removed only once copied, so a full storage loses nothing.
+        if storage.set_item(key, &text).is_ok() {
+            let _ = storage.remove_item(earlier);
+        }
+    }
 }
 
 /// Why nothing is written once Tandem has failed (see `recovery`).
 const STOPPED: &str = "Tandem stopped after an error, so it saves nothing more";
 
-/// The text saved under each of Tandem's keys (every bank's progress and
-/// workshop, copies of unreadable progress, the configuration), as it is:
-/// for the copy the recovery screen and the notices offer. `None` for a key
-/// that cannot be read.
+/// The text saved under each of this copy of Tandem's keys (every bank's
+/// progress and workshop, the copies kept, the configuration), as it is: for
+/// the copy the recovery screen and the notices offer. `None` for a key that
+/// cannot be read.
 pub fn saved_text() -> Vec<(String, Option<String>)> {
     let Some(storage) = local_storage() else {
         return Vec::new();
     };
-    let count = storage.length().unwrap_or(0);
-    (0..count)
-        .filter_map(|i| storage.key(i).ok().flatten())
-        .filter(|key| key.starts_with("tandem."))
+    let folder = folder();
+    keys_in(&storage)
+        .filter(|key| ours(key, &folder))
         .map(|key| {
             let text = storage.get_item(&key).ok().flatten();
             (key, text)
         })
         .collect()
+}
+
+/// Every key in `storage`.
+fn keys_in(storage: &web_sys::Storage) -> impl Iterator<Item = String> + '_ {
+    let count = storage.length().unwrap_or(0);
+    (0..count).filter_map(|i| storage.key(i).ok().flatten())
 }
 
 /// What was found in storage when the app started.
@@ -79,43 +191,151 @@ fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-fn load<T>(key: &str, read: impl FnOnce(&str) -> Result<T, SavedError>) -> Loaded<T> {
+/// Reads what is saved of `kind` for `bank`, and remembers its revision for
+/// the next save.
+fn load<T>(kind: Kind, bank: &Bank, read: impl FnOnce(&str) -> Result<T, SavedError>) -> Loaded<T> {
     let Some(storage) = local_storage() else {
         return Loaded::Unavailable;
     };
-    match storage.get_item(key) {
-        Ok(None) => Loaded::Nothing,
+    let key = key_for(&storage, kind, bank);
+    match storage.get_item(&key) {
+        Ok(None) => {
+            kind.seen().set(0);
+            Loaded::Nothing
+        }
         Ok(Some(text)) => match read(&text) {
-            Ok(value) => Loaded::Found(value),
+            Ok(value) => {
+                kind.seen().set(saved::revision_of(&text).unwrap_or(0));
+                Loaded::Found(value)
+            }
             Err(e) => Loaded::Unreadable(e.to_string()),
         },
         Err(_) => Loaded::Unavailable,
     }
 }
 
-fn save(key: &str, text: &str) -> Result<(), String> {
-    if crate::recovery::stopped() {
-        return Err(STOPPED.to_owned());
-    }
-    let storage = local_storage().ok_or_else(unavailable)?;
-    storage.set_item(key, text).map_err(explain)
-}
-
-fn forget(key: &str) -> Result<(), String> {
-    if crate::recovery::stopped() {
-        return Err(STOPPED.to_owned());
-    }
-    let storage = local_storage().ok_or_else(unavailable)?;
-    storage.remove_item(key).map_err(explain)
-}
-
 /// Reads saved progress, and remembers its revision for the next save.
 pub fn load_progress(bank: &Bank) -> Loaded<Progress> {
-    load(&key_for(PROGRESS, bank), |text| {
-        let progress = saved::decode(bank, text)?;
-        SEEN.set(saved::revision_of(text).unwrap_or(0));
-        Ok(progress)
+    load(Kind::Progress, bank, |text| saved::decode(bank, text))
+}
+
+/// Reads the saved workshop, and remembers its revision for the next save.
+pub fn load_workshop(bank: &Bank) -> Loaded<WorkshopRecord> {
+    load(Kind::Workshop, bank, |text| {
+        saved::decode_workshop(bank, text)
     })
+}
+
+/// Why progress or a workshop was not saved.
+pub enum SaveFailure {
+    /// Another tab or window saved since this page last read or wrote it;
+    /// saving now would replace what this page has not seen.
+    Conflict,
+    /// The browser refused, for the reason given.
+    Refused(String),
+}
+
+/// Saves `kind` for `bank` over what was saved before, as the text
+/// `text_at` gives for the new revision, unless another tab saved since this
+/// page last read or wrote it ([`SaveFailure::Conflict`]). Saved data this
+/// Tandem cannot use is first kept under a key of its own, so that saving
+/// never destroys it.
+fn save_revised(
+    kind: Kind,
+    bank: &Bank,
+    text_at: impl FnOnce(u64) -> String,
+) -> Result<(), SaveFailure> {
+    let refused = SaveFailure::Refused;
+    if crate::recovery::stopped() {
+        return Err(refused(STOPPED.to_owned()));
+    }
+    let storage = local_storage().ok_or_else(|| refused(unavailable()))?;
+    let key = key_for(&storage, kind, bank);
+    let current = storage.get_item(&key).map_err(|e| refused(explain(e)))?;
+    // Saved text that this Tandem cannot use, whether damaged or well
+    // formed but wrong (a field it does not know, another bank, a newer
+    // format), is kept under a key of its own before anything replaces it;
+    // its revision then says nothing about this page's.
+    let revision = match current.as_deref() {
+        None => 0,
+        Some(text) if kind.readable(bank, text) => saved::revision_of(text).unwrap_or(0),
+        Some(text) => {
+            keep(&storage, &key, UNREADABLE, text).map_err(refused)?;
+            0
+        }
+    };
+    if revision != kind.seen().get() {
+        return Err(SaveFailure::Conflict);
+    }
+    storage
+        .set_item(&key, &text_at(revision + 1))
+        .map_err(|e| refused(explain(e)))?;
+    kind.seen().set(revision + 1);
+    Ok(())
+}
+
+/// Saves progress ([`save_revised`]).
+pub fn save_progress(bank: &Bank, progress: &Progress) -> Result<(), SaveFailure> {
+    save_revised(Kind::Progress, bank, |revision| {
+        saved::encode_revision(bank, progress, revision)
+    })
+}
+
+/// Saves the workshop ([`save_revised`]).
+pub fn save_workshop(bank: &Bank, record: &WorkshopRecord) -> Result<(), SaveFailure> {
+    save_revised(Kind::Workshop, bank, |revision| {
+        saved::encode_workshop(bank, record, revision)
+    })
+}
+
+/// Lets this page's next save of `kind` replace what another tab saved: the
+/// person chose to keep this page's, or the page took in the other's. What
+/// the other tab saved is first kept under a key of its own.
+pub fn take_over(kind: Kind, bank: &Bank) -> Result<(), String> {
+    let storage = local_storage().ok_or_else(unavailable)?;
+    let key = key_for(&storage, kind, bank);
+    let current = storage.get_item(&key).map_err(explain)?;
+    if let Some(text) = &current {
+        if crate::recovery::stopped() {
+            return Err(STOPPED.to_owned());
+        }
+        keep(&storage, &key, REPLACED, text)?;
+    }
+    let revision = current.as_deref().and_then(saved::revision_of);
+    kind.seen().set(revision.unwrap_or(0));
+    Ok(())
+}
+
+/// Copies `text` from `key` to the first free `KEY{infix}N`, where it stays
+/// until the person clears the browser's data; nothing when an equal copy is
+/// there already.
+fn keep(storage: &web_sys::Storage, key: &str, infix: &str, text: &str) -> Result<(), String> {
+    if crate::recovery::stopped() {
+        return Err(STOPPED.to_owned());
+    }
+    for n in 1..=MAX_KEPT {
+        let kept_at = format!("{key}{infix}{n}");
+        match storage.get_item(&kept_at) {
+            Ok(None) => return storage.set_item(&kept_at, text).map_err(explain),
+            Ok(Some(kept)) if kept == text => return Ok(()),
+            Ok(Some(_)) => continue,
+            Err(e) => return Err(explain(e)),
+        }
+    }
+    Err("there is no room left to keep a copy of what was saved before".to_owned())
+}
+
+/// Forgets saved progress on `bank`.
+pub fn forget_progress(bank: &Bank) -> Result<(), String> {
+    if crate::recovery::stopped() {
+        return Err(STOPPED.to_owned());
+    }
+    let storage = local_storage().ok_or_else(unavailable)?;
+    storage
+        .remove_item(&key_for(&storage, Kind::Progress, bank))
+        .map_err(explain)?;
+    Kind::Progress.seen().set(0);
+    Ok(())
 }
 
 /// Whether this browser keeps progress on another set of questions than
@@ -124,126 +344,55 @@ pub fn progress_kept_for_other_questions(bank: &Bank) -> bool {
     let Some(storage) = local_storage() else {
         return false;
     };
-    let own = key_for(PROGRESS, bank);
-    let count = storage.length().unwrap_or(0);
-    (0..count)
-        .filter_map(|i| storage.key(i).ok().flatten())
-        .any(|key| {
-            key != own
-                && !key.contains(UNREADABLE)
-                && (key == PROGRESS
-                    || key
-                        .strip_prefix(PROGRESS)
-                        .is_some_and(|rest| rest.starts_with('.')))
-        })
-}
-
-/// Why progress was not saved.
-pub enum SaveFailure {
-    /// Another tab or window saved progress since this page last read or
-    /// wrote it; saving now would replace answers this page has not seen.
-    Conflict,
-    /// The browser refused, for the reason given.
-    Refused(String),
-}
-
-/// Saves progress over what was saved before, unless another tab saved since
-/// this page last read or wrote it ([`SaveFailure::Conflict`]). Saved data
-/// this Tandem cannot read is first kept under a key of its own, so that
-/// saving never destroys it.
-pub fn save_progress(bank: &Bank, progress: &Progress) -> Result<(), SaveFailure> {
-    let storage = local_storage().ok_or_else(|| SaveFailure::Refused(unavailable()))?;
-    let key = key_for(PROGRESS, bank);
-    let current = storage
-        .get_item(&key)
-        .map_err(|e| SaveFailure::Refused(explain(e)))?;
-    // Saved text that this Tandem cannot use, whether damaged or well
-    // formed but wrong (a field it does not know, another bank, a newer
-    // format), is kept under a key of its own before anything replaces it;
-    // its revision then says nothing about this page's answers.
-    let revision = match current.as_deref() {
-        None => 0,
-        Some(text) if saved::decode(bank, text).is_ok() => saved::revision_of(text).unwrap_or(0),
-        Some(text) => {
-            keep_unreadable(&storage, &key, text).map_err(SaveFailure::Refused)?;
-            0
-        }
-    };
-    if revision != SEEN.get() {
-        return Err(SaveFailure::Conflict);
-    }
-    save(&key, &saved::encode_revision(bank, progress, revision + 1))
-        .map_err(SaveFailure::Refused)?;
-    SEEN.set(revision + 1);
-    Ok(())
-}
-
-/// Lets this page's progress replace what another tab saved: the person
-/// chose to keep the answers on this page.
-pub fn take_over(bank: &Bank) {
-    let current = local_storage()
-        .and_then(|storage| storage.get_item(&key_for(PROGRESS, bank)).ok().flatten())
-        .and_then(|text| saved::revision_of(&text));
-    SEEN.set(current.unwrap_or(0));
-}
-
-/// Copies saved progress that cannot be read from `key` to the first free
-/// `KEY.unreadable.N`, where it stays until the person clears the browser's
-/// data.
-fn keep_unreadable(storage: &web_sys::Storage, key: &str, text: &str) -> Result<(), String> {
-    for n in 1..=MAX_KEPT {
-        let kept_at = format!("{key}{UNREADABLE}{n}");
-        match storage.get_item(&kept_at) {
-            Ok(None) => return save(&kept_at, text),
-            Ok(Some(kept)) if kept == text => return Ok(()),
-            Ok(Some(_)) => continue,
-            Err(e) => return Err(explain(e)),
-        }
-    }
-    Err("there is no room left to keep the unreadable saved answers".to_owned())
-}
-
-/// Between a key and the number of an unreadable copy of what it held.
-const UNREADABLE: &str = ".unreadable.";
-/// How many unreadable copies are kept at most.
-const MAX_KEPT: u32 = 5;
-
-/// Forgets saved progress on `bank`.
-pub fn forget_progress(bank: &Bank) -> Result<(), String> {
-    forget(&key_for(PROGRESS, bank))?;
-    SEEN.set(0);
-    Ok(())
-}
-
-/// Reads the saved workshop.
-pub fn load_workshop(bank: &Bank) -> Loaded<WorkshopRecord> {
-    load(&key_for(WORKSHOP, bank), |text| {
-        saved::decode_workshop(bank, text)
-    })
-}
-
-/// Saves the workshop, replacing what was saved before.
-pub fn save_workshop(bank: &Bank, record: &WorkshopRecord) -> Result<(), String> {
-    save(
-        &key_for(WORKSHOP, bank),
-        &saved::encode_workshop(bank, record),
-    )
+    let own = key_for(&storage, Kind::Progress, bank);
+    let folder = folder();
+    let base = Kind::Progress.base();
+    let found = keys_in(&storage).any(|key| {
+        key != own
+            && ours(&key, &folder)
+            && !key.contains(UNREADABLE)
+            && !key.contains(REPLACED)
+            && key
+                .strip_prefix(base)
+                .is_some_and(|rest| rest.starts_with(['.', '#']))
+    });
+    found
 }
 
 /// The configuration last opened from a link or a file, if any: its text,
 /// which is as untrusted as when it arrived.
 pub fn load_config() -> Option<String> {
-    local_storage()?.get_item(CONFIG).ok().flatten()
+    let storage = local_storage()?;
+    let key = config_key(&storage);
+    storage.get_item(&key).ok().flatten()
 }
 
 /// Keeps a configuration opened from a link or a file for the next visit.
 pub fn save_config(text: &str) -> Result<(), String> {
-    save(CONFIG, text)
+    if crate::recovery::stopped() {
+        return Err(STOPPED.to_owned());
+    }
+    let storage = local_storage().ok_or_else(unavailable)?;
+    storage
+        .set_item(&config_key(&storage), text)
+        .map_err(explain)
 }
 
 /// Stops using the kept configuration.
 pub fn forget_config() -> Result<(), String> {
-    forget(CONFIG)
+    if crate::recovery::stopped() {
+        return Err(STOPPED.to_owned());
+    }
+    let storage = local_storage().ok_or_else(unavailable)?;
+    storage.remove_item(&config_key(&storage)).map_err(explain)
+}
+
+/// The configuration's key, after moving there what it had before keys had
+/// a folder.
+fn config_key(storage: &web_sys::Storage) -> String {
+    let key = format!("{CONFIG}{}", folder());
+    move_earlier(storage, &key, CONFIG);
+    key
 }
 
 fn unavailable() -> String {

@@ -6,7 +6,9 @@ mod common;
 use common::{mini_bank, ALL_ANSWERS};
 use proptest::prelude::*;
 use tandem::assessment::code::{self, CodeError};
-use tandem::assessment::{Answer, Bank, Mode, Progress, Role, Stage, StatementId};
+use tandem::assessment::{
+    Answer, Bank, Fingerprint, Mark, Mode, Progress, Role, Stage, StatementId,
+};
 
 const ALPHABET: &str = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
@@ -54,10 +56,19 @@ fn frame(version: u8, payload: &[bool]) -> String {
     code
 }
 
-/// A version 1 payload, with the raw numbers a code holds.
-fn payload(fingerprint: u32, full: bool, role: u64, answers: &[u64], team: &[u8]) -> Vec<bool> {
+/// The bits of a bank's mark: 32 for a short mark (format 1), 64 for a
+/// fingerprint (format 2).
+fn push_mark(bits: &mut Vec<bool>, mark: Mark) {
+    match mark {
+        Mark::Short(short) => push(bits, u64::from(short), 32),
+        Mark::Full(Fingerprint(fingerprint)) => push(bits, fingerprint, 64),
+    }
+}
+
+/// A payload, with the raw numbers a code holds.
+fn payload(mark: Mark, full: bool, role: u64, answers: &[u64], team: &[u8]) -> Vec<bool> {
     let mut bits = Vec::new();
-    push(&mut bits, u64::from(fingerprint), 32);
+    push_mark(&mut bits, mark);
     push(&mut bits, u64::from(full), 1);
     push(&mut bits, role, 3);
     for &answer in answers {
@@ -205,7 +216,7 @@ proptest! {
         let code = code::encode(&bank, &original);
         let decoded = code::decode(&bank, &code).expect("a fresh code decodes");
         assert_same_result(&decoded, &original);
-        prop_assert_eq!(code::bank_of(&code), Ok(bank.fingerprint()));
+        prop_assert_eq!(code::bank_of(&code), Ok(bank.mark()));
         // One result, one code.
         prop_assert_eq!(code::encode(&bank, &decoded), code);
     }
@@ -222,7 +233,7 @@ proptest! {
         let code = code::encode(bank, &original);
         let decoded = code::decode(bank, &code).expect("a fresh code decodes");
         assert_same_result(&decoded, &original);
-        prop_assert_eq!(code::bank_of(&code), Ok(bank.fingerprint()));
+        prop_assert_eq!(code::bank_of(&code), Ok(bank.mark()));
         prop_assert_eq!(code::encode(bank, &decoded), code);
     }
 }
@@ -301,16 +312,23 @@ fn the_code_follows_the_documented_layout() {
     progress.answer(&bank, &id("beta.two"), Answer::DontKnow);
     progress.answer(&bank, &id("delta.two"), Answer::Neutral);
     let answers = [1, 0, 5, 7, 0, 6, 0, 0, 0, 3];
+    // A custom bank: format 2, with the bank's fingerprint.
     let expected = frame(
-        1,
-        &payload(bank.fingerprint(), true, 4, &answers, "Nord é".as_bytes()),
+        2,
+        &payload(
+            Mark::Full(bank.fingerprint()),
+            true,
+            4,
+            &answers,
+            "Nord é".as_bytes(),
+        ),
     );
     let code = code::encode(&bank, &progress);
     assert_eq!(compact(&code), expected);
-    assert!(code.starts_with("T1-"), "{code}");
+    assert!(code.starts_with("T2-"), "{code}");
     // Groups of five after the prefix.
     let groups: Vec<&str> = code.split('-').collect();
-    assert_eq!(groups[0], "T1");
+    assert_eq!(groups[0], "T2");
     assert!(groups[1..groups.len() - 1].iter().all(|g| g.len() == 5));
     assert!((1..=5).contains(&groups[groups.len() - 1].len()));
 }
@@ -444,7 +462,7 @@ fn codes_read_from_links() {
         assert_eq!(code::find_code(&link).to_uppercase(), code);
         let decoded = code::decode(&bank, &link).unwrap_or_else(|e| panic!("{link}: {e}"));
         assert_same_result(&decoded, &original);
-        assert_eq!(code::bank_of(&link), Ok(bank.fingerprint()));
+        assert_eq!(code::bank_of(&link), Ok(bank.mark()));
     }
 }
 
@@ -551,25 +569,23 @@ fn a_code_for_another_bank_says_so() {
     let code = code::encode(&mini, &complete(&mini, Mode::Full, ""));
     assert_eq!(
         code::decode(standard, &code),
-        Err(CodeError::OtherBank {
-            fingerprint: mini.fingerprint()
-        })
+        Err(CodeError::OtherBank { mark: mini.mark() })
     );
-    assert_eq!(code::bank_of(&code), Ok(mini.fingerprint()));
+    assert_eq!(code::bank_of(&code), Ok(mini.mark()));
     assert_ne!(mini.fingerprint(), standard.fingerprint());
 }
 
 #[test]
 fn a_code_from_a_newer_tandem_says_so() {
     let bank = mini_bank();
-    let newer = frame(2, &payload(bank.fingerprint(), false, 1, &[1; 6], b""));
+    let newer = frame(3, &payload(bank.mark(), false, 1, &[1; 6], b""));
     assert_eq!(
         code::decode(&bank, &newer),
-        Err(CodeError::NewerVersion { version: 2 })
+        Err(CodeError::NewerVersion { version: 3 })
     );
     assert_eq!(
         code::bank_of(&newer),
-        Err(CodeError::NewerVersion { version: 2 })
+        Err(CodeError::NewerVersion { version: 3 })
     );
     assert_eq!(
         code::decode(&bank, &frame(31, &[true; 40])),
@@ -580,10 +596,10 @@ fn a_code_from_a_newer_tandem_says_so() {
 #[test]
 fn a_well_formed_code_with_impossible_content_is_damaged() {
     let bank = mini_bank();
-    let fp = bank.fingerprint();
+    let fp = bank.mark();
     let quick = [1, 2, 3, 4, 5, 6];
     // The reference: this one is fine.
-    assert!(code::decode(&bank, &frame(1, &payload(fp, false, 1, &quick, b""))).is_ok());
+    assert!(code::decode(&bank, &frame(2, &payload(fp, false, 1, &quick, b""))).is_ok());
 
     let mut cases = vec![
         // Roles 6 and 7 do not exist.
@@ -616,7 +632,7 @@ fn a_well_formed_code_with_impossible_content_is_damaged() {
     cases.push(extra);
 
     for bits in cases {
-        let text = frame(1, &bits);
+        let text = frame(2, &bits);
         assert_eq!(
             code::decode(&bank, &text),
             Err(CodeError::Damaged),
@@ -641,8 +657,9 @@ fn every_error_explains_itself_in_a_sentence() {
         CodeError::Checksum,
         CodeError::Damaged,
         CodeError::OtherBank {
-            fingerprint: 0xDEAD_BEEF,
+            mark: Mark::Short(0xDEAD_BEEF),
         },
+        CodeError::Earlier,
     ];
     for error in errors {
         let message = error.to_string();
@@ -653,10 +670,15 @@ fn every_error_explains_itself_in_a_sentence() {
     }
     assert!(CodeError::Checksum.to_string().contains("typo"));
     assert!(CodeError::OtherBank {
-        fingerprint: 0xDEAD_BEEF
+        mark: Mark::Short(0xDEAD_BEEF)
     }
     .to_string()
     .contains("DEADBEEF"));
+    assert!(CodeError::OtherBank {
+        mark: Mark::Full(Fingerprint(0x0123_4567_89AB_CDEF))
+    }
+    .to_string()
+    .contains("0123456789ABCDEF"));
 }
 
 // ---------------------------------------------------------------------------
@@ -700,7 +722,7 @@ proptest! {
     /// have written itself.
     #[test]
     fn checksummed_random_content_is_read_or_refused(
-        version in prop::sample::select(vec![0u8, 1, 1, 1, 2]),
+        version in prop::sample::select(vec![0u8, 1, 2, 2, 2, 3]),
         full in any::<bool>(),
         rest in prop::collection::vec(any::<bool>(), 0..400),
         own_fingerprint in any::<bool>(),
@@ -708,7 +730,7 @@ proptest! {
         let bank = mini_bank();
         let mut bits = Vec::new();
         if own_fingerprint {
-            push(&mut bits, u64::from(bank.fingerprint()), 32);
+            push_mark(&mut bits, bank.mark());
             push(&mut bits, u64::from(full), 1);
         }
         bits.extend(rest);
@@ -742,4 +764,85 @@ proptest! {
         let _ = code::decode(bank, &text);
         let _ = code::bank_of(&text);
     }
+}
+
+// ---------------------------------------------------------------------------
+// Which bank a code is for
+// ---------------------------------------------------------------------------
+
+/// The mini bank with its first statement worded `text`.
+fn mini_worded(text: &str) -> Bank {
+    let mut bank = common::mini_bank_json();
+    bank["dimensions"][0]["statements"][0]["text"] = serde_json::json!(text);
+    Bank::parse(&bank.to_string()).expect("the test bank is valid")
+}
+
+#[test]
+fn the_standard_bank_keeps_short_codes_and_custom_banks_carry_a_fingerprint() {
+    let standard = Bank::standard();
+    let code = code::encode(standard, &complete(standard, Mode::Quick, ""));
+    assert!(code.starts_with("T1-"), "{code}");
+    assert_eq!(compact(&code).len(), 23);
+    assert_eq!(code::bank_of(&code), Ok(Mark::Short(standard.short_mark())));
+
+    let mini = mini_bank();
+    let code = code::encode(&mini, &complete(&mini, Mode::Quick, ""));
+    assert!(code.starts_with("T2-"), "{code}");
+    assert_eq!(code::bank_of(&code), Ok(Mark::Full(mini.fingerprint())));
+}
+
+#[test]
+fn two_custom_banks_that_share_the_old_32_bit_mark_are_told_apart() {
+    // Found by a birthday search over 1.2 million rewordings: the 32-bit
+    // FNV mark that codes carried before fingerprints is the same for both,
+    // so an earlier Tandem scored one bank's answers as the other's.
+    let (a, b) = (mini_worded("A1 v1039599"), mini_worded("A1 v1222382"));
+    assert_eq!(a.short_mark(), b.short_mark());
+    assert_ne!(a.fingerprint(), b.fingerprint());
+    let code = code::encode(&a, &complete(&a, Mode::Full, "Ops"));
+    assert_eq!(
+        code::decode(&b, &code),
+        Err(CodeError::OtherBank { mark: a.mark() })
+    );
+    assert!(code::decode(&a, &code).is_ok());
+}
+
+#[test]
+fn a_format_1_code_for_a_custom_bank_is_refused_as_too_short_to_trust() {
+    let mini = mini_bank();
+    let quick = [1, 2, 3, 4, 5, 6];
+    // What an earlier Tandem wrote for this bank: its mark matches, but 32
+    // bits cannot tell this bank from another that shares them.
+    let earlier = frame(
+        1,
+        &payload(Mark::Short(mini.short_mark()), false, 1, &quick, b""),
+    );
+    assert_eq!(code::decode(&mini, &earlier), Err(CodeError::Earlier));
+    assert!(CodeError::Earlier.to_string().contains("earlier version"));
+    // Another bank's short mark is another bank.
+    let other = frame(1, &payload(Mark::Short(0x0BAD_F00D), false, 1, &quick, b""));
+    assert_eq!(
+        code::decode(&mini, &other),
+        Err(CodeError::OtherBank {
+            mark: Mark::Short(0x0BAD_F00D)
+        })
+    );
+}
+
+#[test]
+fn the_standard_bank_named_by_its_fingerprint_is_not_a_code_tandem_writes() {
+    // One result, one code: format 1 is the only spelling of a standard
+    // bank's result.
+    let standard = Bank::standard();
+    let answers = [3; 16];
+    let long = frame(
+        2,
+        &payload(Mark::Full(standard.fingerprint()), false, 1, &answers, b""),
+    );
+    assert_eq!(code::decode(standard, &long), Err(CodeError::Damaged));
+    let short = frame(
+        1,
+        &payload(Mark::Short(standard.short_mark()), false, 1, &answers, b""),
+    );
+    assert!(code::decode(standard, &short).is_ok());
 }

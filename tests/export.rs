@@ -88,10 +88,7 @@ fn an_export_has_the_documented_shape() {
     assert_eq!(value["version"], VERSION);
     assert_eq!(value["bank"]["id"], "mini");
     assert_eq!(value["bank"]["version"], 1);
-    assert_eq!(
-        value["bank"]["fingerprint"],
-        format!("{:08x}", bank.fingerprint())
-    );
+    assert_eq!(value["bank"]["fingerprint"], bank.fingerprint().to_string());
     assert_eq!(value["progress"], serde_json::to_value(&progress).unwrap());
     // All "Agree" gives 63 on alpha (reverse statement counts 25) and 75 on beta.
     assert_eq!(
@@ -267,9 +264,9 @@ fn an_export_from_a_newer_version_is_recognised_whatever_its_shape() {
     assert_eq!(
         from_json(
             &bank,
-            r#"{"format":"tandem-result","version":2,"shape":["unknown"]}"#
+            r#"{"format":"tandem-result","version":3,"shape":["unknown"]}"#
         ),
-        Err(ImportError::Newer { version: 2 })
+        Err(ImportError::Newer { version: 3 })
     );
     assert_eq!(
         from_json(&bank, r#"{"format":"tandem-result","version":99999999999}"#),
@@ -794,7 +791,7 @@ proptest! {
     ) {
         let bank = mini_bank();
         let mut value = json!({
-            "bank": {"id": bank_id, "version": 1, "fingerprint": format!("{:08x}", bank.fingerprint())},
+            "bank": {"id": bank_id, "version": 1, "fingerprint": bank.fingerprint().to_string()},
             "progress": progress,
         });
         if let Some(format) = format {
@@ -844,4 +841,30 @@ proptest! {
         }
         prop_assert!(!read.starts_with(FORMULA_STARTS));
     }
+}
+
+#[test]
+fn a_version_1_export_reads_for_the_standard_bank_only() {
+    // Version 1 named the bank by its 32-bit mark, as 8 hex digits.
+    let version_1 = |bank: &Bank| {
+        let mut value = export_value(bank, &finished(bank, Mode::Quick));
+        value["version"] = json!(1);
+        value["bank"]["fingerprint"] = json!(format!("{:08x}", bank.short_mark()));
+        value
+    };
+    let standard = Bank::standard();
+    let progress = finished(standard, Mode::Quick);
+    assert_eq!(
+        import_value(standard, &version_1(standard)),
+        Ok(progress.fitted_to(standard))
+    );
+    // A custom bank's 32-bit mark is too short to trust.
+    let mini = mini_bank();
+    let error = import_value(&mini, &version_1(&mini)).unwrap_err();
+    assert_eq!(error, ImportError::Earlier);
+    assert!(error.to_string().contains("export it again"), "{error}");
+    // Version 2 names it by the 16-digit fingerprint, and only so.
+    let mut short = export_value(&mini, &finished(&mini, Mode::Quick));
+    short["bank"]["fingerprint"] = json!(format!("{:08x}", mini.short_mark()));
+    assert_damaged(import_value(&mini, &short), "version 2 with 8 digits");
 }

@@ -293,12 +293,13 @@ fn a_saved_workshop_comes_back_with_its_threshold_and_plan() {
         threshold: 4,
         plan: ActionPlan::default(),
     };
-    let text = saved::encode_workshop(&bank, &record);
+    let text = saved::encode_workshop(&bank, &record, 1);
     assert_eq!(saved::decode_workshop(&bank, &text), Ok(record));
 
     let other = saved::encode_workshop(
         tandem::assessment::Bank::standard(),
         &saved::decode_workshop(&bank, &text).unwrap(),
+        1,
     );
     assert!(matches!(
         saved::decode_workshop(&bank, &other),

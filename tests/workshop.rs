@@ -1151,9 +1151,9 @@ fn foreign_and_broken_codes_are_listed_with_the_reason() {
     // The broken one pasted twice is listed once.
     assert_eq!(gathered.rejected.len(), 2);
     let other_bank = CodeError::OtherBank {
-        fingerprint: standard.fingerprint(),
+        mark: standard.mark(),
     };
-    assert_eq!(code::bank_of(&foreign), Ok(standard.fingerprint()));
+    assert_eq!(code::bank_of(&foreign), Ok(standard.mark()));
     assert!(gathered.rejected[0]
         .reason
         .contains("different set of questions"));

@@ -126,7 +126,7 @@ test('an earlier code, link or export adds "Earlier" and "Change" columns', asyn
     await alert
       .filter({
         hasText:
-          'This is not a Tandem result code: those start with T1. Check that you copied the right text.',
+          'This is not a Tandem result code: those start with T and a digit, such as T1. Check that you copied the right text.',
       })
       .waitFor();
     await codeField.fill(withTypo(code));

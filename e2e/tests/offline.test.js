@@ -12,7 +12,7 @@ import { after, test } from 'node:test';
 import { audit } from '../audit.js';
 import { CONFIG_FILE, distFolder, useTandem } from '../harness.js';
 import { writeServiceWorker } from '../../tools/offline/build.mjs';
-import { AGREEMENT, Tandem, expectedResults, plan, sections } from '../tandem.js';
+import { AGREEMENT, Tandem, expectedResults, plan, savedKey, sections } from '../tandem.js';
 
 // The host's configuration: only a name, so the questions stay the standard ones.
 const ORGANISATION = 'Northwind Health';
@@ -195,7 +195,8 @@ test('an older page that meets answers a newer Tandem saved writes nothing over 
   await tandem.journey(t, async ({ page, origin }) => {
     const app = new Tandem(page, origin);
     const newer = JSON.stringify({ schema: 99, bank: 'tandem-standard', revision: 4, progress: { mode: 'later' } });
-    const setSaved = (text) => page.evaluate((text) => localStorage.setItem('tandem.progress', text), text);
+    const key = savedKey('tandem.progress');
+    const setSaved = (text) => page.evaluate(([key, text]) => localStorage.setItem(key, text), [key, text]);
 
     // Found on opening: held, with the way to the newer version.
     await app.open();
@@ -212,12 +213,12 @@ test('an older page that meets answers a newer Tandem saved writes nothing over 
 
     // Saved by a newer Tandem in another tab while this page was open: the
     // next answer is not saved over them.
-    await page.evaluate(() => localStorage.removeItem('tandem.progress'));
+    await page.evaluate((key) => localStorage.removeItem(key), key);
     await app.reload();
     await app.start('quick');
     await app.aboutYou({ role: 'Other' }, 'quick');
     await app.answerSection('quick', 0, answers, 1);
-    await page.waitForFunction(() => localStorage.getItem('tandem.progress')?.includes('"revision":'));
+    await page.waitForFunction((key) => localStorage.getItem(key)?.includes('"revision":'), key);
     await setSaved(newer);
     await app.answerSection('quick', 0, answers, 2);
     await page

@@ -65,7 +65,7 @@ test('a JSON export, imported after starting again, restores the result and the 
     assert.equal(name, 'tandem-result.json');
     const exported = JSON.parse(await readFile(file, 'utf8'));
     assert.equal(exported.format, 'tandem-result');
-    assert.equal(exported.version, 1);
+    assert.equal(exported.version, 2);
     assert.equal(exported.bank.id, bank.id);
     assert.deepEqual(
       exported.scores.map((s) => [s.name, s.score]),
@@ -143,7 +143,7 @@ test('a damaged, foreign, newer or huge import says why and keeps the answers', 
         message: refused(
           'from-the-future.json',
           'This file was made by a newer version of Tandem (export format 99; this copy reads ' +
-            'up to 1). Update this copy of Tandem, or export again from the newer one.',
+            'up to 2). Update this copy of Tandem, or export again from the newer one.',
         ),
       },
       {

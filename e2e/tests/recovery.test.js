@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 import { useTandem } from '../harness.js';
-import { Tandem, plan } from '../tandem.js';
+import { Tandem, plan, savedKey } from '../tandem.js';
 
 const tandem = useTandem();
 
@@ -19,7 +19,7 @@ test('a failure shows the recovery screen, writes nothing more and offers the sa
     await app.aboutYou({ role: 'HR', team: 'North' }, 'quick');
     await app.answerSection('quick', 0, answers, 2);
     await app.expectAnswered('quick', 2);
-    const saved = () => page.evaluate(() => localStorage.getItem('tandem.progress'));
+    const saved = () => app.saved();
     const before = await saved();
     assert.ok(before, 'the answers were saved before the failure');
 
@@ -47,7 +47,7 @@ test('a failure shows the recovery screen, writes nothing more and offers the sa
     const download = await downloading;
     assert.equal(download.suggestedFilename(), 'tandem-saved-data.json');
     const copy = JSON.parse(await readFile(await download.path(), 'utf8'));
-    assert.equal(copy['tandem.progress'], before);
+    assert.equal(copy[savedKey('tandem.progress')], before);
 
     // A reload starts Tandem again from what was saved.
     await app.reload();

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { useTandem } from '../harness.js';
-import { AGREEMENT, Tandem, plan } from '../tandem.js';
+import { AGREEMENT, MODES, Tandem, plan } from '../tandem.js';
 
 const tandem = useTandem();
 
@@ -81,5 +81,58 @@ test('a result link, whose first screen needs the rest, loads it at once', async
     assert.ok(problems.pageErrors.some(expected), `the stopped screen: ${problems.pageErrors}`);
     problems.pageErrors = problems.pageErrors.filter((text) => !expected(text));
     problems.consoleErrors = problems.consoleErrors.filter((text) => !/ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(text));
+  });
+});
+
+test('a rest module that is not this build\'s is refused, fetched on demand or in the background', async (t) => {
+  await tandem.journey(t, async ({ page, origin, freshContext, problems }) => {
+    const app = new Tandem(page, origin);
+    await app.open();
+    await app.takeAssessment('quick', plan('quick', () => AGREEMENT[3]), { role: 'HR' });
+    const link = await app.resultLink();
+
+    // What a tampering proxy or a mixed-up deploy might serve: this build's
+    // rest with a custom section added, still a valid module.
+    const other = await freshContext();
+    await other.context.route(/\/rest-[0-9a-f]+\.wasm$/, async (route) => {
+      const response = await route.fetch();
+      const body = Buffer.concat([await response.body(), Buffer.from([0, 4, 3, 0x78, 0x79, 0x7a])]);
+      await route.fulfill({ response, body, headers: { ...response.headers(), 'content-length': String(body.length) } });
+    });
+    await other.page.goto(link);
+    const alert = other.page.getByRole('alert').filter({ hasText: 'Tandem could not load the rest of its code' });
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /what arrived is not the code of this version of Tandem/);
+    assert.equal(
+      await other.page.getByRole('heading', { level: 1, name: 'Shared result', exact: true }).count(),
+      0,
+      'nothing of it ran',
+    );
+
+    // From the landing page: the background fetch is refused by the
+    // browser's integrity check, and the screen that then needs the rest
+    // refuses it too.
+    const landing = await freshContext();
+    await landing.context.route(/\/rest-[0-9a-f]+\.wasm$/, async (route) => {
+      const response = await route.fetch();
+      const body = Buffer.concat([await response.body(), Buffer.from([0, 4, 3, 0x78, 0x79, 0x7a])]);
+      await route.fulfill({ response, body, headers: { ...response.headers(), 'content-length': String(body.length) } });
+    });
+    const refusedInBackground = landing.page.waitForEvent('console', {
+      predicate: (message) => message.text().startsWith('Tandem will fetch the rest of its code when it needs it'),
+    });
+    const later = new Tandem(landing.page, origin);
+    await later.open();
+    await refusedInBackground;
+    await later.button(MODES.quick.button).click();
+    await landing.page
+      .getByRole('alert')
+      .filter({ hasText: 'what arrived is not the code of this version of Tandem' })
+      .waitFor();
+
+    const expected = (text) => /could not load .*rest-|integrity|not the code of this version/i.test(text);
+    assert.ok(problems.pageErrors.some(expected), `the stopped screen: ${problems.pageErrors}`);
+    problems.pageErrors = problems.pageErrors.filter((text) => !expected(text));
+    problems.consoleErrors = problems.consoleErrors.filter((text) => !expected(text));
   });
 });

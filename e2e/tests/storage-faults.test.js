@@ -7,10 +7,10 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 import { useTandem } from '../harness.js';
-import { Tandem, plan, sections } from '../tandem.js';
+import { Tandem, plan, savedKey, sections } from '../tandem.js';
 
 const tandem = useTandem();
-const PROGRESS = 'tandem.progress';
+const PROGRESS = savedKey('tandem.progress');
 
 const stored = (page, key = PROGRESS) => page.evaluate((k) => localStorage.getItem(k), key);
 
@@ -148,7 +148,7 @@ test('two tabs on one assessment never save over each other unawares', async (t)
     // The second tab keeps its own answers: now those are saved.
     await conflict.getByRole('button', { name: 'Keep the answers on this page' }).click();
     await conflict.waitFor({ state: 'detached' });
-    await page.waitForFunction((before) => localStorage.getItem('tandem.progress') !== before, firstSaved);
+    await page.waitForFunction(([key, before]) => localStorage.getItem(key) !== before, [PROGRESS, firstSaved]);
     assert.match(await stored(page), /"strongly-disagree"/);
 
     // The first tab, answering next, is told in turn, and takes them.

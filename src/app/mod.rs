@@ -147,7 +147,7 @@ pub fn App() -> Html {
     }
     html! {
         <Tandem
-            key={format!("{:08x}", setup.config.bank().fingerprint())}
+            key={setup.config.bank().fingerprint().to_string()}
             config={Rc::clone(&setup.config)}
             source={setup.source}
             refused={setup.refused.clone()}
@@ -377,8 +377,12 @@ pub fn Tandem(
                     on_keep={{
                         let bank = Rc::clone(&state.bank);
                         on_action.reform(move |()| {
-                            storage::take_over(&bank);
-                            Action::KeptThisPage
+                            // The other tab's answers are kept as a copy
+                            // first; if even that fails, saving stays off.
+                            match storage::take_over(storage::Kind::Progress, &bank) {
+                                Ok(()) => Action::KeptThisPage,
+                                Err(reason) => Action::SavingFailed(reason.into()),
+                            }
                         })
                     }}
                     on_reload={Callback::from(|()| page::reload())}

@@ -39,6 +39,9 @@ pub struct WorkshopState {
     /// Presenter mode, when on.
     pub presenter: Option<Presenter>,
     pub saving: Saving,
+    /// How many participants were taken in from another tab's save of this
+    /// workshop, once that has happened.
+    pub absorbed: Option<usize>,
 }
 
 /// Everything that can happen on the workshop screen.
@@ -75,6 +78,10 @@ pub enum WorkshopAction {
     SavingFailed(AttrValue),
     /// The workshop was saved.
     Saved,
+    /// Another tab had saved this workshop meanwhile; `workshop` is this
+    /// one with what it gathered taken in (`added` participants), and is
+    /// saved.
+    OtherTabAbsorbed { workshop: Workshop, added: usize },
 }
 
 impl WorkshopState {
@@ -105,6 +112,7 @@ impl WorkshopState {
             gathered: None,
             presenter: None,
             saving,
+            absorbed: None,
         }
     }
 
@@ -221,6 +229,17 @@ impl Reducible for WorkshopState {
             }
             WorkshopAction::SavingFailed(reason) => next.saving = Saving::Failed(reason),
             WorkshopAction::Saved => {
+                if let Saving::Failed(_) = next.saving {
+                    next.saving = Saving::On;
+                }
+            }
+            WorkshopAction::OtherTabAbsorbed { workshop, added } => {
+                let grew = workshop.len() != next.workshop.len();
+                next.workshop = workshop;
+                next.absorbed = Some(added);
+                if grew {
+                    next.follow_team();
+                }
                 if let Saving::Failed(_) = next.saving {
                     next.saving = Saving::On;
                 }

@@ -100,7 +100,10 @@ impl From<&str> for DimensionId {
 pub struct Bank {
     id: String,
     version: u32,
-    fingerprint: u32,
+    fingerprint: Fingerprint,
+    /// FNV-1a of the canonical JSON: the 32-bit mark that format-1 result
+    /// codes and version-1 exports carry ([`Bank::recognises`]).
+    short_mark: u32,
     title: String,
     levels: Vec<LevelInfo>,
     dimensions: Vec<Dimension>,
@@ -251,13 +254,16 @@ impl Bank {
         let mut bank = Bank {
             id,
             version,
-            fingerprint: 0,
+            fingerprint: Fingerprint(0),
+            short_mark: 0,
             title,
             levels,
             dimensions,
             id_order,
         };
-        bank.fingerprint = fingerprint(&bank.to_json());
+        let canonical = bank.to_json();
+        bank.fingerprint = Fingerprint::of(&canonical);
+        bank.short_mark = short_mark(&canonical);
         bank
     }
 
@@ -301,8 +307,55 @@ impl Bank {
     /// A fingerprint of the bank's whole content. Result codes and exports
     /// carry it, so answers to one bank are never scored against another,
     /// even one with the same id.
-    pub fn fingerprint(&self) -> u32 {
+    pub fn fingerprint(&self) -> Fingerprint {
         self.fingerprint
+    }
+
+    /// The 32-bit mark results carried before fingerprints (FNV-1a of the
+    /// canonical JSON): what names the bank in format-1 codes, version-1
+    /// exports and the storage keys of earlier versions.
+    pub fn short_mark(&self) -> u32 {
+        self.short_mark
+    }
+
+    /// Whether this is the standard bank, content and all.
+    pub fn is_standard(&self) -> bool {
+        self.fingerprint == Bank::standard().fingerprint
+    }
+
+    /// The shortest mark that names this bank in a result code: the
+    /// standard bank's 32-bit mark, which every result code since the first
+    /// carries, or any other bank's fingerprint.
+    ///
+    /// The short mark is enough for the standard bank alone: its content is
+    /// the one Tandem ships, so the only banks it could be confused with are
+    /// custom ones, and their results never carry a short mark.
+    pub fn mark(&self) -> Mark {
+        if self.is_standard() {
+            Mark::Short(self.short_mark)
+        } else {
+            Mark::Full(self.fingerprint)
+        }
+    }
+
+    /// Whether a result that carries `mark` was written for this bank: its
+    /// fingerprint names it, and so does the standard bank's short mark.
+    pub fn recognises(&self, mark: Mark) -> Recognised {
+        match mark {
+            Mark::Full(fingerprint) if fingerprint == self.fingerprint => Recognised::Yes,
+            Mark::Short(short) if short == self.short_mark => {
+                if self.is_standard() {
+                    Recognised::Yes
+                } else {
+                    // Custom banks' results carried the short mark before
+                    // they carried the fingerprint; 32 bits are too few to
+                    // trust that it names this bank and not another that
+                    // happens to share it.
+                    Recognised::Earlier
+                }
+            }
+            _ => Recognised::No,
+        }
     }
 
     /// Every statement with its position in bank order (all dimensions, one
@@ -368,14 +421,89 @@ impl Dimension {
     }
 }
 
-/// FNV-1a over the bank's canonical JSON ([`Bank::to_json`]): the same
-/// content gives the same fingerprint however the file was laid out or
-/// spelled (white space, field order, `"reverse": false` written or left
-/// out), and any change of content gives another.
-///
-/// The standard bank's file is already in canonical form apart from white
-/// space, so its fingerprint is the one its result codes have always carried.
-fn fingerprint(canonical: &str) -> u32 {
+/// A bank's fingerprint: the first 64 bits of SHA-256 over its canonical
+/// JSON ([`Bank::to_json`]). The same content gives the same fingerprint
+/// however the file was laid out or spelled (white space, field order,
+/// `"reverse": false` written or left out), and finding two banks that share
+/// one takes about 2^32 SHA-256 evaluations of a deliberate search, where the
+/// 32-bit FNV hash it replaces could be matched in a moment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Fingerprint(pub u64);
+
+impl Fingerprint {
+    fn of(canonical: &str) -> Fingerprint {
+        use sha2::{Digest, Sha256};
+        let digest = Sha256::digest(canonical.as_bytes());
+        let mut first = [0; 8];
+        first.copy_from_slice(&digest[..8]);
+        Fingerprint(u64::from_be_bytes(first))
+    }
+
+    /// Exactly 16 hex digits, as [`fmt::Display`] writes them (either case).
+    pub fn parse(text: &str) -> Option<Fingerprint> {
+        parse_hex(text, 16).map(Fingerprint)
+    }
+}
+
+impl fmt::Display for Fingerprint {
+    /// 16 lower-case hex digits.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:016x}", self.0)
+    }
+}
+
+/// How a result names the bank it was written for ([`Bank::mark`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mark {
+    /// The 32-bit mark of format-1 codes and version-1 exports.
+    Short(u32),
+    /// The bank's [`Fingerprint`].
+    Full(Fingerprint),
+}
+
+impl Mark {
+    /// A short mark from exactly 8 hex digits (either case).
+    pub fn parse_short(text: &str) -> Option<Mark> {
+        parse_hex(text, 8).map(|value| Mark::Short(value as u32))
+    }
+}
+
+impl fmt::Display for Mark {
+    /// Hex digits: 8 for a short mark, 16 for a fingerprint.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Mark::Short(short) => write!(f, "{short:08x}"),
+            Mark::Full(fingerprint) => fingerprint.fmt(f),
+        }
+    }
+}
+
+/// Whether a result's [`Mark`] names a bank ([`Bank::recognises`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Recognised {
+    /// It was written for this bank.
+    Yes,
+    /// It was written for another bank.
+    No,
+    /// It carries the short mark an earlier Tandem wrote for a custom bank,
+    /// and the mark matches this one: too short to trust.
+    Earlier,
+}
+
+/// Exactly `digits` hex digits (at most 16), either case.
+fn parse_hex(text: &str, digits: usize) -> Option<u64> {
+    if text.len() == digits && text.bytes().all(|b| b.is_ascii_hexdigit()) {
+        u64::from_str_radix(text, 16).ok()
+    } else {
+        None
+    }
+}
+
+/// FNV-1a over the bank's canonical JSON: the 32-bit mark result codes
+/// carried before fingerprints. The standard bank's file is already in
+/// canonical form apart from white space, so its mark is the one its result
+/// codes have always carried.
+fn short_mark(canonical: &str) -> u32 {
     canonical.bytes().fold(0x811c_9dc5, |hash: u32, byte| {
         (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193)
     })

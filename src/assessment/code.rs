@@ -2,7 +2,7 @@
 //!
 //! In a workshop every participant hands the facilitator their result as a
 //! code: typed, pasted, sent as a link (`…#r=CODE`) or shown as a QR code. A
-//! code holds the question bank's fingerprint, the mode, the role, the team
+//! code holds a mark of the question bank, the mode, the role, the team
 //! label and the answers, and nothing else about the person. It has to be
 //! short enough to read out and to fit a small QR code, and a typo has to be
 //! caught, never silently scored as somebody else's opinion.
@@ -23,7 +23,7 @@
 //! | symbols     | content                                                      |
 //! |-------------|--------------------------------------------------------------|
 //! | 1           | `T`, marks a Tandem code                                     |
-//! | 1           | format version ([`VERSION`], so codes start `T1`)            |
+//! | 1           | format version: 1 for the standard bank, 2 for any other     |
 //! | ⌈P / 5⌉     | the payload, P bits, padded with zero bits to a whole symbol |
 //! | 4           | 4 bits: the number of symbols in the code (`T` included) modulo 16; then 16 bits: the checksum |
 //!
@@ -32,17 +32,24 @@
 //! newer Tandem ([`CodeError::NewerVersion`]) from a typo
 //! ([`CodeError::Checksum`]).
 //!
-//! The payload of version 1, in order:
+//! The payload, in order:
 //!
 //! | bits     | content                                                           |
 //! |----------|-------------------------------------------------------------------|
-//! | 32       | the bank's fingerprint ([`Bank::fingerprint`])                    |
+//! | 32 or 64 | the bank's [`Mark`]: in format 1 the standard bank's 32-bit mark, in format 2 the bank's 64-bit [`Fingerprint`](super::Fingerprint) |
 //! | 1        | mode: 0 quick, 1 full                                             |
 //! | 3        | role: 0 none, 1 HR, 2 L&D, 3 leadership, 4 line manager, 5 other  |
 //! | 3 each   | one answer per statement the mode asks, in bank order: 0 not answered, 1 to 5 the agreement scale ([`Answer::agreement`]), 6 don't know, 7 not applicable |
 //! | 1        | 1 when a team label follows, 0 when there is none                 |
 //! | 8        | (only with a label) its length in UTF-8 bytes, 1 to 240           |
 //! | 8 each   | (only with a label) its UTF-8 bytes                               |
+//!
+//! The two formats differ only in the mark, and each bank has one of them
+//! ([`Bank::mark`]): codes of the standard bank stay short and read as they
+//! always have, and codes of a custom bank carry a fingerprint that another
+//! bank would take a deliberate search of about 2^32 SHA-256 evaluations to
+//! share. A format-1 code made for a custom bank by an earlier Tandem is
+//! refused as [`CodeError::Earlier`].
 //!
 //! An empty label costs one bit, since most codes have none. There is exactly
 //! one code for each result: a code that is well formed but spelled differently
@@ -61,18 +68,21 @@
 //! short for the bank, which [`decode`] refuses. Either way nothing is scored.
 //!
 //! With the standard bank and no team label, a quick assessment (16
-//! statements) takes 23 symbols and a full one (36 statements) 35 symbols,
+//! statements) takes 23 symbols and a full one (36 statements) 35 symbols
+//! (a custom bank's code takes 6 or 7 more),
 //! written `T1-` followed by groups of five, such as
 //! `T1-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXX`.
 
 use super::answer::{Answer, Mode, Role};
-use super::bank::Bank;
+use super::bank::{Bank, Fingerprint, Mark, Recognised};
 use super::progress::{self, Progress, Stage, MAX_TEAM_LABEL};
 use std::collections::BTreeMap;
 use std::fmt;
 
-/// The format version this Tandem writes and the newest it reads.
-pub const VERSION: u8 = 1;
+/// The newest format version this Tandem reads and writes.
+pub const VERSION: u8 = 2;
+/// The format of codes that carry a bank's short mark ([`Mark::Short`]).
+const SHORT_MARK_VERSION: u8 = 1;
 
 /// Text longer than this many bytes is refused before any work: the longest
 /// code for a realistic bank, even inside a long link, is well under it, and
@@ -131,9 +141,12 @@ pub enum CodeError {
     Damaged,
     /// Made for a different question bank.
     OtherBank {
-        /// The fingerprint of the bank the code was made for.
-        fingerprint: u32,
+        /// The mark of the bank the code was made for.
+        mark: Mark,
     },
+    /// Made by an earlier Tandem for this custom question bank, with a mark
+    /// too short to trust ([`Recognised::Earlier`]).
+    Earlier,
 }
 
 impl fmt::Display for CodeError {
@@ -146,7 +159,7 @@ impl fmt::Display for CodeError {
                 "This text is too long to be a result code. Paste only the code or the link that holds it.",
             ),
             CodeError::NotTandem => f.write_str(
-                "This is not a Tandem result code: those start with T1. Check that you copied the right text.",
+                "This is not a Tandem result code: those start with T and a digit, such as T1. Check that you copied the right text.",
             ),
             CodeError::NewerVersion { version } => write!(
                 f,
@@ -170,9 +183,13 @@ impl fmt::Display for CodeError {
             CodeError::Damaged => f.write_str(
                 "This code is damaged: its content does not fit these questions. Ask for the code again.",
             ),
-            CodeError::OtherBank { fingerprint } => write!(
+            CodeError::OtherBank { mark } => write!(
                 f,
-                "This code is for a different set of questions (bank {fingerprint:08X}). Open it with the questionnaire it was made for.",
+                "This code is for a different set of questions (bank {}). Open it with the questionnaire it was made for.",
+                mark.to_string().to_ascii_uppercase(),
+            ),
+            CodeError::Earlier => f.write_str(
+                "This code was made by an earlier version of Tandem for these questions, in a form that can no longer be checked. Open the result where it was taken and send its new code.",
             ),
         }
     }
@@ -188,7 +205,17 @@ impl std::error::Error for CodeError {}
 /// returns decodes.
 pub fn encode(bank: &Bank, progress: &Progress) -> String {
     let mut bits = Bits::default();
-    bits.push(bank.fingerprint(), 32);
+    let version = match bank.mark() {
+        Mark::Short(short) => {
+            bits.push(short, 32);
+            SHORT_MARK_VERSION
+        }
+        Mark::Full(Fingerprint(fingerprint)) => {
+            bits.push((fingerprint >> 32) as u32, 32);
+            bits.push(fingerprint as u32, 32);
+            VERSION
+        }
+    };
     bits.push(
         match progress.mode {
             Mode::Quick => 0,
@@ -221,7 +248,7 @@ pub fn encode(bank: &Bank, progress: &Progress) -> String {
     }
 
     let mut body = Bits::default();
-    body.push(u32::from(VERSION), SYMBOL_BITS);
+    body.push(u32::from(version), SYMBOL_BITS);
     body.push_padded(&bits.0);
     let symbol_count = 1 + body.0.len() / SYMBOL_BITS + TAIL_SYMBOLS;
     body.push((symbol_count % 16) as u32, LENGTH_BITS);
@@ -356,9 +383,14 @@ pub fn read_spelled(bank: &Bank, text: &str) -> Result<(Decoded, String), CodeEr
 /// Reads the payload of a code whose frame checked out.
 fn read_framed(bank: &Bank, frame: &Frame) -> Result<Decoded, CodeError> {
     let mut reader = frame.payload();
-    let fingerprint = reader.read(32)?;
-    if fingerprint != bank.fingerprint() {
-        return Err(CodeError::OtherBank { fingerprint });
+    let mark = read_mark(frame.version, &mut reader)?;
+    match bank.recognises(mark) {
+        // One result, one code: the bank named any other way than
+        // [`encode`] names it is not a code Tandem wrote.
+        Recognised::Yes if mark != bank.mark() => return Err(CodeError::Damaged),
+        Recognised::Yes => {}
+        Recognised::No => return Err(CodeError::OtherBank { mark }),
+        Recognised::Earlier => return Err(CodeError::Earlier),
     }
     let mode = if reader.read(1)? == 1 {
         Mode::Full
@@ -413,11 +445,24 @@ fn read_framed(bank: &Bank, frame: &Frame) -> Result<Decoded, CodeError> {
     })
 }
 
-/// The fingerprint of the bank a code was made for, read without that bank,
-/// so a workshop can say "this code is for a different question bank" instead
-/// of only "this code does not fit".
-pub fn bank_of(text: &str) -> Result<u32, CodeError> {
-    read_frame(text)?.payload().read(32)
+/// The mark of the bank a code was made for, read without that bank, so a
+/// workshop can say "this code is for a different question bank" instead of
+/// only "this code does not fit".
+pub fn bank_of(text: &str) -> Result<Mark, CodeError> {
+    let frame = read_frame(text)?;
+    read_mark(frame.version, &mut frame.payload())
+}
+
+/// The bank's mark at the start of a payload in format `version`.
+fn read_mark(version: u8, reader: &mut Reader<'_>) -> Result<Mark, CodeError> {
+    let high = reader.read(32)?;
+    if version == SHORT_MARK_VERSION {
+        return Ok(Mark::Short(high));
+    }
+    let low = reader.read(32)?;
+    Ok(Mark::Full(Fingerprint(
+        u64::from(high) << 32 | u64::from(low),
+    )))
 }
 
 /// Finds the code in pasted text and returns that part, trimmed.
@@ -561,7 +606,8 @@ fn read_frame(text: &str) -> Result<Frame, CodeError> {
         return Err(CodeError::Checksum);
     }
     match Reader::over(&words, 0..SYMBOL_BITS).read(SYMBOL_BITS)? as u8 {
-        VERSION => Ok(Frame {
+        version @ 1..=VERSION => Ok(Frame {
+            version,
             symbols,
             words,
             payload: SYMBOL_BITS..length,
@@ -575,6 +621,8 @@ fn read_frame(text: &str) -> Result<Frame, CodeError> {
 /// and where the payload lies among them (between the version symbol and the
 /// tail, padding included).
 struct Frame {
+    /// The format version, from 1 to [`VERSION`].
+    version: u8,
     /// The symbol values after the `T`.
     symbols: Vec<u8>,
     words: Vec<u64>,

@@ -2,13 +2,13 @@
 //!
 //! A JSON export ([`to_json`]) is the respondent's file: everything needed to
 //! restore the result and the action plan on another device or after clearing
-//! the browser. Its shape (format [`VERSION`] 1):
+//! the browser. Its shape (format [`VERSION`] 2):
 //!
 //! ```json
 //! {
 //!   "format": "tandem-result",
-//!   "version": 1,
-//!   "bank": { "id": "tandem-standard", "version": 1, "fingerprint": "1a2b3c4d" },
+//!   "version": 2,
+//!   "bank": { "id": "tandem-standard", "version": 1, "fingerprint": "1a2b3c4d5e6f7a8b" },
 //!   "progress": { "mode": "quick", "role": "hr", "team": "", "answers": {...}, "stage": "results", ... },
 //!   "scores": [
 //!     { "dimension": "communication", "name": "Communication", "score": 63,
@@ -21,8 +21,10 @@
 //! ```
 //!
 //! - `bank` names the question bank the answers belong to; `fingerprint` is
-//!   [`Bank::fingerprint`] as 8 lowercase hex digits, so answers are never read
-//!   against a bank whose content differs, even one with the same id.
+//!   [`Bank::fingerprint`] as 16 lowercase hex digits, so answers are never
+//!   read against a bank whose content differs, even one with the same id.
+//!   Version 1 carried the bank's 32-bit [`Mark`] as 8 hex digits instead;
+//!   such a file still imports for the standard bank ([`Bank::recognises`]).
 //! - `progress` is [`Progress`] exactly as serde writes it (mode, role, team
 //!   label, answers, stage, and the plan), so whatever `Progress` gains is
 //!   exported without touching this module.
@@ -39,7 +41,7 @@
 //! cell goes through [`csv_field`], which stops a spreadsheet from running a
 //! team label or a custom bank's text as a formula.
 
-use super::bank::{Bank, DimensionId};
+use super::bank::{Bank, DimensionId, Fingerprint, Mark, Recognised};
 use super::plan::{ActionPlan, Horizon, Owner};
 use super::progress::Progress;
 use super::scoring::{DimensionResult, Level, Overall};
@@ -54,7 +56,9 @@ pub const FORMAT: &str = "tandem-result";
 
 /// Version of the export format; raise it when the shape changes, and teach
 /// [`from_json`] to read the older shapes.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
+/// The last version whose `bank.fingerprint` is a short [`Mark`].
+const SHORT_MARK_VERSION: u32 = 1;
 
 /// Largest file [`from_json`] accepts: real exports are a few KB, so anything
 /// near this is not one, and refusing it early keeps a stray video or database
@@ -82,8 +86,9 @@ struct ExportRef<'a> {
 struct BankRecord {
     id: String,
     version: u32,
-    /// [`Bank::fingerprint`] as 8 hex digits: a JSON number would invite
-    /// spreadsheets and editors to reformat it.
+    /// [`Bank::fingerprint`] as 16 hex digits (a short [`Mark`] as 8 in
+    /// version 1): a JSON number would invite spreadsheets and editors to
+    /// reformat it.
     fingerprint: String,
 }
 
@@ -142,6 +147,9 @@ pub enum ImportError {
         /// The id of the bank the file was exported from, shortened if long.
         id: String,
     },
+    /// Exported by an earlier Tandem for this custom question bank, with a
+    /// mark too short to trust ([`Recognised::Earlier`]).
+    Earlier,
     /// A Tandem export whose content is wrong: fields missing or ill-typed.
     Damaged {
         /// What is wrong, as the JSON reader said it, shortened if long.
@@ -178,6 +186,11 @@ impl fmt::Display for ImportError {
                 "This file holds answers to a different set of questions (\"{id}\", or another \
                  version of it) from the one loaded here. Open it where those questions are \
                  loaded, or take the assessment again here."
+            ),
+            ImportError::Earlier => f.write_str(
+                "This file was exported by an earlier version of Tandem for these questions, \
+                 in a form that can no longer be checked. Open the result where it was taken \
+                 and export it again.",
             ),
             ImportError::Damaged { reason } => write!(
                 f,
@@ -224,7 +237,7 @@ pub fn to_json(bank: &Bank, progress: &Progress) -> String {
         bank: BankRecord {
             id: bank.id().to_owned(),
             version: bank.version(),
-            fingerprint: format!("{:08x}", bank.fingerprint()),
+            fingerprint: bank.fingerprint().to_string(),
         },
         progress,
         scores,
@@ -283,12 +296,24 @@ pub fn from_json(bank: &Bank, text: &str) -> Result<Progress, ImportError> {
             id: shorten(&record.id),
         });
     }
-    let fingerprint = parse_fingerprint(&record.fingerprint)
-        .ok_or_else(|| damaged("the question bank fingerprint is not 8 hexadecimal digits"))?;
-    if fingerprint != bank.fingerprint() {
-        return Err(ImportError::OtherBank {
-            id: shorten(&record.id),
-        });
+    let mark = if version == SHORT_MARK_VERSION {
+        Mark::parse_short(&record.fingerprint)
+            .ok_or_else(|| damaged("the question bank fingerprint is not 8 hexadecimal digits"))?
+    } else {
+        Mark::Full(
+            Fingerprint::parse(&record.fingerprint).ok_or_else(|| {
+                damaged("the question bank fingerprint is not 16 hexadecimal digits")
+            })?,
+        )
+    };
+    match bank.recognises(mark) {
+        Recognised::Yes => {}
+        Recognised::No => {
+            return Err(ImportError::OtherBank {
+                id: shorten(&record.id),
+            })
+        }
+        Recognised::Earlier => return Err(ImportError::Earlier),
     }
 
     // Read from the text rather than the parsed value so that the reason
@@ -301,15 +326,6 @@ pub fn from_json(bank: &Bank, text: &str) -> Result<Progress, ImportError> {
 fn damaged(reason: &str) -> ImportError {
     ImportError::Damaged {
         reason: shorten(reason),
-    }
-}
-
-/// Exactly 8 hex digits, as [`to_json`] writes them (either case accepted).
-fn parse_fingerprint(text: &str) -> Option<u32> {
-    if text.len() == 8 && text.bytes().all(|b| b.is_ascii_hexdigit()) {
-        u32::from_str_radix(text, 16).ok()
-    } else {
-        None
     }
 }
 
@@ -508,7 +524,7 @@ pub fn team_json(bank: &Bank, name: &str, view: &TeamView, plan: &ActionPlan) ->
     let report = TeamReport {
         anonymity_threshold: view.threshold,
         bank: TeamBankRecord {
-            fingerprint: format!("{:08x}", bank.fingerprint()),
+            fingerprint: bank.fingerprint().to_string(),
             id: bank.id(),
             version: bank.version(),
         },

@@ -18,9 +18,9 @@ use std::fmt;
 ///
 /// - 1: the bank's id and the progress (a workshop: the codes, the threshold
 ///   and the plan).
-/// - 2: saved progress also carries its revision, so two tabs never save over
-///   each other's answers unawares ([`revision_of`]). Format 1 reads as
-///   revision 0; a workshop's shape is unchanged.
+/// - 2: saved progress and workshops also carry their revision, so two tabs
+///   never save over each other unawares ([`revision_of`]). Format 1, and a
+///   workshop saved before workshops had revisions, reads as revision 0.
 pub const SCHEMA: u32 = 2;
 
 /// Saved text larger than this is refused before parsing; real progress is a
@@ -49,7 +49,7 @@ struct Versioned {
     schema: u32,
 }
 
-/// Only the revision of saved progress; format 1 had none.
+/// Only the revision of saved progress or a workshop; format 1 had none.
 #[derive(Deserialize)]
 struct Revisioned {
     schema: u32,
@@ -57,8 +57,8 @@ struct Revisioned {
     revision: u64,
 }
 
-/// How many times the saved progress in `text` has been saved, across every
-/// tab: what a tab compares with the revision it last read or wrote before
+/// How many times the saved progress or workshop in `text` has been saved,
+/// across every tab: what a tab compares with the revision it last read or wrote before
 /// saving over it. `None` for text this version cannot read the revision of
 /// (damaged, or from a newer Tandem), which must not be saved over.
 pub fn revision_of(text: &str) -> Option<u64> {
@@ -162,6 +162,7 @@ pub struct WorkshopRecord {
 struct WorkshopRef<'a> {
     schema: u32,
     bank: &'a str,
+    revision: u64,
     workshop: SavedWorkshop,
     threshold: usize,
     plan: &'a ActionPlan,
@@ -181,11 +182,12 @@ fn default_threshold() -> usize {
     DEFAULT_ANONYMITY_THRESHOLD
 }
 
-/// Saves a workshop as text.
-pub fn encode_workshop(bank: &Bank, record: &WorkshopRecord) -> String {
+/// Saves a workshop as text, marked as its `revision`th save.
+pub fn encode_workshop(bank: &Bank, record: &WorkshopRecord, revision: u64) -> String {
     let saved = WorkshopRef {
         schema: SCHEMA,
         bank: bank.id(),
+        revision,
         workshop: record.workshop.saved(),
         threshold: record.threshold,
         plan: &record.plan,

@@ -452,6 +452,23 @@ impl Workshop {
         self.append(batch.finish())
     }
 
+    /// Takes in what another copy of this workshop gathered (another tab
+    /// saved it meanwhile), read for the same bank: its participants not
+    /// here yet, and its codes that do not read. The name stays this one's.
+    /// Returns how many participants were added.
+    pub fn absorb(&mut self, other: &Workshop) -> usize {
+        let mut batch = Batch::new(&self.people.codes);
+        for (code, decoded) in other.people.codes.iter().zip(&other.people.participants) {
+            batch.gather(code.clone(), decoded.clone());
+        }
+        for code in &other.unreadable {
+            if !self.unreadable.contains(code) {
+                self.unreadable.push(code.clone());
+            }
+        }
+        self.append(batch.finish()).added
+    }
+
     /// What is saved: the name and every code, readable or not.
     pub fn saved(&self) -> SavedWorkshop {
         SavedWorkshop {
@@ -712,15 +729,17 @@ fn trim_word(word: &str) -> &str {
     word.trim_matches(|c: char| !c.is_alphanumeric())
 }
 
-/// `T1…`, or a `T` followed by at least five code symbols with a digit among
-/// them (so `T2-…` from a newer Tandem is read and named, while words such as
-/// "Thanks" or "Team" are not).
+/// `T` and the number of a format this Tandem reads (`T1…`, `T2…`), or a `T`
+/// followed by at least five code symbols with a digit among them (so `T3-…`
+/// from a newer Tandem is read and named, while words such as "Thanks" or
+/// "Team" are not).
 fn looks_like_code(word: &str) -> bool {
     let mut chars = word.chars();
     if !matches!(chars.next(), Some('t' | 'T')) {
         return false;
     }
-    if chars.as_str().starts_with('1') {
+    let format = chars.as_str().chars().next().and_then(|c| c.to_digit(10));
+    if format.is_some_and(|format| (1..=u32::from(code::VERSION)).contains(&format)) {
         return true;
     }
     let rest = chars.as_str();

@@ -17,6 +17,12 @@ export const PROFILE = new URL('../first-screen.txt', import.meta.url);
 export const PROFILE_NAMES = 'profile-names.txt';
 
 const integrityOf = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+/**
+ * The rest's integrity: SHA-256, which the loader also computes itself to
+ * check the rest when a screen needs it before the background fetch (whose
+ * integrity the browser checks) has brought it.
+ */
+const restIntegrityOf = (bytes) => `sha256-${createHash('sha256').update(bytes).digest('base64')}`;
 
 /** The one `*_bg.wasm` file Trunk wrote into `staging`. */
 function appWasm(staging) {
@@ -74,7 +80,7 @@ export function splitBuild(staging, { splitter, mode = 'split' }) {
     const bytes = readFileSync(unnamed);
     rest = `rest-${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.wasm`;
     renameSync(unnamed, path.join(staging, rest));
-    integrity = integrityOf(bytes);
+    integrity = restIntegrityOf(bytes);
   } else {
     throw new Error(`TANDEM_SPLIT_MODE must be split or instrument, not ${mode}`);
   }

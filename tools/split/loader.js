@@ -19,10 +19,52 @@ const tandemSplit = (() => {
     linked = true;
     performance.mark('tandem:rest-linked');
   };
+  // SHA-256 (FIPS 180-4) of `data`, as base64: the rest fetched on demand
+  // is checked against REST_INTEGRITY as the browser checks the background
+  // fetch, but in a synchronous request, where the browser's own digest
+  // (asynchronous) cannot be awaited. The constants are the fractional parts
+  // of the first primes' square and cube roots.
+  const sha256 = (data) => {
+    const k = [];
+    const h = [];
+    for (let n = 2; k.length < 64; n += 1) {
+      let prime = true;
+      for (let d = 2; d * d <= n; d += 1) if (n % d === 0) prime = false;
+      if (!prime) continue;
+      if (h.length < 8) h.push(((Math.sqrt(n) % 1) * 2 ** 32) | 0);
+      k.push(((Math.cbrt(n) % 1) * 2 ** 32) | 0);
+    }
+    const padded = new Uint8Array(Math.ceil((data.length + 9) / 64) * 64);
+    padded.set(data);
+    padded[data.length] = 0x80;
+    const view = new DataView(padded.buffer);
+    view.setUint32(padded.length - 8, Math.floor(data.length / 2 ** 29));
+    view.setUint32(padded.length - 4, (data.length * 8) >>> 0);
+    const rotate = (x, n) => (x >>> n) | (x << (32 - n));
+    const w = new Int32Array(64);
+    for (let at = 0; at < padded.length; at += 64) {
+      for (let i = 0; i < 16; i += 1) w[i] = view.getInt32(at + i * 4);
+      for (let i = 16; i < 64; i += 1) {
+        const [x, y] = [w[i - 15], w[i - 2]];
+        w[i] = (rotate(x, 7) ^ rotate(x, 18) ^ (x >>> 3)) + w[i - 7] +
+          (rotate(y, 17) ^ rotate(y, 19) ^ (y >>> 10)) + w[i - 16];
+      }
+      let [a, b, c, d, e, f, g, z] = h;
+      for (let i = 0; i < 64; i += 1) {
+        const t1 = (z + (rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)) + ((e & f) ^ (~e & g)) + k[i] + w[i]) | 0;
+        const t2 = ((rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)) + ((a & b) ^ (a & c) ^ (b & c))) | 0;
+        [z, g, f, e, d, c, b, a] = [g, f, e, (d + t1) | 0, c, b, a, (t1 + t2) | 0];
+      }
+      [a, b, c, d, e, f, g, z].forEach((x, i) => { h[i] = (h[i] + x) | 0; });
+    }
+    const digest = new DataView(new ArrayBuffer(32));
+    h.forEach((x, i) => digest.setInt32(i * 4, x));
+    return btoa(String.fromCharCode(...new Uint8Array(digest.buffer)));
+  };
   // Called by the main module when it needs the rest before the rest has
-  // arrived (a link straight to a result, say): fetches and compiles it there
-  // and then. Synchronous requests cannot ask for bytes, so the text comes
-  // back one byte per character.
+  // arrived (a link straight to a result, say): fetches, checks and compiles
+  // it there and then. Synchronous requests cannot ask for bytes, so the
+  // text comes back one byte per character.
   const load = () => {
     if (!compiled) {
       performance.mark('tandem:rest-on-demand');
@@ -35,6 +77,9 @@ const tandemSplit = (() => {
         const text = request.responseText;
         const bytes = new Uint8Array(text.length);
         for (let i = 0; i < text.length; i += 1) bytes[i] = text.charCodeAt(i);
+        if (`sha256-${sha256(bytes)}` !== REST_INTEGRITY) {
+          throw new Error('what arrived is not the code of this version of Tandem');
+        }
         compiled = new WebAssembly.Module(bytes);
       } catch (error) {
         unavailable(error.message);

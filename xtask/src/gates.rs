@@ -14,9 +14,10 @@ use std::path::{Path, PathBuf};
 use crate::process::run;
 use crate::workspace::Workspace;
 
-/// The app's dependencies that the domain may use: data formats, no
-/// framework, no browser, no clock, no randomness, no storage.
-const DOMAIN_CRATES: [&str; 5] = ["std", "core", "alloc", "serde", "serde_json"];
+/// The app's dependencies that the domain may use: data formats and a hash
+/// (a bank's fingerprint), no framework, no browser, no clock, no
+/// randomness, no storage.
+const DOMAIN_CRATES: [&str; 6] = ["std", "core", "alloc", "serde", "serde_json", "sha2"];
 
 /// The folder that holds the domain, and its module path.
 const DOMAIN_DIR: &str = "src/assessment";

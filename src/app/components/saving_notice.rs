@@ -8,6 +8,9 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct SavingNoticeProps {
     pub saving: Saving,
+    /// What is saved is a facilitator's workshop, not a person's answers.
+    #[prop_or_default]
+    pub of_workshop: bool,
     /// Downloads what is on this page (when it cannot be saved).
     #[prop_or_default]
     pub on_download_answers: Option<Callback<()>>,
@@ -34,6 +37,12 @@ pub fn SavingNotice(props: &SavingNoticeProps) -> Html {
     };
     let (message, actions) = match &props.saving {
         Saving::On => return Html::default(),
+        Saving::Unavailable if props.of_workshop => (
+            "This browser is not letting Tandem store anything here, so the workshop will not \
+             be kept: the gathered codes will be lost if you close or reload the page."
+                .to_owned(),
+            None,
+        ),
         // Also what a person sees in a frame whose storage is blocked, as
         // third-party frames' storage often is.
         Saving::Unavailable => (
@@ -42,6 +51,20 @@ pub fn SavingNotice(props: &SavingNoticeProps) -> Html {
              download them at any time."
                 .to_owned(),
             Some(button("Download my answers", &props.on_download_answers)),
+        ),
+        Saving::Held(reason) if props.of_workshop => (
+            format!(
+                "A workshop saved earlier on this device could not be read: {reason}. It has been \
+                 left untouched; if you start a new workshop, a copy of it stays in this browser."
+            ),
+            Some(button("Download the saved data", &props.on_download_saved)),
+        ),
+        Saving::Failed(reason) if props.of_workshop => (
+            format!(
+                "The workshop's latest changes could not be saved: {reason}. They are kept while \
+                 this page stays open, and Tandem will keep trying to save them."
+            ),
+            None,
         ),
         Saving::Held(reason) => (
             format!(

@@ -7,9 +7,10 @@ use crate::app::state::Saving;
 use crate::app::workshop_state::{Presenter, WorkshopAction, WorkshopState};
 use crate::assessment::disclosure::Figure;
 use crate::assessment::plan::Direction;
-use crate::assessment::saved::MAX_THRESHOLD;
+use crate::assessment::saved::{WorkshopRecord, MAX_THRESHOLD};
 use crate::assessment::workshop::{Group, Mean, Rate, TeamView};
 use crate::assessment::{export, Answer, Bank, Level, Role};
+use crate::storage::SaveFailure;
 use crate::{files, page, storage};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -24,6 +25,30 @@ fn restored(bank: Rc<Bank>, threshold: usize) -> WorkshopState {
         storage::Loaded::Unavailable => (None, Saving::Unavailable),
     };
     WorkshopState::new(bank, record, threshold, saving)
+}
+
+/// After another tab or window saved this workshop meanwhile: takes in what
+/// it gathered, keeps a copy of what it saved, and saves the two together,
+/// so that neither tab's codes are lost.
+fn absorb_other_tab(bank: &Bank, record: &WorkshopRecord) -> WorkshopAction {
+    let mut joined = record.clone();
+    let added = match storage::load_workshop(bank) {
+        storage::Loaded::Found(other) => joined.workshop.absorb(&other.workshop),
+        _ => 0,
+    };
+    let saved = storage::take_over(storage::Kind::Workshop, bank)
+        .map_err(SaveFailure::Refused)
+        .and_then(|()| storage::save_workshop(bank, &joined));
+    match saved {
+        Ok(()) => WorkshopAction::OtherTabAbsorbed {
+            workshop: joined.workshop,
+            added,
+        },
+        Err(SaveFailure::Conflict) => WorkshopAction::SavingFailed(
+            "another tab or window keeps saving this workshop at the same moment".into(),
+        ),
+        Err(SaveFailure::Refused(reason)) => WorkshopAction::SavingFailed(reason.into()),
+    }
 }
 
 #[derive(Properties, PartialEq)]
@@ -68,19 +93,27 @@ pub fn Workshop(
         });
     }
 
-    // Save after every change; never over a saved workshop that could not be read.
+    // Save after every change, as the questionnaire does: not what was just
+    // loaded (a second tab opened on the workshop must not pass for the
+    // latest to save), and never over a saved workshop that could not be
+    // read until the facilitator starts a new one.
     {
         let dispatch = dispatch.clone();
         let bank = Rc::clone(&state.bank);
+        let loaded = use_mut_ref(|| true);
         use_effect_with(
             (state.record(), state.may_save()),
             move |(record, may_save)| {
-                if *may_save {
-                    dispatch.dispatch(match storage::save_workshop(&bank, record) {
-                        Ok(()) => WorkshopAction::Saved,
-                        Err(reason) => WorkshopAction::SavingFailed(reason.into()),
-                    });
+                if std::mem::replace(&mut *loaded.borrow_mut(), false) || !*may_save {
+                    return;
                 }
+                dispatch.dispatch(match storage::save_workshop(&bank, record) {
+                    Ok(()) => WorkshopAction::Saved,
+                    Err(SaveFailure::Conflict) => absorb_other_tab(&bank, record),
+                    Err(SaveFailure::Refused(reason)) => {
+                        WorkshopAction::SavingFailed(reason.into())
+                    }
+                });
             },
         );
     }
@@ -169,8 +202,17 @@ pub fn Workshop(
             <p class="workshop__lead">{ "Gather the room's result codes on this device and see the team picture. Nothing is uploaded: codes arrive by paste, file, camera or link, and stay in this browser." }</p>
             <SavingNotice
                 saving={state.saving.clone()}
+                of_workshop=true
                 on_download_saved={Callback::from(|()| crate::app::download_saved())}
             />
+            if let Some(added) = state.absorbed {
+                <div class="saving-notice" role="status">
+                    <p>{ absorbed_message(added) }</p>
+                    <p class="saving-notice__actions">
+                        <button type="button" class="button" onclick={Callback::from(|_| crate::app::download_saved())}>{ "Download the saved data" }</button>
+                    </p>
+                </div>
+            }
             <div class="workshop__name">
                 <label for="workshop-name">{ "Workshop name" }</label>
                 <input id="workshop-name" type="text" maxlength="80" autocomplete="off" value={name.clone()} oninput={on_rename} />
@@ -245,6 +287,20 @@ pub fn Workshop(
             </div>
         </section>
     }
+}
+
+/// What the screen says after taking in another tab's save.
+fn absorbed_message(added: usize) -> String {
+    let codes = match added {
+        0 => "It had gathered no codes that are not here too".to_owned(),
+        1 => "The 1 code gathered there and not here was added".to_owned(),
+        n => format!("The {n} codes gathered there and not here were added"),
+    };
+    format!(
+        "Another tab or window saved this workshop while it was open here. {codes}; \
+         this page's name, threshold and plan were kept, and a copy of what the other \
+         one saved stays in this browser."
+    )
 }
 
 fn gathered_summary(state: &WorkshopState) -> Html {
