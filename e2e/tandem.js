@@ -831,6 +831,16 @@ export class Tandem {
     }));
   }
 
+  /**
+   * Opens `link`, which carries a configuration, and chooses to use it on
+   * the screen that shows it first.
+   */
+  async useConfigLink(link) {
+    await this.page.goto(link);
+    await this.expectHeading('Use this configuration?');
+    await this.button('Use this configuration').click();
+  }
+
   /** The saved progress in localStorage, or null. */
   saved() {
     return this.page.evaluate((key) => window.localStorage.getItem(key), savedKey('tandem.progress'));

@@ -5,10 +5,11 @@
 
 use std::rc::Rc;
 use tandem::app::state::Saving;
-use tandem::app::workshop_state::WorkshopState;
+use tandem::app::workshop_state::{WorkshopAction, WorkshopState};
 use tandem::assessment::code;
 use tandem::assessment::workshop::Workshop;
 use tandem::assessment::{Answer, Bank, Config, Mode, Progress, Role, Stage, StatementId};
+use yew::Reducible;
 
 fn example() -> Config {
     Config::parse(
@@ -93,8 +94,21 @@ fn a_new_workshop_starts_with_the_configured_threshold() {
         Rc::new(config.bank().clone()),
         None,
         config.anonymity_threshold(),
+        1,
         Saving::On,
     );
     assert_eq!(state.threshold, 4);
     assert_eq!(state.view.threshold, 4);
+}
+
+#[test]
+fn a_workshop_never_goes_below_the_site_floor() {
+    let config = example();
+    let bank = Rc::new(config.bank().clone());
+    let state = Rc::new(WorkshopState::new(Rc::clone(&bank), None, 2, 5, Saving::On));
+    assert_eq!(state.threshold, 5, "a new workshop starts at the floor");
+    let state = state.reduce(WorkshopAction::ThresholdChosen(1));
+    assert_eq!(state.threshold, 5);
+    let state = state.reduce(WorkshopAction::ThresholdChosen(7));
+    assert_eq!(state.threshold, 7);
 }

@@ -51,7 +51,13 @@ test('markup in a configuration is shown as the literal text it is, and nothing 
       closing: `Thanks ${IMG}`,
       contact: 'https://consultant.example/contact?a=<b>',
     };
+    // Shown first, as text, before anything of it is used.
     await page.goto(configLink(origin, config));
+    await app.expectHeading('Use this configuration?');
+    await page.getByRole('main').getByText(`It names the organisation \u201c${IMG}\u201d`, { exact: false }).waitFor();
+    await page.getByText(`Its contact link goes to ${config.contact}.`, { exact: true }).waitFor();
+    await watch.check();
+    await app.button('Use this configuration').click();
     await app.expectHeading(config.title);
     // The organisation, in the header, as text.
     await page.getByRole('banner').getByText(IMG, { exact: true }).waitFor();
@@ -145,7 +151,7 @@ test('answers to the standard questions are kept while a configuration asks othe
     await app.answerSection('quick', 0, answers);
 
     // A configuration asking only two of the standard dimensions.
-    await page.goto(
+    await app.useConfigLink(
       configLink(origin, { organisation: 'Northwind', dimensions: ['communication', 'mutual-recognition'] }),
     );
     await app.expectHeading(bank.title);
@@ -157,7 +163,7 @@ test('answers to the standard questions are kept while a configuration asks othe
     assert.equal(await app.teamField().inputValue(), '', 'a fresh start for these questions');
 
     await app.button('Back').click();
-    await app.button('Stop using this configuration').click();
+    await app.button("Use this site's own configuration").click();
     // Back to the standard questions, where the person left off.
     await app.expectSection('quick', 0);
     assert.equal(await page.getByText('Northwind', { exact: true }).count(), 0);
@@ -231,7 +237,7 @@ test('the builder checks as the consultant types and makes a link that brands th
     // Another device opens the link.
     const other = await freshContext();
     const respondent = new Tandem(other.page, origin);
-    await other.page.goto(link);
+    await respondent.useConfigLink(link);
     await respondent.expectHeading(bank.title);
     await other.page.getByRole('banner').getByText('Northwind Health', { exact: true }).waitFor();
     await respondent.expectText('Welcome, Northwind.');

@@ -388,3 +388,25 @@ test('the demo page the build ships embeds Tandem with the snippet, saving progr
     assert.ok(link.startsWith(`${origin}/index.html#r=`), link);
   });
 });
+
+test('a page that embeds Tandem cannot reconfigure it by changing its address', async (t) => {
+  await tandem.journey(t, async ({ page, origin, hostOrigin }) => {
+    const app = await openEmbedded(page, origin, `${hostOrigin}/blog.html`);
+    const config = Buffer.from(JSON.stringify({ organisation: 'Framed Ltd' })).toString('base64url');
+    await page.evaluate(
+      ([selector, config]) => {
+        const frame = document.querySelector(selector);
+        frame.src = `${frame.src.split('#')[0]}#config=${config}`;
+      },
+      [FRAME, config],
+    );
+    const frame = await frameOf(page, FRAME);
+    await frame
+      .getByRole('alert')
+      .filter({ hasText: 'The configuration from the address of this embedded Tandem was not used' })
+      .waitFor();
+    await app.expectLanding();
+    assert.equal(await frame.getByText('Framed Ltd', { exact: false }).count(), 0);
+    assert.equal(await frame.getByRole('heading', { name: 'Use this configuration?' }).count(), 0);
+  });
+});

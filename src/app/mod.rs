@@ -25,6 +25,7 @@ mod views;
 pub mod workshop_state;
 
 use crate::assessment::config::{Config, Scheme};
+use crate::assessment::saved::KeptConfig;
 use crate::assessment::Colours;
 use crate::assessment::{code, export, Bank, Stage};
 use crate::embed::Embedding;
@@ -34,7 +35,7 @@ use components::{brand, config_notice, Restart, SavingNotice};
 use setup::{Setup, SetupAction, Source};
 use state::{Action, Saving, State};
 use std::rc::Rc;
-use views::{About, Builder, Landing, Ownership, Results, Section, Workshop};
+use views::{About, Builder, ConfigOffer, Landing, Ownership, Results, Section, Workshop};
 
 /// The configuration file a host may put beside `index.html`, fetched by this
 /// relative URL.
@@ -77,7 +78,13 @@ fn restored(bank: Rc<Bank>) -> State {
 /// The whole app: settles the configuration, then runs Tandem under it.
 #[component]
 pub fn App() -> Html {
-    let setup = use_reducer(|| Setup::new(&page::fragment(), storage::load_config()));
+    let setup = use_reducer(|| {
+        Setup::new(
+            &page::fragment(),
+            storage::load_config(),
+            Embedding::detect().is_on(),
+        )
+    });
     let on_setup: Callback<SetupAction> = setup.dispatcher().into();
 
     // Once, on arrival: ask for tandem.config.json, and stop a link's
@@ -119,8 +126,11 @@ pub fn App() -> Html {
             let first = std::mem::replace(&mut *first.borrow_mut(), false);
             // A failure only costs the next visit its configuration.
             let _ = match chosen {
-                Some(text) if storage::load_config().as_deref() != Some(&**text) => {
-                    storage::save_config(text)
+                Some(kept)
+                    if storage::load_config().map(|text| KeptConfig::decode(&text))
+                        != Some(kept.clone()) =>
+                {
+                    storage::save_config(&kept.encode())
                 }
                 None if !first => storage::forget_config(),
                 _ => Ok(()),
@@ -145,11 +155,25 @@ pub fn App() -> Html {
             </div>
         };
     }
+    if let Some(offer) = &setup.offered {
+        let site = setup
+            .file
+            .clone()
+            .unwrap_or_else(|| Rc::new(Config::plain(Bank::standard())));
+        return html! {
+            <div class="app">
+                <main class="app-main">
+                    <ConfigOffer offer={offer.clone()} {site} on_setup={on_setup.clone()} />
+                </main>
+            </div>
+        };
+    }
     html! {
         <Tandem
             key={setup.config.bank().fingerprint().to_string()}
             config={Rc::clone(&setup.config)}
             source={setup.source}
+            floor={setup.file.as_ref().map_or(1, |file| file.threshold_floor())}
             refused={setup.refused.clone()}
             {on_setup}
         />
@@ -172,6 +196,9 @@ pub struct TandemProps {
     pub config: Rc<Config>,
     /// Where it came from.
     pub source: Source,
+    /// The smallest anonymity threshold the site's own file lets a
+    /// workshop choose.
+    pub floor: usize,
     /// A configuration that could not be used, and why.
     pub refused: Option<setup::Refusal>,
     pub on_setup: Callback<SetupAction>,
@@ -184,6 +211,7 @@ pub fn Tandem(
     TandemProps {
         config,
         source,
+        floor,
         refused,
         on_setup,
     }: &TandemProps,
@@ -329,7 +357,7 @@ pub fn Tandem(
         })
     };
     let screen = match (*route, &state.shared, &state.progress) {
-        (Route::Workshop, _, _) => workshop_screen(&state.bank, config, &arriving),
+        (Route::Workshop, _, _) => workshop_screen(&state.bank, config, *floor, &arriving),
         (Route::Builder, _, _) => html! {
             <Builder config={Rc::clone(config)} on_setup={on_setup.clone()} />
         },
@@ -413,6 +441,7 @@ pub fn Tandem(
 fn workshop_screen(
     bank: &Rc<Bank>,
     config: &Config,
+    floor: usize,
     arriving: &UseStateHandle<Option<AttrValue>>,
 ) -> Html {
     let on_arrived = {
@@ -420,7 +449,7 @@ fn workshop_screen(
         Callback::from(move |()| arriving.set(None))
     };
     html! {
-        <Workshop bank={Rc::clone(bank)} threshold={config.anonymity_threshold()} arriving={(**arriving).clone()} {on_arrived} />
+        <Workshop bank={Rc::clone(bank)} threshold={config.anonymity_threshold()} {floor} arriving={(**arriving).clone()} {on_arrived} />
     }
 }
 

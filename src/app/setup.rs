@@ -1,18 +1,28 @@
 //! Which configuration the app runs under, where it came from, and every
 //! event that changes it.
 //!
-//! A configuration can come from three places, the first found winning: a
-//! link that carries it (`#config=…`), a file the person imported (both kept
-//! in storage for the next visit, as [`Setup::chosen`]), and
-//! `tandem.config.json` beside the app, put there by whoever hosts it. With
-//! none of them Tandem runs as shipped. A configuration that cannot be used
-//! changes nothing but [`Setup::refused`], which lists its problems; the app
-//! goes on with what it had.
+//! A configuration can come from three places: a link that carries it
+//! (`#config=…`), a file the person imported, and `tandem.config.json`
+//! beside the app, put there by whoever hosts it. With none of them Tandem
+//! runs as shipped.
+//!
+//! The site's own file always answers first, since it says what others may
+//! do ([`Policy`](crate::assessment::config::Policy)): refuse links, let
+//! them change only some parts, or set the smallest anonymity threshold. A
+//! link's configuration is then never applied as it arrives: it is
+//! [`Setup::offered`], showing what it changes, and used only when the
+//! person chooses it. A configuration chosen from a link or a file is kept
+//! for the next visit ([`Setup::chosen`]) with a mark of the site's file it
+//! was chosen over; when that file has changed since, the kept one is
+//! offered again instead of hiding the change. A configuration that cannot
+//! be used changes nothing but [`Setup::refused`], which lists its
+//! problems; the app goes on with what it had.
 //!
 //! The reducer only decides; the root component fetches the file, reads the
 //! address and keeps [`Setup::chosen`] in storage.
 
-use crate::assessment::config::{self, Config};
+use crate::assessment::config::{self, Config, Part};
+use crate::assessment::saved::KeptConfig;
 use crate::assessment::{Bank, Problem};
 use std::rc::Rc;
 use yew::{AttrValue, Reducible};
@@ -38,24 +48,46 @@ pub struct Refusal {
     pub problems: Rc<[Problem]>,
 }
 
+/// A configuration waiting for the person to choose whether to use it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Offer {
+    pub config: Rc<Config>,
+    /// What using it would change, against the site's own configuration.
+    pub changes: Vec<Part>,
+    /// Kept from an earlier visit, and offered again because the site's own
+    /// configuration changed since; otherwise from a link just opened.
+    pub earlier: bool,
+    kept: KeptConfig,
+}
+
 /// The configuration the app runs under.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Setup {
     /// The configuration in use.
     pub config: Rc<Config>,
     pub source: Source,
-    /// The text of a configuration from a link or an import, to keep for the
-    /// next visit; `None` when none is chosen.
-    pub chosen: Option<Rc<str>>,
+    /// The configuration from a link or an import that this browser keeps
+    /// for the next visit; `None` when none is.
+    pub chosen: Option<KeptConfig>,
     /// The configuration in `tandem.config.json`, once read, to return to
     /// when the person stops using a chosen one.
     pub file: Option<Rc<Config>>,
-    /// Whether the app knows which configuration to use: a chosen one is
-    /// known at once; otherwise `tandem.config.json` has to answer first, so
-    /// that the standard questions never flash before a client's own.
+    /// Whether the app knows which configuration to use: only once
+    /// `tandem.config.json` has answered, so that the standard questions
+    /// never flash before a client's own, and a link is judged by the
+    /// site's own rules.
     pub ready: bool,
     /// The last configuration that could not be used.
     pub refused: Option<Refusal>,
+    /// A configuration from a link (or kept from an earlier visit) waiting
+    /// for the person to choose it or not.
+    pub offered: Option<Offer>,
+    /// The mark of the site's file ([`config::site_mark`]), once it answered.
+    site_mark: Option<String>,
+    /// A link opened before the site's file answered.
+    waiting_link: Option<String>,
+    /// Tandem is embedded in another page, which may not configure it.
+    embedded: bool,
 }
 
 /// Everything that can happen to the configuration.
@@ -71,6 +103,10 @@ pub enum SetupAction {
     /// Chose a configuration file to import: its name and text, or why it
     /// could not be read.
     Imported(String, Result<String, String>),
+    /// Chose to use the configuration offered.
+    OfferAccepted,
+    /// Chose not to use the configuration offered.
+    OfferDeclined,
     /// Chose to stop using the configuration from a link or an import.
     ChosenDropped,
     /// Dismissed the list of a refused configuration's problems.
@@ -82,44 +118,112 @@ fn standard() -> &'static Bank {
     Bank::standard()
 }
 
+/// How the app names a configuration kept from an earlier visit.
+const KEPT: &str = "the configuration kept from your last visit";
+
 impl Setup {
     /// The setup on opening the app: `fragment` is the address's fragment
-    /// (which may carry a configuration), `kept` the configuration kept from
-    /// an earlier visit.
-    pub fn new(fragment: &str, kept: Option<String>) -> Setup {
-        let plain = Setup {
+    /// (which may carry a configuration), `kept` what storage keeps from an
+    /// earlier visit, `embedded` whether another page frames Tandem.
+    pub fn new(fragment: &str, kept: Option<String>, embedded: bool) -> Setup {
+        let mut setup = Setup {
             config: Rc::new(Config::plain(standard())),
             source: Source::Standard,
-            chosen: None,
+            chosen: kept.as_deref().map(KeptConfig::decode),
             file: None,
             ready: false,
             refused: None,
-        };
-        let kept = match kept {
-            None => plain,
-            Some(text) => plain.reduce_chosen(text, "the configuration kept from your last visit"),
+            offered: None,
+            site_mark: None,
+            waiting_link: None,
+            embedded,
         };
         if fragment.starts_with(config::LINK_PREFIX) {
-            Rc::unwrap_or_clone(Rc::new(kept).reduce(SetupAction::LinkOpened(fragment.to_owned())))
+            setup.link_opened(fragment.to_owned());
+        }
+        setup
+    }
+
+    /// The site's own configuration: its file's, or Tandem as shipped.
+    fn site(&self) -> Rc<Config> {
+        self.file
+            .clone()
+            .unwrap_or_else(|| Rc::new(Config::plain(standard())))
+    }
+
+    fn link_opened(&mut self, fragment: String) {
+        if self.embedded {
+            self.refuse(
+                "the address of this embedded Tandem",
+                vec![Problem {
+                    location: "link".to_owned(),
+                    reason: "a page that embeds Tandem cannot change its configuration; open \
+                             the link on its own to use it"
+                        .to_owned(),
+                }],
+            );
+        } else if self.site_mark.is_none() {
+            self.waiting_link = Some(fragment);
         } else {
-            kept
+            match config::json_from_link(&fragment) {
+                Ok(text) => self.consider(
+                    KeptConfig {
+                        kept: text,
+                        over: None,
+                        link: true,
+                    },
+                    "the link",
+                    false,
+                ),
+                Err(error) => self.refuse("the link", error.problems),
+            }
         }
     }
 
-    /// Uses `text` as the chosen configuration if it can be used; otherwise
-    /// says why and keeps what was in use.
-    fn reduce_chosen(mut self, text: String, origin: &str) -> Setup {
-        match Config::parse(&text, standard()) {
-            Ok(config) => {
-                self.config = Rc::new(config);
-                self.source = Source::Chosen;
-                self.chosen = Some(text.into());
-                self.ready = true;
-                self.refused = None;
-            }
-            Err(error) => self.refuse(origin, error.problems),
+    /// Decides about a configuration from a link, an import or an earlier
+    /// visit once the site's own is known: refused when it cannot be used
+    /// or the site does not allow it; otherwise used at once when the person
+    /// chose it already (an import, or a kept one the site's file has not
+    /// changed under), and offered when not.
+    fn consider(&mut self, arrived: KeptConfig, origin: &str, chosen: bool) {
+        let config = match Config::parse(&arrived.kept, standard()) {
+            Ok(config) => config,
+            Err(error) => return self.refuse(origin, error.problems),
+        };
+        let site = self.site();
+        let problems = site.admits(&config, arrived.link);
+        if !problems.is_empty() {
+            return self.refuse(origin, problems);
         }
-        self
+        // Kept, and the site's file is the one it was chosen over (a kept
+        // one without that mark is offered again, once); or imported just
+        // now by the person.
+        let use_now = if chosen {
+            arrived.over.is_some() && arrived.over == self.site_mark
+        } else {
+            !arrived.link
+        };
+        if use_now {
+            self.use_chosen(config, arrived);
+        } else {
+            self.offered = Some(Offer {
+                changes: config.parts_changed(&site),
+                config: Rc::new(config),
+                earlier: chosen,
+                kept: arrived,
+            });
+        }
+    }
+
+    /// Uses `config`, keeping `kept` for the next visit, marked with the
+    /// site's file it was chosen over.
+    fn use_chosen(&mut self, config: Config, mut kept: KeptConfig) {
+        kept.over.clone_from(&self.site_mark);
+        self.config = Rc::new(config);
+        self.source = Source::Chosen;
+        self.chosen = Some(kept);
+        self.refused = None;
+        self.offered = None;
     }
 
     fn refuse(&mut self, origin: &str, problems: Vec<Problem>) {
@@ -142,6 +246,23 @@ impl Setup {
             }
         }
     }
+
+    /// Once the site's file has answered (`file`, and its `mark`): judges
+    /// what was waiting for it.
+    fn site_known(&mut self, file: Option<Config>, mark: String) {
+        self.ready = true;
+        self.site_mark = Some(mark);
+        if let Some(file) = file {
+            self.file = Some(Rc::new(file));
+        }
+        self.fall_back();
+        if let Some(kept) = self.chosen.clone() {
+            self.consider(kept, KEPT, true);
+        }
+        if let Some(fragment) = self.waiting_link.take() {
+            self.link_opened(fragment);
+        }
+    }
 }
 
 /// How the app names `tandem.config.json` in messages.
@@ -154,26 +275,19 @@ impl Reducible for Setup {
         let mut next = (*self).clone();
         match action {
             SetupAction::FileLoaded(text) => {
-                next.ready = true;
-                if let Some(text) = text {
-                    match Config::site_file(&text, standard()) {
-                        Ok(None) => {}
-                        Ok(Some(config)) => {
-                            let config = Rc::new(config);
-                            next.file = Some(Rc::clone(&config));
-                            if next.source != Source::Chosen {
-                                next.config = config;
-                                next.source = Source::File;
-                            }
-                        }
-                        Err(error) => {
-                            next.refuse(&format!("{FILE_NAME} beside the app"), error.problems)
-                        }
+                let mark = config::site_mark(text.as_deref());
+                match text.map(|text| Config::site_file(&text, standard())) {
+                    None | Some(Ok(None)) => next.site_known(None, mark),
+                    Some(Ok(Some(file))) => next.site_known(Some(file), mark),
+                    Some(Err(error)) => {
+                        next.site_known(None, mark);
+                        next.refuse(&format!("{FILE_NAME} beside the app"), error.problems);
                     }
                 }
             }
             SetupAction::FileFailed(reason) => {
-                next.ready = true;
+                // Unknown, so a kept configuration is offered, not assumed.
+                next.site_known(None, "unavailable".to_owned());
                 next.refuse(
                     &format!("{FILE_NAME} beside the app"),
                     vec![Problem {
@@ -182,12 +296,17 @@ impl Reducible for Setup {
                     }],
                 );
             }
-            SetupAction::LinkOpened(fragment) => match config::json_from_link(&fragment) {
-                Ok(text) => next = next.reduce_chosen(text, "the link"),
-                Err(error) => next.refuse("the link", error.problems),
-            },
+            SetupAction::LinkOpened(fragment) => next.link_opened(fragment),
             SetupAction::Imported(name, text) => match text {
-                Ok(text) => next = next.reduce_chosen(text, &format!("\"{name}\"")),
+                Ok(text) => next.consider(
+                    KeptConfig {
+                        kept: text,
+                        over: None,
+                        link: false,
+                    },
+                    &format!("\"{name}\""),
+                    false,
+                ),
                 Err(reason) => next.refuse(
                     &format!("\"{name}\""),
                     vec![Problem {
@@ -196,6 +315,17 @@ impl Reducible for Setup {
                     }],
                 ),
             },
+            SetupAction::OfferAccepted => {
+                if let Some(offer) = next.offered.take() {
+                    next.use_chosen(Rc::unwrap_or_clone(offer.config), offer.kept);
+                }
+            }
+            SetupAction::OfferDeclined => {
+                // A kept one declined is not offered again.
+                if next.offered.take().is_some_and(|offer| offer.earlier) {
+                    next.chosen = None;
+                }
+            }
             SetupAction::ChosenDropped => {
                 next.chosen = None;
                 if next.source == Source::Chosen {

@@ -29,6 +29,8 @@ pub struct WorkshopState {
     pub workshop: Workshop,
     /// Groups smaller than this are never shown on their own.
     pub threshold: usize,
+    /// The smallest threshold the site lets the facilitator choose.
+    pub floor: usize,
     /// The team's targets and actions.
     pub plan: ActionPlan,
     /// The team's figures, worked out again only when participants or the
@@ -86,18 +88,21 @@ pub enum WorkshopAction {
 
 impl WorkshopState {
     /// The state on opening the screen, from what storage held; a new
-    /// workshop starts with `threshold`.
+    /// workshop starts with `threshold`, and none goes below `floor`.
     pub fn new(
         bank: Rc<Bank>,
         record: Option<WorkshopRecord>,
         threshold: usize,
+        floor: usize,
         saving: Saving,
     ) -> WorkshopState {
-        let record = record.unwrap_or_else(|| WorkshopRecord {
+        let floor = floor.clamp(1, MAX_THRESHOLD);
+        let mut record = record.unwrap_or_else(|| WorkshopRecord {
             workshop: Workshop::new(""),
             threshold,
             plan: ActionPlan::default(),
         });
+        record.threshold = record.threshold.clamp(floor, MAX_THRESHOLD);
         let view = Rc::new(record.workshop.team_view(
             &bank,
             record.threshold,
@@ -107,6 +112,7 @@ impl WorkshopState {
             bank,
             workshop: record.workshop,
             threshold: record.threshold,
+            floor,
             plan: record.plan,
             view,
             gathered: None,
@@ -183,7 +189,7 @@ impl Reducible for WorkshopState {
             }
             WorkshopAction::UnreadableDiscarded => next.workshop.discard_unreadable(),
             WorkshopAction::ThresholdChosen(threshold) => {
-                next.threshold = threshold.clamp(1, MAX_THRESHOLD);
+                next.threshold = threshold.clamp(next.floor, MAX_THRESHOLD);
                 next.follow_team();
             }
             WorkshopAction::PlanChanged(change) => {

@@ -431,7 +431,8 @@ impl Dimension {
 pub struct Fingerprint(pub u64);
 
 impl Fingerprint {
-    fn of(canonical: &str) -> Fingerprint {
+    /// The first 64 bits of SHA-256 over `canonical`.
+    pub(crate) fn of(canonical: &str) -> Fingerprint {
         use sha2::{Digest, Sha256};
         let digest = Sha256::digest(canonical.as_bytes());
         let mut first = [0; 8];

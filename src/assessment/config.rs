@@ -51,6 +51,11 @@ const CONFIG_FIELDS: &[&str] = &[
     "bank",
     "dimensions",
 ];
+/// The fields only a site's own `tandem.config.json` may hold: what it lets
+/// configurations from elsewhere do ([`Policy`]).
+const SITE_FIELDS: &[&str] = &["links", "anonymity_floor"];
+/// The names of [`Part`]s in a site's `links`, in declaration order.
+const PART_NAMES: &[&str] = &["branding", "questions", "threshold", "host_messages"];
 const COLOUR_FIELDS: &[&str] = &["accent", "accent_text", "background", "text"];
 /// The names of [`HostMessages`] in a configuration, in declaration order.
 const HOST_MESSAGE_NAMES: &[&str] = &["level", "level-and-scores"];
@@ -67,6 +72,9 @@ pub struct Config {
     contact: Option<Link>,
     anonymity_threshold: usize,
     host_messages: HostMessages,
+    /// What the site lets other configurations do; only a site's own file
+    /// sets it.
+    policy: Policy,
     /// The bank the configuration brings, whole; `None` for the default one.
     own_bank: Option<Bank>,
     /// The bank asked: the configuration's own or the default one, with only
@@ -144,6 +152,62 @@ pub enum HostMessages {
     LevelAndScores,
 }
 
+/// What a site's own `tandem.config.json` lets configurations from
+/// elsewhere do: those from a link (`links`), and those from a link or an
+/// imported file (`anonymity_floor`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Policy {
+    /// What a link's configuration may change.
+    pub links: Links,
+    /// The smallest anonymity threshold any configuration, and the
+    /// facilitator in the room, may choose here; `None` when the site sets
+    /// none.
+    pub floor: Option<usize>,
+}
+
+impl Default for Policy {
+    fn default() -> Policy {
+        Policy {
+            links: Links::Ask,
+            floor: None,
+        }
+    }
+}
+
+/// What a site lets a link's configuration do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Links {
+    /// Anything, once the person has seen what it changes and chosen to use
+    /// it (`"ask"`, the default).
+    Ask,
+    /// Nothing: links are not used (`"refuse"`).
+    Refuse,
+    /// Only these parts, and also after the person has chosen to use it (a
+    /// list such as `["questions", "threshold"]`).
+    Only(Vec<Part>),
+}
+
+/// A part of what a configuration sets, as a site's `links` names it and as
+/// a person is shown what a configuration would change.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    /// The organisation's name, the title, logo, colours, words and contact.
+    Branding,
+    /// The questions asked: a bank of its own, or which dimensions.
+    Questions,
+    /// The workshop's anonymity threshold.
+    Threshold,
+    /// What an embedded Tandem tells the page around it.
+    HostMessages,
+}
+
+impl Part {
+    /// The part's name in a site's `links`.
+    pub fn name(self) -> &'static str {
+        PART_NAMES[self as usize]
+    }
+}
+
 /// Why a configuration was refused: every problem found, each with where it
 /// is.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -169,7 +233,7 @@ impl Config {
         if json.trim_start_matches('\u{feff}').trim() == "null" {
             return Ok(None);
         }
-        Config::parse(json, default_bank).map(Some)
+        Config::read_text(json, default_bank, true).map(Some)
     }
 
     /// Reads a configuration from JSON and checks every rule; reports all
@@ -177,6 +241,12 @@ impl Config {
     /// asked when the configuration brings none of its own (the standard
     /// one, in the app). Never panics, whatever the text.
     pub fn parse(json: &str, default_bank: &Bank) -> Result<Config, ConfigError> {
+        Config::read_text(json, default_bank, false)
+    }
+
+    /// [`Config::parse`], or with `site` what a site serves beside the app,
+    /// which alone may hold a [`Policy`].
+    fn read_text(json: &str, default_bank: &Bank, site: bool) -> Result<Config, ConfigError> {
         let value =
             untrusted::read_json(json, MAX_CONFIG_BYTES, "a configuration").map_err(|problem| {
                 ConfigError {
@@ -184,7 +254,7 @@ impl Config {
                 }
             })?;
         let mut problems = Problems::default();
-        match read(&mut problems, &value, default_bank) {
+        match read(&mut problems, &value, default_bank, site) {
             Some(config) if problems.count() == 0 => Ok(config),
             _ => Err(ConfigError {
                 problems: problems.into_list(),
@@ -204,9 +274,95 @@ impl Config {
             contact: None,
             anonymity_threshold: DEFAULT_ANONYMITY_THRESHOLD,
             host_messages: HostMessages::default(),
+            policy: Policy::default(),
             own_bank: None,
             bank: bank.clone(),
         }
+    }
+
+    /// What a site's own file lets other configurations do (the default for
+    /// any other configuration).
+    pub fn policy(&self) -> &Policy {
+        &self.policy
+    }
+
+    /// The parts in which this configuration differs from `other`, in
+    /// [`Part`] order: what using it instead of `other` changes.
+    pub fn parts_changed(&self, other: &Config) -> Vec<Part> {
+        let branding = self.organisation != other.organisation
+            || self.title != other.title
+            || self.logo != other.logo
+            || self.colours != other.colours
+            || self.intro != other.intro
+            || self.closing != other.closing
+            || self.contact != other.contact;
+        [
+            (Part::Branding, branding),
+            (
+                Part::Questions,
+                self.bank.fingerprint() != other.bank.fingerprint(),
+            ),
+            (
+                Part::Threshold,
+                self.anonymity_threshold != other.anonymity_threshold,
+            ),
+            (
+                Part::HostMessages,
+                self.host_messages != other.host_messages,
+            ),
+        ]
+        .into_iter()
+        .filter_map(|(part, changed)| changed.then_some(part))
+        .collect()
+    }
+
+    /// Whether this site ([`Config::policy`]) lets `offered`, arriving from
+    /// a link when `from_link`, be used instead of this configuration: the
+    /// problems that stop it, none when it may be offered to the person.
+    pub fn admits(&self, offered: &Config, from_link: bool) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        if from_link {
+            match &self.policy.links {
+                Links::Ask => {}
+                Links::Refuse => problems.push(Problem {
+                    location: "link".to_owned(),
+                    reason: "this site does not take configurations from links; ask whoever \
+                             runs it for the address of the configuration you need"
+                        .to_owned(),
+                }),
+                Links::Only(allowed) => {
+                    for part in offered.parts_changed(self) {
+                        if !allowed.contains(&part) {
+                            problems.push(Problem {
+                                location: part.name().to_owned(),
+                                reason: format!(
+                                    "this site lets a link change only {}",
+                                    names(allowed)
+                                ),
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        match self.policy.floor {
+            Some(floor) if offered.anonymity_threshold < floor => problems.push(Problem {
+                location: "anonymity_threshold".to_owned(),
+                reason: format!(
+                    "is {}, below this site's smallest of {floor}: groups this small could be \
+                     recognised",
+                    offered.anonymity_threshold
+                ),
+            }),
+            _ => {}
+        }
+        problems
+    }
+
+    /// The smallest anonymity threshold a workshop may choose under this
+    /// site's file: its `anonymity_floor`, or 1.
+    pub fn threshold_floor(&self) -> usize {
+        self.policy.floor.unwrap_or(1)
     }
 
     /// Whether this configuration changes anything: branding, words, the
@@ -538,9 +694,41 @@ const PROSE: TextRule = TextRule {
 };
 
 /// Reads the whole configuration, noting every problem.
-fn read(problems: &mut Problems, value: &Value, default_bank: &Bank) -> Option<Config> {
+fn read(problems: &mut Problems, value: &Value, default_bank: &Bank, site: bool) -> Option<Config> {
     let at = &At::File;
-    let map = problems.object(at, value, "a configuration", CONFIG_FIELDS)?;
+    // A site's file has fields of its own; anywhere else they are named as
+    // such, not as unknown, and read no further.
+    let site_fields = |map: &serde_json::Map<String, Value>| {
+        SITE_FIELDS.iter().any(|field| map.contains_key(*field))
+    };
+    let without;
+    let value = match value {
+        Value::Object(map) if !site && site_fields(map) => {
+            let mut map = map.clone();
+            for field in SITE_FIELDS {
+                if map.remove(*field).is_some() {
+                    problems.add(
+                        at.field(field),
+                        "can be set only in the tandem.config.json beside the app, by whoever hosts it",
+                    );
+                }
+            }
+            without = Value::Object(map);
+            &without
+        }
+        value => value,
+    };
+    let fields: Vec<&str> = if site {
+        CONFIG_FIELDS.iter().chain(SITE_FIELDS).copied().collect()
+    } else {
+        CONFIG_FIELDS.to_vec()
+    };
+    let map = problems.object(at, value, "a configuration", &fields)?;
+    let links = problems.optional_field(at, map, "links", Links::Ask, read_links);
+    let floor = problems.optional_field(at, map, "anonymity_floor", None, |p, at, v| {
+        p.whole(at, v, MIN_THRESHOLD as u32..=MAX_THRESHOLD as u32)
+            .map(|n| Some(n as usize))
+    });
     problems.optional_field(at, map, "version", (), read_version);
     let organisation = problems.optional_field(at, map, "organisation", None, |p, at, v| {
         p.text(at, v, ORGANISATION).map(Some)
@@ -565,7 +753,12 @@ fn read(problems: &mut Problems, value: &Value, default_bank: &Bank) -> Option<C
         at,
         map,
         "anonymity_threshold",
-        DEFAULT_ANONYMITY_THRESHOLD,
+        // A site's floor above the default raises the default with it.
+        floor
+            .flatten()
+            .map_or(DEFAULT_ANONYMITY_THRESHOLD, |floor| {
+                floor.max(DEFAULT_ANONYMITY_THRESHOLD)
+            }),
         |p, at, v| {
             p.whole(at, v, MIN_THRESHOLD as u32..=MAX_THRESHOLD as u32)
                 .map(|n| n as usize)
@@ -613,9 +806,74 @@ fn read(problems: &mut Problems, value: &Value, default_bank: &Bank) -> Option<C
         contact: contact?,
         anonymity_threshold: anonymity_threshold?,
         host_messages: host_messages?,
+        policy: Policy {
+            links: links?,
+            floor: floor?,
+        },
         bank: bank?,
         own_bank: own_bank?,
     })
+    .filter(|config| match config.policy.floor {
+        Some(floor) if config.anonymity_threshold < floor => {
+            problems.add(
+                at.field("anonymity_threshold"),
+                format_args!(
+                    "is {}, below this file's own anonymity_floor of {floor}",
+                    config.anonymity_threshold
+                ),
+            );
+            false
+        }
+        _ => true,
+    })
+}
+
+/// A mark of what a site serves as `tandem.config.json` (`None`: nothing,
+/// or `null`): a configuration kept from a link records the mark of the
+/// site's file it was chosen over, so that a change to that file is never
+/// hidden by it.
+pub fn site_mark(text: Option<&str>) -> String {
+    match text.map(|t| t.trim_start_matches('\u{feff}').trim()) {
+        None | Some("null") => "none".to_owned(),
+        Some(text) => bank::Fingerprint::of(text).to_string(),
+    }
+}
+
+/// A site's `links`: `"ask"`, `"refuse"`, or the list of parts a link may
+/// change.
+fn read_links(problems: &mut Problems, at: &At, value: &Value) -> Option<Links> {
+    if let Value::Array(items) = value {
+        let mut parts = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            let index = problems.choice(&at.item(i), item, PART_NAMES)?;
+            let part = [
+                Part::Branding,
+                Part::Questions,
+                Part::Threshold,
+                Part::HostMessages,
+            ][index];
+            if !parts.contains(&part) {
+                parts.push(part);
+            }
+        }
+        return Some(Links::Only(parts));
+    }
+    match problems.choice(at, value, &["ask", "refuse"])? {
+        0 => Some(Links::Ask),
+        _ => Some(Links::Refuse),
+    }
+}
+
+/// Part names as a sentence lists them: "questions and threshold".
+fn names(parts: &[Part]) -> String {
+    match parts {
+        [] => "nothing".to_owned(),
+        [one] => one.name().to_owned(),
+        [rest @ .., last] => {
+            let rest: Vec<&str> = rest.iter().map(|p| p.name()).collect();
+            format!("{} and {}", rest.join(", "), last.name())
+        }
+    }
 }
 
 /// The format version: this one, or a newer one this Tandem cannot read.

@@ -217,3 +217,47 @@ pub fn decode_workshop(bank: &Bank, text: &str) -> Result<WorkshopRecord, SavedE
 const MAX_SAVED_WORKSHOP_BYTES: usize = 4 * 1024 * 1024;
 /// The largest anonymity threshold the app offers.
 pub const MAX_THRESHOLD: usize = 10;
+
+/// A configuration kept for the next visit: its text, the mark of the
+/// site's own file it was chosen over ([`super::config::site_mark`]), and
+/// whether it came from a link (or else from a file the person imported).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KeptConfig {
+    /// The configuration's text, as untrusted as when it arrived.
+    pub kept: String,
+    /// The mark of the site's file it was chosen over; `None` when kept by
+    /// a Tandem that did not record it.
+    pub over: Option<String>,
+    /// It came from a link rather than a file the person imported.
+    pub link: bool,
+}
+
+impl KeptConfig {
+    /// As saved.
+    pub fn encode(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// What [`KeptConfig::encode`] wrote; text kept before the mark was (the
+    /// configuration alone) comes back with no mark, as from a link.
+    pub fn decode(stored: &str) -> KeptConfig {
+        #[derive(Deserialize)]
+        struct Stored {
+            kept: String,
+            over: String,
+            link: bool,
+        }
+        match serde_json::from_str::<Stored>(stored) {
+            Ok(s) => KeptConfig {
+                kept: s.kept,
+                over: Some(s.over),
+                link: s.link,
+            },
+            Err(_) => KeptConfig {
+                kept: stored.to_owned(),
+                over: None,
+                link: true,
+            },
+        }
+    }
+}

@@ -96,6 +96,26 @@ pub fn Landing(
     html! {
         <section class="landing">
             <h1 tabindex="-1">{ config.title() }</h1>
+            if *source == Source::Chosen {
+                <div class="landing__config" role="status">
+                    <p>
+                        { match config.organisation() {
+                            Some(name) => format!("Tandem is using a configuration you chose from a link or a file, for \u{201c}{name}\u{201d}, not this site's own."),
+                            None => "Tandem is using a configuration you chose from a link or a file, not this site's own.".to_owned(),
+                        } }
+                    </p>
+                    <button type="button" class="button" onclick={on_setup.reform(|_| SetupAction::ChosenDropped)}>
+                        { "Use this site's own configuration" }
+                    </button>
+                </div>
+            } else if *source == Source::File {
+                <p class="landing__config">
+                    { match config.organisation() {
+                        Some(name) => format!("This site runs Tandem with its own configuration, for \u{201c}{name}\u{201d}."),
+                        None => "This site runs Tandem with its own configuration.".to_owned(),
+                    } }
+                </p>
+            }
             if config.intro().is_empty() {
                 <p class="landing__lead">
                     { "How well do your HR and Learning & Development functions work together? \
@@ -147,14 +167,6 @@ pub fn Landing(
             <section class="landing__setup" aria-labelledby="setup-heading">
                 <h2 id="setup-heading">{ "Running Tandem for a client?" }</h2>
                 <p>{ "Put Tandem under your client's name, colours and words, and ask your own questions, with a configuration file. It is read on this device only." }</p>
-                if *source == Source::Chosen {
-                    <p>
-                        { "This device is using a configuration from a link or a file. " }
-                        <button type="button" class="button" onclick={on_setup.reform(|_| SetupAction::ChosenDropped)}>
-                            { "Stop using this configuration" }
-                        </button>
-                    </p>
-                }
                 <p class="landing__import">
                     <label for="config-file">{ "Use a configuration file (.json)" }</label>
                     <input id="config-file" type="file" accept=".json,application/json" onchange={on_config_file} />

@@ -7,6 +7,7 @@
 mod about;
 mod builder;
 mod landing;
+mod offer;
 mod results;
 mod section;
 mod workshop;
@@ -14,6 +15,7 @@ mod workshop;
 pub use about::About;
 pub use builder::Builder;
 pub use landing::Landing;
+pub use offer::ConfigOffer;
 pub use results::{Ownership, Results};
 pub use section::Section;
 pub use workshop::Workshop;

@@ -17,14 +17,14 @@ use yew::prelude::*;
 
 /// The state on opening the screen: whatever workshop this browser had saved,
 /// or a new one with the configured anonymity threshold.
-fn restored(bank: Rc<Bank>, threshold: usize) -> WorkshopState {
+fn restored(bank: Rc<Bank>, threshold: usize, floor: usize) -> WorkshopState {
     let (record, saving) = match storage::load_workshop(&bank) {
         storage::Loaded::Nothing => (None, Saving::On),
         storage::Loaded::Found(record) => (Some(record), Saving::On),
         storage::Loaded::Unreadable(reason) => (None, Saving::Held(reason.into())),
         storage::Loaded::Unavailable => (None, Saving::Unavailable),
     };
-    WorkshopState::new(bank, record, threshold, saving)
+    WorkshopState::new(bank, record, threshold, floor, saving)
 }
 
 /// After another tab or window saved this workshop meanwhile: takes in what
@@ -57,6 +57,8 @@ pub struct WorkshopProps {
     /// The anonymity threshold a new workshop starts with (a saved one keeps
     /// its own).
     pub threshold: usize,
+    /// The smallest threshold the site lets the facilitator choose.
+    pub floor: usize,
     /// A result code brought from a result link opened on this device; it
     /// is added as a pasted code would be, with the same report.
     #[prop_or_default]
@@ -71,14 +73,15 @@ pub fn Workshop(
     WorkshopProps {
         bank,
         threshold,
+        floor,
         arriving,
         on_arrived,
     }: &WorkshopProps,
 ) -> Html {
     let state = {
         let bank = Rc::clone(bank);
-        let threshold = *threshold;
-        use_reducer(move || restored(bank, threshold))
+        let (threshold, floor) = (*threshold, *floor);
+        use_reducer(move || restored(bank, threshold, floor))
     };
     let dispatch = state.dispatcher();
 
@@ -244,7 +247,7 @@ pub fn Workshop(
                     <div class="workshop__threshold">
                         <label for="workshop-threshold">{ "Smallest group shown on its own" }</label>
                         <select id="workshop-threshold" onchange={on_threshold}>
-                            for n in 1..=MAX_THRESHOLD {
+                            for n in state.floor..=MAX_THRESHOLD {
                                 <option value={n.to_string()} selected={n == state.threshold}>{ format!("{n} {}", if n == 1 { "person" } else { "people" }) }</option>
                             }
                         </select>
