@@ -408,6 +408,22 @@ export function savedKey(base, folder = '/') {
   return `${base}#${folder}`;
 }
 
+/**
+ * Saves `text` under `key` as if an earlier visit had, before the app
+ * starts: once per tab, so a reload finds what the app made of it.
+ */
+export async function savedBefore(context, key, text) {
+  await context.addInitScript(
+    ([key, value]) => {
+      if (sessionStorage.getItem('tandem-test-seeded') === null) {
+        localStorage.setItem(key, value);
+        sessionStorage.setItem('tandem-test-seeded', 'yes');
+      }
+    },
+    [key, text],
+  );
+}
+
 export class Tandem {
   constructor(page, origin) {
     this.page = page;

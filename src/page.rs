@@ -73,6 +73,20 @@ pub fn fragment() -> String {
         .unwrap_or_default()
 }
 
+/// Whether this page runs in a frame of another page (embedded, with or
+/// without `?embed`): such a page may change the frame's address, so a
+/// configuration in it is nobody's choice.
+pub fn is_framed() -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    match window.top() {
+        Ok(Some(top)) => !js_sys::Object::is(&top, &window),
+        // A top window that cannot even be reached is another page's.
+        _ => true,
+    }
+}
+
 /// The app's own address without any fragment, for building share links.
 pub fn address() -> String {
     web_sys::window()

@@ -116,13 +116,22 @@ fn keys(kind: Kind, bank: &Bank) -> (String, String) {
 }
 
 /// Whether `key` is one of this copy of Tandem's: in its folder, whether
-/// a key of its own or a copy kept beside one.
+/// a key of its own or a copy kept beside one; or written before keys had
+/// a folder and not moved yet, which may be any copy's.
 fn ours(key: &str, folder: &str) -> bool {
     let key = [UNREADABLE, REPLACED]
         .iter()
-        .find_map(|infix| key.split_once(infix).map(|(key, _)| key))
+        .find_map(|infix| {
+            let (key, number) = key.rsplit_once(infix)?;
+            number.bytes().all(|b| b.is_ascii_digit()).then_some(key)
+        })
         .unwrap_or(key);
-    key.starts_with("tandem.") && key.ends_with(folder) && key.matches('#').count() == 1
+    key.starts_with("tandem.")
+        && match key.matches('#').count() {
+            0 => true,
+            1 => key.ends_with(folder),
+            _ => false,
+        }
 }
 
 /// The key of `kind` for `bank`, after moving there what the key it had
@@ -198,19 +207,37 @@ fn load<T>(kind: Kind, bank: &Bank, read: impl FnOnce(&str) -> Result<T, SavedEr
         return Loaded::Unavailable;
     };
     let key = key_for(&storage, kind, bank);
+    kind.seen().set(0);
     match storage.get_item(&key) {
-        Ok(None) => {
-            kind.seen().set(0);
-            Loaded::Nothing
+        // What an earlier Tandem saved is still under its old key: moving
+        // it failed (storage is full, say), and saving now would hide it.
+        Ok(None) if matches!(storage.get_item(&keys(kind, bank).1), Ok(Some(_))) => {
+            Loaded::Unreadable(
+                "they are kept where an earlier version of Tandem saved them, and could not be \
+                 moved (the browser's storage for the page may be full)"
+                    .to_owned(),
+            )
         }
+        Ok(None) => Loaded::Nothing,
         Ok(Some(text)) => match read(&text) {
             Ok(value) => {
-                kind.seen().set(saved::revision_of(&text).unwrap_or(0));
+                kind.seen().set(revision(kind, bank, &text));
                 Loaded::Found(value)
             }
             Err(e) => Loaded::Unreadable(e.to_string()),
         },
         Err(_) => Loaded::Unavailable,
+    }
+}
+
+/// The revision of saved `text` of `kind` for `bank` that a save must have
+/// seen to replace it: its own when it can be used, 0 when not (it is then
+/// copied aside, and says nothing about this page's).
+fn revision(kind: Kind, bank: &Bank, text: &str) -> u64 {
+    if kind.readable(bank, text) {
+        saved::revision_of(text).unwrap_or(0)
+    } else {
+        0
     }
 }
 
@@ -258,7 +285,7 @@ fn save_revised(
     // its revision then says nothing about this page's.
     let revision = match current.as_deref() {
         None => 0,
-        Some(text) if kind.readable(bank, text) => saved::revision_of(text).unwrap_or(0),
+        Some(text) if kind.readable(bank, text) => revision(kind, bank, text),
         Some(text) => {
             keep(&storage, &key, UNREADABLE, text).map_err(refused)?;
             0
@@ -301,28 +328,40 @@ pub fn take_over(kind: Kind, bank: &Bank) -> Result<(), String> {
         }
         keep(&storage, &key, REPLACED, text)?;
     }
-    let revision = current.as_deref().and_then(saved::revision_of);
-    kind.seen().set(revision.unwrap_or(0));
+    let revision = current
+        .as_deref()
+        .map_or(0, |text| revision(kind, bank, text));
+    kind.seen().set(revision);
     Ok(())
 }
 
 /// Copies `text` from `key` to the first free `KEY{infix}N`, where it stays
 /// until the person clears the browser's data; nothing when an equal copy is
-/// there already.
+/// there already. With all [`MAX_KEPT`] taken, copies of another tab's save
+/// ([`REPLACED`]) make room by dropping the oldest; copies of data that
+/// could not be read are never dropped, and saving stops instead.
 fn keep(storage: &web_sys::Storage, key: &str, infix: &str, text: &str) -> Result<(), String> {
     if crate::recovery::stopped() {
         return Err(STOPPED.to_owned());
     }
+    let at = |n: u32| format!("{key}{infix}{n}");
     for n in 1..=MAX_KEPT {
-        let kept_at = format!("{key}{infix}{n}");
-        match storage.get_item(&kept_at) {
-            Ok(None) => return storage.set_item(&kept_at, text).map_err(explain),
+        match storage.get_item(&at(n)) {
+            Ok(None) => return storage.set_item(&at(n), text).map_err(explain),
             Ok(Some(kept)) if kept == text => return Ok(()),
             Ok(Some(_)) => continue,
             Err(e) => return Err(explain(e)),
         }
     }
-    Err("there is no room left to keep a copy of what was saved before".to_owned())
+    if infix != REPLACED {
+        return Err("there is no room left to keep a copy of what was saved before".to_owned());
+    }
+    for n in 1..MAX_KEPT {
+        if let Ok(Some(newer)) = storage.get_item(&at(n + 1)) {
+            storage.set_item(&at(n), &newer).map_err(explain)?;
+        }
+    }
+    storage.set_item(&at(MAX_KEPT), text).map_err(explain)
 }
 
 /// Forgets saved progress on `bank`.
@@ -406,5 +445,40 @@ fn explain(error: wasm_bindgen::JsValue) -> String {
         }
         Some(e) => format!("the browser refused ({})", e.name()),
         None => "the browser refused".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ours;
+
+    #[test]
+    fn a_key_belongs_to_its_own_folder_only() {
+        let a = "#/tandem-a/";
+        for key in [
+            "tandem.progress#/tandem-a/",
+            "tandem.workshop.0123456789abcdef#/tandem-a/",
+            "tandem.progress#/tandem-a/.unreadable.2",
+            "tandem.progress#/tandem-a/.replaced.5",
+            // Not moved yet: any copy's, so offered in every copy's download.
+            "tandem.progress",
+            "tandem.progress.unreadable.1",
+        ] {
+            assert!(ours(key, a), "{key}");
+        }
+        for key in [
+            "tandem.progress#/",
+            "tandem.progress#/tandem-a/b/",
+            "tandem.progress#/x/tandem-a/",
+            "tandem.progress#/tandem-b/.unreadable.1",
+            "other.progress#/tandem-a/",
+        ] {
+            assert!(!ours(key, a), "{key}");
+        }
+        // A folder whose name holds what a copy's key does.
+        let odd = "#/a.replaced.x/";
+        assert!(ours("tandem.progress#/a.replaced.x/", odd));
+        assert!(ours("tandem.progress#/a.replaced.x/.replaced.1", odd));
+        assert!(!ours("tandem.progress#/a.replaced.x/", "#/a/"));
     }
 }

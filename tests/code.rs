@@ -789,6 +789,20 @@ fn the_standard_bank_keeps_short_codes_and_custom_banks_carry_a_fingerprint() {
     let code = code::encode(&mini, &complete(&mini, Mode::Quick, ""));
     assert!(code.starts_with("T2-"), "{code}");
     assert_eq!(code::bank_of(&code), Ok(Mark::Full(mini.fingerprint())));
+
+    // Some of the standard bank's dimensions: Tandem's own content, so its
+    // codes stay short, and those made before fingerprints still read.
+    let config = tandem::assessment::Config::parse(
+        r#"{"dimensions": ["communication", "mutual-recognition"]}"#,
+        standard,
+    )
+    .expect("a valid configuration");
+    let fewer = config.bank();
+    assert!(fewer.ships_with_tandem() && !fewer.is_standard());
+    let code = code::encode(fewer, &complete(fewer, Mode::Quick, ""));
+    assert!(code.starts_with("T1-"), "{code}");
+    assert!(code::decode(fewer, &code).is_ok());
+    assert!(code::decode(standard, &code).is_err());
 }
 
 #[test]

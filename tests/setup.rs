@@ -340,3 +340,65 @@ fn an_imported_file_is_used_or_refused_by_name() {
     assert_eq!(setup.source, Source::Standard);
     assert_eq!(setup.config.organisation(), None);
 }
+
+#[test]
+fn a_site_whose_own_file_cannot_be_read_takes_no_link() {
+    let link = config::link_fragment(&branded("Other"));
+    for answer in [
+        SetupAction::FileFailed("the site answered with HTTP status 500".into()),
+        SetupAction::FileLoaded(Some(json!({"links": "sometimes"}).to_string())),
+    ] {
+        let setup = after(Setup::new(&link, None, false), [answer]);
+        assert_eq!(setup.offered, None);
+        assert_eq!(setup.config.organisation(), None);
+        let setup = setup.reduce(SetupAction::LinkOpened(link.clone()));
+        assert_eq!(setup.offered, None);
+        assert!(
+            problems(&setup)[0].contains("could not be read, so Tandem cannot tell whether it takes configurations from links"),
+            "{:?}",
+            problems(&setup)
+        );
+    }
+}
+
+#[test]
+fn a_link_changes_only_what_it_says_over_the_site_configuration() {
+    let site = json!({
+        "organisation": "Harbour Trust",
+        "dimensions": ["communication", "mutual-recognition"],
+        "anonymity_threshold": 4,
+        "links": ["branding"],
+    })
+    .to_string();
+    let setup = after(
+        Setup::new(
+            &config::link_fragment(&json!({"title": "Spring check"}).to_string()),
+            None,
+            false,
+        ),
+        [SetupAction::FileLoaded(Some(site))],
+    );
+    assert_eq!(setup.refused, None);
+    let offer = setup.offered.as_ref().expect("offered");
+    assert_eq!(offer.changes, [Part::Branding]);
+    assert_eq!(offer.config.title(), "Spring check");
+    assert_eq!(offer.config.organisation(), Some("Harbour Trust"));
+    assert_eq!(offer.config.anonymity_threshold(), 4);
+    assert_eq!(offer.config.bank().dimensions().len(), 2);
+}
+
+#[test]
+fn a_kept_configuration_the_site_no_longer_allows_is_forgotten() {
+    let site = json!({"organisation": "Harbour Trust"}).to_string();
+    let refusing = json!({"organisation": "Harbour Trust", "links": "refuse"}).to_string();
+    let setup = after(
+        Setup::new("", Some(kept(&branded("Kept"), Some(&site))), false),
+        [SetupAction::FileLoaded(Some(refusing))],
+    );
+    assert_eq!(setup.config.organisation(), Some("Harbour Trust"));
+    assert_eq!(setup.chosen, None);
+    assert_eq!(
+        &*setup.refused.as_ref().unwrap().origin,
+        "the configuration kept from your last visit"
+    );
+}

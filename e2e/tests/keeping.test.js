@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { useTandem } from '../harness.js';
-import { Tandem, openWorkshop, participantsHeading, plan, savedKey } from '../tandem.js';
+import { Tandem, openWorkshop, participantsHeading, plan, savedBefore, savedKey } from '../tandem.js';
 
 const tandem = useTandem({ folders: ['/tandem-a/', '/tandem-b/'] });
 // Nine result codes of the standard bank (tests/e2e_fixtures.rs).
@@ -109,15 +109,7 @@ test('two tabs gathering codes on one workshop lose neither tab\'s codes', async
 test('a workshop that could not be read is kept when a new one starts', async (t) => {
   await tandem.journey(t, async ({ page, context, origin }) => {
     const damaged = '{"schema":2,"bank":"tandem-standard","workshop":{"name":';
-    await context.addInitScript(
-      ([key, value]) => {
-        if (sessionStorage.getItem('tandem-test-seeded') === null) {
-          localStorage.setItem(key, value);
-          sessionStorage.setItem('tandem-test-seeded', 'yes');
-        }
-      },
-      [WORKSHOP, damaged],
-    );
+    await savedBefore(context, WORKSHOP, damaged);
     const app = new Tandem(page, origin);
     await openWorkshop(page, app);
     const held = page

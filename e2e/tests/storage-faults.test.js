@@ -7,25 +7,12 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 import { useTandem } from '../harness.js';
-import { Tandem, plan, savedKey, sections } from '../tandem.js';
+import { Tandem, plan, savedBefore, savedKey, sections } from '../tandem.js';
 
 const tandem = useTandem();
 const PROGRESS = savedKey('tandem.progress');
 
 const stored = (page, key = PROGRESS) => page.evaluate((k) => localStorage.getItem(k), key);
-
-/** Saves `text` as if an earlier visit had, before the app starts. */
-async function savedBefore(context, text) {
-  await context.addInitScript(
-    ([key, value]) => {
-      if (sessionStorage.getItem('tandem-test-seeded') === null) {
-        localStorage.setItem(key, value);
-        sessionStorage.setItem('tandem-test-seeded', 'yes');
-      }
-    },
-    [PROGRESS, text],
-  );
-}
 
 /** The notice about saving, once it says `text`. */
 function notice(page, text) {
@@ -50,7 +37,7 @@ for (const [what, text, reason] of [
 ]) {
   test(`${what} saved data is left untouched, offered as a file, and kept when a new assessment starts`, async (t) => {
     await tandem.journey(t, async ({ page, context, origin }) => {
-      await savedBefore(context, text);
+      await savedBefore(context, PROGRESS, text);
       const app = new Tandem(page, origin);
       await app.open();
       const told = notice(page, 'Answers saved earlier on this device could not be read');

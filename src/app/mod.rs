@@ -82,7 +82,7 @@ pub fn App() -> Html {
         Setup::new(
             &page::fragment(),
             storage::load_config(),
-            Embedding::detect().is_on(),
+            Embedding::detect().is_on() || page::is_framed(),
         )
     });
     let on_setup: Callback<SetupAction> = setup.dispatcher().into();
@@ -155,21 +155,26 @@ pub fn App() -> Html {
             </div>
         };
     }
-    if let Some(offer) = &setup.offered {
+    // An offer is shown over Tandem, which stays as it was underneath (a
+    // questionnaire whose answers cannot be saved loses nothing to it).
+    let offer = setup.offered.as_ref().map(|offer| {
         let site = setup
             .file
             .clone()
             .unwrap_or_else(|| Rc::new(Config::plain(Bank::standard())));
-        return html! {
+        html! {
             <div class="app">
                 <main class="app-main">
                     <ConfigOffer offer={offer.clone()} {site} on_setup={on_setup.clone()} />
                 </main>
             </div>
-        };
-    }
+        }
+    });
     html! {
+        <>
+        { offer.unwrap_or_default() }
         <Tandem
+            hidden={setup.offered.is_some()}
             key={setup.config.bank().fingerprint().to_string()}
             config={Rc::clone(&setup.config)}
             source={setup.source}
@@ -177,6 +182,7 @@ pub fn App() -> Html {
             refused={setup.refused.clone()}
             {on_setup}
         />
+        </>
     }
 }
 
@@ -199,6 +205,9 @@ pub struct TandemProps {
     /// The smallest anonymity threshold the site's own file lets a
     /// workshop choose.
     pub floor: usize,
+    /// Kept out of sight (and out of reach) while a configuration is
+    /// offered, without losing anything on it.
+    pub hidden: bool,
     /// A configuration that could not be used, and why.
     pub refused: Option<setup::Refusal>,
     pub on_setup: Callback<SetupAction>,
@@ -212,6 +221,7 @@ pub fn Tandem(
         config,
         source,
         floor,
+        hidden,
         refused,
         on_setup,
     }: &TandemProps,
@@ -383,7 +393,7 @@ pub fn Tandem(
         }
     };
     html! {
-        <div class="app">
+        <div class="app" hidden={*hidden}>
             // Embedded in someone else's page, Tandem has no banner or footer
             // of its own; "Start again" stays, above the screen.
             if embedding.is_on() {

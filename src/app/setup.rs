@@ -84,6 +84,12 @@ pub struct Setup {
     pub offered: Option<Offer>,
     /// The mark of the site's file ([`config::site_mark`]), once it answered.
     site_mark: Option<String>,
+    /// The text of the site's file, when it holds a configuration Tandem
+    /// accepted: what others are read over.
+    site_text: Option<String>,
+    /// Whether the site's own rules are known: not when its file could not
+    /// be fetched or read, which must not let links in.
+    site_known: bool,
     /// A link opened before the site's file answered.
     waiting_link: Option<String>,
     /// Tandem is embedded in another page, which may not configure it.
@@ -135,6 +141,8 @@ impl Setup {
             refused: None,
             offered: None,
             site_mark: None,
+            site_text: None,
+            site_known: false,
             waiting_link: None,
             embedded,
         };
@@ -186,13 +194,31 @@ impl Setup {
     /// chose it already (an import, or a kept one the site's file has not
     /// changed under), and offered when not.
     fn consider(&mut self, arrived: KeptConfig, origin: &str, chosen: bool) {
-        let config = match Config::parse(&arrived.kept, standard()) {
+        if arrived.link && !self.site_known {
+            return self.refuse(
+                origin,
+                vec![Problem {
+                    location: "link".to_owned(),
+                    reason: format!(
+                        "this site's own {FILE_NAME} could not be read, so Tandem cannot tell \
+                         whether it takes configurations from links; open the link again once \
+                         it can"
+                    ),
+                }],
+            );
+        }
+        let config = match Config::parse_over(&arrived.kept, self.site_text.as_deref(), standard())
+        {
             Ok(config) => config,
             Err(error) => return self.refuse(origin, error.problems),
         };
         let site = self.site();
         let problems = site.admits(&config, arrived.link);
         if !problems.is_empty() {
+            // A kept one the site no longer allows is not kept either.
+            if chosen {
+                self.chosen = None;
+            }
             return self.refuse(origin, problems);
         }
         // Kept, and the site's file is the one it was chosen over (a kept
@@ -247,13 +273,16 @@ impl Setup {
         }
     }
 
-    /// Once the site's file has answered (`file`, and its `mark`): judges
-    /// what was waiting for it.
-    fn site_known(&mut self, file: Option<Config>, mark: String) {
+    /// Once the site's file has answered (`file` and its `text` when it
+    /// holds a configuration, its `mark`, and whether its rules are
+    /// `known`): judges what was waiting for it.
+    fn site_known(&mut self, file: Option<(Config, String)>, mark: String, known: bool) {
         self.ready = true;
         self.site_mark = Some(mark);
-        if let Some(file) = file {
+        self.site_known = known;
+        if let Some((file, text)) = file {
             self.file = Some(Rc::new(file));
+            self.site_text = Some(text);
         }
         self.fall_back();
         if let Some(kept) = self.chosen.clone() {
@@ -276,18 +305,19 @@ impl Reducible for Setup {
         match action {
             SetupAction::FileLoaded(text) => {
                 let mark = config::site_mark(text.as_deref());
-                match text.map(|text| Config::site_file(&text, standard())) {
-                    None | Some(Ok(None)) => next.site_known(None, mark),
-                    Some(Ok(Some(file))) => next.site_known(Some(file), mark),
-                    Some(Err(error)) => {
-                        next.site_known(None, mark);
+                match text.map(|text| (Config::site_file(&text, standard()), text)) {
+                    None | Some((Ok(None), _)) => next.site_known(None, mark, true),
+                    Some((Ok(Some(file)), text)) => next.site_known(Some((file, text)), mark, true),
+                    Some((Err(error), _)) => {
+                        next.site_known(None, mark, false);
                         next.refuse(&format!("{FILE_NAME} beside the app"), error.problems);
                     }
                 }
             }
             SetupAction::FileFailed(reason) => {
-                // Unknown, so a kept configuration is offered, not assumed.
-                next.site_known(None, "unavailable".to_owned());
+                // Unknown: links are refused, and a kept configuration is
+                // offered rather than assumed.
+                next.site_known(None, "unavailable".to_owned(), false);
                 next.refuse(
                     &format!("{FILE_NAME} beside the app"),
                     vec![Problem {

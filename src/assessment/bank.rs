@@ -323,15 +323,22 @@ impl Bank {
         self.fingerprint == Bank::standard().fingerprint
     }
 
-    /// The shortest mark that names this bank in a result code: the
-    /// standard bank's 32-bit mark, which every result code since the first
-    /// carries, or any other bank's fingerprint.
+    /// Whether this bank's content is Tandem's own: the standard bank, or
+    /// some of its dimensions (no other bank may take its id).
+    pub fn ships_with_tandem(&self) -> bool {
+        self.id == STANDARD_ID
+    }
+
+    /// The shortest mark that names this bank in a result code: for the
+    /// standard bank (or some of its dimensions) its 32-bit mark, which
+    /// every result code since the first carries; for any other bank its
+    /// fingerprint.
     ///
-    /// The short mark is enough for the standard bank alone: its content is
-    /// the one Tandem ships, so the only banks it could be confused with are
-    /// custom ones, and their results never carry a short mark.
+    /// The short mark is enough for banks whose content Tandem ships: the
+    /// only banks they could be confused with are custom ones, and their
+    /// results never carry a short mark.
     pub fn mark(&self) -> Mark {
-        if self.is_standard() {
+        if self.ships_with_tandem() {
             Mark::Short(self.short_mark)
         } else {
             Mark::Full(self.fingerprint)
@@ -339,12 +346,13 @@ impl Bank {
     }
 
     /// Whether a result that carries `mark` was written for this bank: its
-    /// fingerprint names it, and so does the standard bank's short mark.
+    /// fingerprint names it, and so does the short mark of a bank Tandem
+    /// ships.
     pub fn recognises(&self, mark: Mark) -> Recognised {
         match mark {
             Mark::Full(fingerprint) if fingerprint == self.fingerprint => Recognised::Yes,
             Mark::Short(short) if short == self.short_mark => {
-                if self.is_standard() {
+                if self.ships_with_tandem() {
                     Recognised::Yes
                 } else {
                     // Custom banks' results carried the short mark before

@@ -23,7 +23,7 @@
 //! | symbols     | content                                                      |
 //! |-------------|--------------------------------------------------------------|
 //! | 1           | `T`, marks a Tandem code                                     |
-//! | 1           | format version: 1 for the standard bank, 2 for any other     |
+//! | 1           | format version: 1 for Tandem's own bank, 2 for any other     |
 //! | ⌈P / 5⌉     | the payload, P bits, padded with zero bits to a whole symbol |
 //! | 4           | 4 bits: the number of symbols in the code (`T` included) modulo 16; then 16 bits: the checksum |
 //!
@@ -45,8 +45,9 @@
 //! | 8 each   | (only with a label) its UTF-8 bytes                               |
 //!
 //! The two formats differ only in the mark, and each bank has one of them
-//! ([`Bank::mark`]): codes of the standard bank stay short and read as they
-//! always have, and codes of a custom bank carry a fingerprint that another
+//! ([`Bank::mark`]): codes of the standard bank (or some of its
+//! dimensions) stay short and read as they always have, and codes of a
+//! custom bank carry a fingerprint that another
 //! bank would take a deliberate search of about 2^32 SHA-256 evaluations to
 //! share. A format-1 code made for a custom bank by an earlier Tandem is
 //! refused as [`CodeError::Earlier`].

@@ -244,6 +244,46 @@ impl Config {
         Config::read_text(json, default_bank, false)
     }
 
+    /// A configuration from a link or a file, read over the site's own
+    /// (`site`: the text of its `tandem.config.json`, which was accepted):
+    /// what it leaves out stays the site's, so it changes only what it says.
+    /// Its own `bank` replaces the site's choice of `dimensions`, unless it
+    /// chooses dimensions too. Otherwise as [`Config::parse`].
+    pub fn parse_over(
+        json: &str,
+        site: Option<&str>,
+        default_bank: &Bank,
+    ) -> Result<Config, ConfigError> {
+        let value =
+            untrusted::read_json(json, MAX_CONFIG_BYTES, "a configuration").map_err(|problem| {
+                ConfigError {
+                    problems: vec![problem],
+                }
+            })?;
+        let base =
+            site.and_then(|text| serde_json::from_str(text.trim_start_matches('\u{feff}')).ok());
+        let value = match (value, base) {
+            (Value::Object(own), Some(Value::Object(mut base))) => {
+                for field in SITE_FIELDS {
+                    base.remove(*field);
+                }
+                if own.contains_key("bank") && !own.contains_key("dimensions") {
+                    base.remove("dimensions");
+                }
+                base.extend(own);
+                Value::Object(base)
+            }
+            (value, _) => value,
+        };
+        let mut problems = Problems::default();
+        match read(&mut problems, &value, default_bank, false) {
+            Some(config) if problems.count() == 0 => Ok(config),
+            _ => Err(ConfigError {
+                problems: problems.into_list(),
+            }),
+        }
+    }
+
     /// [`Config::parse`], or with `site` what a site serves beside the app,
     /// which alone may hold a [`Policy`].
     fn read_text(json: &str, default_bank: &Bank, site: bool) -> Result<Config, ConfigError> {

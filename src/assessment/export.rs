@@ -24,7 +24,8 @@
 //!   [`Bank::fingerprint`] as 16 lowercase hex digits, so answers are never
 //!   read against a bank whose content differs, even one with the same id.
 //!   Version 1 carried the bank's 32-bit [`Mark`] as 8 hex digits instead;
-//!   such a file still imports for the standard bank ([`Bank::recognises`]).
+//!   such a file still imports for the standard bank, or some of its
+//!   dimensions ([`Bank::recognises`]).
 //! - `progress` is [`Progress`] exactly as serde writes it (mode, role, team
 //!   label, answers, stage, and the plan), so whatever `Progress` gains is
 //!   exported without touching this module.

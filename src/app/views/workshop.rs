@@ -302,7 +302,8 @@ fn absorbed_message(added: usize) -> String {
     format!(
         "Another tab or window saved this workshop while it was open here. {codes}; \
          this page's name, threshold and plan were kept, and a copy of what the other \
-         one saved stays in this browser."
+         one saved stays in this browser. If you removed anyone here meanwhile, check \
+         the list: the other tab still had them."
     )
 }
 
