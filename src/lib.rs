@@ -9,6 +9,9 @@
 //!   respondent's progress. It has no framework or browser code and is tested
 //!   natively with `cargo test`.
 //! - [`app`] is the Yew application: state, screens and components.
+//! - [`qr`] is QR codes as pixels: the symbol a result code is drawn as, and
+//!   the texts read from a camera's grayscale frame. No browser code, so the
+//!   fuzz targets reach it natively.
 //! - One small module per browser service, and no browser code elsewhere:
 //!   `storage` (progress in `localStorage`), `page` (focus, title, the address's
 //!   fragment, printing, the date), `files` (downloads and opened files),
@@ -29,6 +32,7 @@ mod embed;
 mod files;
 mod hosting;
 mod page;
+pub mod qr;
 pub mod recovery;
 mod storage;
 mod text;

@@ -4,6 +4,8 @@
 //! the fuzz target makes (fuzz/checks.rs). A crash fixed once stays fixed
 //! without anyone running the fuzzer.
 
+// The checks also hold the builders of seed inputs (tests/fuzz_seeds.rs).
+#[allow(dead_code)]
 #[path = "../fuzz/checks.rs"]
 mod checks;
 
@@ -13,13 +15,15 @@ use std::path::Path;
 type Check = fn(&[u8]) -> bool;
 
 /// Each fuzz target, by the name of its folders, with its check.
-const TARGETS: [(&str, Check); 6] = [
+const TARGETS: [(&str, Check); 8] = [
     ("result_code", checks::result_code),
     ("pasted_codes", checks::pasted_codes),
     ("json_import", checks::json_import),
     ("saved_progress", checks::saved_progress),
     ("bank", checks::bank),
     ("configuration", checks::configuration),
+    ("custom_bank_code", checks::custom_bank_code),
+    ("qr_frame", checks::qr_frame),
 ];
 
 /// The files in `fuzz/KIND/TARGET`, in name order; none if the folder is

@@ -48,9 +48,10 @@ Commands:
                     tools/first-screen.txt, from an instrumented release
                     build in headless Chromium: the split keeps those in the
                     module a first visit downloads (tools/wasm-split)
-  fuzz [--seconds N]
-                    run each fuzz target in fuzz/ for N seconds (default 60)
-                    with libFuzzer, and print how many inputs each ran
+  fuzz [--seconds N] [--target NAME]
+                    run each fuzz target in fuzz/ (or only NAME) for N seconds
+                    (default 60) with libFuzzer, and print how many inputs
+                    each ran, how many a second, and the corpus it ended with
   help              show this text
 
 Every command first checks that rustc is the version rust-toolchain.toml
@@ -64,13 +65,18 @@ later runs skip it. `fuzz` installs cargo-fuzz and the fuzz crate's crates.
 ";
 
 enum Command {
-    Serve { port: u16 },
+    Serve {
+        port: u16,
+    },
     Build,
     Check,
     Test,
     Bench,
     Profile,
-    Fuzz { seconds: u32 },
+    Fuzz {
+        seconds: u32,
+        target: Option<&'static fuzz::Target>,
+    },
     Help,
 }
 
@@ -113,7 +119,7 @@ fn execute(command: Command) -> Result<(), String> {
         Command::Test => steps::test(&ws),
         Command::Bench => steps::bench(&ws),
         Command::Profile => steps::profile(&ws),
-        Command::Fuzz { seconds } => fuzz::fuzz(&ws, seconds),
+        Command::Fuzz { seconds, target } => fuzz::fuzz(&ws, seconds, target),
         Command::Help => Ok(()),
     }
 }
@@ -147,14 +153,40 @@ fn parse_serve(args: &[String]) -> Result<Command, UsageError> {
 }
 
 fn parse_fuzz(args: &[String]) -> Result<Command, UsageError> {
+    // `--target NAME` (or `--target=NAME`) is taken out; what is left is
+    // for `--seconds`.
+    let mut target = None;
+    let mut rest = Vec::new();
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        let name = if let Some(name) = arg.strip_prefix("--target=") {
+            name
+        } else if arg == "--target" {
+            args.next()
+                .ok_or_else(|| UsageError("`--target` needs a fuzz target's name".to_owned()))?
+        } else {
+            rest.push(arg.clone());
+            continue;
+        };
+        let found = fuzz::target(name).ok_or_else(|| {
+            let names: Vec<&str> = fuzz::TARGETS.iter().map(|t| t.name).collect();
+            UsageError(format!(
+                "unknown fuzz target `{name}`; the targets are {}",
+                names.join(", ")
+            ))
+        })?;
+        if target.replace(found).is_some() {
+            return Err(UsageError("`--target` is given twice".to_owned()));
+        }
+    }
     let seconds = number_option(
-        args,
+        &rest,
         "fuzz",
         "seconds",
         DEFAULT_FUZZ_SECONDS,
         "use whole seconds, at least 1",
     )?;
-    Ok(Command::Fuzz { seconds })
+    Ok(Command::Fuzz { seconds, target })
 }
 
 /// The one option a command takes, `--NAME N` or `--NAME=N`: a positive
@@ -230,7 +262,7 @@ mod tests {
     #[test]
     fn fuzz_seconds_default_and_override() {
         let seconds = |list: &[&str]| match parse(&args(list)) {
-            Ok(Command::Fuzz { seconds }) => Some(seconds),
+            Ok(Command::Fuzz { seconds, .. }) => Some(seconds),
             _ => None,
         };
         assert_eq!(seconds(&["fuzz"]), Some(60));
@@ -238,5 +270,28 @@ mod tests {
         assert_eq!(seconds(&["fuzz", "--seconds=5"]), Some(5));
         assert_eq!(seconds(&["fuzz", "--seconds", "0"]), None);
         assert_eq!(seconds(&["fuzz", "--port", "5"]), None);
+    }
+
+    #[test]
+    fn fuzz_runs_every_target_or_the_one_named() {
+        let target = |list: &[&str]| match parse(&args(list)) {
+            Ok(Command::Fuzz { seconds, target }) => Some((seconds, target.map(|t| t.name))),
+            _ => None,
+        };
+        assert_eq!(target(&["fuzz"]), Some((60, None)));
+        assert_eq!(
+            target(&["fuzz", "--target", "qr_frame", "--seconds", "600"]),
+            Some((600, Some("qr_frame")))
+        );
+        assert_eq!(
+            target(&["fuzz", "--seconds=5", "--target=custom_bank_code"]),
+            Some((5, Some("custom_bank_code")))
+        );
+        assert_eq!(target(&["fuzz", "--target", "nothing"]), None);
+        assert_eq!(target(&["fuzz", "--target"]), None);
+        assert_eq!(
+            target(&["fuzz", "--target", "bank", "--target", "bank"]),
+            None
+        );
     }
 }

@@ -9,19 +9,11 @@
 //! stays small, has no inline styles and works under a strict Content
 //! Security Policy.
 //!
-//! The symbol comes from `qrcodegen` (Nayuki's reference QR Code generator,
-//! no dependencies). The `qrcode` crate does the same job but measured
-//! twice the cost in the release build: about 16 KB of gzipped wasm against
-//! 8 KB; what it does better (mixing modes within one text) buys nothing
-//! for result codes, which are alphanumeric throughout.
+//! The symbol itself, and why `qrcodegen` makes it, is in [`crate::qr`].
 
-use qrcodegen::{DataTooLong, QrCode as Matrix, QrCodeEcc};
+use crate::qr::{dark_modules, matrix, QUIET_ZONE};
 use std::fmt::Write;
 use yew::prelude::*;
-
-/// Light modules around the symbol on every side, as ISO/IEC 18004 asks;
-/// scanners find the finder patterns less reliably with less.
-pub const QUIET_ZONE: usize = 4;
 
 #[derive(Properties, PartialEq)]
 pub struct QrCodeProps {
@@ -29,38 +21,6 @@ pub struct QrCodeProps {
     pub text: AttrValue,
     /// The drawing's accessible name, for example "QR code of your result code".
     pub label: AttrValue,
-}
-
-/// The text to encode: a code upper-cased, so that it fits the QR code's
-/// alphanumeric mode (11 bits per two characters instead of 8 per character,
-/// hence a smaller symbol with larger modules). Text that upper-casing would
-/// not bring into that mode (a link, a lower-case team label) is kept as it
-/// is, since upper-casing would change it.
-pub fn qr_text(text: &str) -> String {
-    let upper = text.trim().to_ascii_uppercase();
-    let alphanumeric =
-        |c: char| c.is_ascii_digit() || c.is_ascii_uppercase() || " $%*+-./:".contains(c);
-    if upper.chars().all(alphanumeric) {
-        upper
-    } else {
-        text.trim().to_owned()
-    }
-}
-
-/// The symbol for `text`: the smallest QR version that holds it at level M,
-/// with the error correction raised where that still fits the same version.
-/// Fails only for text too long for any QR code, far beyond any result code.
-pub fn matrix(text: &str) -> Result<Matrix, DataTooLong> {
-    Matrix::encode_text(&qr_text(text), QrCodeEcc::Medium)
-}
-
-/// The symbol's modules row by row (`dark[y * width + x]`) and its width.
-pub fn dark_modules(symbol: &Matrix) -> (Vec<bool>, usize) {
-    let size = symbol.size();
-    let dark = (0..size)
-        .flat_map(|y| (0..size).map(move |x| symbol.get_module(x, y)))
-        .collect();
-    (dark, size.max(0) as usize)
 }
 
 /// The `d` attribute of one path that draws the dark modules of a square
@@ -177,34 +137,5 @@ mod tests {
         );
         assert_eq!(modules_path(&[false; 4], 2), "");
         assert_eq!(modules_path(&[], 0), "");
-    }
-
-    #[test]
-    fn codes_use_the_alphanumeric_mode_and_the_smallest_symbol() {
-        // A quick-assessment code: 28 characters take version 2 (25 modules)
-        // in alphanumeric mode; in byte mode they would need version 3.
-        let quick = matrix("t1-tar5v-grsae-mw9sb-jmeg6-v").unwrap();
-        assert_eq!(quick.version().value(), 2);
-        assert_eq!(quick.size(), 25);
-        assert!(quick.error_correction_level() >= QrCodeEcc::Medium);
-        // A full-assessment code: 43 characters take version 3 (29 modules);
-        // byte mode would need version 4.
-        let full = matrix("T1-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXX").unwrap();
-        assert_eq!(full.version().value(), 3);
-        assert!(full.error_correction_level() >= QrCodeEcc::Medium);
-    }
-
-    #[test]
-    fn only_text_that_stays_the_same_is_upper_cased() {
-        assert_eq!(qr_text(" t1-abc "), "T1-ABC");
-        assert_eq!(
-            qr_text("https://example.org/tandem/#r=T1-ABC"),
-            "https://example.org/tandem/#r=T1-ABC"
-        );
-    }
-
-    #[test]
-    fn text_too_long_for_any_qr_code_is_refused_not_panicked_on() {
-        assert!(matrix(&"Ü".repeat(4_000)).is_err());
     }
 }

@@ -2,24 +2,14 @@
 //! this device: no picture and no code leaves the browser.
 //!
 //! A few times a second the component takes a small grayscale frame from the
-//! camera ([`crate::camera`]) and looks for QR codes in it with `quircs`, a
-//! pure Rust port of the quirc decoder. Every text read is passed on once per
-//! scanning session, so a code held in front of the camera for a while counts
-//! once; checking what the text is (a result code, a link, anything else) is
-//! up to the screen that receives it.
-//!
-//! Why `quircs` and not `rqrr`, the other pure Rust decoder: in WebAssembly
-//! a panic aborts the whole app, and the decoder sees every frame the camera
-//! sends. On the same 120,000 generated frames (codes at random sizes,
-//! angles and contrasts, with noise and stray finder-like squares) `quircs`
-//! never panicked, while `rqrr` 0.11 panicked 6 times (assertions in its
-//! perspective code, its open issue #54): at five frames a second, about
-//! once an hour of scanning. `quircs` also costs about 12 KB of gzipped wasm
-//! against 84 KB for `rqrr` and decodes twice as fast; `rqrr` read about a
-//! quarter more of those hard frames, which matters little when a person
-//! can hold the code steadier.
+//! camera ([`crate::camera`]) and looks for QR codes in it with
+//! [`read_codes`] (the `quircs` decoder; [`crate::qr`] says why that one).
+//! Every text read is passed on once per scanning session, so a code held in
+//! front of the camera for a while counts once; checking what the text is (a
+//! result code, a link, anything else) is up to the screen that receives it.
 
 use crate::camera::{Camera, CameraError};
+use crate::qr::read_codes;
 use gloo_timers::callback::Interval;
 use std::cell::RefCell;
 use std::collections::HashSet;
@@ -39,20 +29,6 @@ pub struct QrScannerProps {
     pub on_code: Callback<String>,
     /// Called when the person stops the camera or closes the scanner.
     pub on_close: Callback<()>,
-}
-
-/// Every QR code found in a grayscale picture (`luma[y * width + x]`, 0
-/// black to 255 white), decoded; QR codes that cannot be read are left out.
-/// A picture whose size does not match its pixels gives nothing.
-pub fn read_codes(width: usize, height: usize, luma: &[u8]) -> Vec<String> {
-    if width == 0 || height == 0 || width.checked_mul(height) != Some(luma.len()) {
-        return Vec::new();
-    }
-    quircs::Quirc::default()
-        .identify(width, height, luma)
-        .filter_map(|code| code.ok()?.decode().ok())
-        .filter_map(|data| String::from_utf8(data.payload).ok())
-        .collect()
 }
 
 /// What the scanner is doing.
@@ -281,7 +257,8 @@ mod tests {
     /// with `margin` more pixels around (the rest of the camera's view); dark
     /// modules at luminance `dark`, everything else at `light`.
     fn picture(text: &str, scale: usize, margin: usize, dark: u8, light: u8) -> (usize, Vec<u8>) {
-        use super::super::qr_code::{dark_modules, matrix, modules_path, QUIET_ZONE};
+        use super::super::qr_code::modules_path;
+        use crate::qr::{dark_modules, matrix, QUIET_ZONE};
         let (modules, width) = dark_modules(&matrix(text).unwrap());
         let side = (width + 2 * QUIET_ZONE) * scale + 2 * margin;
         let mut luma = vec![light; side * side];
@@ -325,16 +302,6 @@ mod tests {
             read_codes(side, side, &luma),
             vec!["T1-TAR5V-GRSAE-MW9SB-JMEG6-V".to_owned()]
         );
-    }
-
-    #[test]
-    fn pictures_without_a_code_give_nothing() {
-        assert!(read_codes(64, 48, &vec![255; 64 * 48]).is_empty());
-        assert!(read_codes(64, 48, &vec![0; 64 * 48]).is_empty());
-        assert!(read_codes(0, 0, &[]).is_empty());
-        // Sizes that do not match the pixels are refused before any work.
-        assert!(read_codes(64, 48, &[0; 10]).is_empty());
-        assert!(read_codes(usize::MAX, 2, &[0; 10]).is_empty());
     }
 
     #[test]
