@@ -41,6 +41,10 @@ test("a stranger's link is shown with what it changes, and used only when chosen
     const app = new Tandem(page, origin);
     await page.goto(link(origin, STRANGER));
     await app.expectHeading('Use this configuration?');
+    // Asked first: the question has the focus, and Tandem underneath is out
+    // of sight and out of reach.
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'offer-heading');
+    assert.equal(await page.getByRole('main').count(), 1);
     const offer = page.getByRole('main');
     await offer
       .getByText('It names the organisation \u201cPayroll Verification Desk\u201d', { exact: false })

@@ -24,6 +24,9 @@ pub fn ConfigOffer(
         on_setup,
     }: &OfferProps,
 ) -> Html {
+    // The person is asked before anything else: keyboard and screen-reader
+    // users start at the question (an offer never shows inside a frame).
+    use_effect_with((), |()| crate::page::focus("#offer-heading"));
     let config = &offer.config;
     let named = match config.organisation() {
         Some(name) => format!(
