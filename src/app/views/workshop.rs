@@ -573,6 +573,7 @@ fn team_picture(bank: &Bank, view: &TeamView) -> Html {
             if let Some(protection) = view.protection() {
                 <p class="workshop__protection">{ protection.sentence(view.threshold) }</p>
             }
+            <p class="hint workshop__rule">{ "Gather everyone before the figures are shown: two views of a room that changed by a person or two in between differ by those people's answers." }</p>
             { group_table("By role", bank, view, &view.roles) }
             { group_table("By team label", bank, view, &view.teams) }
         </>
