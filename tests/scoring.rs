@@ -305,3 +305,24 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn half_the_statements_is_enough_and_fewer_is_not_whatever_the_length() {
+    use tandem::assessment::Coverage;
+    for (counted, total, enough) in [
+        (3, 6, true),
+        (2, 6, false),
+        (4, 7, true),
+        (3, 7, false),
+        (6, 12, true),
+        (5, 12, false),
+        (1, 1, true),
+        (0, 0, false),
+    ] {
+        assert_eq!(
+            Coverage { counted, total }.is_enough(),
+            enough,
+            "{counted} of {total}"
+        );
+    }
+}

@@ -1691,3 +1691,39 @@ fn answers_outside_the_bank_are_ignored() {
         4
     );
 }
+
+#[test]
+fn a_dimension_of_six_statements_needs_three_answers_alone_and_in_a_team() {
+    // Half of six is three: both copies of the rule (the individual score
+    // and the team's tally) count three answers and refuse two.
+    let mut json = common::mini_bank_json();
+    for id in ["alpha.five", "alpha.six"] {
+        json["dimensions"][0]["statements"]
+            .as_array_mut()
+            .expect("a list of statements")
+            .push(serde_json::json!({"id": id, "text": id}));
+    }
+    let bank = Bank::parse(&json.to_string()).expect("a valid bank");
+    let alpha = &bank.dimensions()[0];
+    assert_eq!(alpha.statements.len(), 6);
+    for (answered, scored) in [(3, true), (2, false)] {
+        let mut progress = Progress::new(Mode::Full);
+        for statement in alpha.statements.iter().take(answered) {
+            progress.answer(&bank, &statement.id, Answer::Agree);
+        }
+        let report = progress.report(&bank);
+        assert_eq!(
+            report.dimensions[0].scored.is_some(),
+            scored,
+            "{answered} answered"
+        );
+        let mut workshop = Workshop::default();
+        assert_eq!(workshop.add_progress(&bank, &progress).added, 1);
+        let view = workshop.team_view(&bank, 1, str::to_lowercase);
+        assert_eq!(
+            view.dimensions[0].scored,
+            usize::from(scored),
+            "{answered} answered"
+        );
+    }
+}
