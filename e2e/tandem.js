@@ -424,6 +424,18 @@ export async function savedBefore(context, key, text) {
   );
 }
 
+/**
+ * The fragment (`config=…`) that carries `config`, an object, as the
+ * builder makes it; `configLink` puts it after Tandem's address.
+ */
+export function configFragment(config) {
+  return `config=${Buffer.from(JSON.stringify(config)).toString('base64url')}`;
+}
+
+export function configLink(origin, config) {
+  return `${origin}/#${configFragment(config)}`;
+}
+
 export class Tandem {
   constructor(page, origin) {
     this.page = page;
@@ -868,6 +880,22 @@ export async function openWorkshop(page, app) {
   await app.open();
   await page.getByRole('link', { name: "Open the facilitator's workshop", exact: true }).click();
   await app.expectHeading('Workshop');
+}
+
+/**
+ * The room of e2e/fixtures/five-three-one.json (written from the domain by
+ * tests/e2e_fixtures.rs): nine result codes of the standard bank, 5 HR, 3
+ * L&D and one line manager, with the figures the workshop must show.
+ */
+export const FIVE_THREE_ONE = JSON.parse(
+  readFileSync(new URL('./fixtures/five-three-one.json', import.meta.url), 'utf8'),
+);
+
+/** Pastes `codes` into the workshop and waits until it has `participants`. */
+export async function pasteCodes(page, codes, participants) {
+  await page.getByRole('textbox', { name: 'Paste result codes or links', exact: true }).fill(codes.join('\n'));
+  await page.getByRole('button', { name: 'Add codes', exact: true }).click();
+  await participantsHeading(page, participants).waitFor();
 }
 
 /** The workshop's "Participants: n" heading. */

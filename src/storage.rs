@@ -71,7 +71,7 @@ impl Kind {
     fn readable(self, bank: &Bank, text: &str) -> bool {
         match self {
             Kind::Progress => saved::decode(bank, text).is_ok(),
-            Kind::Workshop => saved::decode_workshop(bank, text).is_ok(),
+            Kind::Workshop => saved::workshop_is_readable(bank, text),
         }
     }
 }
@@ -200,6 +200,15 @@ fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
+/// Storage to write to: none once Tandem has failed (see `recovery`), or
+/// when the browser lets Tandem store nothing.
+fn writable() -> Result<web_sys::Storage, String> {
+    if crate::recovery::stopped() {
+        return Err(STOPPED.to_owned());
+    }
+    local_storage().ok_or_else(unavailable)
+}
+
 /// Reads what is saved of `kind` for `bank`, and remembers its revision for
 /// the next save.
 fn load<T>(kind: Kind, bank: &Bank, read: impl FnOnce(&str) -> Result<T, SavedError>) -> Loaded<T> {
@@ -273,10 +282,7 @@ fn save_revised(
     text_at: impl FnOnce(u64) -> String,
 ) -> Result<(), SaveFailure> {
     let refused = SaveFailure::Refused;
-    if crate::recovery::stopped() {
-        return Err(refused(STOPPED.to_owned()));
-    }
-    let storage = local_storage().ok_or_else(|| refused(unavailable()))?;
+    let storage = writable().map_err(refused)?;
     let key = key_for(&storage, kind, bank);
     let current = storage.get_item(&key).map_err(|e| refused(explain(e)))?;
     // Saved text that this Tandem cannot use, whether damaged or well
@@ -285,7 +291,7 @@ fn save_revised(
     // its revision then says nothing about this page's.
     let revision = match current.as_deref() {
         None => 0,
-        Some(text) if kind.readable(bank, text) => revision(kind, bank, text),
+        Some(text) if kind.readable(bank, text) => saved::revision_of(text).unwrap_or(0),
         Some(text) => {
             keep(&storage, &key, UNREADABLE, text).map_err(refused)?;
             0
@@ -319,13 +325,10 @@ pub fn save_workshop(bank: &Bank, record: &WorkshopRecord) -> Result<(), SaveFai
 /// person chose to keep this page's, or the page took in the other's. What
 /// the other tab saved is first kept under a key of its own.
 pub fn take_over(kind: Kind, bank: &Bank) -> Result<(), String> {
-    let storage = local_storage().ok_or_else(unavailable)?;
+    let storage = writable()?;
     let key = key_for(&storage, kind, bank);
     let current = storage.get_item(&key).map_err(explain)?;
     if let Some(text) = &current {
-        if crate::recovery::stopped() {
-            return Err(STOPPED.to_owned());
-        }
         keep(&storage, &key, REPLACED, text)?;
     }
     let revision = current
@@ -339,11 +342,9 @@ pub fn take_over(kind: Kind, bank: &Bank) -> Result<(), String> {
 /// until the person clears the browser's data; nothing when an equal copy is
 /// there already. With all [`MAX_KEPT`] taken, copies of another tab's save
 /// ([`REPLACED`]) make room by dropping the oldest; copies of data that
-/// could not be read are never dropped, and saving stops instead.
+/// could not be read are never dropped, and saving stops instead. `storage`
+/// is [`writable`].
 fn keep(storage: &web_sys::Storage, key: &str, infix: &str, text: &str) -> Result<(), String> {
-    if crate::recovery::stopped() {
-        return Err(STOPPED.to_owned());
-    }
     let at = |n: u32| format!("{key}{infix}{n}");
     for n in 1..=MAX_KEPT {
         match storage.get_item(&at(n)) {
@@ -366,10 +367,7 @@ fn keep(storage: &web_sys::Storage, key: &str, infix: &str, text: &str) -> Resul
 
 /// Forgets saved progress on `bank`.
 pub fn forget_progress(bank: &Bank) -> Result<(), String> {
-    if crate::recovery::stopped() {
-        return Err(STOPPED.to_owned());
-    }
-    let storage = local_storage().ok_or_else(unavailable)?;
+    let storage = writable()?;
     storage
         .remove_item(&key_for(&storage, Kind::Progress, bank))
         .map_err(explain)?;
@@ -408,10 +406,7 @@ pub fn load_config() -> Option<String> {
 
 /// Keeps a configuration opened from a link or a file for the next visit.
 pub fn save_config(text: &str) -> Result<(), String> {
-    if crate::recovery::stopped() {
-        return Err(STOPPED.to_owned());
-    }
-    let storage = local_storage().ok_or_else(unavailable)?;
+    let storage = writable()?;
     storage
         .set_item(&config_key(&storage), text)
         .map_err(explain)
@@ -419,10 +414,7 @@ pub fn save_config(text: &str) -> Result<(), String> {
 
 /// Stops using the kept configuration.
 pub fn forget_config() -> Result<(), String> {
-    if crate::recovery::stopped() {
-        return Err(STOPPED.to_owned());
-    }
-    let storage = local_storage().ok_or_else(unavailable)?;
+    let storage = writable()?;
     storage.remove_item(&config_key(&storage)).map_err(explain)
 }
 

@@ -317,4 +317,30 @@ fn a_saved_workshop_comes_back_with_its_threshold_and_plan() {
             .threshold,
         saved::MAX_THRESHOLD
     );
+
+    // What a saving tab asks before it saves over a workshop, without
+    // reading the codes, says what reading it would.
+    let newer_workshop = text.replacen(
+        "\"workshop\":{\"schema\":1",
+        "\"workshop\":{\"schema\":9",
+        1,
+    );
+    assert_ne!(newer_workshop, text);
+    let with_a_broken_code = text.replacen("\"codes\":[\"", "\"codes\":[\"T1-XXXXX\",\"", 1);
+    assert_ne!(with_a_broken_code, text);
+    for saved_text in [
+        &text,
+        &other,
+        &newer,
+        &huge_threshold,
+        &newer_workshop,
+        &with_a_broken_code,
+        &"{".to_owned(),
+    ] {
+        assert_eq!(
+            saved::workshop_is_readable(&bank, saved_text),
+            saved::decode_workshop(&bank, saved_text).is_ok(),
+            "{saved_text}"
+        );
+    }
 }

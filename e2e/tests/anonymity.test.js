@@ -9,25 +9,20 @@
 // file works out no figure and applies no rule of its own.
 
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { useTandem } from '../harness.js';
-import { Tandem, cellRows, openWorkshop, participantsHeading } from '../tandem.js';
+import { FIVE_THREE_ONE, Tandem, cellRows, openWorkshop, pasteCodes } from '../tandem.js';
 
 const tandem = useTandem();
 
-const ROOM = JSON.parse(readFileSync(new URL('../fixtures/five-three-one.json', import.meta.url), 'utf8'));
+const ROOM = FIVE_THREE_ONE;
 const LD = 'Learning & Development (L&D)';
 const LINE_MANAGER = 'Line manager or business leader';
 
 /** Opens the workshop and pastes the room's codes. */
 async function gather(page, app) {
   await openWorkshop(page, app);
-  await page
-    .getByRole('textbox', { name: 'Paste result codes or links', exact: true })
-    .fill(ROOM.codes.join('\n'));
-  await app.button('Add codes').click();
-  await participantsHeading(page, ROOM.codes.length).waitFor();
+  await pasteCodes(page, ROOM.codes, ROOM.codes.length);
 }
 
 /** The "By role" table's rows: the group, then its cells. */

@@ -8,13 +8,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { CONFIG_FILE, useTandem } from '../harness.js';
-import { readFileSync } from 'node:fs';
-import { Tandem, participantsHeading } from '../tandem.js';
+import { FIVE_THREE_ONE, Tandem, configLink, pasteCodes } from '../tandem.js';
 
-// Nine result codes of the standard bank (tests/e2e_fixtures.rs).
-const { codes: CODES } = JSON.parse(
-  readFileSync(new URL('../fixtures/five-three-one.json', import.meta.url), 'utf8'),
-);
 const HARBOUR = { organisation: 'Harbour Trust', contact: 'https://harbour.example/people' };
 // Served beside the app; a test changes it as a host redeploying would.
 const files = { [CONFIG_FILE]: JSON.stringify(HARBOUR) };
@@ -25,8 +20,6 @@ const STRANGER = {
   contact: 'https://payroll-check.example/verify',
   anonymity_threshold: 2,
 };
-const link = (origin, config) =>
-  `${origin}/#config=${Buffer.from(JSON.stringify(config)).toString('base64url')}`;
 
 /** The landing page's sentence on the configuration in use. */
 const IN_USE = {
@@ -39,7 +32,7 @@ test("a stranger's link is shown with what it changes, and used only when chosen
   files[CONFIG_FILE] = JSON.stringify(HARBOUR);
   await tandem.journey(t, async ({ page, origin }) => {
     const app = new Tandem(page, origin);
-    await page.goto(link(origin, STRANGER));
+    await page.goto(configLink(origin, STRANGER));
     await app.expectHeading('Use this configuration?');
     // Asked first: the question has the focus, and Tandem underneath is out
     // of sight and out of reach.
@@ -71,7 +64,7 @@ test("a stranger's link is shown with what it changes, and used only when chosen
     assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('tandem.config')).length), 0);
 
     // Chosen: used, said plainly on the landing page, with the way back.
-    await app.useConfigLink(link(origin, STRANGER));
+    await app.useConfigLink(configLink(origin, STRANGER));
     await app.expectLanding();
     await app.expectText(IN_USE.chosen('Payroll Verification Desk'));
     await app.reload();
@@ -85,7 +78,7 @@ test("a configuration kept from a link never hides a change to the site's own fi
   files[CONFIG_FILE] = JSON.stringify(HARBOUR);
   await tandem.journey(t, async ({ page, origin }) => {
     const app = new Tandem(page, origin);
-    await app.useConfigLink(link(origin, STRANGER));
+    await app.useConfigLink(configLink(origin, STRANGER));
     await app.expectText(IN_USE.chosen('Payroll Verification Desk'));
 
     // The host redeploys its file: the kept configuration is asked about
@@ -107,7 +100,7 @@ test('a site can refuse links, and set a floor no link or file goes below', asyn
   await tandem.journey(t, async ({ page, origin }) => {
     const app = new Tandem(page, origin);
     files[CONFIG_FILE] = JSON.stringify({ ...HARBOUR, links: 'refuse' });
-    await page.goto(link(origin, STRANGER));
+    await page.goto(configLink(origin, STRANGER));
     const refused = page.getByRole('alert').filter({ hasText: 'The configuration from the link was not used' });
     await refused.waitFor();
     await refused.getByText('this site does not take configurations from links', { exact: false }).waitFor();
@@ -127,9 +120,7 @@ test('a site can refuse links, and set a floor no link or file goes below', asyn
     await low.getByText("anonymity_threshold: is 3, below this site's smallest of 4", { exact: false }).waitFor();
     // The workshop offers nothing below the floor.
     await page.getByRole('link', { name: "Open the facilitator's workshop", exact: true }).click();
-    await page.getByRole('textbox', { name: 'Paste result codes or links', exact: true }).fill(CODES.join('\n'));
-    await page.getByRole('button', { name: 'Add codes', exact: true }).click();
-    await participantsHeading(page, CODES.length).waitFor();
+    await pasteCodes(page, FIVE_THREE_ONE.codes, FIVE_THREE_ONE.codes.length);
     const threshold = page.getByLabel('Smallest group shown on its own', { exact: true });
     assert.equal(await threshold.inputValue(), '4');
     const offered = await threshold.locator('option').allTextContents();

@@ -6,14 +6,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { useTandem } from '../harness.js';
-import { AGREEMENT, Tandem, bank, plan } from '../tandem.js';
+import { AGREEMENT, Tandem, bank, configLink, plan } from '../tandem.js';
 
 const tandem = useTandem();
-
-/** The fragment of a link carrying `config` (an object), as the app makes it. */
-function configLink(origin, config) {
-  return `${origin}/#config=${Buffer.from(JSON.stringify(config)).toString('base64url')}`;
-}
 
 /** Markup that would run if Tandem ever read text as HTML. */
 const IMG = '<img src=x onerror="window.__tandemPwned = 1; alert(1)">';

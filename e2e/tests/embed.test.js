@@ -16,6 +16,7 @@ import {
   DONT_KNOW,
   ROLES,
   Tandem,
+  configFragment,
   expectedOverall,
   expectedResults,
   levelName,
@@ -392,11 +393,11 @@ test('the demo page the build ships embeds Tandem with the snippet, saving progr
 test('a page that embeds Tandem cannot reconfigure it by changing its address', async (t) => {
   await tandem.journey(t, async ({ page, origin, hostOrigin }) => {
     const app = await openEmbedded(page, origin, `${hostOrigin}/blog.html`);
-    const config = Buffer.from(JSON.stringify({ organisation: 'Framed Ltd' })).toString('base64url');
+    const config = configFragment({ organisation: 'Framed Ltd' });
     await page.evaluate(
       ([selector, config]) => {
         const frame = document.querySelector(selector);
-        frame.src = `${frame.src.split('#')[0]}#config=${config}`;
+        frame.src = `${frame.src.split('#')[0]}#${config}`;
       },
       [FRAME, config],
     );

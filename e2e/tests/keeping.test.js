@@ -4,27 +4,25 @@
 // kept when a new one starts.
 
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { useTandem } from '../harness.js';
-import { Tandem, openWorkshop, participantsHeading, plan, savedBefore, savedKey } from '../tandem.js';
+import {
+  FIVE_THREE_ONE,
+  Tandem,
+  openWorkshop,
+  participantsHeading,
+  pasteCodes,
+  plan,
+  savedBefore,
+  savedKey,
+} from '../tandem.js';
 
 const tandem = useTandem({ folders: ['/tandem-a/', '/tandem-b/'] });
-// Nine result codes of the standard bank (tests/e2e_fixtures.rs).
-const { codes: CODES } = JSON.parse(
-  readFileSync(new URL('../fixtures/five-three-one.json', import.meta.url), 'utf8'),
-);
+const CODES = FIVE_THREE_ONE.codes;
 const PROGRESS = savedKey('tandem.progress');
 const WORKSHOP = savedKey('tandem.workshop');
 
 const stored = (page, key) => page.evaluate((k) => localStorage.getItem(k), key);
-
-/** Pastes `codes` into the workshop and waits for the participant count. */
-async function paste(page, codes, participants) {
-  await page.getByRole('textbox', { name: 'Paste result codes or links', exact: true }).fill(codes.join('\n'));
-  await page.getByRole('button', { name: 'Add codes', exact: true }).click();
-  await participantsHeading(page, participants).waitFor();
-}
 
 test('two copies of Tandem on one host never share progress or workshops', async (t) => {
   await tandem.journey(t, async ({ page, context, origin }) => {
@@ -40,7 +38,7 @@ test('two copies of Tandem on one host never share progress or workshops', async
     const b = new Tandem(other, `${origin}/tandem-b`);
     await b.open();
     await openWorkshop(other, b);
-    await paste(other, CODES.slice(0, 2), 2);
+    await pasteCodes(other, CODES.slice(0, 2), 2);
 
     // And the first copy still has its own answers, and no workshop.
     await a.reload();
@@ -85,9 +83,9 @@ test('two tabs gathering codes on one workshop lose neither tab\'s codes', async
     const shown = new Tandem(projector, origin);
     await openWorkshop(projector, shown);
 
-    await paste(page, CODES.slice(0, 3), 3);
+    await pasteCodes(page, CODES.slice(0, 3), 3);
     // The second tab has not seen those, and gathers two of its own.
-    await paste(projector, CODES.slice(3, 5), 5);
+    await pasteCodes(projector, CODES.slice(3, 5), 5);
     const told = projector
       .getByRole('status')
       .filter({ hasText: 'Another tab or window saved this workshop while it was open here.' });
@@ -121,7 +119,7 @@ test('a workshop that could not be read is kept when a new one starts', async (t
     await app.button('Start a new workshop').click();
     await app.button('Forget the workshop').click();
     await held.waitFor({ state: 'detached' });
-    await paste(page, CODES.slice(0, 1), 1);
+    await pasteCodes(page, CODES.slice(0, 1), 1);
     await page.waitForFunction((key) => localStorage.getItem(key)?.includes('"revision"'), WORKSHOP);
     assert.equal(await stored(page, `${WORKSHOP}.unreadable.1`), damaged);
   });

@@ -158,14 +158,10 @@ pub fn App() -> Html {
     // An offer is shown over Tandem, which stays as it was underneath (a
     // questionnaire whose answers cannot be saved loses nothing to it).
     let offer = setup.offered.as_ref().map(|offer| {
-        let site = setup
-            .file
-            .clone()
-            .unwrap_or_else(|| Rc::new(Config::plain(Bank::standard())));
         html! {
             <div class="app">
                 <main class="app-main">
-                    <ConfigOffer offer={offer.clone()} {site} on_setup={on_setup.clone()} />
+                    <ConfigOffer offer={offer.clone()} site={setup.site()} on_setup={on_setup.clone()} />
                 </main>
             </div>
         }
@@ -178,7 +174,7 @@ pub fn App() -> Html {
             key={setup.config.bank().fingerprint().to_string()}
             config={Rc::clone(&setup.config)}
             source={setup.source}
-            floor={setup.file.as_ref().map_or(1, |file| file.threshold_floor())}
+            floor={setup.site().threshold_floor()}
             refused={setup.refused.clone()}
             {on_setup}
         />

@@ -153,7 +153,7 @@ impl Setup {
     }
 
     /// The site's own configuration: its file's, or Tandem as shipped.
-    fn site(&self) -> Rc<Config> {
+    pub fn site(&self) -> Rc<Config> {
         self.file
             .clone()
             .unwrap_or_else(|| Rc::new(Config::plain(standard())))
@@ -276,7 +276,7 @@ impl Setup {
     /// Once the site's file has answered (`file` and its `text` when it
     /// holds a configuration, its `mark`, and whether its rules are
     /// `known`): judges what was waiting for it.
-    fn site_known(&mut self, file: Option<(Config, String)>, mark: String, known: bool) {
+    fn site_answered(&mut self, file: Option<(Config, String)>, mark: String, known: bool) {
         self.ready = true;
         self.site_mark = Some(mark);
         self.site_known = known;
@@ -306,10 +306,12 @@ impl Reducible for Setup {
             SetupAction::FileLoaded(text) => {
                 let mark = config::site_mark(text.as_deref());
                 match text.map(|text| (Config::site_file(&text, standard()), text)) {
-                    None | Some((Ok(None), _)) => next.site_known(None, mark, true),
-                    Some((Ok(Some(file)), text)) => next.site_known(Some((file, text)), mark, true),
+                    None | Some((Ok(None), _)) => next.site_answered(None, mark, true),
+                    Some((Ok(Some(file)), text)) => {
+                        next.site_answered(Some((file, text)), mark, true)
+                    }
                     Some((Err(error), _)) => {
-                        next.site_known(None, mark, false);
+                        next.site_answered(None, mark, false);
                         next.refuse(&format!("{FILE_NAME} beside the app"), error.problems);
                     }
                 }
@@ -317,7 +319,7 @@ impl Reducible for Setup {
             SetupAction::FileFailed(reason) => {
                 // Unknown: links are refused, and a kept configuration is
                 // offered rather than assumed.
-                next.site_known(None, "unavailable".to_owned(), false);
+                next.site_answered(None, "unavailable".to_owned(), false);
                 next.refuse(
                     &format!("{FILE_NAME} beside the app"),
                     vec![Problem {

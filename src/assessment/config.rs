@@ -230,7 +230,7 @@ impl Config {
     /// configuration of its own then answers the app's request with a file,
     /// not an error); otherwise as [`Config::parse`].
     pub fn site_file(json: &str, default_bank: &Bank) -> Result<Option<Config>, ConfigError> {
-        if json.trim_start_matches('\u{feff}').trim() == "null" {
+        if holds_none(json) {
             return Ok(None);
         }
         Config::read_text(json, default_bank, true).map(Some)
@@ -873,10 +873,16 @@ fn read(problems: &mut Problems, value: &Value, default_bank: &Bank, site: bool)
 /// site's file it was chosen over, so that a change to that file is never
 /// hidden by it.
 pub fn site_mark(text: Option<&str>) -> String {
-    match text.map(|t| t.trim_start_matches('\u{feff}').trim()) {
-        None | Some("null") => "none".to_owned(),
-        Some(text) => bank::Fingerprint::of(text).to_string(),
+    match text {
+        Some(text) if !holds_none(text) => bank::Fingerprint::of(text).to_string(),
+        _ => "none".to_owned(),
     }
+}
+
+/// Whether a site's `tandem.config.json` says "no configuration": `null`,
+/// as the build ships it.
+fn holds_none(text: &str) -> bool {
+    text.trim_start_matches('\u{feff}').trim() == "null"
 }
 
 /// A site's `links`: `"ask"`, `"refuse"`, or the list of parts a link may

@@ -198,9 +198,7 @@ pub fn encode_workshop(bank: &Bank, record: &WorkshopRecord, revision: u64) -> S
 /// Reads a saved workshop back. Codes that no longer read are kept in the
 /// workshop (listed as unreadable) rather than dropped.
 pub fn decode_workshop(bank: &Bank, text: &str) -> Result<WorkshopRecord, SavedError> {
-    let saved: SavedRecord = read(bank, text, MAX_SAVED_WORKSHOP_BYTES, |s: &SavedRecord| {
-        &s.bank
-    })?;
+    let saved = read_workshop(bank, text)?;
     let (workshop, _) =
         Workshop::restore(bank, saved.workshop).map_err(|e| SavedError::Damaged {
             reason: e.to_string(),
@@ -210,6 +208,20 @@ pub fn decode_workshop(bank: &Bank, text: &str) -> Result<WorkshopRecord, SavedE
         workshop,
         threshold,
         plan: saved.plan.fitted_to(bank),
+    })
+}
+
+/// Whether [`decode_workshop`] reads `text`, found without reading its
+/// codes (a saving tab asks before every save, and a room may hold
+/// thousands).
+pub fn workshop_is_readable(bank: &Bank, text: &str) -> bool {
+    read_workshop(bank, text).is_ok_and(|saved| saved.workshop.check().is_ok())
+}
+
+/// The checks of [`read`] on a saved workshop.
+fn read_workshop(bank: &Bank, text: &str) -> Result<SavedRecord, SavedError> {
+    read(bank, text, MAX_SAVED_WORKSHOP_BYTES, |s: &SavedRecord| {
+        &s.bank
     })
 }
 

@@ -256,6 +256,19 @@ pub struct SavedWorkshop {
     pub codes: Vec<String>,
 }
 
+impl SavedWorkshop {
+    /// Whether this Tandem can restore it: the codes are read then, and any
+    /// that do not read are kept, so only a newer shape stops it.
+    pub fn check(&self) -> Result<(), RestoreError> {
+        if self.schema > SCHEMA {
+            return Err(RestoreError::Newer {
+                schema: self.schema,
+            });
+        }
+        Ok(())
+    }
+}
+
 /// Why a saved workshop could not be restored; the saved text should then be
 /// left untouched.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -491,11 +504,7 @@ impl Workshop {
         bank: &Bank,
         saved: SavedWorkshop,
     ) -> Result<(Workshop, Gathered), RestoreError> {
-        if saved.schema > SCHEMA {
-            return Err(RestoreError::Newer {
-                schema: saved.schema,
-            });
-        }
+        saved.check()?;
         let mut workshop = Workshop::new(&saved.name);
         let mut batch = Batch::new(&[]);
         let mut kept = HashSet::new();

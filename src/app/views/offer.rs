@@ -5,7 +5,7 @@
 
 use crate::app::setup::{Offer, SetupAction};
 use crate::assessment::config::{Config, HostMessages, Part};
-use crate::assessment::Bank;
+use crate::assessment::{Bank, Mode};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -108,9 +108,9 @@ fn change(part: Part, config: &Config, site: &Config) -> String {
 /// The questions a bank asks, in a few words.
 fn questions(bank: &Bank) -> String {
     let dimensions = bank.dimensions().len();
-    let statements: usize = bank.dimensions().iter().map(|d| d.statements.len()).sum();
+    let statements = bank.statement_count(Mode::Full);
     let standard = Bank::standard();
-    if bank.id() == standard.id() {
+    if bank.ships_with_tandem() {
         let names: Vec<&str> = bank.dimensions().iter().map(|d| d.name.as_str()).collect();
         format!(
             "{dimensions} of the standard {} dimensions ({})",
