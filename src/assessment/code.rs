@@ -236,7 +236,7 @@ pub fn encode(bank: &Bank, progress: &Progress) -> String {
         };
         bits.push(value, 3);
     }
-    let team = clean_team(&progress.team);
+    let team = progress::clean_team_label(&progress.team);
     if team.is_empty() {
         bits.push(0, 1);
     } else {
@@ -430,7 +430,7 @@ fn read_framed(bank: &Bank, frame: &Frame) -> Result<Decoded, CodeError> {
             .collect::<Result<Vec<u8>, _>>()?;
         let team = String::from_utf8(bytes).map_err(|_| CodeError::Damaged)?;
         // Only the spelling Tandem itself writes is accepted: one result, one code.
-        if clean_team(&team) != team {
+        if progress::clean_team_label(&team) != team {
             return Err(CodeError::Damaged);
         }
         team
@@ -754,12 +754,6 @@ fn answer_from(value: u32) -> Option<Answer> {
             .get(scale.checked_sub(1)? as usize)
             .copied(),
     }
-}
-
-/// The label as [`Progress::name_team`] keeps it: one rule for what a clean
-/// label is.
-fn clean_team(label: &str) -> String {
-    progress::clean_team_label(label)
 }
 
 /// CRC-16/CCITT-FALSE over a sequence of bits, most significant first; over

@@ -333,20 +333,7 @@ fn damaged(reason: &str) -> ImportError {
 /// Text from the file, fit to quote in a message: no control characters and
 /// at most [`MAX_QUOTED`] characters.
 fn shorten(text: &str) -> String {
-    let mut short: String = text
-        .chars()
-        .filter(|c| !c.is_control())
-        .take(MAX_QUOTED)
-        .collect();
-    if text
-        .chars()
-        .filter(|c| !c.is_control())
-        .nth(MAX_QUOTED)
-        .is_some()
-    {
-        short.push('…');
-    }
-    short
+    super::typed::quoted(text, MAX_QUOTED)
 }
 
 /// The CSV header. `role` and `team` repeat on every row so that exports from

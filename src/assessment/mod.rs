@@ -19,7 +19,8 @@
 //! - [`config`]: a consultant's configuration (branding, dimensions asked,
 //!   anonymity threshold, what an embed may tell its host, a bank of their own);
 //! - [`link`]: the allowlist every link from a file passes (https and mailto);
-//! - [`untrusted`]: reading JSON people write, every problem with its location.
+//! - [`untrusted`]: reading JSON people write, every problem with its location;
+//! - `typed`: what a clean label, name or quotation is, written once.
 
 pub mod answer;
 pub mod bank;
@@ -32,6 +33,7 @@ pub mod plan;
 pub mod progress;
 pub mod saved;
 pub mod scoring;
+mod typed;
 pub mod untrusted;
 pub mod workshop;
 

@@ -378,8 +378,5 @@ impl ActionPlan {
 }
 
 fn clean_text(text: &str) -> String {
-    text.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .take(MAX_ACTION_TEXT)
-        .collect()
+    super::typed::kept_while_typing(text, MAX_ACTION_TEXT)
 }

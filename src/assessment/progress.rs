@@ -245,11 +245,5 @@ fn offers(statement: &super::bank::Statement, answer: Answer) -> bool {
 /// A team label as progress keeps it: without control characters, at most
 /// [`MAX_TEAM_LABEL`] characters, trimmed.
 pub(crate) fn clean_team_label(label: &str) -> String {
-    label
-        .chars()
-        .filter(|c| !c.is_control())
-        .take(MAX_TEAM_LABEL)
-        .collect::<String>()
-        .trim()
-        .to_owned()
+    super::typed::kept(label, MAX_TEAM_LABEL)
 }

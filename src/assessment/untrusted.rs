@@ -86,19 +86,7 @@ impl fmt::Display for At<'_> {
 /// control characters escaped, so a hostile key cannot flood or garble the
 /// list of problems.
 pub(crate) fn shown(text: &str) -> String {
-    let mut out = String::new();
-    for (i, c) in text.chars().enumerate() {
-        if i == 40 {
-            out.push('…');
-            break;
-        }
-        if c.is_control() {
-            out.extend(c.escape_default());
-        } else {
-            out.push(c);
-        }
-    }
-    out
+    super::typed::escaped(text, 40)
 }
 
 /// What a text field accepts.

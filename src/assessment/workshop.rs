@@ -770,18 +770,7 @@ fn shorten_line(line: &str) -> String {
 }
 
 fn shorten_to(text: &str, most: usize) -> String {
-    let clean: Vec<char> = text
-        .chars()
-        .filter(|c| !c.is_control())
-        .take(most + 1)
-        .collect();
-    if clean.len() <= most {
-        clean.into_iter().collect()
-    } else {
-        let mut short: String = clean[..most - 1].iter().collect();
-        short.push('…');
-        short
-    }
+    super::typed::quoted(text, most)
 }
 
 /// `1234567` as `1,234,567`.
@@ -798,12 +787,7 @@ fn group_thousands(n: usize) -> String {
 }
 
 fn clean_name(name: &str) -> String {
-    name.chars()
-        .filter(|c| !c.is_control())
-        .take(MAX_NAME)
-        .collect::<String>()
-        .trim()
-        .to_owned()
+    super::typed::kept(name, MAX_NAME)
 }
 
 // ---------------------------------------------------------------------------
