@@ -7,6 +7,10 @@
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+/// The configuration file a host may put beside `index.html`, fetched by this
+/// relative URL.
+pub const CONFIG_FILE: &str = "tandem.config.json";
+
 /// Where the loader leaves its early request for the file.
 const EARLY: &str = "tandemConfigFile";
 
@@ -26,7 +30,7 @@ pub async fn config_file() -> Result<Option<String>, String> {
             let _ = js_sys::Reflect::delete_property(&window, &EARLY.into());
             promise
         }
-        None => window.fetch_with_str(crate::app::CONFIG_FILE),
+        None => window.fetch_with_str(CONFIG_FILE),
     };
     let unreachable = || "it could not be fetched from the site".to_owned();
     // The early request answers `null` where fetching failed.

@@ -6,6 +6,8 @@
 //! new screen's heading, or to an error summary, as a page load or a form
 //! submission would for keyboard and screen-reader users.
 
+use crate::assessment::config::Scheme;
+use crate::assessment::Colours;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
@@ -146,11 +148,11 @@ pub fn today() -> String {
 /// Sets the brand colours on the page's root element as CSS custom
 /// properties, through the CSS object model: no style text is ever written,
 /// so nothing in a colour can be read as CSS, and a strict Content Security
-/// Policy (no `'unsafe-inline'` styles) allows it. `None` removes a property,
-/// giving Tandem's own colour back. `scheme` ("light" or "dark") pins the
-/// palette for everything the brand does not colour; `None` leaves it to the
-/// reader's setting.
-pub fn set_colours(properties: &[(&str, Option<String>)], scheme: Option<&str>) {
+/// Policy (no `'unsafe-inline'` styles) allows it. A colour the brand does
+/// not set is removed, giving Tandem's own back. The brand's scheme (light or
+/// dark) pins the palette for everything the brand does not colour; without
+/// one it is left to the reader's setting.
+pub fn set_colours(colours: &Colours) {
     let Some(root) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
@@ -158,21 +160,22 @@ pub fn set_colours(properties: &[(&str, Option<String>)], scheme: Option<&str>) 
     else {
         return;
     };
-    set_properties(&root, properties);
-    let _ = match scheme {
-        Some(scheme) => root.set_attribute("data-scheme", scheme),
+    set_properties(&root, colours);
+    let _ = match colours.scheme() {
+        Some(Scheme::Light) => root.set_attribute("data-scheme", "light"),
+        Some(Scheme::Dark) => root.set_attribute("data-scheme", "dark"),
         None => root.remove_attribute("data-scheme"),
     };
 }
 
-/// Sets or removes CSS custom properties on one element, through the CSS
-/// object model as [`set_colours`] does; what is set there applies to the
-/// element and everything inside it.
-pub fn set_properties(element: &web_sys::HtmlElement, properties: &[(&str, Option<String>)]) {
+/// Sets or removes the brand colours' CSS custom properties on one element,
+/// through the CSS object model as [`set_colours`] does; what is set there
+/// applies to the element and everything inside it.
+pub fn set_properties(element: &web_sys::HtmlElement, colours: &Colours) {
     let style = element.style();
-    for (property, value) in properties {
-        let _ = match value {
-            Some(value) => style.set_property(property, value),
+    for (property, colour) in colours.custom_properties() {
+        let _ = match colour {
+            Some(colour) => style.set_property(property, &colour.to_string()),
             None => style.remove_property(property).map(drop),
         };
     }

@@ -6,8 +6,7 @@
 //! Yew:
 //!
 //! 1. stops every further write to storage, so a broken state can never
-//!    overwrite what was saved before ([`crate::storage`] checks
-//!    [`stopped`]);
+//!    overwrite what was saved before ([`crate::storage::stop_writing`]);
 //! 2. replaces the page's body (and with it every listener Yew attached) with
 //!    a plain recovery screen that says what happened and what is safe;
 //! 3. offers the saved data, read once now, as a file to download: a plain
@@ -16,22 +15,21 @@
 //! Hosts and tests can see the screen with `window.wasmBindings.failureDrill()`,
 //! which panics on purpose.
 
-use std::sync::atomic::{AtomicBool, Ordering};
-
-static STOPPED: AtomicBool = AtomicBool::new(false);
-
-/// Whether Tandem has failed and must not write anything more.
-pub fn stopped() -> bool {
-    STOPPED.load(Ordering::Relaxed)
-}
-
 /// Installs the panic hook; called once, before the app is mounted.
 pub fn install() {
     // Through Yew, which otherwise sets its own hook when it mounts.
     yew::set_custom_panic_hook(Box::new(|info| {
-        STOPPED.store(true, Ordering::Relaxed);
+        crate::storage::stop_writing();
         show(&info.to_string());
     }));
+}
+
+/// Offers what is saved in this browser, as it is, as a file: for saved
+/// answers this version cannot read (the saving notices offer it too, while
+/// Tandem still runs).
+pub fn download_saved() {
+    let copy = saved_copy(&crate::storage::saved_text());
+    let _ = crate::files::download("tandem-saved-data.json", "application/json", &copy);
 }
 
 /// A panic on purpose, to see the recovery screen: `window.wasmBindings.failureDrill()`.

@@ -40,7 +40,21 @@
 use crate::assessment::saved::{self, SavedError, WorkshopRecord};
 use crate::assessment::{Bank, Progress};
 use std::cell::Cell;
+use std::sync::atomic::{AtomicBool, Ordering};
 use wasm_bindgen::JsCast;
+
+static STOPPED_WRITING: AtomicBool = AtomicBool::new(false);
+
+/// Stops every further write to storage, for good: called when Tandem has
+/// failed (`recovery`), so that a broken state can never overwrite what was
+/// saved before.
+pub fn stop_writing() {
+    STOPPED_WRITING.store(true, Ordering::Relaxed);
+}
+
+fn stopped() -> bool {
+    STOPPED_WRITING.load(Ordering::Relaxed)
+}
 
 /// What is saved with revisions: a respondent's progress or a workshop.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -145,7 +159,7 @@ fn key_for(storage: &web_sys::Storage, kind: Kind, bank: &Bank) -> String {
 
 /// Moves what `earlier` holds to `key`, unless `key` holds something.
 fn move_earlier(storage: &web_sys::Storage, key: &str, earlier: &str) {
-    if crate::recovery::stopped() || !matches!(storage.get_item(key), Ok(None)) {
+    if stopped() || !matches!(storage.get_item(key), Ok(None)) {
         return;
     }
     if let Ok(Some(text)) = storage.get_item(earlier) {
@@ -200,10 +214,10 @@ fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-/// Storage to write to: none once Tandem has failed (see `recovery`), or
+/// Storage to write to: none once Tandem has failed ([`stop_writing`]), or
 /// when the browser lets Tandem store nothing.
 fn writable() -> Result<web_sys::Storage, String> {
-    if crate::recovery::stopped() {
+    if stopped() {
         return Err(STOPPED.to_owned());
     }
     local_storage().ok_or_else(unavailable)

@@ -143,17 +143,17 @@ fn unreadable_saved_data_is_held_until_the_person_starts() {
         None,
         Saving::Held("the saved data is damaged".into()),
     ));
-    assert!(!held.may_save());
+    assert!(!held.saving.allows_writing());
     let started = after(held, [Action::Started(Mode::Quick)]);
     assert_eq!(started.saving, Saving::On);
-    assert!(started.may_save());
+    assert!(started.saving.allows_writing());
 }
 
 #[test]
 fn a_failed_save_is_reported_and_cleared_by_a_later_success() {
     let state = after(start(), [Action::SavingFailed("storage is full".into())]);
     assert_eq!(state.saving, Saving::Failed("storage is full".into()));
-    assert!(state.may_save(), "the next change tries again");
+    assert!(state.saving.allows_writing(), "the next change tries again");
     let state = after(state, [Action::Saved]);
     assert_eq!(state.saving, Saving::On);
 }
@@ -163,7 +163,7 @@ fn storage_that_is_unavailable_stays_unavailable() {
     let state = Rc::new(State::new(Rc::new(mini_bank()), None, Saving::Unavailable));
     let state = after(state, [Action::Started(Mode::Quick), Action::Saved]);
     assert_eq!(state.saving, Saving::Unavailable);
-    assert!(!state.may_save());
+    assert!(!state.saving.allows_writing());
 }
 
 /// A quick mini assessment taken to the results, through the reducer.

@@ -26,7 +26,7 @@ fn problems(setup: &Setup) -> Vec<String> {
 
 #[test]
 fn without_a_file_tandem_runs_as_shipped_once_the_site_has_answered() {
-    let setup = Setup::new("", None, false);
+    let setup = Setup::new(None, None, false);
     assert!(!setup.ready, "waits for tandem.config.json");
     let setup = after(setup, [SetupAction::FileLoaded(None)]);
     assert!(setup.ready);
@@ -42,7 +42,7 @@ fn the_file_the_build_ships_means_no_configuration() {
     let shipped = include_str!("../site/tandem.config.json");
     for text in [shipped, " null ", "\u{feff}null\r\n"] {
         let setup = after(
-            Setup::new("", None, false),
+            Setup::new(None, None, false),
             [SetupAction::FileLoaded(Some(text.to_owned()))],
         );
         assert!(setup.ready);
@@ -52,7 +52,7 @@ fn the_file_the_build_ships_means_no_configuration() {
     }
     // Anything else is read as a configuration, and refused if it is none.
     let setup = after(
-        Setup::new("", None, false),
+        Setup::new(None, None, false),
         [SetupAction::FileLoaded(Some("nul".to_owned()))],
     );
     assert!(setup.refused.is_some());
@@ -61,7 +61,7 @@ fn the_file_the_build_ships_means_no_configuration() {
 #[test]
 fn the_file_beside_the_app_configures_it() {
     let setup = after(
-        Setup::new("", None, false),
+        Setup::new(None, None, false),
         [SetupAction::FileLoaded(Some(branded("Northwind")))],
     );
     assert!(setup.ready);
@@ -73,7 +73,7 @@ fn the_file_beside_the_app_configures_it() {
 fn a_broken_file_is_named_with_its_problems_and_the_app_falls_back() {
     let text = json!({"contact": "javascript:alert(1)", "colours": {"accent": "red"}}).to_string();
     let setup = after(
-        Setup::new("", None, false),
+        Setup::new(None, None, false),
         [SetupAction::FileLoaded(Some(text))],
     );
     assert!(setup.ready);
@@ -94,7 +94,7 @@ fn a_broken_file_is_named_with_its_problems_and_the_app_falls_back() {
 #[test]
 fn a_site_that_fails_to_answer_is_reported_and_the_app_still_opens() {
     let setup = after(
-        Setup::new("", None, false),
+        Setup::new(None, None, false),
         [SetupAction::FileFailed(
             "the site answered with HTTP status 500".into(),
         )],
@@ -127,7 +127,7 @@ fn a_strangers_link_is_shown_first_and_used_only_when_chosen() {
     })
     .to_string();
     let setup = after(
-        Setup::new(&config::link_fragment(&link), None, false),
+        Setup::new(Some(&config::link_fragment(&link)), None, false),
         [SetupAction::FileLoaded(Some(site.clone()))],
     );
     // Not applied: offered, with what it changes; the site's own is in use.
@@ -170,7 +170,7 @@ fn a_strangers_link_is_shown_first_and_used_only_when_chosen() {
 fn a_kept_configuration_is_used_while_the_site_file_is_the_one_it_was_chosen_over() {
     let site = branded("Harbour Trust");
     let setup = after(
-        Setup::new("", Some(kept(&branded("Kept"), Some(&site))), false),
+        Setup::new(None, Some(kept(&branded("Kept"), Some(&site))), false),
         [SetupAction::FileLoaded(Some(site))],
     );
     assert!(setup.ready);
@@ -189,7 +189,7 @@ fn a_kept_configuration_never_hides_a_change_to_the_site_file() {
         branded("Kept"),
     ] {
         let setup = after(
-            Setup::new("", Some(stored), false),
+            Setup::new(None, Some(stored), false),
             [SetupAction::FileLoaded(Some(after_change.clone()))],
         );
         assert_eq!(setup.config.organisation(), Some("Harbour Trust, renamed"));
@@ -207,7 +207,7 @@ fn a_kept_configuration_never_hides_a_change_to_the_site_file() {
 fn a_site_can_refuse_links() {
     let site = json!({"organisation": "Harbour Trust", "links": "refuse"}).to_string();
     let setup = after(
-        Setup::new(&config::link_fragment(&branded("Other")), None, false),
+        Setup::new(Some(&config::link_fragment(&branded("Other"))), None, false),
         [SetupAction::FileLoaded(Some(site))],
     );
     assert_eq!(setup.offered, None);
@@ -227,7 +227,7 @@ fn a_site_can_let_links_change_only_some_parts() {
     let site = json!({"organisation": "Harbour Trust", "links": ["questions"]}).to_string();
     let questions = json!({"organisation": "Harbour Trust", "dimensions": ["communication", "mutual-recognition"]}).to_string();
     let setup = after(
-        Setup::new(&config::link_fragment(&questions), None, false),
+        Setup::new(Some(&config::link_fragment(&questions)), None, false),
         [SetupAction::FileLoaded(Some(site.clone()))],
     );
     assert_eq!(setup.refused, None);
@@ -236,7 +236,7 @@ fn a_site_can_let_links_change_only_some_parts() {
     let rebranded =
         json!({"organisation": "Elsewhere", "dimensions": ["communication"]}).to_string();
     let setup = after(
-        Setup::new(&config::link_fragment(&rebranded), None, false),
+        Setup::new(Some(&config::link_fragment(&rebranded)), None, false),
         [SetupAction::FileLoaded(Some(site))],
     );
     assert_eq!(setup.offered, None);
@@ -251,7 +251,7 @@ fn no_link_or_import_goes_below_the_site_floor() {
     let site = json!({"anonymity_floor": 4}).to_string();
     let low = json!({"anonymity_threshold": 3}).to_string();
     let setup = after(
-        Setup::new(&config::link_fragment(&low), None, false),
+        Setup::new(Some(&config::link_fragment(&low)), None, false),
         [SetupAction::FileLoaded(Some(site))],
     );
     // The site's own threshold rises to its floor.
@@ -269,7 +269,7 @@ fn no_link_or_import_goes_below_the_site_floor() {
 fn only_the_site_file_sets_what_others_may_do() {
     let link = json!({"organisation": "X", "links": "ask", "anonymity_floor": 2}).to_string();
     let setup = after(
-        Setup::new(&config::link_fragment(&link), None, false),
+        Setup::new(Some(&config::link_fragment(&link)), None, false),
         [SetupAction::FileLoaded(None)],
     );
     assert_eq!(setup.offered, None);
@@ -286,7 +286,7 @@ fn only_the_site_file_sets_what_others_may_do() {
 fn a_page_that_embeds_tandem_cannot_configure_it_through_its_address() {
     let fragment = config::link_fragment(&branded("Framed"));
     let setup = after(
-        Setup::new(&fragment, None, true),
+        Setup::new(Some(&fragment), None, true),
         [
             SetupAction::FileLoaded(None),
             SetupAction::LinkOpened(fragment.clone()),
@@ -303,7 +303,11 @@ fn a_page_that_embeds_tandem_cannot_configure_it_through_its_address() {
 #[test]
 fn a_damaged_link_changes_nothing_but_the_message() {
     let setup = after(
-        Setup::new("config=e30*", Some(kept(&branded("Kept"), None)), false),
+        Setup::new(
+            Some("config=e30*"),
+            Some(kept(&branded("Kept"), None)),
+            false,
+        ),
         [SetupAction::FileLoaded(None)],
     );
     assert_eq!(setup.config.organisation(), Some("Kept"));
@@ -316,7 +320,7 @@ fn a_damaged_link_changes_nothing_but_the_message() {
 #[test]
 fn an_imported_file_is_used_or_refused_by_name() {
     let setup = after(
-        Setup::new("", None, false),
+        Setup::new(None, None, false),
         [
             SetupAction::FileLoaded(None),
             SetupAction::Imported("acme.json".into(), Ok(branded("Acme"))),
@@ -348,7 +352,7 @@ fn a_site_whose_own_file_cannot_be_read_takes_no_link() {
         SetupAction::FileFailed("the site answered with HTTP status 500".into()),
         SetupAction::FileLoaded(Some(json!({"links": "sometimes"}).to_string())),
     ] {
-        let setup = after(Setup::new(&link, None, false), [answer]);
+        let setup = after(Setup::new(Some(&link), None, false), [answer]);
         assert_eq!(setup.offered, None);
         assert_eq!(setup.config.organisation(), None);
         let setup = setup.reduce(SetupAction::LinkOpened(link.clone()));
@@ -372,7 +376,9 @@ fn a_link_changes_only_what_it_says_over_the_site_configuration() {
     .to_string();
     let setup = after(
         Setup::new(
-            &config::link_fragment(&json!({"title": "Spring check"}).to_string()),
+            Some(&config::link_fragment(
+                &json!({"title": "Spring check"}).to_string(),
+            )),
             None,
             false,
         ),
@@ -392,7 +398,7 @@ fn a_kept_configuration_the_site_no_longer_allows_is_forgotten() {
     let site = json!({"organisation": "Harbour Trust"}).to_string();
     let refusing = json!({"organisation": "Harbour Trust", "links": "refuse"}).to_string();
     let setup = after(
-        Setup::new("", Some(kept(&branded("Kept"), Some(&site))), false),
+        Setup::new(None, Some(kept(&branded("Kept"), Some(&site))), false),
         [SetupAction::FileLoaded(Some(refusing))],
     );
     assert_eq!(setup.config.organisation(), Some("Harbour Trust"));

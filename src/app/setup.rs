@@ -128,10 +128,11 @@ fn standard() -> &'static Bank {
 const KEPT: &str = "the configuration kept from your last visit";
 
 impl Setup {
-    /// The setup on opening the app: `fragment` is the address's fragment
-    /// (which may carry a configuration), `kept` what storage keeps from an
-    /// earlier visit, `embedded` whether another page frames Tandem.
-    pub fn new(fragment: &str, kept: Option<String>, embedded: bool) -> Setup {
+    /// The setup on opening the app: `link` is the address's configuration
+    /// link (its fragment, `config=…`) when it has one, `kept` what storage
+    /// keeps from an earlier visit, `embedded` whether another page frames
+    /// Tandem.
+    pub fn new(link: Option<&str>, kept: Option<String>, embedded: bool) -> Setup {
         let mut setup = Setup {
             config: Rc::new(Config::plain(standard())),
             source: Source::Standard,
@@ -146,8 +147,8 @@ impl Setup {
             waiting_link: None,
             embedded,
         };
-        if fragment.starts_with(config::LINK_PREFIX) {
-            setup.link_opened(fragment.to_owned());
+        if let Some(link) = link {
+            setup.link_opened(link.to_owned());
         }
         setup
     }

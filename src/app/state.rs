@@ -9,6 +9,7 @@ use crate::assessment::plan::PlanChange;
 use crate::assessment::{
     code, export, Answer, Bank, Mode, Progress, Role, StatementId, Unanswered,
 };
+use crate::storage::Loaded;
 use std::rc::Rc;
 use yew::{AttrValue, Reducible};
 
@@ -28,6 +29,26 @@ pub enum Saving {
     Conflict,
     /// The last save failed (the reason is given); the next change retries.
     Failed(AttrValue),
+}
+
+impl Saving {
+    /// What opening a screen found in storage: what was saved, when it could
+    /// be used, and whether saving goes on. The questionnaire and the
+    /// workshop open the same way.
+    pub fn on_opening<T>(loaded: Loaded<T>) -> (Option<T>, Saving) {
+        match loaded {
+            Loaded::Nothing => (None, Saving::On),
+            Loaded::Found(saved) => (Some(saved), Saving::On),
+            Loaded::Unreadable(reason) => (None, Saving::Held(reason.into())),
+            Loaded::Unavailable => (None, Saving::Unavailable),
+        }
+    }
+
+    /// Whether a change is written to storage now: not while saved data is
+    /// held unread, another tab's save is in the way, or there is no storage.
+    pub fn allows_writing(&self) -> bool {
+        matches!(self, Saving::On | Saving::Failed(_))
+    }
 }
 
 /// Everything the questionnaire screens show.
@@ -108,11 +129,6 @@ impl State {
             earlier: None,
             import: None,
         }
-    }
-
-    /// Whether the app should write progress to storage now.
-    pub fn may_save(&self) -> bool {
-        matches!(self.saving, Saving::On | Saving::Failed(_))
     }
 }
 

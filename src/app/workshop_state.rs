@@ -1,7 +1,9 @@
 //! The facilitator's workshop screen state and every event that changes it.
 //!
 //! Like the questionnaire's reducer, each arm delegates to the domain
-//! (`assessment::workshop`, `assessment::plan`); saving is the screen's effect.
+//! (`assessment::workshop`, `assessment::plan`); loading and saving are
+//! `app::saved_workshop`'s. A [`Workshop`] shares its participants between
+//! copies until one changes, so the state is cheap to copy.
 
 use super::state::Saving;
 use crate::assessment::plan::{ActionPlan, Direction, PlanChange};
@@ -129,11 +131,6 @@ impl WorkshopState {
             threshold: self.threshold,
             plan: self.plan.clone(),
         }
-    }
-
-    /// Whether the screen should write the workshop to storage now.
-    pub fn may_save(&self) -> bool {
-        matches!(self.saving, Saving::On | Saving::Failed(_))
     }
 
     /// Works the team's figures out again after participants or the

@@ -1,8 +1,6 @@
 //! Choosing an earlier result to compare with: a code, a link or an export.
 
-use super::send_some;
-use super::transfer::on_file_chosen;
-use crate::app::state::Action;
+use super::transfer::{on_file_chosen, ChosenFile};
 use crate::assessment::Progress;
 use yew::prelude::*;
 
@@ -10,30 +8,41 @@ use yew::prelude::*;
 pub struct ComparisonProps {
     /// The earlier result, or why it could not be read.
     pub earlier: Option<Result<Progress, AttrValue>>,
-    pub on_action: Callback<Action>,
+    /// Entered an earlier result code or link.
+    pub on_code_entered: Callback<String>,
+    /// Chose an earlier export.
+    pub on_file_chosen: Callback<ChosenFile>,
+    /// Stopped comparing.
+    pub on_closed: Callback<()>,
 }
 
 #[component]
-pub fn Comparison(ComparisonProps { earlier, on_action }: &ComparisonProps) -> Html {
+pub fn Comparison(
+    ComparisonProps {
+        earlier,
+        on_code_entered,
+        on_file_chosen: on_chosen,
+        on_closed,
+    }: &ComparisonProps,
+) -> Html {
     let input = use_node_ref();
     let on_submit = {
         let input = input.clone();
-        send_some(on_action, move |e: SubmitEvent| {
+        let on_code_entered = on_code_entered.clone();
+        Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let text = input.cast::<web_sys::HtmlInputElement>()?.value();
-            Some(Action::EarlierCodeEntered(text))
+            if let Some(input) = input.cast::<web_sys::HtmlInputElement>() {
+                on_code_entered.emit(input.value());
+            }
         })
     };
-    let on_file = {
-        let on_action = on_action.clone();
-        on_file_chosen(move |name, text| on_action.emit(Action::EarlierFileChosen(name, text)))
-    };
+    let on_file = on_file_chosen(on_chosen);
     html! {
         <section class="comparison" aria-labelledby="compare-heading">
             <h2 id="compare-heading">{ "Compare with an earlier result" }</h2>
             if let Some(Ok(_)) = earlier {
                 <p>{ "The chart and the table above show the earlier result beside this one." }</p>
-                <button type="button" class="button" onclick={on_action.reform(|_| Action::ComparisonClosed)}>
+                <button type="button" class="button" onclick={on_closed.reform(|_| ())}>
                     { "Stop comparing" }
                 </button>
             } else {

@@ -24,20 +24,20 @@ pub use restart::Restart;
 pub use saving_notice::SavingNotice;
 pub use share_result::ShareResult;
 pub use statement_item::StatementItem;
-pub use transfer::Transfer;
+pub use transfer::{ChosenFile, Transfer};
 
 use yew::Callback;
 
 /// A callback that sends an action only when `make` finds one in the event,
 /// for controls whose value has to be read and may not parse.
 pub fn send_some<E: 'static, A: 'static>(
-    on_action: &Callback<A>,
+    on_event: &Callback<A>,
     make: impl Fn(E) -> Option<A> + 'static,
 ) -> Callback<E> {
-    let on_action = on_action.clone();
+    let on_event = on_event.clone();
     Callback::from(move |event| {
         if let Some(action) = make(event) {
-            on_action.emit(action);
+            on_event.emit(action);
         }
     })
 }

@@ -37,7 +37,7 @@ pub fn Restart(RestartProps { on_restart }: &RestartProps) -> Html {
     html! {
         <div class="restart">
             if *confirming {
-                <div class="restart__confirm" role="group" aria-labelledby="restart-question">
+                <div class="confirm" role="group" aria-labelledby="restart-question">
                     <p id="restart-question">{ "Forget all your answers on this device and start again?" }</p>
                     <button type="button" class="button button--danger" ref={confirm_button} onclick={forget}>
                         { "Forget my answers" }

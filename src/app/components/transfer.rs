@@ -2,7 +2,6 @@
 //! restoring it from a JSON file. A file that cannot be used is explained and
 //! changes nothing.
 
-use crate::app::state::Action;
 use crate::assessment::{export, Bank, Progress};
 use crate::files;
 use std::rc::Rc;
@@ -14,25 +13,28 @@ pub struct TransferProps {
     pub progress: Progress,
     /// The outcome of the last import.
     pub import: Option<Result<AttrValue, AttrValue>>,
-    pub on_action: Callback<Action>,
+    /// Chose a JSON export to restore.
+    pub on_file_imported: Callback<ChosenFile>,
 }
+
+/// A file chosen in a file input: its name, and its text or why it could not
+/// be read.
+pub type ChosenFile = (String, Result<String, String>);
 
 /// Reads the file chosen in a file input, then hands its name and text to
 /// `deliver`; clears the input so the same file can be chosen again.
-pub fn on_file_chosen(
-    deliver: impl Fn(String, Result<String, String>) + 'static,
-) -> Callback<Event> {
-    let deliver = Rc::new(deliver);
+pub fn on_file_chosen(deliver: &Callback<ChosenFile>) -> Callback<Event> {
+    let deliver = deliver.clone();
     Callback::from(move |e: Event| {
         let input: web_sys::HtmlInputElement = e.target_unchecked_into();
         let Some(file) = files::chosen_file(&input) else {
             return;
         };
         input.set_value("");
-        let deliver = Rc::clone(&deliver);
+        let deliver = deliver.clone();
         wasm_bindgen_futures::spawn_local(async move {
             let text = files::read_text(&file, export::MAX_IMPORT_BYTES).await;
-            deliver(file.name(), text);
+            deliver.emit((file.name(), text));
         });
     })
 }
@@ -43,7 +45,7 @@ pub fn Transfer(
         bank,
         progress,
         import,
-        on_action,
+        on_file_imported,
     }: &TransferProps,
 ) -> Html {
     let error = use_state_eq(|| None::<String>);
@@ -56,10 +58,7 @@ pub fn Transfer(
                 error.set(files::download(name, mime, &contents(&bank, &progress)).err());
             })
         };
-    let on_import = {
-        let on_action = on_action.clone();
-        on_file_chosen(move |name, text| on_action.emit(Action::FileImported(name, text)))
-    };
+    let on_import = on_file_chosen(on_file_imported);
     html! {
         <section class="transfer" aria-labelledby="transfer-heading">
             <h2 id="transfer-heading">{ "Save to a file or restore" }</h2>

@@ -4,12 +4,11 @@
 //! configuration. The draft is checked by the same `Config::parse` that reads
 //! the file, so what the builder accepts, the app accepts.
 
-use crate::app::colour_properties;
-use crate::app::setup::SetupAction;
+use crate::app::components::brand;
 use crate::assessment::config::{self, Draft, HostMessages, MAX_LINK_CHARS};
 use crate::assessment::saved::MAX_THRESHOLD;
 use crate::assessment::{Bank, Config, ConfigError, Problem};
-use crate::{clipboard, files, page};
+use crate::{clipboard, files, hosting, page};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -17,7 +16,9 @@ use yew::prelude::*;
 pub struct BuilderProps {
     /// The configuration in use, which the draft starts from.
     pub config: Rc<Config>,
-    pub on_setup: Callback<SetupAction>,
+    /// Chose to use the configuration being built: its link's fragment,
+    /// opened as a link would be.
+    pub on_link_used: Callback<String>,
 }
 
 /// One text field of the draft.
@@ -70,7 +71,12 @@ const COLOURS: [(&str, &str); 4] = [
 ];
 
 #[component]
-pub fn Builder(BuilderProps { config, on_setup }: &BuilderProps) -> Html {
+pub fn Builder(
+    BuilderProps {
+        config,
+        on_link_used,
+    }: &BuilderProps,
+) -> Html {
     let draft = {
         let config = Rc::clone(config);
         use_state_eq(move || Draft::of(&config, Bank::standard()))
@@ -183,8 +189,7 @@ pub fn Builder(BuilderProps { config, on_setup }: &BuilderProps) -> Html {
         let copied = copied.clone();
         Callback::from(move |_| {
             if let Some(json) = &json {
-                if let Err(reason) =
-                    files::download(crate::app::CONFIG_FILE, "application/json", json)
+                if let Err(reason) = files::download(hosting::CONFIG_FILE, "application/json", json)
                 {
                     copied.set(Some(Err(reason.into())));
                 }
@@ -209,11 +214,11 @@ pub fn Builder(BuilderProps { config, on_setup }: &BuilderProps) -> Html {
         })
     };
     let on_use = {
-        let on_setup = on_setup.clone();
+        let on_link_used = on_link_used.clone();
         let link = link.clone();
         Callback::from(move |_| {
             if let Some(fragment) = &link {
-                on_setup.emit(SetupAction::LinkOpened(fragment.clone()));
+                on_link_used.emit(fragment.clone());
             }
         })
     };
@@ -227,7 +232,7 @@ pub fn Builder(BuilderProps { config, on_setup }: &BuilderProps) -> Html {
         use_effect_with(colours, move |colours| {
             if let (Some(colours), Some(element)) = (colours, frame.cast::<web_sys::HtmlElement>())
             {
-                page::set_properties(&element, &colour_properties(colours));
+                page::set_properties(&element, colours);
             }
         });
     }
@@ -347,12 +352,7 @@ fn preview(config: &Config, frame: &NodeRef) -> Html {
         <section class="builder-preview" aria-labelledby="builder-preview-heading">
             <h2 id="builder-preview-heading">{ "Preview" }</h2>
             <div class="builder-preview__frame" ref={frame.clone()}>
-                <div class="builder-preview__header">
-                    if let Some(logo) = config.logo() {
-                        <img class="brand__logo" src={logo.as_str().to_owned()} alt="" />
-                    }
-                    <span class="brand__name">{ config.organisation().unwrap_or("Tandem") }</span>
-                </div>
+                <div class="builder-preview__header">{ brand(config) }</div>
                 <p class="builder-preview__title">{ config.title() }</p>
                 for paragraph in config.intro().iter() {
                     <p>{ paragraph }</p>

@@ -4,7 +4,8 @@
 //! build.
 
 use crate::app::components::contact_link;
-use crate::app::setup::{SetupAction, Source};
+use crate::app::route::Route;
+use crate::app::setup::Source;
 use crate::assessment::config::MAX_CONFIG_BYTES;
 use crate::assessment::{Bank, Config, Mode};
 use crate::files;
@@ -30,7 +31,11 @@ pub struct LandingProps {
     /// This browser keeps answers to other questions than these.
     pub kept_elsewhere: bool,
     pub on_start: Callback<Mode>,
-    pub on_setup: Callback<SetupAction>,
+    /// Chose a configuration file: its name, and its text or why it could
+    /// not be read.
+    pub on_config_imported: Callback<(String, Result<String, String>)>,
+    /// Chose to go back to the site's own configuration.
+    pub on_chosen_dropped: Callback<()>,
 }
 
 #[component]
@@ -43,7 +48,8 @@ pub fn Landing(
         source,
         kept_elsewhere,
         on_start,
-        on_setup,
+        on_config_imported,
+        on_chosen_dropped,
     }: &LandingProps,
 ) -> Html {
     let choice = |mode: Mode, blurb: String| {
@@ -78,17 +84,17 @@ pub fn Landing(
     let both = bank.statement_count(Mode::Quick) < bank.statement_count(Mode::Full);
 
     let on_config_file = {
-        let on_setup = on_setup.clone();
+        let on_config_imported = on_config_imported.clone();
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             let Some(file) = files::chosen_file(&input) else {
                 return;
             };
             input.set_value("");
-            let on_setup = on_setup.clone();
+            let on_config_imported = on_config_imported.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let text = files::read_config(&file, MAX_CONFIG_BYTES).await;
-                on_setup.emit(SetupAction::Imported(file.name(), text));
+                on_config_imported.emit((file.name(), text));
             });
         })
     };
@@ -104,7 +110,7 @@ pub fn Landing(
                             None => "Tandem is using a configuration you chose from a link or a file, not this site's own.".to_owned(),
                         } }
                     </p>
-                    <button type="button" class="button" onclick={on_setup.reform(|_| SetupAction::ChosenDropped)}>
+                    <button type="button" class="button" onclick={on_chosen_dropped.reform(|_| ())}>
                         { "Use this site's own configuration" }
                     </button>
                 </div>
@@ -162,7 +168,7 @@ pub fn Landing(
             <section class="landing__workshop" aria-labelledby="workshop-heading">
                 <h2 id="workshop-heading">{ "Running a workshop?" }</h2>
                 <p>{ "Each participant answers on their own device and hands you a result code, link or QR code. Gather them on this device to see where the team stands, where it disagrees, and how HR and L&D see it differently. Nothing goes through a server." }</p>
-                <a class="button" href="#workshop">{ "Open the facilitator's workshop" }</a>
+                <a class="button" href={Route::Workshop.href()}>{ "Open the facilitator's workshop" }</a>
             </section>
             <section class="landing__setup" aria-labelledby="setup-heading">
                 <h2 id="setup-heading">{ "Running Tandem for a client?" }</h2>
@@ -171,7 +177,7 @@ pub fn Landing(
                     <label for="config-file">{ "Use a configuration file (.json)" }</label>
                     <input id="config-file" type="file" accept=".json,application/json" onchange={on_config_file} />
                 </p>
-                <a class="button" href="#builder">{ "Build a configuration" }</a>
+                <a class="button" href={Route::Builder.href()}>{ "Build a configuration" }</a>
             </section>
         </section>
     }

@@ -3,7 +3,7 @@
 //! where it came from. The person chooses to use it or not; until then
 //! Tandem runs nothing under it.
 
-use crate::app::setup::{Offer, SetupAction};
+use crate::app::setup::Offer;
 use crate::assessment::config::{Config, HostMessages, Part};
 use crate::assessment::{Bank, Mode};
 use yew::prelude::*;
@@ -13,7 +13,10 @@ pub struct OfferProps {
     pub offer: Offer,
     /// The site's own configuration, which stays in use if the person says no.
     pub site: std::rc::Rc<Config>,
-    pub on_setup: Callback<SetupAction>,
+    /// Chose to use the offered configuration.
+    pub on_accepted: Callback<()>,
+    /// Chose to keep the site's own.
+    pub on_declined: Callback<()>,
 }
 
 #[component]
@@ -21,7 +24,8 @@ pub fn ConfigOffer(
     OfferProps {
         offer,
         site,
-        on_setup,
+        on_accepted,
+        on_declined,
     }: &OfferProps,
 ) -> Html {
     // The person is asked before anything else: keyboard and screen-reader
@@ -71,10 +75,10 @@ pub fn ConfigOffer(
             }
             <p>{ format!("If you do not use it, Tandem goes on with {site_name}.") }</p>
             <p class="nav-buttons">
-                <button type="button" class="button button--primary" onclick={on_setup.reform(|_| SetupAction::OfferAccepted)}>
+                <button type="button" class="button button--primary" onclick={on_accepted.reform(|_| ())}>
                     { "Use this configuration" }
                 </button>
-                <button type="button" class="button" onclick={on_setup.reform(|_| SetupAction::OfferDeclined)}>
+                <button type="button" class="button" onclick={on_declined.reform(|_| ())}>
                     { "Keep this site's configuration" }
                 </button>
             </p>

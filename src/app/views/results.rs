@@ -3,10 +3,11 @@
 //! (for the person's own result) targets, the action plan, sharing, files and
 //! comparison. The same view shows a result opened from a link, read-only.
 
+use crate::app::components::ChosenFile;
 use crate::app::components::{
     contact_link, ActionPlan, Comparison, RadarChart, RadarSeries, ShareResult, Transfer,
 };
-use crate::app::state::Action;
+use crate::assessment::plan::PlanChange;
 use crate::assessment::{
     overall_rule, Bank, Config, DimensionResult, Level, Overall, Progress, Report,
 };
@@ -23,12 +24,30 @@ pub enum Ownership {
     Own {
         code: AttrValue,
         link: AttrValue,
+        /// An earlier result to compare with, or why it could not be read.
         earlier: Option<Result<Progress, AttrValue>>,
+        /// The outcome of the last import.
         import: Option<Result<AttrValue, AttrValue>>,
+        /// Changed the action plan or a target.
+        on_plan_changed: Callback<PlanChange>,
+        /// Chose to change their answers.
+        on_went_back: Callback<()>,
+        /// Chose a JSON export to restore.
+        on_file_imported: Callback<ChosenFile>,
+        /// Entered an earlier result code or link to compare with.
+        on_earlier_code_entered: Callback<String>,
+        /// Chose an earlier export to compare with.
+        on_earlier_file_chosen: Callback<ChosenFile>,
+        /// Stopped comparing.
+        on_comparison_closed: Callback<()>,
     },
     /// A result opened from a link: shown, nothing changed; a facilitator
     /// can add it to the workshop on this device.
-    Shared { on_add_to_workshop: Callback<()> },
+    Shared {
+        on_add_to_workshop: Callback<()>,
+        /// Closed it, to return to their own.
+        on_closed: Callback<()>,
+    },
 }
 
 #[derive(Properties, PartialEq)]
@@ -42,7 +61,6 @@ pub struct ResultsProps {
     pub config: Option<Rc<Config>>,
     /// The date printed on the report.
     pub printed_on: AttrValue,
-    pub on_action: Callback<Action>,
 }
 
 #[component]
@@ -53,7 +71,6 @@ pub fn Results(
         ownership,
         config,
         printed_on,
-        on_action,
     }: &ResultsProps,
 ) -> Html {
     let report = progress.report(bank);
@@ -122,22 +139,22 @@ pub fn Results(
 
     html! {
         <section class="results">
-            <p class="results__report-title">{ format!("Tandem report: {} · {printed_on}", title) }</p>
+            <p class="report-title">{ format!("Tandem report: {} · {printed_on}", title) }</p>
             if is_own {
                 <h1 tabindex="-1">{ "Your result" }</h1>
             } else {
                 <h1 tabindex="-1">{ "Shared result" }</h1>
                 <div class="results__shared" role="status">
                     <p>{ "This result was opened from a link. It is shown here only: your own answers on this device are untouched, and nothing is saved." }</p>
-                    if let Ownership::Shared { on_add_to_workshop } = ownership {
+                    if let Ownership::Shared { on_add_to_workshop, on_closed } = ownership {
                         <button type="button" class="button button--primary" onclick={on_add_to_workshop.reform(|_| ())}>{ "Add to the workshop on this device" }</button>
+                        <button type="button" class="button" onclick={on_closed.reform(|_| ())}>{ "Close the shared result" }</button>
                     }
-                    <button type="button" class="button" onclick={on_action.reform(|_| Action::SharedClosed)}>{ "Close the shared result" }</button>
                 </div>
             }
             <p class="results__about">{ about }</p>
             if is_own {
-                <div class="results__tools">
+                <div class="toolbar">
                     <button type="button" class="button" onclick={Callback::from(|_| crate::page::print())}>{ "Print / save as PDF" }</button>
                 </div>
             }
@@ -167,7 +184,7 @@ pub fn Results(
                     {series}
                     label="Radar chart of your scores by dimension; the same figures are in the table that follows."
                 />
-                <table class="results__table">
+                <table class="data-table">
                     <caption>{ "Score out of 100, level and how many statements each score is based on" }</caption>
                     <thead>
                         <tr>
@@ -218,18 +235,26 @@ pub fn Results(
                 }
             </section>
 
-            if let Ownership::Own { code, link, earlier, import } = ownership {
+            if let Ownership::Own {
+                code, link, earlier, import, on_plan_changed, on_went_back, on_file_imported,
+                on_earlier_code_entered, on_earlier_file_chosen, on_comparison_closed,
+            } = ownership {
                 <ActionPlan
                     bank={Rc::clone(bank)}
                     report={Rc::new(report.clone())}
                     plan={progress.plan.clone()}
-                    on_change={on_action.reform(Action::PlanChanged)}
+                    on_change={on_plan_changed.clone()}
                 />
                 <ShareResult code={code.clone()} link={link.clone()} />
-                <Transfer bank={Rc::clone(bank)} progress={progress.clone()} import={import.clone()} on_action={on_action.clone()} />
-                <Comparison earlier={earlier.clone()} on_action={on_action.clone()} />
+                <Transfer bank={Rc::clone(bank)} progress={progress.clone()} import={import.clone()} on_file_imported={on_file_imported.clone()} />
+                <Comparison
+                    earlier={earlier.clone()}
+                    on_code_entered={on_earlier_code_entered.clone()}
+                    on_file_chosen={on_earlier_file_chosen.clone()}
+                    on_closed={on_comparison_closed.clone()}
+                />
                 <div class="nav-buttons">
-                    <button type="button" class="button" onclick={on_action.reform(|_| Action::WentBack)}>{ "Change my answers" }</button>
+                    <button type="button" class="button" onclick={on_went_back.reform(|_| ())}>{ "Change my answers" }</button>
                 </div>
             }
         </section>

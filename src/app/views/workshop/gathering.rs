@@ -1,0 +1,150 @@
+//! Gathering the room's results: pasted codes and links, exported result
+//! files, the camera; and what each attempt added and refused.
+
+use crate::app::components::QrScanner;
+use crate::assessment::export;
+use crate::assessment::workshop::Gathered;
+use crate::files;
+use yew::prelude::*;
+
+/// Exported result files as read: each one's name and text, or why it could
+/// not be read.
+pub type ChosenFiles = Vec<(String, Result<String, String>)>;
+
+#[derive(Properties, PartialEq)]
+pub struct GatheringProps {
+    /// What the last paste, scan or file added and refused.
+    pub gathered: Option<Gathered>,
+    /// Pasted codes or links, any number, any separators.
+    pub on_codes_pasted: Callback<String>,
+    /// Read a code from the camera.
+    pub on_code_scanned: Callback<String>,
+    /// Chose exported result files.
+    pub on_files_chosen: Callback<ChosenFiles>,
+}
+
+/// The ways results reach the facilitator. Root class `workshop__gather`
+/// (a part of the workshop screen).
+#[component]
+pub fn Gathering(
+    GatheringProps {
+        gathered,
+        on_codes_pasted,
+        on_code_scanned,
+        on_files_chosen,
+    }: &GatheringProps,
+) -> Html {
+    let paste = use_node_ref();
+    let on_paste = {
+        let paste = paste.clone();
+        let on_codes_pasted = on_codes_pasted.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if let Some(area) = paste.cast::<web_sys::HtmlTextAreaElement>() {
+                let text = area.value();
+                if !text.trim().is_empty() {
+                    area.set_value("");
+                    on_codes_pasted.emit(text);
+                }
+            }
+        })
+    };
+    let on_files = {
+        let on_files_chosen = on_files_chosen.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let chosen = files::chosen_files(&input);
+            input.set_value("");
+            let on_files_chosen = on_files_chosen.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let mut read = Vec::new();
+                for file in chosen {
+                    let text = files::read_text(&file, export::MAX_IMPORT_BYTES).await;
+                    read.push((file.name(), text));
+                }
+                on_files_chosen.emit(read);
+            });
+        })
+    };
+    html! {
+        <section class="workshop__gather" aria-labelledby="gather-heading">
+            <h2 id="gather-heading">{ "Add participants' results" }</h2>
+            <form onsubmit={on_paste}>
+                <label for="workshop-codes">{ "Paste result codes or links" }</label>
+                <p class="hint" id="workshop-codes-hint">{ "Any number at once, separated by new lines, spaces or commas. Duplicates are counted once." }</p>
+                <textarea id="workshop-codes" rows="4" spellcheck="false" aria-describedby="workshop-codes-hint" ref={paste} />
+                <button type="submit" class="button button--primary">{ "Add codes" }</button>
+            </form>
+            <label for="workshop-files">{ "Import exported result files (JSON, several at once)" }</label>
+            <input id="workshop-files" type="file" multiple=true accept=".json,application/json" onchange={on_files} />
+            <p class="hint">{ "A participant's result link opened on this device also offers to add them to the workshop." }</p>
+            <QrScanner
+                on_code={on_code_scanned.clone()}
+                on_close={Callback::noop()}
+            />
+            { gathered_summary(gathered.as_ref()) }
+        </section>
+    }
+}
+
+/// What the last paste, scan or file added and refused.
+fn gathered_summary(gathered: Option<&Gathered>) -> Html {
+    let Some(gathered) = gathered else {
+        return Html::default();
+    };
+    let mut parts = vec![match gathered.added {
+        1 => "Added 1 participant.".to_owned(),
+        n => format!("Added {n} participants."),
+    }];
+    if gathered.duplicates > 0 {
+        parts.push(match gathered.duplicates {
+            1 => "1 duplicate was counted once.".to_owned(),
+            n => format!("{n} duplicates were counted once."),
+        });
+    }
+    if let Some(refused) = &gathered.refused {
+        return html! {
+            <div class="workshop__gathered">
+                <div class="error-summary" role="alert"><p>{ refused }</p></div>
+            </div>
+        };
+    }
+    let rejected = gathered.rejected.len() + gathered.more_rejected;
+    html! {
+        <div class="workshop__gathered">
+            <p role="status">{ parts.join(" ") }</p>
+            if rejected > 0 {
+                <div class="error-summary" role="alert">
+                    <p>{ match rejected {
+                        1 => "1 entry could not be added; everything gathered before is kept:".to_owned(),
+                        n => format!("{n} entries could not be added; everything gathered before is kept:"),
+                    } }</p>
+                    <ul>
+                        for rejected in gathered.rejected.iter() {
+                            <li><code>{ &rejected.text }</code>{ ": " }{ &rejected.reason }</li>
+                        }
+                    </ul>
+                    if gathered.more_rejected > 0 {
+                        <p>{ format!("… and {} more not listed.", gathered.more_rejected) }</p>
+                    }
+                </div>
+            }
+            if gathered.lines_without_code > 0 {
+                <details class="workshop__without-code">
+                    <summary>{ match gathered.lines_without_code {
+                        1 => "1 line had no result code".to_owned(),
+                        n => format!("{n} lines had no result code"),
+                    } }</summary>
+                    <ul>
+                        for line in gathered.without_code.iter() {
+                            <li><code>{ line }</code></li>
+                        }
+                    </ul>
+                    if gathered.lines_without_code > gathered.without_code.len() {
+                        <p>{ format!("… and {} more.", gathered.lines_without_code - gathered.without_code.len()) }</p>
+                    }
+                </details>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,221 @@
+//! The facilitator's workshop: gather the room's result codes (paste, files,
+//! camera, links), see the team picture, present it one dimension at a time,
+//! and agree a team action plan. Everything stays on this device.
+//!
+//! The screen only shows: its state, and saving it, belong to
+//! `app::saved_workshop`, which hands it here with a callback per event.
+//! - `gathering`: the ways results arrive, and what each attempt added;
+//! - `participants`: who is in, and removing someone;
+//! - `team_picture`: the room's figures, as the team view lets them be seen;
+//! - `presenter`: one dimension at a time, for a projector.
+
+mod gathering;
+mod participants;
+mod presenter;
+mod team_picture;
+
+pub use gathering::ChosenFiles;
+
+use crate::app::components::{ActionPlan, SavingNotice};
+use crate::app::route::Route;
+use crate::app::workshop_state::WorkshopState;
+use crate::assessment::export;
+use crate::assessment::plan::{Direction, PlanChange};
+use crate::assessment::saved::MAX_THRESHOLD;
+use crate::{files, page, recovery};
+use gathering::Gathering;
+use participants::Participants;
+use presenter::PresenterMode;
+use std::rc::Rc;
+use team_picture::{team_picture, PROTECTED_FROM};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct WorkshopProps {
+    /// What the screen shows.
+    pub state: Rc<WorkshopState>,
+    /// Named the workshop.
+    pub on_renamed: Callback<String>,
+    /// Pasted codes or links, any number, any separators.
+    pub on_codes_pasted: Callback<String>,
+    /// Read a code from the camera.
+    pub on_code_scanned: Callback<String>,
+    /// Chose exported result files.
+    pub on_files_chosen: Callback<ChosenFiles>,
+    /// Removed the participant at this position.
+    pub on_participant_removed: Callback<usize>,
+    /// Dropped the saved codes that no longer read.
+    pub on_unreadable_discarded: Callback<()>,
+    /// Chose the smallest group size that may be shown.
+    pub on_threshold_chosen: Callback<usize>,
+    /// Changed the team plan.
+    pub on_plan_changed: Callback<PlanChange>,
+    /// Started presenter mode.
+    pub on_presenter_started: Callback<()>,
+    /// Moved to the previous or next dimension.
+    pub on_presenter_moved: Callback<Direction>,
+    /// Revealed the current dimension's figures.
+    pub on_revealed: Callback<()>,
+    /// Left presenter mode.
+    pub on_presenter_ended: Callback<()>,
+    /// Started a new, empty workshop.
+    pub on_cleared: Callback<()>,
+}
+
+/// The workshop screen. Root class `workshop`.
+#[component]
+pub fn Workshop(
+    WorkshopProps {
+        state,
+        on_renamed,
+        on_codes_pasted,
+        on_code_scanned,
+        on_files_chosen,
+        on_participant_removed,
+        on_unreadable_discarded,
+        on_threshold_chosen,
+        on_plan_changed,
+        on_presenter_started,
+        on_presenter_moved,
+        on_revealed,
+        on_presenter_ended,
+        on_cleared,
+    }: &WorkshopProps,
+) -> Html {
+    let view = Rc::clone(&state.view);
+    let confirming_clear = use_state_eq(|| false);
+    if let Some(presenter) = state.presenter {
+        return html! {
+            <PresenterMode
+                bank={Rc::clone(&state.bank)}
+                view={Rc::clone(&view)}
+                {presenter}
+                on_moved={on_presenter_moved.clone()}
+                on_revealed={on_revealed.clone()}
+                on_ended={on_presenter_ended.clone()}
+            />
+        };
+    }
+
+    let on_rename = on_renamed.reform(|e: InputEvent| {
+        e.target_unchecked_into::<web_sys::HtmlInputElement>()
+            .value()
+    });
+    let on_threshold = on_threshold_chosen.reform(|e: Event| {
+        let value = e
+            .target_unchecked_into::<web_sys::HtmlSelectElement>()
+            .value();
+        value.parse().unwrap_or(MAX_THRESHOLD)
+    });
+    let name = state.workshop.name().to_owned();
+    let report = Rc::new(view.report());
+    // The file is written when the button is pressed, not on every render.
+    let save_file =
+        |file: &'static str, mime: &'static str, write: fn(&WorkshopState) -> String| {
+            let state = Rc::clone(state);
+            Callback::from(move |_| {
+                let _ = files::download(file, mime, &write(&state));
+            })
+        };
+
+    html! {
+        <section class="workshop">
+            <p class="report-title">{ format!("Tandem team report: {} · {}", if name.is_empty() { "Workshop" } else { &name }, page::today()) }</p>
+            <h1 tabindex="-1">{ "Workshop" }</h1>
+            <p class="workshop__lead">{ "Gather the room's result codes on this device and see the team picture. Nothing is uploaded: codes arrive by paste, file, camera or link, and stay in this browser." }</p>
+            <SavingNotice
+                saving={state.saving.clone()}
+                of_workshop=true
+                on_download_saved={Callback::from(|()| recovery::download_saved())}
+            />
+            if let Some(added) = state.absorbed {
+                <div class="workshop__absorbed" role="status">
+                    <p>{ absorbed_message(added) }</p>
+                    <p class="workshop__absorbed-actions">
+                        <button type="button" class="button" onclick={Callback::from(|_| recovery::download_saved())}>{ "Download the saved data" }</button>
+                    </p>
+                </div>
+            }
+            <div class="workshop__name">
+                <label for="workshop-name">{ "Workshop name" }</label>
+                <input id="workshop-name" type="text" maxlength="80" autocomplete="off" value={name.clone()} oninput={on_rename} />
+            </div>
+
+            <Gathering
+                gathered={state.gathered.clone()}
+                on_codes_pasted={on_codes_pasted.clone()}
+                on_code_scanned={on_code_scanned.clone()}
+                on_files_chosen={on_files_chosen.clone()}
+            />
+
+            <Participants
+                workshop={state.workshop.clone()}
+                view={Rc::clone(&view)}
+                on_removed={on_participant_removed.clone()}
+                on_unreadable_discarded={on_unreadable_discarded.clone()}
+            />
+
+            if view.participants > 0 {
+                <section class="workshop__team" aria-labelledby="team-heading">
+                    <h2 id="team-heading">{ "The team picture" }</h2>
+                    <div class="workshop__threshold">
+                        <label for="workshop-threshold">{ "Smallest group shown on its own" }</label>
+                        <select id="workshop-threshold" onchange={on_threshold}>
+                            for n in state.floor..=MAX_THRESHOLD {
+                                <option value={n.to_string()} selected={n == state.threshold}>{ format!("{n} {}", if n == 1 { "person" } else { "people" }) }</option>
+                            }
+                        </select>
+                        if state.threshold >= PROTECTED_FROM {
+                            <p class="hint">{ "Groups smaller than this (by role or team label) are never shown on their own, nor is any figure that would let someone work them out from the others; the HR and L&D comparison needs this many of each. No view shows one person's answers." }</p>
+                        } else {
+                            <p class="hint">{ format!("Below {PROTECTED_FROM}, small groups show: a figure made by one or two people can be read as theirs. Choose this only when the room has agreed to an open workshop; every view of the team says so.") }</p>
+                        }
+                    </div>
+                    <div class="toolbar">
+                        <button type="button" class="button button--primary" onclick={on_presenter_started.reform(|_| ())}>{ "Start presenter mode" }</button>
+                        <button type="button" class="button" onclick={Callback::from(|_| page::print())}>{ "Print / save as PDF" }</button>
+                        <button type="button" class="button" onclick={save_file("tandem-team-report.csv", "text/csv", |state| export::team_csv(&state.bank, &state.view, &state.plan))}>{ "Export team CSV" }</button>
+                        <button type="button" class="button" onclick={save_file("tandem-team-report.json", "application/json", |state| export::team_json(&state.bank, state.workshop.name(), &state.view, &state.plan))}>{ "Export team JSON" }</button>
+                    </div>
+                    { team_picture(&state.bank, &view) }
+                </section>
+                <ActionPlan
+                    bank={Rc::clone(&state.bank)}
+                    {report}
+                    plan={state.plan.clone()}
+                    on_change={on_plan_changed.clone()}
+                />
+            }
+
+            <div class="nav-buttons">
+                <a class="button" href={Route::Assessment.href()}>{ "Back to the assessment" }</a>
+                if *confirming_clear {
+                    <div class="confirm" role="group" aria-labelledby="clear-question">
+                        <p id="clear-question">{ "Forget this workshop's participants and plan on this device?" }</p>
+                        <button type="button" class="button button--danger" onclick={{
+                            let confirming_clear = confirming_clear.clone();
+                            on_cleared.reform(move |_| confirming_clear.set(false))
+                        }}>{ "Forget the workshop" }</button>
+                        <button type="button" class="button" onclick={{ let c = confirming_clear.clone(); Callback::from(move |_| c.set(false)) }}>{ "Keep it" }</button>
+                    </div>
+                } else {
+                    <button type="button" class="button" onclick={{ let c = confirming_clear.clone(); Callback::from(move |_| c.set(true)) }}>{ "Start a new workshop" }</button>
+                }
+            </div>
+        </section>
+    }
+}
+/// What the screen says after taking in another tab's save.
+fn absorbed_message(added: usize) -> String {
+    let codes = match added {
+        0 => "It had gathered no codes that are not here too".to_owned(),
+        1 => "The 1 code gathered there and not here was added".to_owned(),
+        n => format!("The {n} codes gathered there and not here were added"),
+    };
+    format!(
+        "Another tab or window saved this workshop while it was open here. {codes}; \
+         this page's name, threshold and plan were kept, and a copy of what the other \
+         one saved stays in this browser. If you removed anyone here meanwhile, check \
+         the list: the other tab still had them."
+    )
+}

@@ -1,0 +1,100 @@
+//! Presenter mode: the team picture on a projector, one dimension at a time,
+//! a question for the room before its figures.
+
+use super::team_picture::{open_workshop_notice, rate_text};
+use crate::app::workshop_state::Presenter;
+use crate::assessment::disclosure::Figure;
+use crate::assessment::plan::Direction;
+use crate::assessment::workshop::TeamView;
+use crate::assessment::{Bank, Level};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct PresenterModeProps {
+    pub bank: Rc<Bank>,
+    pub view: Rc<TeamView>,
+    pub presenter: Presenter,
+    /// Moved to the previous or next dimension.
+    pub on_moved: Callback<Direction>,
+    /// Revealed the current dimension's figures.
+    pub on_revealed: Callback<()>,
+    /// Left presenter mode.
+    pub on_ended: Callback<()>,
+}
+
+/// Large type for a projector: one dimension at a time, a question for the
+/// room first, then the figures when the facilitator reveals them.
+#[component]
+pub fn PresenterMode(
+    PresenterModeProps {
+        bank,
+        view,
+        presenter,
+        on_moved,
+        on_revealed,
+        on_ended,
+    }: &PresenterModeProps,
+) -> Html {
+    let count = view.dimensions.len();
+    let Some(stats) = view.dimensions.get(presenter.position) else {
+        return html! {
+            <section class="presenter">
+                <h1 tabindex="-1">{ "Nothing to present yet" }</h1>
+                <button type="button" class="button" onclick={on_ended.reform(|_| ())}>{ "Leave presenter mode" }</button>
+            </section>
+        };
+    };
+    let dimension = &bank.dimensions()[stats.index];
+    let gap = view.gaps.iter().find(|g| g.index == stats.index);
+    html! {
+        <section class="presenter">
+            { open_workshop_notice(view.threshold) }
+            <p class="presenter__position">{ format!("Dimension {} of {count}", presenter.position + 1) }</p>
+            <h1 tabindex="-1">{ &dimension.name }</h1>
+            <p class="presenter__summary">{ &dimension.summary }</p>
+            if !presenter.revealed {
+                <p class="presenter__question">{ "Before the figures: where do you think we stand on this, and why?" }</p>
+                <button type="button" class="button button--primary" onclick={on_revealed.reform(|_| ())}>{ "Reveal the team's results" }</button>
+            } else {
+                <div class="presenter__figures" role="status">
+                    if let Some(s) = &stats.spread {
+                        <p class="presenter__score">{ format!("Team mean {:.0} · level {}, {}", s.mean.value, Level::of(s.mean.score), bank.level(Level::of(s.mean.score)).name) }</p>
+                        <p>{ format!("Range {}-{} · {}", s.min, s.max, s.agreement.map_or("one score", |a| a.label())) }</p>
+                    } else if stats.figure == Figure::TooFew {
+                        <p class="presenter__score">{ format!("Team score hidden (fewer than {} with a score)", view.threshold) }</p>
+                    } else {
+                        <p class="presenter__score">{ "Not enough answers for a team score" }</p>
+                    }
+                    if let Some(g) = gap {
+                        <p>{ format!("HR {:.0} · L&D {:.0} (gap {:+.1})", g.hr.value, g.ld.value, g.gap) }</p>
+                    }
+                    <p>{ format!("Don't know: {}", rate_text(stats.dont_know)) }</p>
+                </div>
+                if let Some(s) = &stats.spread {
+                    { {
+                        let guidance = dimension.guidance_at(Level::of(s.mean.score));
+                        html! {
+                            <div class="presenter__prompts">
+                                <h2>{ "To discuss" }</h2>
+                                <p>{ &guidance.next }</p>
+                                <ul>
+                                    for practice in guidance.practices.iter() {
+                                        <li>{ format!("Could we: {}", practice) }</li>
+                                    }
+                                </ul>
+                            </div>
+                        }
+                    } }
+                }
+            }
+            <div class="nav-buttons">
+                <button type="button" class="button" disabled={presenter.position == 0}
+                    onclick={on_moved.reform(|_| Direction::Up)}>{ "Previous dimension" }</button>
+                <button type="button" class="button" onclick={on_ended.reform(|_| ())}>{ "Leave presenter mode" }</button>
+                <button type="button" class="button button--primary" disabled={presenter.position + 1 >= count}
+                    onclick={on_moved.reform(|_| Direction::Down)}>{ "Next dimension" }</button>
+            </div>
+        </section>
+    }
+}
