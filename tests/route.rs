@@ -32,17 +32,11 @@ fn each_fragment_names_its_route_and_screen() {
 }
 
 #[test]
-fn a_route_writes_the_fragment_it_is_read_from() {
-    for route in [
-        Route::Assessment,
-        Route::Workshop,
-        Route::Builder,
-        Route::SharedResult("r=T1-ABCDE".into()),
-        Route::ConfigLink("config=e30".into()),
-    ] {
-        assert_eq!(Route::parse(route.fragment()), route);
-        assert_eq!(route.href(), format!("#{}", route.fragment()));
+fn a_screen_is_opened_by_the_fragment_it_writes() {
+    for screen in [Screen::Assessment, Screen::Workshop, Screen::Builder] {
+        assert_eq!(Route::parse(screen.fragment()), Route::from(screen));
+        assert_eq!(Route::from(screen).screen(), screen);
+        assert_eq!(screen.href(), format!("#{}", screen.fragment()));
     }
-    assert_eq!(Route::Workshop.href(), "#workshop");
-    assert_eq!(Route::Assessment.href(), "#");
+    assert_eq!(Screen::Workshop.href(), "#workshop");
 }

@@ -36,7 +36,7 @@ pub mod workshop_state;
 use crate::assessment::saved::KeptConfig;
 use crate::embed::Embedding;
 use crate::{hosting, page, storage};
-use route::Route;
+use route::{Route, Screen};
 use setup::{Setup, SetupAction};
 use std::rc::Rc;
 use tandem::Tandem;
@@ -73,12 +73,12 @@ pub fn App() -> Html {
     // shows the person's own work).
     let on_navigate = {
         let route = route.clone();
-        Callback::from(move |to: Route| {
-            match &to {
-                Route::Assessment => page::clear_fragment(),
+        Callback::from(move |to: Screen| {
+            match to {
+                Screen::Assessment => page::clear_fragment(),
                 other => page::go_to(other.fragment()),
             }
-            route.set(to);
+            route.set(Route::from(to));
         })
     };
 
@@ -90,7 +90,7 @@ pub fn App() -> Html {
         let (on_setup, on_navigate, route) = (on_setup.clone(), on_navigate.clone(), route.clone());
         use_effect_with((), move |()| {
             if let Route::ConfigLink(_) = *route {
-                on_navigate.emit(Route::Assessment);
+                on_navigate.emit(Screen::Assessment);
             }
             let fetched = on_setup.clone();
             wasm_bindgen_futures::spawn_local(async move {
@@ -104,7 +104,7 @@ pub fn App() -> Html {
                     &page::fragment(),
                 ) {
                     Route::ConfigLink(link) => {
-                        on_navigate.emit(Route::Assessment);
+                        on_navigate.emit(Screen::Assessment);
                         on_setup.emit(SetupAction::LinkOpened(link));
                     }
                     other => route.set(other),

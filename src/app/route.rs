@@ -39,28 +39,12 @@ impl Route {
     /// The route of a fragment, given without its `#`.
     pub fn parse(fragment: &str) -> Route {
         match fragment {
-            _ if fragment == Route::Workshop.fragment() => Route::Workshop,
-            _ if fragment == Route::Builder.fragment() => Route::Builder,
+            _ if fragment == Screen::Workshop.fragment() => Route::Workshop,
+            _ if fragment == Screen::Builder.fragment() => Route::Builder,
             _ if fragment.starts_with("r=") => Route::SharedResult(fragment.to_owned()),
             _ if fragment.starts_with(LINK_PREFIX) => Route::ConfigLink(fragment.to_owned()),
             _ => Route::Assessment,
         }
-    }
-
-    /// The fragment that asks for this route, without its `#` (empty for the
-    /// assessment).
-    pub fn fragment(&self) -> &str {
-        match self {
-            Route::Assessment => "",
-            Route::Workshop => "workshop",
-            Route::Builder => "builder",
-            Route::SharedResult(fragment) | Route::ConfigLink(fragment) => fragment,
-        }
-    }
-
-    /// A link's `href` to this route, within the page.
-    pub fn href(&self) -> String {
-        format!("#{}", self.fragment())
     }
 
     /// The screen it opens.
@@ -69,6 +53,38 @@ impl Route {
             Route::Workshop => Screen::Workshop,
             Route::Builder => Screen::Builder,
             Route::Assessment | Route::SharedResult(_) | Route::ConfigLink(_) => Screen::Assessment,
+        }
+    }
+}
+
+impl Screen {
+    /// The fragment that opens the screen, without its `#` (none for the
+    /// assessment).
+    pub fn fragment(self) -> &'static str {
+        match self {
+            Screen::Assessment => "",
+            Screen::Workshop => "workshop",
+            Screen::Builder => "builder",
+        }
+    }
+
+    /// A link's `href` to the screen, within the page.
+    pub fn href(self) -> &'static str {
+        match self {
+            Screen::Assessment => "#",
+            Screen::Workshop => "#workshop",
+            Screen::Builder => "#builder",
+        }
+    }
+}
+
+impl From<Screen> for Route {
+    /// The route that opens a screen, and nothing over it.
+    fn from(screen: Screen) -> Route {
+        match screen {
+            Screen::Assessment => Route::Assessment,
+            Screen::Workshop => Route::Workshop,
+            Screen::Builder => Route::Builder,
         }
     }
 }

@@ -42,8 +42,8 @@ pub struct TandemProps {
     pub route: Route,
     /// Embed mode and the frame around Tandem.
     pub embedding: Rc<Embedding>,
-    /// Sends the person to another route.
-    pub on_navigate: Callback<Route>,
+    /// Sends the person to another screen.
+    pub on_navigate: Callback<Screen>,
     pub on_setup: Callback<SetupAction>,
 }
 
@@ -176,7 +176,7 @@ pub fn Tandem(
         Callback::from(move |action: Action| {
             // Closing a shared result also takes it out of the address.
             if action == Action::SharedClosed {
-                on_navigate.emit(Route::Assessment);
+                on_navigate.emit(Screen::Assessment);
             }
             dispatch.dispatch(action);
         })
@@ -306,7 +306,7 @@ fn shared_screen(
     config: &Rc<Config>,
     arriving: &UseStateHandle<Option<AttrValue>>,
     on_action: &Callback<Action>,
-    on_navigate: &Callback<Route>,
+    on_navigate: &Callback<Screen>,
 ) -> Html {
     match shared {
         Ok(shared) => html! {
@@ -400,13 +400,13 @@ fn add_to_workshop(
     shared: &crate::assessment::Progress,
     arriving: UseStateSetter<Option<AttrValue>>,
     on_action: Callback<Action>,
-    on_navigate: Callback<Route>,
+    on_navigate: Callback<Screen>,
 ) -> Callback<()> {
     let code = AttrValue::from(crate::assessment::code::encode(bank, shared));
     Callback::from(move |()| {
         arriving.set(Some(code.clone()));
         on_action.emit(Action::SharedClosed);
-        on_navigate.emit(Route::Workshop);
+        on_navigate.emit(Screen::Workshop);
     })
 }
 

@@ -4,7 +4,7 @@
 //! build.
 
 use crate::app::components::contact_link;
-use crate::app::route::Route;
+use crate::app::route::Screen;
 use crate::app::setup::Source;
 use crate::assessment::config::MAX_CONFIG_BYTES;
 use crate::assessment::{Bank, Config, Mode};
@@ -168,7 +168,7 @@ pub fn Landing(
             <section class="landing__workshop" aria-labelledby="workshop-heading">
                 <h2 id="workshop-heading">{ "Running a workshop?" }</h2>
                 <p>{ "Each participant answers on their own device and hands you a result code, link or QR code. Gather them on this device to see where the team stands, where it disagrees, and how HR and L&D see it differently. Nothing goes through a server." }</p>
-                <a class="button" href={Route::Workshop.href()}>{ "Open the facilitator's workshop" }</a>
+                <a class="button" href={Screen::Workshop.href()}>{ "Open the facilitator's workshop" }</a>
             </section>
             <section class="landing__setup" aria-labelledby="setup-heading">
                 <h2 id="setup-heading">{ "Running Tandem for a client?" }</h2>
@@ -177,7 +177,7 @@ pub fn Landing(
                     <label for="config-file">{ "Use a configuration file (.json)" }</label>
                     <input id="config-file" type="file" accept=".json,application/json" onchange={on_config_file} />
                 </p>
-                <a class="button" href={Route::Builder.href()}>{ "Build a configuration" }</a>
+                <a class="button" href={Screen::Builder.href()}>{ "Build a configuration" }</a>
             </section>
         </section>
     }

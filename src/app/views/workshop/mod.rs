@@ -17,7 +17,7 @@ mod team_picture;
 pub use gathering::ChosenFiles;
 
 use crate::app::components::{ActionPlan, SavingNotice};
-use crate::app::route::Route;
+use crate::app::route::Screen;
 use crate::app::workshop_state::WorkshopState;
 use crate::assessment::export;
 use crate::assessment::plan::{Direction, PlanChange};
@@ -188,7 +188,7 @@ pub fn Workshop(
             }
 
             <div class="nav-buttons">
-                <a class="button" href={Route::Assessment.href()}>{ "Back to the assessment" }</a>
+                <a class="button" href={Screen::Assessment.href()}>{ "Back to the assessment" }</a>
                 if *confirming_clear {
                     <div class="confirm" role="group" aria-labelledby="clear-question">
                         <p id="clear-question">{ "Forget this workshop's participants and plan on this device?" }</p>
