@@ -3,6 +3,7 @@
 //! (tools/wasm-split/fixture). The stages' own rules are tested in their
 //! files.
 
+mod bindgen_app;
 mod small_app;
 
 use wasmparser as wp;
