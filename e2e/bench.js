@@ -23,7 +23,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { distFolder, launchBrowser, serveStatic } from './harness.js';
-import { MODES, Tandem, answersScoring, sections } from './tandem.js';
+import { MODES, sections } from './bank.js';
+import { result } from './fixtures.js';
+import { Tandem } from './tandem.js';
 import { measure, report, table } from '../tools/sizes.mjs';
 
 const RUNS = Number.parseInt(process.env.TANDEM_RUNS ?? '10', 10);
@@ -228,7 +230,7 @@ async function answering(origin) {
       });
       await app.start('full');
       await app.aboutYou({ role: 'HR' }, 'full');
-      const chosen = answersScoring('full', [100, 75, 50, 25, 0, 50, 75, 25]);
+      const chosen = result('full-spread').answers;
       const pages = sections('full');
       for (const index of pages.keys()) {
         await app.answerSection('full', index, chosen);

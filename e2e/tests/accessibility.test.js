@@ -4,7 +4,10 @@
 import { test } from 'node:test';
 import { audit } from '../audit.js';
 import { useTandem } from '../harness.js';
-import { AGREEMENT, Tandem, expectedResults, participantsHeading, plan, sections } from '../tandem.js';
+import { AGREEMENT, plan, sections } from '../bank.js';
+import { result } from '../fixtures.js';
+import { Tandem } from '../tandem.js';
+import { participantsHeading } from '../workshop.js';
 
 const tandem = useTandem();
 
@@ -78,8 +81,10 @@ test('the keyboard alone takes a person from the landing page to their result', 
       }
       assert.fail(`no "${name}" button within 40 tabs`);
     };
-    // Statement n of each page gets the nth answer of the scale, round and round.
-    const answers = plan('quick', (_statement, index) => AGREEMENT[index % AGREEMENT.length]);
+    // Statement n of the questionnaire gets the nth answer of the scale,
+    // round and round.
+    const expected = result('scale-in-turn');
+    const { answers } = expected;
 
     await app.open();
     await tabTo('Start the quick assessment');
@@ -110,6 +115,6 @@ test('the keyboard alone takes a person from the landing page to their result', 
       await focusIs('button', last ? 'See my results' : 'Next');
       await press('Enter');
     }
-    await app.expectResults('quick', expectedResults('quick', answers));
+    await app.expectResults('quick', expected);
   });
 });

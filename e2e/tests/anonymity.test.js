@@ -5,13 +5,15 @@
 // presenter mode, the printed report nor the exports give it back.
 //
 // The codes and the figures the screen must show come from the domain
-// (tests/e2e_fixtures.rs writes e2e/fixtures/five-three-one.json), so this
+// (tests/e2e_fixtures/ writes e2e/fixtures/five-three-one.json), so this
 // file works out no figure and applies no rule of its own.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { useTandem } from '../harness.js';
-import { FIVE_THREE_ONE, Tandem, cellRows, openWorkshop, pasteCodes } from '../tandem.js';
+import { FIVE_THREE_ONE } from '../fixtures.js';
+import { Tandem } from '../tandem.js';
+import { cellRows, openWorkshop, pasteCodes } from '../workshop.js';
 
 const tandem = useTandem();
 

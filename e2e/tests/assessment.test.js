@@ -1,19 +1,12 @@
-// Complete assessments: every page answered, the results checked against the
-// published scoring rules recomputed from the question bank.
+// Complete assessments: every page answered, the results checked against
+// what the domain scores those answers (e2e/fixtures/results.json).
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { useTandem } from '../harness.js';
-import {
-  AGREEMENT,
-  DONT_KNOW,
-  NOT_APPLICABLE,
-  Tandem,
-  expectedResults,
-  plan,
-  sections,
-  statementCount,
-} from '../tandem.js';
+import { sections, statementCount } from '../bank.js';
+import { result } from '../fixtures.js';
+import { Tandem } from '../tandem.js';
 
 const tandem = useTandem();
 
@@ -22,10 +15,10 @@ test('quick assessment answered "Agree" throughout shows 4 scored dimensions', a
     assert.equal(sections('quick').length, 4, 'the quick assessment has 4 dimensions');
     assert.equal(statementCount('quick'), 16, 'the quick assessment has 16 statements');
     const app = new Tandem(page, origin);
-    const answers = plan('quick', () => 'Agree');
-    const expected = expectedResults('quick', answers);
+    const expected = result('agree-throughout');
+    const { answers } = expected;
     // The bank has reverse-scored statements, so "Agree" throughout is not a flat 75.
-    assert.ok(expected.some((e) => e.score !== 75), 'some dimension has a reverse statement');
+    assert.ok(expected.dimensions.some((e) => e.score !== 75), 'some dimension has a reverse statement');
 
     await app.open();
     await app.start('quick');
@@ -53,20 +46,12 @@ test('full assessment with varied answers shows 8 dimensions scored by the rules
     const app = new Tandem(page, origin);
     // Cycle through the agreement scale; one "Not applicable" (on the first
     // statement that offers it) and one "Don't know" show that neither counts.
-    const firstWithNa = sections('full')
-      .flatMap((s) => s.dimension.statements)
-      .find((s) => s.not_applicable);
-    assert.ok(firstWithNa, 'the bank offers "Not applicable" somewhere');
-    const dontKnowAt = 5;
-    const answers = plan('full', (statement, index) => {
-      if (statement === firstWithNa) return NOT_APPLICABLE;
-      if (index === dontKnowAt) return DONT_KNOW;
-      return AGREEMENT[index % AGREEMENT.length];
-    });
-    const expected = expectedResults('full', answers);
+    const expected = result('full-varied');
+    const { answers } = expected;
+    const coverage = expected.dimensions.map((e) => e.row[2]);
     assert.ok(
-      expected.some((e) => e.coverage.includes('not applicable')) &&
-        expected.some((e) => e.coverage.includes("don't know")),
+      coverage.some((c) => c.includes('not applicable')) &&
+        coverage.some((c) => c.includes("don't know")),
       'the plan exercises both answers that do not count',
     );
 
@@ -84,10 +69,8 @@ test('"Don\'t know" to a whole dimension leaves it unscored, the others scored',
   await tandem.journey(t, async ({ page, origin }) => {
     const app = new Tandem(page, origin);
     const unsure = sections('quick')[1].dimension;
-    const answers = plan('quick', (_statement, _index, dimension) =>
-      dimension === unsure ? DONT_KNOW : 'Agree',
-    );
-    const expected = expectedResults('quick', answers);
+    const expected = result('second-dimension-dont-know');
+    const { answers } = expected;
 
     await app.open();
     await app.start('quick');
@@ -100,7 +83,7 @@ test('"Don\'t know" to a whole dimension leaves it unscored, the others scored',
     assert.equal(cells[0], 'Not enough answers');
     assert.equal(cells[2], `0 of ${unsure.statements.length} statements (${unsure.statements.length} don't know)`);
     await app.card(unsure.name).getByText('Not enough answers', { exact: false }).waitFor();
-    for (const other of expected.filter((e) => e.name !== unsure.name)) {
+    for (const other of expected.dimensions.filter((e) => e.name !== unsure.name)) {
       const score = (await app.resultRow(other.name).getByRole('cell').first().textContent()).trim();
       assert.match(score, /^\d+$/, `${other.name} has a numeric score`);
     }

@@ -8,28 +8,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { useTandem } from '../harness.js';
-import {
-  AGREEMENT,
-  DONT_KNOW,
-  TYPO_MESSAGE,
-  Tandem,
-  expectedResults,
-  plan,
-  sections,
-  withTypo,
-} from '../tandem.js';
+import { comparison, result } from '../fixtures.js';
+import { TYPO_MESSAGE, withTypo } from '../links.js';
+import { Tandem } from '../tandem.js';
 
 const tandem = useTandem();
 
 const COLUMNS = ['Dimension', 'Score', 'Level', 'Based on'];
-
-/** The "Earlier" and "Change" cells for a dimension, from the two results. */
-function comparison(now, before) {
-  const earlier = before.score === null ? 'Not enough answers' : String(before.score);
-  if (now.score === null || before.score === null) return [earlier, ''];
-  const change = now.score - before.score;
-  return [earlier, change === 0 ? 'no change' : change > 0 ? `+${change}` : String(change)];
-}
 
 test('an earlier code, link or export adds "Earlier" and "Change" columns', async (t) => {
   await tandem.journey(t, async ({ page, origin }) => {
@@ -37,33 +22,18 @@ test('an earlier code, link or export adds "Earlier" and "Change" columns', asyn
     const folder = await mkdtemp(path.join(os.tmpdir(), 'tandem-e2e-'));
     t.after(() => rm(folder, { recursive: true, force: true }));
 
-    const earlierAnswers = plan('quick', (_statement, index) =>
-      AGREEMENT[(index * 3 + 1) % AGREEMENT.length],
-    );
     // Later: the second dimension one step more positive throughout, the
     // third one step less, the last "Don't know" throughout, the first as
     // before.
-    const all = sections('quick');
-    const laterAnswers = new Map(earlierAnswers);
-    const shift = (dimension, by) => {
-      for (const statement of dimension.statements) {
-        const step = statement.reverse ? -by : by;
-        const at = AGREEMENT.indexOf(earlierAnswers.get(statement.id));
-        laterAnswers.set(statement.id, AGREEMENT[Math.max(0, Math.min(4, at + step))]);
-      }
-    };
-    shift(all[1].dimension, 1);
-    shift(all[2].dimension, -1);
-    for (const statement of all[3].dimension.statements) {
-      laterAnswers.set(statement.id, DONT_KNOW);
-    }
-    const before = expectedResults('quick', earlierAnswers);
-    const now = expectedResults('quick', laterAnswers);
-    const cells = now.map((e, i) => comparison(e, before[i]));
+    const before = result('earlier');
+    const now = result('later');
+    const earlierAnswers = before.answers;
+    const laterAnswers = now.answers;
+    const cells = comparison('later', 'earlier');
     assert.equal(cells[0][1], 'no change', 'an unchanged dimension');
     assert.match(cells[1][1], /^\+\d+$/, 'an improved dimension');
     assert.match(cells[2][1], /^-\d+$/, 'a dimension gone down');
-    assert.deepEqual(cells[3], [before[3].score === null ? 'Not enough answers' : String(before[3].score), '']);
+    assert.deepEqual(cells[3], [before.dimensions[3].row[0], '']);
 
     await app.open();
     await app.takeAssessment('quick', earlierAnswers, { role: 'HR', team: 'Then' });
@@ -150,8 +120,9 @@ test('an earlier code, link or export adds "Earlier" and "Change" columns', asyn
 test('an earlier result from the other assessment is compared or refused, not claimed', async (t) => {
   await tandem.journey(t, async ({ page, origin }) => {
     const app = new Tandem(page, origin);
-    const fullAnswers = plan('full', () => 'Agree');
-    const quickAnswers = plan('quick', () => 'Disagree');
+    const fullAnswers = result('full-agree').answers;
+    const now = result('disagree-throughout');
+    const quickAnswers = now.answers;
 
     await app.open();
     await app.takeAssessment('full', fullAnswers, { role: 'HR' });
@@ -160,7 +131,6 @@ test('an earlier result from the other assessment is compared or refused, not cl
     await app.button('Forget my answers').click();
     await app.expectLanding();
     await app.takeAssessment('quick', quickAnswers, { role: 'HR' });
-    const now = expectedResults('quick', quickAnswers);
 
     await app.textbox('Earlier result code or link').fill(fullCode);
     await app.button('Compare').click();
@@ -181,13 +151,10 @@ test('an earlier result from the other assessment is compared or refused, not cl
       [...COLUMNS, 'Earlier', 'Change'],
       'the page says the earlier (full) result is beside this (quick) one, but the table has no "Earlier" column',
     );
-    const before = new Map(expectedResults('full', fullAnswers).map((e) => [e.name, e]));
+    const cells = comparison('disagree-throughout', 'full-agree');
     assert.deepEqual(
       table.rows,
-      Tandem.scoreRows(now).map((row, i) => [
-        ...row,
-        ...comparison(now[i], before.get(now[i].name)),
-      ]),
+      Tandem.scoreRows(now).map((row, i) => [...row, ...cells[i]]),
       'the quick dimensions compared with the same dimensions of the full result',
     );
   });
@@ -198,8 +165,8 @@ test('an earlier result from the other assessment is compared or refused, not cl
 test('"Start again" forgets the comparison and the last import message too', async (t) => {
   await tandem.journey(t, async ({ page, origin }) => {
     const app = new Tandem(page, origin);
-    const first = plan('quick', () => 'Agree');
-    const second = plan('quick', () => 'Neither agree nor disagree');
+    const first = result('agree-throughout').answers;
+    const second = result('neutral-throughout');
 
     await app.open();
     await app.takeAssessment('quick', first, { role: 'HR', team: 'Before' });
@@ -212,7 +179,7 @@ test('"Start again" forgets the comparison and the last import message too', asy
     await app.button('Start again').click();
     await app.button('Forget my answers').click();
     await app.expectLanding();
-    await app.takeAssessment('quick', second, { role: 'Other' });
+    await app.takeAssessment('quick', second.answers, { role: 'Other' });
 
     assert.deepEqual(
       await page.getByRole('alert').allTextContents(),
@@ -225,6 +192,6 @@ test('"Start again" forgets the comparison and the last import message too', asy
       'not comparing with a result chosen before starting again',
     );
     assert.deepEqual((await app.scoreTable()).columns, COLUMNS);
-    await app.expectResults('quick', expectedResults('quick', second));
+    await app.expectResults('quick', second);
   });
 });

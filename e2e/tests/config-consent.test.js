@@ -8,7 +8,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { CONFIG_FILE, useTandem } from '../harness.js';
-import { FIVE_THREE_ONE, Tandem, configLink, pasteCodes } from '../tandem.js';
+import { FIVE_THREE_ONE } from '../fixtures.js';
+import { configLink } from '../links.js';
+import { Tandem } from '../tandem.js';
+import { pasteCodes } from '../workshop.js';
 
 const HARBOUR = { organisation: 'Harbour Trust', contact: 'https://harbour.example/people' };
 // Served beside the app; a test changes it as a host redeploying would.

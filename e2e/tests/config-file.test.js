@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { CONFIG_FILE, useTandem } from '../harness.js';
-import { AGREEMENT, Tandem } from '../tandem.js';
+import { AGREEMENT } from '../bank.js';
+import { Tandem } from '../tandem.js';
 
 const example = readFileSync(new URL('../../examples/tandem.config.json', import.meta.url), 'utf8');
 const config = JSON.parse(example);

@@ -6,7 +6,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { useTandem } from '../harness.js';
-import { AGREEMENT, Tandem, bank, configLink, plan } from '../tandem.js';
+import { AGREEMENT, bank, plan } from '../bank.js';
+import { configLink } from '../links.js';
+import { Tandem } from '../tandem.js';
 
 const tandem = useTandem();
 

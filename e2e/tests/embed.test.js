@@ -11,18 +11,10 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { inflateSync } from 'node:zlib';
 import { useTandem } from '../harness.js';
-import {
-  AGREEMENT,
-  DONT_KNOW,
-  ROLES,
-  Tandem,
-  configFragment,
-  expectedOverall,
-  expectedResults,
-  levelName,
-  plan,
-  sections,
-} from '../tandem.js';
+import { ROLES, plan, sections } from '../bank.js';
+import { result } from '../fixtures.js';
+import { configFragment } from '../links.js';
+import { Tandem } from '../tandem.js';
 
 /** Where Tandem is hosted, as the README's snippet writes it. */
 const PLACEHOLDER = 'https://YOUR-HOST/tandem/';
@@ -206,14 +198,12 @@ test("the snippet on another site's page fits the frame to Tandem and hears the 
     const aboutYou = await expectFitted(page, app);
     assert.notEqual(aboutYou, landing, 'the frame follows the new screen');
 
-    const answers = plan('quick', (_statement, index) =>
-      index === 3 ? DONT_KNOW : AGREEMENT[(index * 3) % AGREEMENT.length],
-    );
+    const expected = result('embedded');
+    const { answers } = expected;
     const role = ROLES[1];
     await app.aboutYou({ role, team: 'Site B' }, 'quick');
     await expectFitted(page, app);
     await app.answerAll('quick', answers);
-    const expected = expectedResults('quick', answers);
     await app.expectResults('quick', expected);
     const results = await expectFitted(page, app);
     assert.ok(results > aboutYou, `the results (${results}px) are taller than "About you"`);
@@ -228,7 +218,7 @@ test("the snippet on another site's page fits the frame to Tandem and hears the 
     assert.ok(wide < narrow, `wider and shorter again: ${wide}px after ${narrow}px`);
 
     // The page heard the overall level once, and nothing about the answers.
-    const overall = expectedOverall(expected);
+    const { overall } = expected;
     assert.ok(overall.level !== null, 'these answers give an overall level');
     await page.waitForFunction(() => window.completions.length > 0);
     const { heard, completions } = await recorded(page);
@@ -238,7 +228,7 @@ test("the snippet on another site's page fits the frame to Tandem and hears the 
         version: 1,
         type: 'completed',
         level: overall.level,
-        levelName: levelName(overall.level),
+        levelName: overall.level_name,
       },
     ]);
     const fromTandem = heard.filter((m) => m.fromTandem).map((m) => m.data);
@@ -370,7 +360,8 @@ test('the demo page the build ships embeds Tandem with the snippet, saving progr
 
     // Beside Tandem, on its own origin, the frame may store: no notice, and
     // a reload resumes.
-    const answers = plan('quick', () => 'Strongly agree');
+    const expected = result('strongly-agree-throughout');
+    const { answers } = expected;
     await app.start('quick');
     await app.aboutYou({ role: ROLES[2], team: 'Demo' }, 'quick');
     await app.answerSection('quick', 0, answers, 2);
@@ -382,7 +373,7 @@ test('the demo page the build ships embeds Tandem with the snippet, saving progr
     await app.expectChecked('quick', 0, answers, 2);
 
     await app.answerAll('quick', answers);
-    await app.expectResults('quick', expectedResults('quick', answers));
+    await app.expectResults('quick', expected);
     await expectFitted(page, app);
     // A result link opens Tandem as a page of its own, not in embed mode.
     const link = await app.resultLink();

@@ -6,25 +6,18 @@
 // added from their result link; and several exported files imported at once.
 //
 // The six take the quick assessment once, in the first journey that needs
-// them, and every journey reuses their codes and exports.
+// them, and every journey reuses their codes and exports. Their answers, and
+// every figure the team view must show for them, are in
+// e2e/fixtures/room-of-six.json, written from the domain.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { useTandem } from '../harness.js';
-import {
-  Tandem,
-  answersScoring,
-  bank,
-  cellRows,
-  draftFrom,
-  expectPrintView,
-  expectedTeam,
-  levelName,
-  openWorkshop,
-  participantsHeading,
-  sections,
-  withTypo,
-} from '../tandem.js';
+import { bank, sections } from '../bank.js';
+import { ROOM_OF_SIX } from '../fixtures.js';
+import { withTypo } from '../links.js';
+import { Tandem, expectPrintView } from '../tandem.js';
+import { cellRows, openWorkshop, participantsHeading } from '../workshop.js';
 
 const tandem = useTandem();
 
@@ -34,43 +27,20 @@ const NAMES = sections('quick').map((s) => s.dimension.name);
 const WORKSHOP_NAME = 'Spring offsite';
 
 /**
- * The room: scores per quick dimension (0 to 100 in steps of 25). "North"
- * has three members, so it is shown; "Solo" has one, so it is hidden. North
- * is the three HR people: had it held two of them and one L&D person, HR
- * minus North would be one HR person's score minus one L&D person's, which
- * either of them could solve for the other, so the disclosure rule would
- * hide a group more (e2e/tests/anonymity.test.js shows such a room).
+ * The room: three HR and three L&D. "North" has three members, so it is
+ * shown; "Solo" has one, so it is hidden. North is the three HR people: had
+ * it held two of them and one L&D person, HR minus North would be one HR
+ * person's score minus one L&D person's, which either of them could solve
+ * for the other, so the disclosure rule would hide a group more
+ * (e2e/tests/anonymity.test.js shows such a room).
  */
-const ROOM = [
-  { file: 'hr-north-1.json', role: HR, team: 'North', values: [100, 25, 50, 25] },
-  { file: 'hr-north-2.json', role: HR, team: 'North', values: [75, 50, 25, 50] },
-  { file: 'hr-north-3.json', role: HR, team: 'North', values: [100, 25, 50, 0] },
-  { file: 'ld-1.json', role: LD, team: '', values: [25, 50, 75, 75] },
-  { file: 'ld-solo.json', role: LD, team: 'Solo', values: [50, 25, 100, 50] },
-  { file: 'ld-3.json', role: LD, team: '', values: [0, 0, 100, 100] },
-].map((person) => ({ ...person, answers: answersScoring('quick', person.values) }));
+const ROOM = ROOM_OF_SIX.people;
 
-const TEAM = expectedTeam('quick', ROOM);
+/** What the team view shows of the room, per dimension (see fixtures.js). */
+const TEAM = ROOM_OF_SIX.dimensions;
 
 /** The team plan Tandem drafts: from the team's rounded mean per dimension. */
-const TEAM_DRAFT = draftFrom('quick', (dimension) =>
-  TEAM.dimensions.find((d) => d.name === dimension.name),
-);
-
-/**
- * A figure as the screen rounds it to a whole number. The room is chosen so
- * that no figure ends in .5, where the app's rounding (ties to even) and
- * Math.round would part.
- */
-function whole(value) {
-  assert.notEqual(Math.round(value * 10) % 10, 5, `${value} is a tie; choose other scores`);
-  return String(Math.round(value));
-}
-
-/** A gap as the screen writes it: signed, one decimal. */
-function signed(gap) {
-  return `${gap < 0 ? '-' : '+'}${Math.abs(gap).toFixed(1)}`;
-}
+const TEAM_DRAFT = ROOM_OF_SIX.plan;
 
 let roomOnce = null;
 
@@ -187,10 +157,9 @@ test('presenter mode holds the figures back until revealed, steps through the di
     const reveal = app.button("Reveal the team's results");
     const figures = page.getByText(/^Team mean /);
 
-    for (const [index, expected] of TEAM.dimensions.entries()) {
-      const dimension = bank.dimensions.find((d) => d.name === expected.name);
+    for (const [index, dimension] of TEAM.entries()) {
       await app.expectHeading(dimension.name);
-      await app.expectText(`Dimension ${index + 1} of ${TEAM.dimensions.length}`);
+      await app.expectText(`Dimension ${index + 1} of ${TEAM.length}`);
       await app.expectText(dimension.summary);
       assert.equal(
         await previous.isDisabled(),
@@ -199,7 +168,7 @@ test('presenter mode holds the figures back until revealed, steps through the di
       );
       assert.equal(
         await next.isDisabled(),
-        index === TEAM.dimensions.length - 1,
+        index === TEAM.length - 1,
         `${dimension.name}: Next disabled?`,
       );
       // The team view is out of the way while presenting.
@@ -219,37 +188,26 @@ test('presenter mode holds the figures back until revealed, steps through the di
       await reveal.click();
       await figures.waitFor();
       assert.equal(await reveal.count(), 0, 'the reveal button has gone');
-      const gap = TEAM.gaps.find((g) => g.name === dimension.name);
       const lines = (await page.getByRole('status').innerText())
         .split('\n')
         .map((l) => l.trim())
         .filter(Boolean);
-      assert.deepEqual(
-        lines,
-        [
-          `Team mean ${whole(expected.mean)} · ` +
-            `level ${expected.level}, ${levelName(expected.level)}`,
-          `Range ${expected.min}-${expected.max} · ${expected.agreement}`,
-          `HR ${whole(gap.hr)} · L&D ${whole(gap.ld)} (gap ${signed(gap.gap)})`,
-          "Don't know: 0%",
-        ],
-        `${dimension.name}: the revealed figures`,
-      );
+      assert.deepEqual(lines, dimension.presenter, `${dimension.name}: the revealed figures`);
 
       // The prompts are the bank's guidance for the team's level.
-      const guidance = dimension.guidance.find((g) => g.level === expected.level);
+      const { prompts } = dimension;
       await page.getByRole('heading', { level: 2, name: 'To discuss', exact: true }).waitFor();
-      await app.expectText(guidance.next);
+      await app.expectText(prompts.next);
       assert.deepEqual(
         (await page.getByRole('listitem').allTextContents()).map((l) => l.trim()),
-        guidance.practices.map((p) => `Could we: ${p}`),
-        `${dimension.name}: a question per practice of level ${expected.level}`,
+        prompts.questions,
+        `${dimension.name}: a question per practice of level ${dimension.level}`,
       );
 
-      if (index + 1 < TEAM.dimensions.length) await next.click();
+      if (index + 1 < TEAM.length) await next.click();
     }
     assert.ok(
-      new Set(TEAM.dimensions.map((d) => d.level)).size > 1,
+      new Set(TEAM.map((d) => d.level)).size > 1,
       'the room sits at different levels, so the prompts differ by level',
     );
 
@@ -309,27 +267,12 @@ test('the team CSV and JSON hold the team figures, matching the answers, and nob
       'std_dev', 'agreement', 'dont_know_percent', 'action', 'owner', 'when',
     ]);
     assert.deepEqual(
-      rows.slice(1, 1 + TEAM.dimensions.length),
-      TEAM.dimensions.map((d) => [
-        'dimension',
-        d.name,
-        String(ROOM.length),
-        d.mean.toFixed(1),
-        `${d.level} ${levelName(d.level)}`,
-        d.median.toFixed(1),
-        String(d.min),
-        String(d.max),
-        d.stdDev.toFixed(1),
-        d.agreement,
-        '0',
-        '',
-        '',
-        '',
-      ]),
+      rows.slice(1, 1 + TEAM.length),
+      TEAM.map((d) => d.csv),
       'CSV: the team figures per dimension',
     );
     assert.deepEqual(
-      rows.slice(1 + TEAM.dimensions.length),
+      rows.slice(1 + TEAM.length),
       TEAM_DRAFT.map((a) => [
         'action', a.dimension, '', '', '', '', '', '', '', '', '', a.text, a.owner, a.when,
       ]),
@@ -354,22 +297,7 @@ test('the team CSV and JSON hold the team figures, matching the answers, and nob
         ...d.figures,
         dont_know: d.dont_know,
       })),
-      TEAM.dimensions.map((d) => ({
-        name: d.name,
-        asked: ROOM.length,
-        scored: ROOM.length,
-        mean: d.mean,
-        level: d.level,
-        median: d.median,
-        min: d.min,
-        max: d.max,
-        std_dev: d.stdDev,
-        agreement: d.agreement,
-        dont_know: {
-          count: 0,
-          of: ROOM.length * bank.dimensions.find((b) => b.name === d.name).statements.length,
-        },
-      })),
+      TEAM.map((d) => d.json),
       'JSON: the team figures per dimension',
     );
     assert.deepEqual(
@@ -379,12 +307,7 @@ test('the team CSV and JSON hold the team figures, matching the answers, and nob
         ld: g.ld,
         gap: g.gap,
       })),
-      TEAM.gaps.map((g) => ({
-        name: g.name,
-        hr: { mean: g.hr, of: 3 },
-        ld: { mean: g.ld, of: 3 },
-        gap: g.gap,
-      })),
+      ROOM_OF_SIX.gaps,
       'JSON: HR minus L&D, largest first',
     );
     // A hidden group has no figures at all: not even how many it has.
@@ -394,10 +317,8 @@ test('the team CSV and JSON hold the team figures, matching the answers, and nob
         members: g.figures?.members ?? null,
         means: g.figures?.means ?? null,
       }));
-    const shown = (list) =>
-      list.map((g) => ({ ...g, members: g.means === null ? null : g.members }));
-    assert.deepEqual(groups(report.by_role_groups), shown(TEAM.roles), 'JSON: by role');
-    assert.deepEqual(groups(report.by_team_groups), shown(TEAM.teams), 'JSON: by team label');
+    assert.deepEqual(groups(report.by_role_groups), ROOM_OF_SIX.by_role_groups, 'JSON: by role');
+    assert.deepEqual(groups(report.by_team_groups), ROOM_OF_SIX.by_team_groups, 'JSON: by team label');
     const solo = report.by_team_groups.find((g) => g.figures === null);
     assert.ok(solo, 'the team of one is there, without figures');
     for (const group of [...report.by_role_groups, ...report.by_team_groups]) {
@@ -508,12 +429,12 @@ test('the team plan is drafted from the team, and an edit is kept over a reload 
     const drafted = Tandem.planShown(TEAM_DRAFT);
     await app.expectPlan(drafted, 'the team plan drafted from the team means');
     const targets = app.targetsTable();
-    for (const d of TEAM.dimensions) {
+    for (const d of TEAM) {
       const row = targets.getByRole('row').filter({
         has: page.getByRole('rowheader', { name: d.name, exact: true }),
       });
       const now = (await row.getByRole('cell').first().textContent()).trim();
-      assert.equal(now, `Level ${d.level}, ${levelName(d.level)}`, `${d.name}: the team's level`);
+      assert.equal(now, d.level_label, `${d.name}: the team's level`);
     }
 
     const edited = drafted.map((a) => ({ ...a }));
@@ -647,21 +568,18 @@ test('several exported files imported at once: good ones added, a duplicate coun
     await app.expectText(`By role: HR 2 · ${LD} 1`);
 
     // The three are the people whose files were read: the same team figures.
-    const three = expectedTeam('quick', [hr2, hr1, ld1]);
+    const three = ROOM_OF_SIX.of_three;
+    assert.deepEqual(three.people, [hr2, hr1, ld1].map((p) => p.file), 'the fixture has these three');
     const table = page.getByRole('table', {
       name: 'Team scores by dimension (0 to 100)',
       exact: true,
     });
-    for (const d of three.dimensions) {
+    for (const d of three.table) {
       const row = table.getByRole('row').filter({
         has: page.getByRole('rowheader', { name: d.name, exact: true }),
       });
       const cells = (await row.getByRole('cell').allTextContents()).map((c) => c.trim());
-      assert.deepEqual(
-        cells.slice(0, 4),
-        [whole(d.mean), `${d.level} ${levelName(d.level)}`, whole(d.median), `${d.min}-${d.max}`],
-        `${d.name}: mean, level, median and range of the three`,
-      );
+      assert.deepEqual(cells.slice(0, 4), d.cells, `${d.name}: mean, level, median and range of the three`);
     }
 
     // Kept over a reload.

@@ -6,16 +6,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { useTandem } from '../harness.js';
-import {
-  FIVE_THREE_ONE,
-  Tandem,
-  openWorkshop,
-  participantsHeading,
-  pasteCodes,
-  plan,
-  savedBefore,
-  savedKey,
-} from '../tandem.js';
+import { plan } from '../bank.js';
+import { FIVE_THREE_ONE } from '../fixtures.js';
+import { savedBefore, savedKey } from '../storage.js';
+import { Tandem } from '../tandem.js';
+import { openWorkshop, participantsHeading, pasteCodes } from '../workshop.js';
 
 const tandem = useTandem({ folders: ['/tandem-a/', '/tandem-b/'] });
 const CODES = FIVE_THREE_ONE.codes;

@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { useTandem } from '../harness.js';
-import { Tandem, sections, statementCount } from '../tandem.js';
+import { sections, statementCount } from '../bank.js';
+import { Tandem } from '../tandem.js';
 
 const tandem = useTandem();
 

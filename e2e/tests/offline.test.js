@@ -12,7 +12,10 @@ import { after, test } from 'node:test';
 import { audit } from '../audit.js';
 import { CONFIG_FILE, distFolder, useTandem } from '../harness.js';
 import { writeServiceWorker } from '../../tools/offline/build.mjs';
-import { AGREEMENT, Tandem, expectedResults, plan, savedKey, sections } from '../tandem.js';
+import { sections } from '../bank.js';
+import { result } from '../fixtures.js';
+import { savedKey } from '../storage.js';
+import { Tandem } from '../tandem.js';
 
 // The host's configuration: only a name, so the questions stay the standard ones.
 const ORGANISATION = 'Northwind Health';
@@ -26,7 +29,8 @@ after(() => {
   rmSync(scratch, { recursive: true, force: true });
 });
 
-const answers = plan('quick', (_statement, index) => AGREEMENT[(index * 3) % AGREEMENT.length]);
+const expected = result('offline');
+const { answers } = expected;
 const firstPage = sections('quick')[0].dimension.statements.length;
 
 /** Waits until Tandem's worker is active and in charge of `page`. */
@@ -97,7 +101,7 @@ test('after the first visit Tandem loads and works with no network', async (t) =
       await app.expectChecked('quick', 1, answers, 2);
       await app.expectAnswered('quick', firstPage + 2);
       await app.answerAll('quick', answers, 1);
-      await app.expectResults('quick', expectedResults('quick', answers));
+      await app.expectResults('quick', expected);
       assert.deepEqual(tandem.server.requests.slice(asked), [], 'nothing reached the server');
       assert.equal(await updateNotice(page).count(), 0);
       await context.setOffline(false);

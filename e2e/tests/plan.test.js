@@ -1,29 +1,21 @@
-// Targets and the action plan: drafted from the gaps by the stated rules,
-// edited by the person and kept with the answers; and the printed report,
-// which shows the plan as a table without any of the controls.
+// Targets and the action plan: drafted from the gaps by the stated rules
+// (the drafts the domain makes are in e2e/fixtures/results.json), edited by
+// the person and kept with the answers; and the printed report, which shows
+// the plan as a table without any of the controls.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { useTandem } from '../harness.js';
-import {
-  HORIZONS,
-  OWNERS,
-  Tandem,
-  answersScoring,
-  bank,
-  cellRows,
-  expectPrintView,
-  expectedDraft,
-  expectedResults,
-  levelLabel,
-  sections,
-} from '../tandem.js';
+import { HORIZONS, OWNERS, bank, levelLabel, sections } from '../bank.js';
+import { draft, result } from '../fixtures.js';
+import { Tandem, expectPrintView } from '../tandem.js';
+import { cellRows } from '../workshop.js';
 
 const tandem = useTandem();
 
 // One quick dimension at each of levels 1 to 4 (scores 0, 25, 50, 75).
-const SCORES = [0, 25, 50, 75];
-const ANSWERS = answersScoring('quick', SCORES);
+const RESULT = result('one-level-each');
+const ANSWERS = RESULT.answers;
 const NAMES = sections('quick').map((s) => s.dimension.name);
 const REDRAFT = 'Redraft the plan from the targets (replaces your edits)';
 
@@ -39,13 +31,12 @@ const today = () => {
 test('printing hides the controls and shows the report title and the plan as a table', async (t) => {
   await tandem.journey(t, async ({ page, origin }) => {
     const app = new Tandem(page, origin);
-    const expected = expectedResults('quick', ANSWERS);
     await app.open();
     const dayBefore = today();
     await app.takeAssessment('quick', ANSWERS, { role: 'HR', team: 'Print room' });
-    await app.expectResults('quick', expected);
+    await app.expectResults('quick', RESULT);
     const plan = await app.readPlan();
-    assert.deepEqual(plan, Tandem.planShown(expectedDraft('quick', ANSWERS)));
+    assert.deepEqual(plan, Tandem.planShown(draft(RESULT)));
     // The first action open for editing, so that its controls are there to
     // be hidden.
     await app.editAction(1);
@@ -112,34 +103,32 @@ test('printing hides the controls and shows the report title and the plan as a t
 test('targets redraft the plan until it is edited, and edits survive a reload', async (t) => {
   await tandem.journey(t, async ({ page, origin }) => {
     const app = new Tandem(page, origin);
-    const expected = expectedResults('quick', ANSWERS);
-    assert.deepEqual(expected.map((e) => e.level), [1, 2, 3, 4]);
+    assert.deepEqual(RESULT.dimensions.map((e) => e.level), [1, 2, 3, 4]);
     await app.open();
     await app.takeAssessment('quick', ANSWERS, { role: 'Learning & Development (L&D)' });
-    await app.expectResults('quick', expected);
+    await app.expectResults('quick', RESULT);
 
     // Each target starts one level up; the choices run from the current level.
     await app.targetsTable().waitFor();
-    for (const e of expected) {
+    for (const e of RESULT.targets) {
       const select = app.targetSelect(e.name);
-      assert.equal(await select.inputValue(), String(e.level + 1), `${e.name}: one level up`);
+      assert.equal(await select.inputValue(), e.default, `${e.name}: one level up`);
       const options = (await select.getByRole('option').allTextContents()).map((o) => o.trim());
-      const levels = [1, 2, 3, 4, 5].filter((l) => l >= e.level);
-      assert.deepEqual(options, levels.map(levelLabel), `${e.name}: levels from the current one`);
+      assert.deepEqual(options, e.options, `${e.name}: levels from the current one`);
       const row = app.targetsTable().getByRole('row').filter({
         has: page.getByRole('rowheader', { name: e.name, exact: true }),
       });
-      assert.equal((await row.getByRole('cell').first().textContent()).trim(), levelLabel(e.level));
+      assert.equal((await row.getByRole('cell').first().textContent()).trim(), e.current);
     }
-    const draft = expectedDraft('quick', ANSWERS);
-    await app.expectPlan(Tandem.planShown(draft), 'the first draft');
+    const first = draft(RESULT);
+    await app.expectPlan(Tandem.planShown(first), 'the first draft');
     assert.equal(await app.button(REDRAFT).count(), 0, 'nothing to redraft while unedited');
     const countFor = (actions, name) => actions.filter((a) => a.dimension === name).length;
 
     // Raising a target by more levels adds that dimension's later practices.
     await app.targetSelect(NAMES[0]).selectOption({ label: levelLabel(4) });
-    const raised = expectedDraft('quick', ANSWERS, { [NAMES[0]]: 4 });
-    assert.ok(countFor(raised, NAMES[0]) > countFor(draft, NAMES[0]));
+    const raised = draft(RESULT, { [NAMES[0]]: 4 });
+    assert.ok(countFor(raised, NAMES[0]) > countFor(first, NAMES[0]));
     await app.expectPlan(Tandem.planShown(raised), `the draft for ${NAMES[0]} at level 4`);
     assert.equal(countFor(await app.readPlan(), NAMES[0]), countFor(raised, NAMES[0]));
     assert.equal(await app.button(REDRAFT).count(), 0);
@@ -177,7 +166,7 @@ test('targets redraft the plan until it is edited, and edits survive a reload', 
 
     // A new action: empty, for the top priority, jointly owned, within 90 days.
     await app.button('Add an action').click();
-    mine.push({ dimension: NAMES[0], text: '', owner: OWNERS.joint, when: HORIZONS[2] });
+    mine.push({ ...RESULT.added });
     await app.expectPlan(Tandem.planShown(mine), 'an action added');
     const last = mine.length;
     await field(last, 'textbox', 'What to do').fill('Review the plan together each quarter.');
@@ -204,16 +193,16 @@ test('targets redraft the plan until it is edited, and edits survive a reload', 
     await app.expectPlan(Tandem.planShown(mine), 'unchanged by a new target');
 
     await app.reload();
-    await app.expectResults('quick', expected);
+    await app.expectResults('quick', RESULT);
     await app.expectPlan(Tandem.planShown(mine), 'the edited plan after a reload');
     assert.equal(await app.targetSelect(NAMES[0]).inputValue(), '4', 'target kept');
     assert.equal(await app.targetSelect(NAMES[1]).inputValue(), '4', 'target kept');
-    assert.equal(await app.targetSelect(NAMES[2]).inputValue(), String(expected[2].level + 1));
+    assert.equal(await app.targetSelect(NAMES[2]).inputValue(), RESULT.targets[2].default);
     await app.button(REDRAFT).waitFor();
 
     // Redrafting replaces the edits with a draft from both targets.
     await app.button(REDRAFT).click();
-    const both = expectedDraft('quick', ANSWERS, { [NAMES[0]]: 4, [NAMES[1]]: 4 });
+    const both = draft(RESULT, { [NAMES[0]]: 4, [NAMES[1]]: 4 });
     await app.expectPlan(Tandem.planShown(both), 'redrafted from the targets');
     await app.button(REDRAFT).waitFor({ state: 'detached' });
     await app.reload();

@@ -8,20 +8,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { useTandem } from '../harness.js';
-import {
-  AGREEMENT,
-  DONT_KNOW,
-  NOT_APPLICABLE,
-  TYPO_MESSAGE,
-  Tandem,
-  bank,
-  expectedOverall,
-  expectedResults,
-  levelName,
-  plan,
-  sections,
-  withTypo,
-} from '../tandem.js';
+import { bank, sections } from '../bank.js';
+import { result } from '../fixtures.js';
+import { TYPO_MESSAGE, withTypo } from '../links.js';
+import { Tandem } from '../tandem.js';
 
 const tandem = useTandem();
 
@@ -33,19 +23,17 @@ async function downloadFolder(t) {
 }
 
 /** Varied answers: the agreement scale in turn, one "Don't know". */
-const VARIED = plan('quick', (_statement, index) =>
-  index === 9 ? DONT_KNOW : AGREEMENT[(index * 3 + 1) % AGREEMENT.length],
-);
+const VARIED = result('varied');
 
 test('a JSON export, imported after starting again, restores the result and the edited plan', async (t) => {
   await tandem.journey(t, async ({ page, origin }) => {
     const app = new Tandem(page, origin);
     const folder = await downloadFolder(t);
     const about = { role: 'Learning & Development (L&D)', team: 'Export team' };
-    const expected = expectedResults('quick', VARIED);
+    const expected = VARIED;
 
     await app.open();
-    await app.takeAssessment('quick', VARIED, about);
+    await app.takeAssessment('quick', VARIED.answers, about);
     await app.expectResults('quick', expected);
 
     // Make the plan the person's own: new text and owner for action 1.
@@ -69,7 +57,7 @@ test('a JSON export, imported after starting again, restores the result and the 
     assert.equal(exported.bank.id, bank.id);
     assert.deepEqual(
       exported.scores.map((s) => [s.name, s.score]),
-      expected.map((e) => [e.name, e.score]),
+      expected.dimensions.map((e) => [e.name, e.score]),
       'the file states the same scores',
     );
 
@@ -78,9 +66,9 @@ test('a JSON export, imported after starting again, restores the result and the 
     await app.button('Forget my answers').click();
     await app.expectLanding();
     assert.equal(await app.saved(), null);
-    const other = plan('quick', () => 'Strongly disagree');
-    await app.takeAssessment('quick', other, { role: 'Other' });
-    await app.expectResults('quick', expectedResults('quick', other));
+    const other = result('strongly-disagree-throughout');
+    await app.takeAssessment('quick', other.answers, { role: 'Other' });
+    await app.expectResults('quick', other);
     assert.notDeepEqual((await app.scoreTable()).rows, tableBefore.rows);
 
     await app.importFile(file);
@@ -106,10 +94,10 @@ test('a damaged, foreign, newer or huge import says why and keeps the answers', 
   await tandem.journey(t, async ({ page, origin }) => {
     const app = new Tandem(page, origin);
     const folder = await downloadFolder(t);
-    const expected = expectedResults('quick', VARIED);
+    const expected = VARIED;
 
     await app.open();
-    await app.takeAssessment('quick', VARIED, { role: 'HR', team: 'Keepers' });
+    await app.takeAssessment('quick', VARIED.answers, { role: 'HR', team: 'Keepers' });
     await app.expectResults('quick', expected);
     const table = await app.scoreTable();
     const saved = await app.saved();
@@ -223,13 +211,10 @@ test('the CSV export has a row per dimension and statement and neutralises formu
     const folder = await downloadFolder(t);
     const team = '=HYPERLINK("x")';
     const role = 'HR or L&D leadership';
-    const withNa = sections('quick')
-      .flatMap((s) => s.dimension.statements)
-      .find((s) => s.not_applicable);
-    const answers = plan('quick', (statement) =>
-      statement === withNa ? NOT_APPLICABLE : VARIED.get(statement.id),
-    );
-    const expected = expectedResults('quick', answers);
+    // The varied answers with one "Not applicable", on the first statement
+    // that offers it.
+    const expected = result('varied-not-applicable');
+    const { answers } = expected;
 
     await app.open();
     await app.takeAssessment('quick', answers, { role, team });
@@ -259,7 +244,7 @@ test('the CSV export has a row per dimension and statement and neutralises formu
     const want = [];
     const neutralised = `'${team}`;
     for (const [i, { dimension }] of sections('quick').entries()) {
-      const e = expected[i];
+      const e = expected.dimensions[i];
       want.push([
         'dimension',
         dimension.name,
@@ -267,7 +252,7 @@ test('the CSV export has a row per dimension and statement and neutralises formu
         '',
         '',
         e.score === null ? 'not enough answers' : String(e.score),
-        e.score === null ? '' : `${e.level} ${levelName(e.level)}`,
+        e.score === null ? '' : `${e.level} ${e.level_name}`,
         `${e.counted} of ${e.total}`,
         role,
         neutralised,
@@ -287,7 +272,7 @@ test('the CSV export has a row per dimension and statement and neutralises formu
         ]);
       }
     }
-    const overall = expectedOverall(expected);
+    const { overall } = expected;
     want.push([
       'overall',
       '',
@@ -295,8 +280,8 @@ test('the CSV export has a row per dimension and statement and neutralises formu
       '',
       '',
       String(overall.score),
-      `${overall.level} ${levelName(overall.level)}`,
-      `${expected.filter((e) => e.score !== null).length} of ${expected.length}`,
+      `${overall.level} ${overall.level_name}`,
+      `${expected.dimensions.filter((e) => e.score !== null).length} of ${expected.dimensions.length}`,
       role,
       neutralised,
     ]);
@@ -324,10 +309,10 @@ test('the result link opens the same result, read-only, in a fresh browser profi
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
     const app = new Tandem(page, origin);
     const about = { role: 'Line manager or business leader', team: 'Link team' };
-    const expected = expectedResults('quick', VARIED);
+    const expected = VARIED;
 
     await app.open();
-    await app.takeAssessment('quick', VARIED, about);
+    await app.takeAssessment('quick', VARIED.answers, about);
     await app.expectResults('quick', expected);
     const table = await app.scoreTable();
     const code = await app.resultCode();
@@ -387,7 +372,7 @@ test('a link whose code has a typo says so and continues to Tandem', async (t) =
   await tandem.journey(t, async ({ page, origin, freshContext }) => {
     const app = new Tandem(page, origin);
     await app.open();
-    await app.takeAssessment('quick', VARIED, { role: 'Other' });
+    await app.takeAssessment('quick', VARIED.answers, { role: 'Other' });
     const code = await app.resultCode();
     const damaged = withTypo(code);
     assert.notEqual(damaged, code);

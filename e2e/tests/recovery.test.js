@@ -6,7 +6,9 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 import { useTandem } from '../harness.js';
-import { Tandem, plan, savedKey } from '../tandem.js';
+import { plan } from '../bank.js';
+import { savedKey } from '../storage.js';
+import { Tandem } from '../tandem.js';
 
 const tandem = useTandem();
 

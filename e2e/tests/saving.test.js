@@ -4,16 +4,17 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { useTandem } from '../harness.js';
-import { AGREEMENT, DONT_KNOW, Tandem, expectedResults, plan, sections } from '../tandem.js';
+import { plan, sections } from '../bank.js';
+import { result } from '../fixtures.js';
+import { Tandem } from '../tandem.js';
 
 const tandem = useTandem();
 
 test('a reload midway resumes on the same page with the answers still checked', async (t) => {
   await tandem.journey(t, async ({ page, origin }) => {
     const app = new Tandem(page, origin);
-    const answers = plan('quick', (_statement, index) =>
-      index === 6 ? DONT_KNOW : AGREEMENT[(index * 2) % AGREEMENT.length],
-    );
+    const expected = result('resumed');
+    const { answers } = expected;
     const firstPage = sections('quick')[0].dimension.statements.length;
     const partly = 2;
 
@@ -38,12 +39,12 @@ test('a reload midway resumes on the same page with the answers still checked', 
     await app.next('quick', 0);
 
     await app.answerAll('quick', answers, 1);
-    await app.expectResults('quick', expectedResults('quick', answers));
+    await app.expectResults('quick', expected);
     await app.expectAboutLine('quick', 'HR or L&D leadership', 'Site B');
 
     // The result itself survives a reload.
     await app.reload();
-    await app.expectResults('quick', expectedResults('quick', answers));
+    await app.expectResults('quick', expected);
   });
 });
 

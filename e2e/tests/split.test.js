@@ -6,7 +6,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { useTandem } from '../harness.js';
-import { AGREEMENT, MODES, Tandem, plan } from '../tandem.js';
+import { AGREEMENT, MODES, plan } from '../bank.js';
+import { Tandem } from '../tandem.js';
 
 const tandem = useTandem();
 

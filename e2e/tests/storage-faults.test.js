@@ -7,7 +7,9 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 import { useTandem } from '../harness.js';
-import { Tandem, plan, savedBefore, savedKey, sections } from '../tandem.js';
+import { plan, sections } from '../bank.js';
+import { savedBefore, savedKey } from '../storage.js';
+import { Tandem } from '../tandem.js';
 
 const tandem = useTandem();
 const PROGRESS = savedKey('tandem.progress');

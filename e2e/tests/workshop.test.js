@@ -10,26 +10,26 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { onWhite, qrPixels, writeY4m } from '../fake-camera.js';
 import { useTandem } from '../harness.js';
-import {
-  Tandem,
-  answersScoring,
-  openWorkshop,
-  participantsHeading,
-  sections,
-  withTypo,
-} from '../tandem.js';
+import { sections } from '../bank.js';
+import { HR_ABOVE_LD, result } from '../fixtures.js';
+import { withTypo } from '../links.js';
+import { Tandem } from '../tandem.js';
+import { openWorkshop, participantsHeading } from '../workshop.js';
 
 const tandem = useTandem();
 
 const HR = 'HR';
 const LD = 'Learning & Development (L&D)';
 
-/** Completes a quick assessment in a fresh profile; resolves to its result code. */
-async function participantCode(freshContext, origin, role, values) {
+/**
+ * Completes a quick assessment in a fresh profile with a person's `role` and
+ * `answers`; resolves to its result code.
+ */
+async function participantCode(freshContext, origin, { role, answers }) {
   const { page, context } = await freshContext();
   const app = new Tandem(page, origin);
   await app.open();
-  await app.takeAssessment('quick', answersScoring('quick', values), { role });
+  await app.takeAssessment('quick', answers, { role });
   const code = await app.resultCode();
   assert.match(code, /^T1-/, 'a result code');
   await context.close();
@@ -39,12 +39,11 @@ async function participantCode(freshContext, origin, role, values) {
 test('pasted codes gather the team, compare HR with L&D and are kept over a reload', async (t) => {
   await tandem.journey(t, async ({ page, origin, freshContext }) => {
     // HR answer high, L&D low: the comparison has a gap everywhere.
-    const [hr1, hr2, ld1, ld2] = await Promise.all([
-      participantCode(freshContext, origin, HR, [100, 75, 100, 75]),
-      participantCode(freshContext, origin, HR, [75, 100, 75, 100]),
-      participantCode(freshContext, origin, LD, [25, 0, 25, 50]),
-      participantCode(freshContext, origin, LD, [0, 25, 50, 25]),
-    ]);
+    const room = HR_ABOVE_LD.people;
+    assert.deepEqual(room.map((p) => p.role), [HR, HR, LD, LD], 'two HR, then two L&D');
+    const [hr1, hr2, ld1, ld2] = await Promise.all(
+      room.map((person) => participantCode(freshContext, origin, person)),
+    );
     const broken = withTypo(ld2);
 
     const app = new Tandem(page, origin);
@@ -77,7 +76,7 @@ test('pasted codes gather the team, compare HR with L&D and are kept over a relo
     });
     assert.equal(await gaps.count(), 0);
 
-    await threshold.selectOption('2');
+    await threshold.selectOption(String(HR_ABOVE_LD.threshold));
     await gaps.waitFor();
     const names = sections('quick').map((s) => s.dimension.name);
     const rows = [];
@@ -96,6 +95,7 @@ test('pasted codes gather the team, compare HR with L&D and are kept over a relo
       assert.match(gap, /^[+-]\d+\.\d$/, `${name}: a signed gap`);
       assert.ok(Number(gap) > 0, `${name}: HR above L&D (${gap})`);
     }
+    assert.deepEqual(rows, HR_ABOVE_LD.gaps, 'the comparison, largest difference first');
     await page
       .getByRole('table', { name: 'Team scores by dimension (0 to 100)', exact: true })
       .waitFor();
@@ -115,7 +115,7 @@ test('a QR code the app drew is read back through the camera', async (t) => {
 
     const app = new Tandem(page, origin);
     await app.open();
-    await app.takeAssessment('quick', answersScoring('quick', [50, 75, 25, 100]), { role: HR });
+    await app.takeAssessment('quick', result('camera').answers, { role: HR });
     const code = await app.resultCode();
     const qr = page.getByRole('img', { name: /^QR code of the result code/ });
     const frame = onWhite(await qrPixels(page, qr, 5), 640, 480);

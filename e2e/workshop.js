@@ -1,0 +1,31 @@
+// The facilitator's workshop as the tests reach it: opening it, pasting
+// codes, the participants heading, and reading a table's cells.
+
+/** From the landing page, follows the link to the workshop. */
+export async function openWorkshop(page, app) {
+  await app.open();
+  await page.getByRole('link', { name: "Open the facilitator's workshop", exact: true }).click();
+  await app.expectHeading('Workshop');
+}
+
+/** Pastes `codes` into the workshop and waits until it has `participants`. */
+export async function pasteCodes(page, codes, participants) {
+  await page.getByRole('textbox', { name: 'Paste result codes or links', exact: true }).fill(codes.join('\n'));
+  await page.getByRole('button', { name: 'Add codes', exact: true }).click();
+  await participantsHeading(page, participants).waitFor();
+}
+
+/** The workshop's "Participants: n" heading. */
+export function participantsHeading(page, n) {
+  return page.getByRole('heading', { level: 2, name: `Participants: ${n}`, exact: true });
+}
+
+/** The rows of `table` that hold cells, each as its trimmed cell texts. */
+export async function cellRows(page, table) {
+  const rows = table.getByRole('row').filter({ has: page.getByRole('cell') });
+  const cells = [];
+  for (const row of await rows.all()) {
+    cells.push((await row.getByRole('cell').allTextContents()).map((c) => c.trim()));
+  }
+  return cells;
+}
