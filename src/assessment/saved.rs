@@ -7,6 +7,9 @@
 //! can leave it untouched instead of overwriting it.
 
 use super::bank::Bank;
+/// The largest anonymity threshold, which a restored workshop keeps within;
+/// a configuration's limit, also named here where the room reads it.
+pub use super::config::MAX_THRESHOLD;
 use super::plan::ActionPlan;
 use super::progress::Progress;
 use super::workshop::{SavedWorkshop, Workshop, DEFAULT_ANONYMITY_THRESHOLD};
@@ -227,8 +230,6 @@ fn read_workshop(bank: &Bank, text: &str) -> Result<SavedRecord, SavedError> {
 
 /// A workshop of 10,000 participants saves in about 400 KB; allow room.
 const MAX_SAVED_WORKSHOP_BYTES: usize = 4 * 1024 * 1024;
-/// The largest anonymity threshold the app offers.
-pub const MAX_THRESHOLD: usize = 10;
 
 /// A configuration kept for the next visit: its text, the mark of the
 /// site's own file it was chosen over ([`super::config::site_mark`]), and

@@ -8,6 +8,7 @@ use serde_json::{json, Value};
 use std::collections::BTreeMap;
 use tandem::assessment::{Answer, Bank, StatementId};
 
+pub mod config;
 pub mod sample;
 pub mod subtraction;
 

@@ -1,0 +1,327 @@
+//! Reading a configuration file's fields, each by its own rule, noting every
+//! problem with its location rather than stopping at the first.
+
+use super::colours::read_colours;
+use super::file::HOST_MESSAGE_NAMES;
+use super::policy::{read_links, Links, Policy, SITE_FIELDS};
+use super::{Colours, Config, HostMessages, Logo, FORMAT_VERSION};
+use crate::assessment::bank::{self, Bank, DimensionId};
+use crate::assessment::link::Link;
+use crate::assessment::untrusted::{shown, At, Problems, TextRule};
+use crate::assessment::workshop::DEFAULT_ANONYMITY_THRESHOLD;
+use serde_json::Value;
+use std::fmt;
+use std::str::FromStr;
+
+/// Longest organisation name, in characters.
+pub const MAX_ORGANISATION: usize = 80;
+/// Longest assessment title, in characters.
+pub const MAX_TITLE: usize = 120;
+/// Longest intro or closing text, in characters.
+pub const MAX_PROSE: usize = 2_000;
+/// Smallest anonymity threshold a configuration may set: a group of one is
+/// one person's answers. (A facilitator can still change it in the room.)
+pub const MIN_THRESHOLD: usize = 2;
+/// The largest anonymity threshold the app offers: the most a configuration
+/// may set, and the most a facilitator may choose in the room or a saved
+/// workshop may hold.
+pub const MAX_THRESHOLD: usize = 10;
+
+/// The fields of a configuration, in the order of the documented format; a
+/// site's own file may also hold [`SITE_FIELDS`].
+const CONFIG_FIELDS: &[&str] = &[
+    "version",
+    "organisation",
+    "title",
+    "logo",
+    "colours",
+    "intro",
+    "closing",
+    "contact",
+    "anonymity_threshold",
+    "host_messages",
+    "bank",
+    "dimensions",
+];
+
+const ORGANISATION: TextRule = TextRule {
+    max: MAX_ORGANISATION,
+    multiline: false,
+};
+const TITLE: TextRule = TextRule {
+    max: MAX_TITLE,
+    multiline: false,
+};
+const PROSE: TextRule = TextRule {
+    max: MAX_PROSE,
+    multiline: true,
+};
+
+/// Reads the whole configuration, noting every problem.
+pub(super) fn read(
+    problems: &mut Problems,
+    value: &Value,
+    default_bank: &Bank,
+    site: bool,
+) -> Option<Config> {
+    let at = &At::File;
+    // A site's file has fields of its own; anywhere else they are named as
+    // such, not as unknown, and read no further.
+    let site_fields = |map: &serde_json::Map<String, Value>| {
+        SITE_FIELDS.iter().any(|field| map.contains_key(*field))
+    };
+    let without;
+    let value = match value {
+        Value::Object(map) if !site && site_fields(map) => {
+            let mut map = map.clone();
+            for field in SITE_FIELDS {
+                if map.remove(*field).is_some() {
+                    problems.add(
+                        at.field(field),
+                        "can be set only in the tandem.config.json beside the app, by whoever hosts it",
+                    );
+                }
+            }
+            without = Value::Object(map);
+            &without
+        }
+        value => value,
+    };
+    let fields: Vec<&str> = if site {
+        CONFIG_FIELDS.iter().chain(SITE_FIELDS).copied().collect()
+    } else {
+        CONFIG_FIELDS.to_vec()
+    };
+    let map = problems.object(at, value, "a configuration", &fields)?;
+    let links = problems.optional_field(at, map, "links", Links::Ask, read_links);
+    let floor = problems.optional_field(at, map, "anonymity_floor", None, |p, at, v| {
+        p.whole(at, v, MIN_THRESHOLD as u32..=MAX_THRESHOLD as u32)
+            .map(|n| Some(n as usize))
+    });
+    problems.optional_field(at, map, "version", (), read_version);
+    let organisation = problems.optional_field(at, map, "organisation", None, |p, at, v| {
+        p.text(at, v, ORGANISATION).map(Some)
+    });
+    let title = problems.optional_field(at, map, "title", None, |p, at, v| {
+        p.text(at, v, TITLE).map(Some)
+    });
+    let logo = problems.optional_field(at, map, "logo", None, |p, at, v| {
+        parsed::<Logo>(p, at, v).map(Some)
+    });
+    let colours = problems.optional_field(at, map, "colours", Colours::default(), read_colours);
+    let intro = problems.optional_field(at, map, "intro", Vec::new(), |p, at, v| {
+        p.text(at, v, PROSE).map(|text| paragraphs(&text))
+    });
+    let closing = problems.optional_field(at, map, "closing", Vec::new(), |p, at, v| {
+        p.text(at, v, PROSE).map(|text| paragraphs(&text))
+    });
+    let contact = problems.optional_field(at, map, "contact", None, |p, at, v| {
+        parsed::<Link>(p, at, v).map(Some)
+    });
+    let anonymity_threshold = problems.optional_field(
+        at,
+        map,
+        "anonymity_threshold",
+        // A site's floor above the default raises the default with it.
+        floor
+            .flatten()
+            .map_or(DEFAULT_ANONYMITY_THRESHOLD, |floor| {
+                floor.max(DEFAULT_ANONYMITY_THRESHOLD)
+            }),
+        |p, at, v| {
+            p.whole(at, v, MIN_THRESHOLD as u32..=MAX_THRESHOLD as u32)
+                .map(|n| n as usize)
+        },
+    );
+    let host_messages = problems.optional_field(
+        at,
+        map,
+        "host_messages",
+        HostMessages::default(),
+        |p, at, v| {
+            p.choice(at, v, HOST_MESSAGE_NAMES).map(|i| match i {
+                0 => HostMessages::Level,
+                _ => HostMessages::LevelAndScores,
+            })
+        },
+    );
+    let own_bank = problems.optional_field(at, map, "bank", None, |p, at, v| {
+        let bank = bank::read(p, at, v)?;
+        bank::check_own_id(p, at, &bank);
+        Some(Some(bank))
+    });
+    let bank = match &own_bank {
+        Some(Some(bank)) => Some(bank),
+        Some(None) => Some(default_bank),
+        // The configuration's own bank has problems: the dimensions cannot be
+        // checked against it yet.
+        None => None,
+    };
+    let bank = match map.get("dimensions").filter(|v| !v.is_null()) {
+        None => bank.cloned(),
+        Some(value) => {
+            let chosen = read_dimensions(problems, &at.field("dimensions"), value, bank);
+            bank.zip(chosen)
+                .map(|(bank, chosen)| bank.with_dimensions(&chosen))
+        }
+    };
+    Some(Config {
+        organisation: organisation?,
+        title: title?,
+        logo: logo?,
+        colours: colours?,
+        intro: intro?,
+        closing: closing?,
+        contact: contact?,
+        anonymity_threshold: anonymity_threshold?,
+        host_messages: host_messages?,
+        policy: Policy {
+            links: links?,
+            floor: floor?,
+        },
+        bank: bank?,
+        own_bank: own_bank?,
+    })
+    .filter(|config| match config.policy.floor {
+        Some(floor) if config.anonymity_threshold < floor => {
+            problems.add(
+                at.field("anonymity_threshold"),
+                format_args!(
+                    "is {}, below this file's own anonymity_floor of {floor}",
+                    config.anonymity_threshold
+                ),
+            );
+            false
+        }
+        _ => true,
+    })
+}
+
+/// The format version: this one, or a newer one this Tandem cannot read.
+fn read_version(problems: &mut Problems, at: &At, value: &Value) -> Option<()> {
+    match value.as_u64() {
+        Some(FORMAT_VERSION) => Some(()),
+        Some(version) if version > FORMAT_VERSION => {
+            problems.add(
+                at,
+                format_args!(
+                    "is {version}: this configuration was made for a newer version of Tandem \
+                     (this one reads format {FORMAT_VERSION}); use that newer version"
+                ),
+            );
+            None
+        }
+        _ => {
+            problems.add(at, format_args!("must be {FORMAT_VERSION}"));
+            None
+        }
+    }
+}
+
+/// Text read through `T`'s own rules, its refusal noted as the reason.
+pub(super) fn parsed<T: FromStr>(problems: &mut Problems, at: &At, value: &Value) -> Option<T>
+where
+    T::Err: fmt::Display,
+{
+    let Value::String(text) = value else {
+        problems.wrong_type(at, "text", value);
+        return None;
+    };
+    text.parse()
+        .map_err(|error: T::Err| problems.add(at, error))
+        .ok()
+}
+
+/// The chosen dimensions, each in `bank` (when it could be read), none twice,
+/// at least one of them core.
+fn read_dimensions(
+    problems: &mut Problems,
+    at: &At,
+    value: &Value,
+    bank: Option<&Bank>,
+) -> Option<Vec<DimensionId>> {
+    let items = problems.list(at, value)?;
+    if items.is_empty() {
+        problems.add(
+            at,
+            "must list at least one dimension; leave it out to ask all of them",
+        );
+        return None;
+    }
+    let before = problems.count();
+    let mut chosen: Vec<DimensionId> = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        let at = at.item(i);
+        let Some(id) = parsed::<String>(problems, &at, item) else {
+            continue;
+        };
+        let id = DimensionId::from(id.as_str());
+        if chosen.contains(&id) {
+            problems.add(
+                at,
+                format_args!("lists `{}` a second time", shown(id.as_str())),
+            );
+        } else if bank.is_some_and(|bank| bank.dimension(&id).is_none()) {
+            let known: Vec<&str> = bank
+                .map(|bank| bank.dimensions().iter().map(|d| d.id.as_str()).collect())
+                .unwrap_or_default();
+            problems.add(
+                at,
+                format_args!(
+                    "`{}` is not a dimension of the question bank in use; its dimensions are {}",
+                    shown(id.as_str()),
+                    known.join(", ")
+                ),
+            );
+        } else {
+            chosen.push(id);
+        }
+    }
+    if problems.count() > before {
+        return None;
+    }
+    let bank = bank?;
+    if !chosen
+        .iter()
+        .any(|id| bank.dimension(id).is_some_and(|d| d.core))
+    {
+        let core: Vec<&str> = bank
+            .dimensions()
+            .iter()
+            .filter(|d| d.core)
+            .map(|d| d.id.as_str())
+            .collect();
+        problems.add(
+            at,
+            format_args!(
+                "must include at least one core dimension (the quick assessment asks the core ones): {}",
+                core.join(", ")
+            ),
+        );
+        return None;
+    }
+    Some(chosen)
+}
+
+/// Plain text cut into paragraphs at blank lines; the lines of a paragraph
+/// are joined with a space.
+fn paragraphs(text: &str) -> Vec<String> {
+    let mut paragraphs = Vec::new();
+    let mut current = String::new();
+    for line in text.lines().map(str::trim) {
+        if line.is_empty() {
+            if !current.is_empty() {
+                paragraphs.push(std::mem::take(&mut current));
+            }
+        } else {
+            if !current.is_empty() {
+                current.push(' ');
+            }
+            current.push_str(line);
+        }
+    }
+    if !current.is_empty() {
+        paragraphs.push(current);
+    }
+    paragraphs
+}
