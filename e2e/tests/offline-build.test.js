@@ -94,7 +94,7 @@ test('without offline use, sw.js only retires an earlier worker', () => {
 });
 
 test("the worker primes the configuration file the app asks for on every start", () => {
-  const app = readFileSync(new URL('../../src/app/mod.rs', import.meta.url), 'utf8');
+  const app = readFileSync(new URL('../../src/hosting.rs', import.meta.url), 'utf8');
   const asked = app.match(/pub const CONFIG_FILE: &str = "([^"]+)";/)[1];
   assert.deepEqual(SITE_FILES, [asked]);
   // The build ships that file, saying "no configuration".

@@ -12,6 +12,7 @@
 //! redrafts it unless they ask.
 
 use super::answer::variant_index;
+pub use super::bank::Owner;
 use super::bank::{Bank, DimensionId};
 use super::scoring::{Level, Report};
 use serde::{Deserialize, Deserializer, Serialize};
@@ -23,56 +24,6 @@ pub const MAX_ACTION_TEXT: usize = 300;
 pub const MAX_ACTIONS: usize = 60;
 /// How many of the top priorities get a 30-day first step.
 const URGENT_PRIORITIES: usize = 2;
-
-/// Who carries an action.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Owner {
-    Hr,
-    LearningAndDevelopment,
-    /// HR and L&D together.
-    #[default]
-    Joint,
-    /// Senior leaders and managers.
-    Leaders,
-}
-
-impl Owner {
-    /// Every owner, in the order they are offered.
-    pub const ALL: [Owner; 4] = [
-        Owner::Hr,
-        Owner::LearningAndDevelopment,
-        Owner::Joint,
-        Owner::Leaders,
-    ];
-
-    /// The label a person sees.
-    pub fn label(self) -> &'static str {
-        match self {
-            Owner::Hr => "HR",
-            Owner::LearningAndDevelopment => "L&D",
-            Owner::Joint => "HR and L&D jointly",
-            Owner::Leaders => "Leaders",
-        }
-    }
-
-    /// A short, stable token for form values.
-    pub fn token(self) -> &'static str {
-        match self {
-            Owner::Hr => "hr",
-            Owner::LearningAndDevelopment => "ld",
-            Owner::Joint => "joint",
-            Owner::Leaders => "leaders",
-        }
-    }
-}
-
-impl<'de> Deserialize<'de> for Owner {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        const NAMES: &[&str] = &["hr", "learning-and-development", "joint", "leaders"];
-        variant_index(deserializer, "Owner", NAMES).map(|index| Owner::ALL[index])
-    }
-}
 
 /// When an action should be done by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

@@ -18,6 +18,7 @@
 use serde_json::{Map, Value};
 use std::fmt;
 use std::ops::RangeInclusive;
+use std::str::FromStr;
 
 /// One problem in a file: where it is and what is wrong, in plain words.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -397,4 +398,18 @@ pub(crate) fn is_identifier(id: &str) -> bool {
         && id
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Text read through `T`'s own rules, its refusal noted as the reason.
+pub(crate) fn parsed<T: FromStr>(problems: &mut Problems, at: &At, value: &Value) -> Option<T>
+where
+    T::Err: fmt::Display,
+{
+    let Value::String(text) = value else {
+        problems.wrong_type(at, "text", value);
+        return None;
+    };
+    text.parse()
+        .map_err(|error: T::Err| problems.add(at, error))
+        .ok()
 }

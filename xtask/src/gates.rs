@@ -126,7 +126,7 @@ fn dependency_names(manifest: &str) -> Vec<String> {
     names
 }
 
-fn rust_files(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), String> {
+pub(crate) fn rust_files(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), String> {
     let entries = fs::read_dir(dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
     for entry in entries {
         let path = entry

@@ -7,6 +7,7 @@
 
 mod fuzz;
 mod gates;
+mod modules;
 mod process;
 mod steps;
 mod toolchain;

@@ -9,11 +9,11 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use crate::gates;
 use crate::process::{probe, run, since};
 use crate::toolchain;
 use crate::tools::{self, Browser};
 use crate::workspace::Workspace;
+use crate::{gates, modules};
 
 const TEST_LAYERS: usize = 4;
 
@@ -95,12 +95,14 @@ fn trunk_release(ws: &Workspace) -> Result<(), String> {
     Ok(())
 }
 
-const GATES: &str = "cargo fmt --check, cargo clippy -D warnings, the domain boundary";
+const GATES: &str =
+    "cargo fmt --check, cargo clippy -D warnings, the domain boundary, no import circles";
 
 fn quality_gates(ws: &Workspace) -> Result<(), String> {
     gates::formatting(ws)?;
     gates::lints(ws)?;
-    gates::domain_boundary(ws)
+    gates::domain_boundary(ws)?;
+    modules::no_import_circles(ws)
 }
 
 /// `cargo xtask check`: the first layer of `test` on its own, for a quick

@@ -2,8 +2,7 @@
 //! pairs they are drawn in for a readable contrast (WCAG 2, level AA), and
 //! set on the page as CSS custom properties.
 
-use super::read::parsed;
-use crate::assessment::untrusted::{At, Problems};
+use crate::assessment::untrusted::{parsed, At, Problems};
 use serde_json::Value;
 use std::fmt;
 use std::str::FromStr;

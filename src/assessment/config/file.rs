@@ -1,14 +1,13 @@
-//! A checked configuration ([`Config`]): the ways to get one from a file's
-//! text, and what the rest of the app reads from it.
+//! A checked configuration ([`Config`]): what the rest of the app reads from
+//! it, and what a site's own configuration admits from elsewhere
+//! ([`Config::admits`]). `read` is how one is made from a file's text.
 
-use super::policy::{Policy, SITE_FIELDS};
-use super::read::read;
+use super::policy::{Links, Part, Policy};
 use super::{Colours, Logo};
 use crate::assessment::bank::{self, Bank};
 use crate::assessment::link::Link;
-use crate::assessment::untrusted::{self, Problem, Problems};
+use crate::assessment::untrusted::{self, Problem};
 use crate::assessment::workshop::DEFAULT_ANONYMITY_THRESHOLD;
-use serde_json::Value;
 use std::fmt;
 
 /// Largest configuration file accepted, in bytes: room for the largest bank
@@ -69,71 +68,6 @@ impl fmt::Display for ConfigError {
 impl std::error::Error for ConfigError {}
 
 impl Config {
-    /// Reads the `tandem.config.json` a site serves beside the app: `None`
-    /// when it holds `null`, which is what the build ships (a site without a
-    /// configuration of its own then answers the app's request with a file,
-    /// not an error); otherwise as [`Config::parse`].
-    pub fn site_file(json: &str, default_bank: &Bank) -> Result<Option<Config>, ConfigError> {
-        if holds_none(json) {
-            return Ok(None);
-        }
-        Config::read_text(json, default_bank, true).map(Some)
-    }
-
-    /// Reads a configuration from JSON and checks every rule; reports all
-    /// problems at once, each with its location. `default_bank` is the bank
-    /// asked when the configuration brings none of its own (the standard
-    /// one, in the app). Never panics, whatever the text.
-    pub fn parse(json: &str, default_bank: &Bank) -> Result<Config, ConfigError> {
-        Config::read_text(json, default_bank, false)
-    }
-
-    /// A configuration from a link or a file, read over the site's own
-    /// (`site`: the text of its `tandem.config.json`, which was accepted):
-    /// what it leaves out stays the site's, so it changes only what it says.
-    /// Its own `bank` replaces the site's choice of `dimensions`, unless it
-    /// chooses dimensions too. Otherwise as [`Config::parse`].
-    pub fn parse_over(
-        json: &str,
-        site: Option<&str>,
-        default_bank: &Bank,
-    ) -> Result<Config, ConfigError> {
-        let value = json_of(json)?;
-        let base =
-            site.and_then(|text| serde_json::from_str(text.trim_start_matches('\u{feff}')).ok());
-        let value = match (value, base) {
-            (Value::Object(own), Some(Value::Object(mut base))) => {
-                for field in SITE_FIELDS {
-                    base.remove(*field);
-                }
-                if own.contains_key("bank") && !own.contains_key("dimensions") {
-                    base.remove("dimensions");
-                }
-                base.extend(own);
-                Value::Object(base)
-            }
-            (value, _) => value,
-        };
-        Config::checked(&value, default_bank, false)
-    }
-
-    /// [`Config::parse`], or with `site` what a site serves beside the app,
-    /// which alone may hold a [`Policy`].
-    fn read_text(json: &str, default_bank: &Bank, site: bool) -> Result<Config, ConfigError> {
-        Config::checked(&json_of(json)?, default_bank, site)
-    }
-
-    /// The configuration `value` describes, if it has no problem at all.
-    fn checked(value: &Value, default_bank: &Bank, site: bool) -> Result<Config, ConfigError> {
-        let mut problems = Problems::default();
-        match read(&mut problems, value, default_bank, site) {
-            Some(config) if problems.count() == 0 => Ok(config),
-            _ => Err(ConfigError {
-                problems: problems.into_list(),
-            }),
-        }
-    }
-
     /// No configuration: Tandem's own look and words, asking `bank`.
     pub fn plain(bank: &Bank) -> Config {
         Config {
@@ -241,13 +175,105 @@ pub fn site_mark(text: Option<&str>) -> String {
 
 /// Whether a site's `tandem.config.json` says "no configuration": `null`,
 /// as the build ships it.
-fn holds_none(text: &str) -> bool {
+pub(super) fn holds_none(text: &str) -> bool {
     text.trim_start_matches('\u{feff}').trim() == "null"
 }
 
-/// A configuration file's text as JSON, within [`MAX_CONFIG_BYTES`].
-fn json_of(text: &str) -> Result<Value, ConfigError> {
-    untrusted::read_json(text, MAX_CONFIG_BYTES, "a configuration").map_err(|problem| ConfigError {
-        problems: vec![problem],
-    })
+impl Config {
+    /// What a site's own file lets other configurations do (the default for
+    /// any other configuration).
+    pub fn policy(&self) -> &Policy {
+        &self.policy
+    }
+
+    /// The parts in which this configuration differs from `other`, in
+    /// [`Part`] order: what using it instead of `other` changes.
+    pub fn parts_changed(&self, other: &Config) -> Vec<Part> {
+        let branding = self.organisation != other.organisation
+            || self.title != other.title
+            || self.logo != other.logo
+            || self.colours != other.colours
+            || self.intro != other.intro
+            || self.closing != other.closing
+            || self.contact != other.contact;
+        [
+            (Part::Branding, branding),
+            (
+                Part::Questions,
+                self.bank.fingerprint() != other.bank.fingerprint(),
+            ),
+            (
+                Part::Threshold,
+                self.anonymity_threshold != other.anonymity_threshold,
+            ),
+            (
+                Part::HostMessages,
+                self.host_messages != other.host_messages,
+            ),
+        ]
+        .into_iter()
+        .filter_map(|(part, changed)| changed.then_some(part))
+        .collect()
+    }
+
+    /// Whether this site ([`Config::policy`]) lets `offered`, arriving from
+    /// a link when `from_link`, be used instead of this configuration: the
+    /// problems that stop it, none when it may be offered to the person.
+    pub fn admits(&self, offered: &Config, from_link: bool) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        if from_link {
+            match &self.policy.links {
+                Links::Ask => {}
+                Links::Refuse => problems.push(Problem {
+                    location: "link".to_owned(),
+                    reason: "this site does not take configurations from links; ask whoever \
+                             runs it for the address of the configuration you need"
+                        .to_owned(),
+                }),
+                Links::Only(allowed) => {
+                    for part in offered.parts_changed(self) {
+                        if !allowed.contains(&part) {
+                            problems.push(Problem {
+                                location: part.name().to_owned(),
+                                reason: format!(
+                                    "this site lets a link change only {}",
+                                    names(allowed)
+                                ),
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        match self.policy.floor {
+            Some(floor) if offered.anonymity_threshold < floor => problems.push(Problem {
+                location: "anonymity_threshold".to_owned(),
+                reason: format!(
+                    "is {}, below this site's smallest of {floor}: groups this small could be \
+                     recognised",
+                    offered.anonymity_threshold
+                ),
+            }),
+            _ => {}
+        }
+        problems
+    }
+
+    /// The smallest anonymity threshold a workshop may choose under this
+    /// site's file: its `anonymity_floor`, or 1.
+    pub fn threshold_floor(&self) -> usize {
+        self.policy.floor.unwrap_or(1)
+    }
+}
+
+/// Part names as a sentence lists them: "questions and threshold".
+fn names(parts: &[Part]) -> String {
+    match parts {
+        [] => "nothing".to_owned(),
+        [one] => one.name().to_owned(),
+        [rest @ .., last] => {
+            let rest: Vec<&str> = rest.iter().map(|p| p.name()).collect();
+            format!("{} and {}", rest.join(", "), last.name())
+        }
+    }
 }

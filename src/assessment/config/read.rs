@@ -1,17 +1,16 @@
-//! Reading a configuration file's fields, each by its own rule, noting every
-//! problem with its location rather than stopping at the first.
+//! Reading a configuration file ([`Config::parse`], [`Config::parse_over`],
+//! [`Config::site_file`]): each field by its own rule, noting every problem
+//! with its location rather than stopping at the first.
 
 use super::colours::read_colours;
-use super::file::HOST_MESSAGE_NAMES;
+use super::file::{holds_none, ConfigError, HOST_MESSAGE_NAMES, MAX_CONFIG_BYTES};
 use super::policy::{read_links, Links, Policy, SITE_FIELDS};
 use super::{Colours, Config, HostMessages, Logo, FORMAT_VERSION};
 use crate::assessment::bank::{self, Bank, DimensionId};
 use crate::assessment::link::Link;
-use crate::assessment::untrusted::{shown, At, Problems, TextRule};
+use crate::assessment::untrusted::{self, parsed, shown, At, Problems, TextRule};
 use crate::assessment::workshop::DEFAULT_ANONYMITY_THRESHOLD;
 use serde_json::Value;
-use std::fmt;
-use std::str::FromStr;
 
 /// Longest organisation name, in characters.
 pub const MAX_ORGANISATION: usize = 80;
@@ -146,7 +145,7 @@ pub(super) fn read(
         },
     );
     let own_bank = problems.optional_field(at, map, "bank", None, |p, at, v| {
-        let bank = bank::read(p, at, v)?;
+        let bank = bank::read_bank(p, at, v)?;
         bank::check_own_id(p, at, &bank);
         Some(Some(bank))
     });
@@ -216,20 +215,6 @@ fn read_version(problems: &mut Problems, at: &At, value: &Value) -> Option<()> {
             None
         }
     }
-}
-
-/// Text read through `T`'s own rules, its refusal noted as the reason.
-pub(super) fn parsed<T: FromStr>(problems: &mut Problems, at: &At, value: &Value) -> Option<T>
-where
-    T::Err: fmt::Display,
-{
-    let Value::String(text) = value else {
-        problems.wrong_type(at, "text", value);
-        return None;
-    };
-    text.parse()
-        .map_err(|error: T::Err| problems.add(at, error))
-        .ok()
 }
 
 /// The chosen dimensions, each in `bank` (when it could be read), none twice,
@@ -324,4 +309,78 @@ fn paragraphs(text: &str) -> Vec<String> {
         paragraphs.push(current);
     }
     paragraphs
+}
+
+impl Config {
+    /// Reads the `tandem.config.json` a site serves beside the app: `None`
+    /// when it holds `null`, which is what the build ships (a site without a
+    /// configuration of its own then answers the app's request with a file,
+    /// not an error); otherwise as [`Config::parse`].
+    pub fn site_file(json: &str, default_bank: &Bank) -> Result<Option<Config>, ConfigError> {
+        if holds_none(json) {
+            return Ok(None);
+        }
+        Config::read_text(json, default_bank, true).map(Some)
+    }
+
+    /// Reads a configuration from JSON and checks every rule; reports all
+    /// problems at once, each with its location. `default_bank` is the bank
+    /// asked when the configuration brings none of its own (the standard
+    /// one, in the app). Never panics, whatever the text.
+    pub fn parse(json: &str, default_bank: &Bank) -> Result<Config, ConfigError> {
+        Config::read_text(json, default_bank, false)
+    }
+
+    /// A configuration from a link or a file, read over the site's own
+    /// (`site`: the text of its `tandem.config.json`, which was accepted):
+    /// what it leaves out stays the site's, so it changes only what it says.
+    /// Its own `bank` replaces the site's choice of `dimensions`, unless it
+    /// chooses dimensions too. Otherwise as [`Config::parse`].
+    pub fn parse_over(
+        json: &str,
+        site: Option<&str>,
+        default_bank: &Bank,
+    ) -> Result<Config, ConfigError> {
+        let value = json_of(json)?;
+        let base =
+            site.and_then(|text| serde_json::from_str(text.trim_start_matches('\u{feff}')).ok());
+        let value = match (value, base) {
+            (Value::Object(own), Some(Value::Object(mut base))) => {
+                for field in SITE_FIELDS {
+                    base.remove(*field);
+                }
+                if own.contains_key("bank") && !own.contains_key("dimensions") {
+                    base.remove("dimensions");
+                }
+                base.extend(own);
+                Value::Object(base)
+            }
+            (value, _) => value,
+        };
+        Config::checked(&value, default_bank, false)
+    }
+
+    /// [`Config::parse`], or with `site` what a site serves beside the app,
+    /// which alone may hold a [`Policy`].
+    fn read_text(json: &str, default_bank: &Bank, site: bool) -> Result<Config, ConfigError> {
+        Config::checked(&json_of(json)?, default_bank, site)
+    }
+
+    /// The configuration `value` describes, if it has no problem at all.
+    fn checked(value: &Value, default_bank: &Bank, site: bool) -> Result<Config, ConfigError> {
+        let mut problems = Problems::default();
+        match read(&mut problems, value, default_bank, site) {
+            Some(config) if problems.count() == 0 => Ok(config),
+            _ => Err(ConfigError {
+                problems: problems.into_list(),
+            }),
+        }
+    }
+}
+
+/// A configuration file's text as JSON, within [`MAX_CONFIG_BYTES`].
+fn json_of(text: &str) -> Result<Value, ConfigError> {
+    untrusted::read_json(text, MAX_CONFIG_BYTES, "a configuration").map_err(|problem| ConfigError {
+        problems: vec![problem],
+    })
 }

@@ -4,14 +4,22 @@
 //! embedded at compile time). [`Bank::parse`] is the only way to get a [`Bank`],
 //! and it checks every rule the rest of the app relies on, so a screen never has
 //! to wonder whether a dimension has guidance for level 3.
+//!
+//! - `read`: reading a bank file, every field by its own rule;
+//! - `fingerprint`: what names a bank in the results written for it.
 
-use super::answer::Mode;
-use super::plan::Owner;
+mod fingerprint;
+mod read;
+
+pub use fingerprint::{Fingerprint, Mark, Recognised};
+
+use super::answer::{variant_index, Mode};
 use super::scoring::Level;
-use super::untrusted::{self, At, Problem, Problems, TextRule};
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
-use std::collections::HashSet;
+use super::untrusted::{self, At, Problem, Problems};
+use fingerprint::short_mark;
+use read::read_file;
+pub(crate) use read::{check_own_id, read_bank};
+use serde::{Deserialize, Deserializer, Serialize};
 use std::fmt;
 use std::sync::{Arc, OnceLock};
 
@@ -429,322 +437,53 @@ impl Dimension {
     }
 }
 
-/// A bank's fingerprint: the first 64 bits of SHA-256 over its canonical
-/// JSON ([`Bank::to_json`]). The same content gives the same fingerprint
-/// however the file was laid out or spelled (white space, field order,
-/// `"reverse": false` written or left out), and finding two banks that share
-/// one takes about 2^32 SHA-256 evaluations of a deliberate search, where the
-/// 32-bit FNV hash it replaces could be matched in a moment.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct Fingerprint(pub u64);
-
-impl Fingerprint {
-    /// The first 64 bits of SHA-256 over `canonical`.
-    pub(crate) fn of(canonical: &str) -> Fingerprint {
-        use sha2::{Digest, Sha256};
-        let digest = Sha256::digest(canonical.as_bytes());
-        let mut first = [0; 8];
-        first.copy_from_slice(&digest[..8]);
-        Fingerprint(u64::from_be_bytes(first))
-    }
-
-    /// Exactly 16 hex digits, as [`fmt::Display`] writes them (either case).
-    pub fn parse(text: &str) -> Option<Fingerprint> {
-        parse_hex(text, 16).map(Fingerprint)
-    }
+/// Who usually carries a dimension's work, and so who carries an action
+/// drafted for it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Owner {
+    Hr,
+    LearningAndDevelopment,
+    /// HR and L&D together.
+    #[default]
+    Joint,
+    /// Senior leaders and managers.
+    Leaders,
 }
 
-impl fmt::Display for Fingerprint {
-    /// 16 lower-case hex digits.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:016x}", self.0)
-    }
-}
+impl Owner {
+    /// Every owner, in the order they are offered.
+    pub const ALL: [Owner; 4] = [
+        Owner::Hr,
+        Owner::LearningAndDevelopment,
+        Owner::Joint,
+        Owner::Leaders,
+    ];
 
-/// How a result names the bank it was written for ([`Bank::mark`]).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Mark {
-    /// The 32-bit mark of format-1 codes and version-1 exports.
-    Short(u32),
-    /// The bank's [`Fingerprint`].
-    Full(Fingerprint),
-}
-
-impl Mark {
-    /// A short mark from exactly 8 hex digits (either case).
-    pub fn parse_short(text: &str) -> Option<Mark> {
-        parse_hex(text, 8).map(|value| Mark::Short(value as u32))
-    }
-}
-
-impl fmt::Display for Mark {
-    /// Hex digits: 8 for a short mark, 16 for a fingerprint.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    /// The label a person sees.
+    pub fn label(self) -> &'static str {
         match self {
-            Mark::Short(short) => write!(f, "{short:08x}"),
-            Mark::Full(fingerprint) => fingerprint.fmt(f),
+            Owner::Hr => "HR",
+            Owner::LearningAndDevelopment => "L&D",
+            Owner::Joint => "HR and L&D jointly",
+            Owner::Leaders => "Leaders",
+        }
+    }
+
+    /// A short, stable token for form values.
+    pub fn token(self) -> &'static str {
+        match self {
+            Owner::Hr => "hr",
+            Owner::LearningAndDevelopment => "ld",
+            Owner::Joint => "joint",
+            Owner::Leaders => "leaders",
         }
     }
 }
 
-/// Whether a result's [`Mark`] names a bank ([`Bank::recognises`]).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Recognised {
-    /// It was written for this bank.
-    Yes,
-    /// It was written for another bank.
-    No,
-    /// It carries the short mark an earlier Tandem wrote for a custom bank,
-    /// and the mark matches this one: too short to trust.
-    Earlier,
-}
-
-/// Exactly `digits` hex digits (at most 16), either case.
-fn parse_hex(text: &str, digits: usize) -> Option<u64> {
-    if text.len() == digits && text.bytes().all(|b| b.is_ascii_hexdigit()) {
-        u64::from_str_radix(text, 16).ok()
-    } else {
-        None
+impl<'de> Deserialize<'de> for Owner {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        const NAMES: &[&str] = &["hr", "learning-and-development", "joint", "leaders"];
+        variant_index(deserializer, "Owner", NAMES).map(|index| Owner::ALL[index])
     }
-}
-
-/// FNV-1a over the bank's canonical JSON: the 32-bit mark result codes
-/// carried before fingerprints. The standard bank's file is already in
-/// canonical form apart from white space, so its mark is the one its result
-/// codes have always carried.
-fn short_mark(canonical: &str) -> u32 {
-    canonical.bytes().fold(0x811c_9dc5, |hash: u32, byte| {
-        (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193)
-    })
-}
-
-/// Reads and checks a whole bank file.
-fn read_file(json: &str) -> Result<Bank, BankError> {
-    let value =
-        untrusted::read_json(json, MAX_BANK_BYTES, "a question bank").map_err(|problem| {
-            BankError {
-                problems: vec![problem],
-            }
-        })?;
-    let mut problems = Problems::default();
-    match read(&mut problems, &At::File, &value) {
-        Some(bank) => Ok(bank),
-        None => Err(BankError {
-            problems: problems.into_list(),
-        }),
-    }
-}
-
-/// Notes a bank from outside that calls itself by the standard bank's id:
-/// saved answers are kept under a bank's id, so a reworded copy of the
-/// standard bank must be told apart from it.
-pub(crate) fn check_own_id(problems: &mut Problems, at: &At, bank: &Bank) {
-    if bank.id == STANDARD_ID && bank.fingerprint != Bank::standard().fingerprint {
-        problems.add(
-            at.field("id"),
-            "is the id of Tandem's own question bank; give your bank an id of its own, such as `acme-partnership`",
-        );
-    }
-}
-
-const BANK_FIELDS: &[&str] = &["id", "version", "title", "levels", "dimensions"];
-const LEVEL_FIELDS: &[&str] = &["name", "summary"];
-const DIMENSION_FIELDS: &[&str] = &[
-    "id",
-    "name",
-    "summary",
-    "core",
-    "owner",
-    "statements",
-    "guidance",
-];
-const STATEMENT_FIELDS: &[&str] = &["id", "text", "reverse", "not_applicable", "weight"];
-const GUIDANCE_FIELDS: &[&str] = &["level", "next", "practices"];
-/// The owners' names in a bank, in [`Owner::ALL`] order.
-const OWNER_NAMES: &[&str] = &["hr", "learning-and-development", "joint", "leaders"];
-
-const NAME: TextRule = TextRule {
-    max: MAX_NAME,
-    multiline: false,
-};
-const TEXT: TextRule = TextRule {
-    max: MAX_TEXT,
-    multiline: false,
-};
-
-/// Reads a bank at `at` (the whole file, or a field of a configuration),
-/// noting every problem; `None` when there was any.
-pub(crate) fn read(problems: &mut Problems, at: &At, value: &Value) -> Option<Bank> {
-    let before = problems.count();
-    let map = problems.object(at, value, "a question bank", BANK_FIELDS)?;
-    let id = problems.field(at, map, "id", |p, at, v| p.identifier(at, v, false));
-    let version = problems.field(at, map, "version", |p, at, v| {
-        p.whole(at, v, 1..=MAX_VERSION)
-    });
-    let title = problems.field(at, map, "title", |p, at, v| p.text(at, v, TEXT));
-    let levels = problems.field(at, map, "levels", read_levels);
-    let dimensions = problems.field(at, map, "dimensions", read_dimensions);
-    if problems.count() > before {
-        return None;
-    }
-    Some(Bank::new(id?, version?, title?, levels?, dimensions?))
-}
-
-/// Reads every item of a list with `read`; `None` if any item failed.
-fn read_items<'v, T>(
-    problems: &mut Problems,
-    at: &At,
-    items: &'v [Value],
-    mut read: impl FnMut(&mut Problems, &At, &'v Value) -> Option<T>,
-) -> Option<Vec<T>> {
-    let read: Vec<Option<T>> = items
-        .iter()
-        .enumerate()
-        .map(|(i, item)| read(problems, &at.item(i), item))
-        .collect();
-    read.into_iter().collect()
-}
-
-fn read_levels(problems: &mut Problems, at: &At, value: &Value) -> Option<Vec<LevelInfo>> {
-    let items = problems.list(at, value)?;
-    if items.len() != Level::COUNT {
-        problems.add(at, "must list exactly 5 levels");
-    }
-    read_items(problems, at, items, |problems, at, item| {
-        let map = problems.object(at, item, "a level", LEVEL_FIELDS)?;
-        let name = problems.field(at, map, "name", |p, at, v| p.text(at, v, NAME));
-        let summary = problems.field(at, map, "summary", |p, at, v| p.text(at, v, TEXT));
-        Some(LevelInfo {
-            name: name?,
-            summary: summary?,
-        })
-    })
-}
-
-fn read_dimensions(problems: &mut Problems, at: &At, value: &Value) -> Option<Vec<Dimension>> {
-    let items = problems.list(at, value)?;
-    if items.is_empty() {
-        problems.add(at, "must list at least one dimension");
-    } else if items.len() > MAX_DIMENSIONS {
-        problems.add(
-            at,
-            format_args!("has too many dimensions (at most {MAX_DIMENSIONS})"),
-        );
-    } else if !items
-        .iter()
-        .any(|d| d.get("core") == Some(&Value::Bool(true)))
-    {
-        problems.add(
-            at,
-            "at least one dimension must be core (the quick assessment asks the core ones)",
-        );
-    }
-    // Ids seen so far, to report each later use of one.
-    let mut dimension_ids = HashSet::new();
-    let mut statement_ids = HashSet::new();
-    read_items(problems, at, items, |problems, at, item| {
-        let map = problems.object(at, item, "a dimension", DIMENSION_FIELDS)?;
-        let id = problems.field(at, map, "id", |p, at, v| {
-            let id = p.identifier(at, v, false)?;
-            if !dimension_ids.insert(id.clone()) {
-                p.add(at, "is used by another dimension");
-                return None;
-            }
-            Some(DimensionId(id))
-        });
-        let name = problems.field(at, map, "name", |p, at, v| p.text(at, v, NAME));
-        let summary = problems.field(at, map, "summary", |p, at, v| p.text(at, v, TEXT));
-        let core = problems.field(at, map, "core", Problems::flag);
-        let owner = problems.optional_field(at, map, "owner", Owner::default(), |p, at, v| {
-            p.choice(at, v, OWNER_NAMES).map(|i| Owner::ALL[i])
-        });
-        let statements = problems.field(at, map, "statements", |p, at, v| {
-            read_statements(p, at, v, &mut statement_ids)
-        });
-        let guidance = problems.field(at, map, "guidance", read_guidance);
-        Some(Dimension {
-            id: id?,
-            name: name?,
-            summary: summary?,
-            core: core?,
-            owner: owner?,
-            statements: statements?,
-            guidance: guidance?,
-        })
-    })
-}
-
-fn read_statements(
-    problems: &mut Problems,
-    at: &At,
-    value: &Value,
-    ids: &mut HashSet<String>,
-) -> Option<Vec<Statement>> {
-    let items = problems.list(at, value)?;
-    if items.is_empty() {
-        problems.add(at, "must list at least one statement");
-    } else if items.len() > MAX_STATEMENTS {
-        problems.add(
-            at,
-            format_args!("has too many statements (at most {MAX_STATEMENTS})"),
-        );
-    }
-    read_items(problems, at, items, |problems, at, item| {
-        let map = problems.object(at, item, "a statement", STATEMENT_FIELDS)?;
-        let id = problems.field(at, map, "id", |p, at, v| {
-            let id = p.identifier(at, v, true)?;
-            if !ids.insert(id.clone()) {
-                p.add(at, "is used by another statement");
-                return None;
-            }
-            Some(StatementId::from(id.as_str()))
-        });
-        let text = problems.field(at, map, "text", |p, at, v| p.text(at, v, TEXT));
-        let reverse = problems.optional_field(at, map, "reverse", false, Problems::flag);
-        let not_applicable =
-            problems.optional_field(at, map, "not_applicable", false, Problems::flag);
-        let weight = problems.optional_field(at, map, "weight", 1, |p, at, v| {
-            p.whole(at, v, 1..=u32::from(MAX_WEIGHT)).map(|w| w as u8)
-        });
-        Some(Statement {
-            id: id?,
-            text: text?,
-            reverse: reverse?,
-            not_applicable: not_applicable?,
-            weight: weight?,
-        })
-    })
-}
-
-fn read_guidance(problems: &mut Problems, at: &At, value: &Value) -> Option<Vec<Guidance>> {
-    let items = problems.list(at, value)?;
-    if items.len() != Level::COUNT {
-        problems.add(at, "must have exactly 5 entries, one per level");
-    }
-    let mut expected = 0u8;
-    read_items(problems, at, items, |problems, at, item| {
-        expected += 1;
-        let map = problems.object(at, item, "a guidance entry", GUIDANCE_FIELDS)?;
-        let level = problems.field(at, map, "level", |p, at, v| {
-            let level = p.whole(at, v, 1..=Level::COUNT as u32)? as u8;
-            if level != expected {
-                p.add(at, "levels must run 1, 2, 3, 4, 5 in order");
-                return None;
-            }
-            Some(level)
-        });
-        let next = problems.field(at, map, "next", |p, at, v| p.text(at, v, TEXT));
-        let practices = problems.field(at, map, "practices", |p, at, v| {
-            let items = p.list(at, v)?;
-            if items.is_empty() || items.len() > MAX_PRACTICES {
-                p.add(at, format_args!("must list 1 to {MAX_PRACTICES} practices"));
-            }
-            read_items(p, at, items, |p, at, item| p.text(at, item, TEXT))
-        });
-        Some(Guidance {
-            level: level?,
-            next: next?,
-            practices: practices?,
-        })
-    })
 }

@@ -1,0 +1,239 @@
+//! Reading a bank file: every field by its own rule, each problem noted with
+//! its location, so that a bank that reads is one the rest of Tandem can use
+//! as it is.
+
+use super::*;
+use crate::assessment::untrusted::{self, At, Problems, TextRule};
+use serde_json::Value;
+use std::collections::HashSet;
+
+/// Reads and checks a whole bank file.
+pub(super) fn read_file(json: &str) -> Result<Bank, BankError> {
+    let value =
+        untrusted::read_json(json, MAX_BANK_BYTES, "a question bank").map_err(|problem| {
+            BankError {
+                problems: vec![problem],
+            }
+        })?;
+    let mut problems = Problems::default();
+    match read_bank(&mut problems, &At::File, &value) {
+        Some(bank) => Ok(bank),
+        None => Err(BankError {
+            problems: problems.into_list(),
+        }),
+    }
+}
+
+/// Notes a bank from outside that calls itself by the standard bank's id:
+/// saved answers are kept under a bank's id, so a reworded copy of the
+/// standard bank must be told apart from it.
+pub(crate) fn check_own_id(problems: &mut Problems, at: &At, bank: &Bank) {
+    if bank.id == STANDARD_ID && bank.fingerprint != Bank::standard().fingerprint {
+        problems.add(
+            at.field("id"),
+            "is the id of Tandem's own question bank; give your bank an id of its own, such as `acme-partnership`",
+        );
+    }
+}
+
+const BANK_FIELDS: &[&str] = &["id", "version", "title", "levels", "dimensions"];
+const LEVEL_FIELDS: &[&str] = &["name", "summary"];
+const DIMENSION_FIELDS: &[&str] = &[
+    "id",
+    "name",
+    "summary",
+    "core",
+    "owner",
+    "statements",
+    "guidance",
+];
+const STATEMENT_FIELDS: &[&str] = &["id", "text", "reverse", "not_applicable", "weight"];
+const GUIDANCE_FIELDS: &[&str] = &["level", "next", "practices"];
+/// The owners' names in a bank, in [`Owner::ALL`] order.
+const OWNER_NAMES: &[&str] = &["hr", "learning-and-development", "joint", "leaders"];
+
+const NAME: TextRule = TextRule {
+    max: MAX_NAME,
+    multiline: false,
+};
+const TEXT: TextRule = TextRule {
+    max: MAX_TEXT,
+    multiline: false,
+};
+
+/// Reads a bank at `at` (the whole file, or a field of a configuration),
+/// noting every problem; `None` when there was any.
+pub(crate) fn read_bank(problems: &mut Problems, at: &At, value: &Value) -> Option<Bank> {
+    let before = problems.count();
+    let map = problems.object(at, value, "a question bank", BANK_FIELDS)?;
+    let id = problems.field(at, map, "id", |p, at, v| p.identifier(at, v, false));
+    let version = problems.field(at, map, "version", |p, at, v| {
+        p.whole(at, v, 1..=MAX_VERSION)
+    });
+    let title = problems.field(at, map, "title", |p, at, v| p.text(at, v, TEXT));
+    let levels = problems.field(at, map, "levels", read_levels);
+    let dimensions = problems.field(at, map, "dimensions", read_dimensions);
+    if problems.count() > before {
+        return None;
+    }
+    Some(Bank::new(id?, version?, title?, levels?, dimensions?))
+}
+
+/// Reads every item of a list with `read`; `None` if any item failed.
+fn read_items<'v, T>(
+    problems: &mut Problems,
+    at: &At,
+    items: &'v [Value],
+    mut read: impl FnMut(&mut Problems, &At, &'v Value) -> Option<T>,
+) -> Option<Vec<T>> {
+    let read: Vec<Option<T>> = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| read(problems, &at.item(i), item))
+        .collect();
+    read.into_iter().collect()
+}
+
+fn read_levels(problems: &mut Problems, at: &At, value: &Value) -> Option<Vec<LevelInfo>> {
+    let items = problems.list(at, value)?;
+    if items.len() != Level::COUNT {
+        problems.add(at, "must list exactly 5 levels");
+    }
+    read_items(problems, at, items, |problems, at, item| {
+        let map = problems.object(at, item, "a level", LEVEL_FIELDS)?;
+        let name = problems.field(at, map, "name", |p, at, v| p.text(at, v, NAME));
+        let summary = problems.field(at, map, "summary", |p, at, v| p.text(at, v, TEXT));
+        Some(LevelInfo {
+            name: name?,
+            summary: summary?,
+        })
+    })
+}
+
+fn read_dimensions(problems: &mut Problems, at: &At, value: &Value) -> Option<Vec<Dimension>> {
+    let items = problems.list(at, value)?;
+    if items.is_empty() {
+        problems.add(at, "must list at least one dimension");
+    } else if items.len() > MAX_DIMENSIONS {
+        problems.add(
+            at,
+            format_args!("has too many dimensions (at most {MAX_DIMENSIONS})"),
+        );
+    } else if !items
+        .iter()
+        .any(|d| d.get("core") == Some(&Value::Bool(true)))
+    {
+        problems.add(
+            at,
+            "at least one dimension must be core (the quick assessment asks the core ones)",
+        );
+    }
+    // Ids seen so far, to report each later use of one.
+    let mut dimension_ids = HashSet::new();
+    let mut statement_ids = HashSet::new();
+    read_items(problems, at, items, |problems, at, item| {
+        let map = problems.object(at, item, "a dimension", DIMENSION_FIELDS)?;
+        let id = problems.field(at, map, "id", |p, at, v| {
+            let id = p.identifier(at, v, false)?;
+            if !dimension_ids.insert(id.clone()) {
+                p.add(at, "is used by another dimension");
+                return None;
+            }
+            Some(DimensionId(id))
+        });
+        let name = problems.field(at, map, "name", |p, at, v| p.text(at, v, NAME));
+        let summary = problems.field(at, map, "summary", |p, at, v| p.text(at, v, TEXT));
+        let core = problems.field(at, map, "core", Problems::flag);
+        let owner = problems.optional_field(at, map, "owner", Owner::default(), |p, at, v| {
+            p.choice(at, v, OWNER_NAMES).map(|i| Owner::ALL[i])
+        });
+        let statements = problems.field(at, map, "statements", |p, at, v| {
+            read_statements(p, at, v, &mut statement_ids)
+        });
+        let guidance = problems.field(at, map, "guidance", read_guidance);
+        Some(Dimension {
+            id: id?,
+            name: name?,
+            summary: summary?,
+            core: core?,
+            owner: owner?,
+            statements: statements?,
+            guidance: guidance?,
+        })
+    })
+}
+
+fn read_statements(
+    problems: &mut Problems,
+    at: &At,
+    value: &Value,
+    ids: &mut HashSet<String>,
+) -> Option<Vec<Statement>> {
+    let items = problems.list(at, value)?;
+    if items.is_empty() {
+        problems.add(at, "must list at least one statement");
+    } else if items.len() > MAX_STATEMENTS {
+        problems.add(
+            at,
+            format_args!("has too many statements (at most {MAX_STATEMENTS})"),
+        );
+    }
+    read_items(problems, at, items, |problems, at, item| {
+        let map = problems.object(at, item, "a statement", STATEMENT_FIELDS)?;
+        let id = problems.field(at, map, "id", |p, at, v| {
+            let id = p.identifier(at, v, true)?;
+            if !ids.insert(id.clone()) {
+                p.add(at, "is used by another statement");
+                return None;
+            }
+            Some(StatementId::from(id.as_str()))
+        });
+        let text = problems.field(at, map, "text", |p, at, v| p.text(at, v, TEXT));
+        let reverse = problems.optional_field(at, map, "reverse", false, Problems::flag);
+        let not_applicable =
+            problems.optional_field(at, map, "not_applicable", false, Problems::flag);
+        let weight = problems.optional_field(at, map, "weight", 1, |p, at, v| {
+            p.whole(at, v, 1..=u32::from(MAX_WEIGHT)).map(|w| w as u8)
+        });
+        Some(Statement {
+            id: id?,
+            text: text?,
+            reverse: reverse?,
+            not_applicable: not_applicable?,
+            weight: weight?,
+        })
+    })
+}
+
+fn read_guidance(problems: &mut Problems, at: &At, value: &Value) -> Option<Vec<Guidance>> {
+    let items = problems.list(at, value)?;
+    if items.len() != Level::COUNT {
+        problems.add(at, "must have exactly 5 entries, one per level");
+    }
+    let mut expected = 0u8;
+    read_items(problems, at, items, |problems, at, item| {
+        expected += 1;
+        let map = problems.object(at, item, "a guidance entry", GUIDANCE_FIELDS)?;
+        let level = problems.field(at, map, "level", |p, at, v| {
+            let level = p.whole(at, v, 1..=Level::COUNT as u32)? as u8;
+            if level != expected {
+                p.add(at, "levels must run 1, 2, 3, 4, 5 in order");
+                return None;
+            }
+            Some(level)
+        });
+        let next = problems.field(at, map, "next", |p, at, v| p.text(at, v, TEXT));
+        let practices = problems.field(at, map, "practices", |p, at, v| {
+            let items = p.list(at, v)?;
+            if items.is_empty() || items.len() > MAX_PRACTICES {
+                p.add(at, format_args!("must list 1 to {MAX_PRACTICES} practices"));
+            }
+            read_items(p, at, items, |p, at, item| p.text(at, item, TEXT))
+        });
+        Some(Guidance {
+            level: level?,
+            next: next?,
+            practices: practices?,
+        })
+    })
+}
