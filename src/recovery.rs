@@ -6,7 +6,7 @@
 //! Yew:
 //!
 //! 1. stops every further write to storage, so a broken state can never
-//!    overwrite what was saved before ([`crate::storage::stop_writing`]);
+//!    overwrite what was saved before (`storage::stop_writing`);
 //! 2. replaces the page's body (and with it every listener Yew attached) with
 //!    a plain recovery screen that says what happened and what is safe;
 //! 3. offers the saved data, read once now, as a file to download: a plain

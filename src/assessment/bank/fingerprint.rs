@@ -6,7 +6,7 @@
 use std::fmt;
 
 /// A bank's fingerprint: the first 64 bits of SHA-256 over its canonical
-/// JSON ([`Bank::to_json`]). The same content gives the same fingerprint
+/// JSON ([`Bank::to_json`](super::Bank::to_json)). The same content gives the same fingerprint
 /// however the file was laid out or spelled (white space, field order,
 /// `"reverse": false` written or left out), and finding two banks that share
 /// one takes about 2^32 SHA-256 evaluations of a deliberate search, where the
@@ -37,7 +37,7 @@ impl fmt::Display for Fingerprint {
     }
 }
 
-/// How a result names the bank it was written for ([`Bank::mark`]).
+/// How a result names the bank it was written for ([`Bank::mark`](super::Bank::mark)).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mark {
     /// The 32-bit mark of format-1 codes and version-1 exports.
@@ -63,7 +63,7 @@ impl fmt::Display for Mark {
     }
 }
 
-/// Whether a result's [`Mark`] names a bank ([`Bank::recognises`]).
+/// Whether a result's [`Mark`] names a bank ([`Bank::recognises`](super::Bank::recognises)).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Recognised {
     /// It was written for this bank.
