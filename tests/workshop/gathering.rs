@@ -380,3 +380,64 @@ fn a_thousand_codes_paste_at_once() {
     assert_eq!(gathered.added + gathered.duplicates, 1_000);
     assert!(gathered.rejected.is_empty());
 }
+
+#[test]
+fn workshops_are_equal_exactly_when_name_participants_and_unreadable_codes_are() {
+    // The screen skips a render when the workshop is equal to the one
+    // before: equality must see every change to what is shown or saved,
+    // and a copy (sharing its participants) must be equal.
+    let bank = mini_bank();
+    let (_, codes) = five_codes(&bank);
+    let gathered = |name: &str, codes: &[&String]| {
+        let mut workshop = Workshop::new(name);
+        let text: Vec<&str> = codes.iter().map(|c| c.as_str()).collect();
+        workshop.add_text(&bank, &text.join("\n"));
+        workshop
+    };
+    let workshop = gathered("Offsite", &[&codes[0], &codes[1], &codes[2]]);
+    assert_eq!(workshop.clone(), workshop);
+    // Gathered again apart, the same name and codes in the same order are
+    // the same workshop, though nothing is shared.
+    assert_eq!(
+        gathered("Offsite", &[&codes[0], &codes[1], &codes[2]]),
+        workshop
+    );
+    assert_eq!(Workshop::new("Offsite"), Workshop::new("Offsite"));
+
+    let mut renamed = workshop.clone();
+    renamed.rename("Offsite 2");
+    assert_ne!(renamed, workshop, "another name");
+    let mut more = workshop.clone();
+    assert_eq!(more.add_text(&bank, &codes[3]).added, 1);
+    assert_ne!(more, workshop, "one participant more");
+    let mut fewer = workshop.clone();
+    fewer.remove(2);
+    assert_ne!(fewer, workshop, "one participant fewer");
+    assert_ne!(
+        gathered("Offsite", &[&codes[0], &codes[1], &codes[3]]),
+        workshop,
+        "another participant"
+    );
+    assert_ne!(
+        gathered("Offsite", &[&codes[0], &codes[2], &codes[1]]),
+        workshop,
+        "the same participants in another order"
+    );
+
+    // The same name and participants, and a saved code that did not read.
+    let saved = SavedWorkshop {
+        schema: 1,
+        name: "Offsite".into(),
+        codes: vec![
+            codes[0].clone(),
+            codes[1].clone(),
+            codes[2].clone(),
+            "garbage".into(),
+        ],
+    };
+    let (mut restored, _) = Workshop::restore(&bank, saved).unwrap();
+    assert_eq!(restored.participants(), workshop.participants());
+    assert_ne!(restored, workshop, "a code that did not read");
+    restored.discard_unreadable();
+    assert_eq!(restored, workshop);
+}

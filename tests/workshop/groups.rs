@@ -296,3 +296,30 @@ fn group_breakdown_hides_small_groups() {
     assert_eq!(view.teams[1].figures.as_ref().unwrap().members, 2);
     assert_eq!(view.role_group(Role::Leadership).unwrap().figures, None);
 }
+
+#[test]
+fn no_gap_is_zero_with_a_plus_sign_and_comes_last() {
+    let bank = mini_bank();
+    // alpha: HR 50 and L&D 50, no gap at all; beta: HR 75 vs L&D 100, -25.
+    let team = quick_room(
+        &bank,
+        &[
+            (Role::Hr, 50, 75),
+            (Role::LearningAndDevelopment, 50, 100),
+        ],
+    );
+    let view = TeamView::of(&bank, Mode::Quick, &team, 1, str::to_lowercase);
+    let gaps: Vec<(usize, String)> = view
+        .gaps
+        .iter()
+        .map(|g| (g.index, format!("{:+.1}", g.gap)))
+        .collect();
+    // As the screen writes them: an equal view is "+0.0", never "-0.0".
+    assert_eq!(
+        gaps,
+        [
+            (index_of(&bank, "beta"), "-25.0".to_owned()),
+            (index_of(&bank, "alpha"), "+0.0".to_owned()),
+        ]
+    );
+}

@@ -260,3 +260,42 @@ fn quick_and_full_results_mix_over_those_asked() {
         4
     );
 }
+
+#[test]
+fn equally_divided_statements_put_more_answers_first_then_bank_order() {
+    use Answer::*;
+    let bank = mini_bank();
+    // Every statement here has a standard deviation of exactly 50 points:
+    // alpha.one from two answers on the scale (the other two "Don't know"),
+    // beta.one and beta.two from four. The spread ties, so the statement
+    // more people answered comes first, and bank order settles the rest.
+    let rows = [
+        [StronglyDisagree, StronglyDisagree, StronglyAgree],
+        [StronglyAgree, StronglyAgree, StronglyDisagree],
+        [DontKnow, StronglyDisagree, StronglyAgree],
+        [DontKnow, StronglyAgree, StronglyDisagree],
+    ];
+    let team: Vec<Progress> = rows
+        .iter()
+        .map(|row| {
+            let ids = ["alpha.one", "beta.one", "beta.two"];
+            let answers: Vec<(&str, Answer)> = ids.into_iter().zip(*row).collect();
+            answering(&bank, Mode::Quick, Role::Other, &answers)
+        })
+        .collect();
+    // Threshold 2: alpha.one's two opinions are enough to be shown.
+    let view = TeamView::of(&bank, Mode::Quick, &team, 2, str::to_lowercase);
+    let divided: Vec<(&str, usize, Option<f64>)> = view
+        .divided
+        .iter()
+        .map(|s| (s.id.as_str(), s.answers.on_scale(), s.std_dev))
+        .collect();
+    assert_eq!(
+        divided,
+        [
+            ("beta.one", 4, Some(50.0)),
+            ("beta.two", 4, Some(50.0)),
+            ("alpha.one", 2, Some(50.0)),
+        ]
+    );
+}

@@ -113,6 +113,18 @@ fn dimension_figures_match_hand_worked_teams() {
             agreement: Some(Agreement::Agreed),
             level: 5,
         },
+        // Two people, the fewest with something to agree on: mean 62.5,
+        // each 12.5 from it, so std dev 12.5: mixed.
+        Expected {
+            scores: &[50, 75],
+            mean: 62.5,
+            median: 62.5,
+            min: 50,
+            max: 75,
+            std_dev: 12.5,
+            agreement: Some(Agreement::Mixed),
+            level: 4,
+        },
         // One person: figures, but nothing to agree on.
         Expected {
             scores: &[75],
