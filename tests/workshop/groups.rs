@@ -303,10 +303,7 @@ fn no_gap_is_zero_with_a_plus_sign_and_comes_last() {
     // alpha: HR 50 and L&D 50, no gap at all; beta: HR 75 vs L&D 100, -25.
     let team = quick_room(
         &bank,
-        &[
-            (Role::Hr, 50, 75),
-            (Role::LearningAndDevelopment, 50, 100),
-        ],
+        &[(Role::Hr, 50, 75), (Role::LearningAndDevelopment, 50, 100)],
     );
     let view = TeamView::of(&bank, Mode::Quick, &team, 1, str::to_lowercase);
     let gaps: Vec<(usize, String)> = view

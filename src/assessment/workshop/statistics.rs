@@ -127,9 +127,11 @@ impl Mean {
     /// The mean of `count` scores adding up to `sum`; `None` for no scores.
     pub(super) fn of(sum: u64, count: usize) -> Option<Mean> {
         let n = count as u64;
-        (n > 0).then(|| Mean {
+        // `None` for no scores, before anything divides by their number.
+        let score = Score::rounded_mean(sum, n)?;
+        Some(Mean {
             value: tenths(u128::from(sum), u128::from(n)) as f64 / 10.0,
-            score: score((2 * sum + n) / (2 * n)),
+            score,
             of: count,
         })
     }

@@ -1,6 +1,11 @@
 //! The tally: running sums over the participants, one at a time, from which
 //! the [`TeamView`] is built.
 //!
+//! Each participant's dimension scores, and each answer's step on the scale
+//! (for the most divided statements), come from the scoring's
+//! `DimensionCount`, which scores a person's own report, so a team figure and
+//! an individual's result can never follow different rules.
+//!
 //! # Speed
 //!
 //! One pass over each participant's answers (merged with the bank's statements
@@ -14,10 +19,10 @@ use super::statistics::{
 };
 use super::team::{Group, GroupFigures, GroupLabel, TeamView};
 use crate::assessment::answer::{Answer, Mode, Role};
-use crate::assessment::bank::{Bank, Dimension, StatementId};
+use crate::assessment::bank::{Bank, Dimension, Statement, StatementId};
 use crate::assessment::disclosure::{self, Cells, Figure, Suppression};
 use crate::assessment::progress::Progress;
-use crate::assessment::scoring;
+use crate::assessment::scoring::DimensionCount;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
@@ -43,7 +48,7 @@ impl TeamView {
         let mut tally = Tally::new(bank, mode, lowercase);
         for participant in participants {
             tally.add(participant.mode, participant.role, &participant.team, |s| {
-                participant.answers.get(s.id).copied()
+                participant.answers.get(&s.statement.id).copied()
             });
         }
         tally.view(mode, threshold.max(1))
@@ -70,13 +75,11 @@ impl Workshop {
 
 /// One statement of the view, flattened.
 struct Flat<'b> {
-    id: &'b StatementId,
+    statement: &'b Statement,
     /// Its position in the bank, counting every dimension's statements.
     position: usize,
     /// Position of its dimension in the view.
     dimension: usize,
-    reverse: bool,
-    weight: u8,
 }
 
 /// Running sums for one group: members, and score sum and count per dimension.
@@ -262,12 +265,10 @@ impl<'b> Tally<'b> {
                     .statements
                     .iter()
                     .zip(first..)
-                    .map(|(s, position)| Flat {
-                        id: &s.id,
+                    .map(|(statement, position)| Flat {
+                        statement,
                         position,
                         dimension: dimensions.len(),
-                        reverse: s.reverse,
-                        weight: s.weight,
                     }),
             );
             ranges.push(start..flat.len());
@@ -355,33 +356,23 @@ impl<'b> Tally<'b> {
         let sums = &mut self.dimension_sums[position];
         sums.asked += 1;
         sums.slots += range.len();
-        let (mut steps, mut weights, mut counted) = (0u32, 0u32, 0u64);
+        let mut count = DimensionCount::default();
         for s in range.clone() {
             let statement = &mut self.statement_sums[s];
             statement.asked += 1;
-            let Some(slot) = usize::from(self.given[s]).checked_sub(1) else {
-                continue;
-            };
-            statement.answers[slot] += 1;
-            if let Some(agreement) = ANSWER_ORDER[slot].agreement() {
-                let step = u64::from(agreement - 1);
-                let step = if self.flat[s].reverse { 4 - step } else { step };
+            let answer = usize::from(self.given[s]).checked_sub(1).map(|slot| {
+                statement.answers[slot] += 1;
+                ANSWER_ORDER[slot]
+            });
+            if let Some(step) = count.add(self.flat[s].statement, answer) {
+                let step = u64::from(step);
                 statement.steps += step;
                 statement.squares += step * step;
-                let weight = u32::from(self.flat[s].weight);
-                steps += weight * step as u32;
-                weights += weight;
-                counted += 1;
-            } else if ANSWER_ORDER[slot] == Answer::DontKnow {
-                sums.dont_know += 1;
             }
         }
-        // Scoring's rules 1 to 3, as `Report::score` applies them: at least
-        // half the statements answered on the scale, then the weighted mean.
-        if counted == 0 || counted * 2 < range.len() as u64 {
-            return None;
-        }
-        let score = u64::from(scoring::weighted_score(steps, weights)?.value());
+        let result = count.result(position);
+        sums.dont_know += result.dont_know;
+        let score = u64::from(result.score()?.value());
         sums.histogram[score as usize] += 1;
         Some(score)
     }
@@ -426,7 +417,7 @@ impl<'b> Tally<'b> {
             .flat
             .iter()
             .zip(&self.statement_sums)
-            .map(|(f, sums)| sums.stats(f.id, self.dimensions[f.dimension].0, threshold))
+            .map(|(f, sums)| sums.stats(&f.statement.id, self.dimensions[f.dimension].0, threshold))
             .collect();
         let spreads: Vec<(u128, u128)> = self
             .statement_sums
