@@ -103,7 +103,8 @@ pub struct Rejected {
     /// shortened with "…" when long.
     pub text: String,
     /// What is wrong and what to do, in plain words (for a code, the
-    /// [`CodeError`] message; a code for another bank says so).
+    /// [`CodeError`](crate::assessment::code::CodeError) message; a code for
+    /// another bank says so).
     pub reason: String,
 }
 

@@ -192,14 +192,16 @@ pub struct DimensionStats {
     /// Of those, participants with enough answers to have a score.
     pub scored: usize,
     /// Whether the room's scores may be shown: hidden when fewer than
-    /// [`TeamView::threshold`] have a score, or to protect a group.
+    /// [`TeamView::threshold`](super::TeamView::threshold) have a score, or
+    /// to protect a group.
     pub figure: Figure,
     /// The spread of the scores; `None` when nobody has a score or the
     /// room's figure is hidden.
     pub spread: Option<Spread>,
     /// "Don't know" answers among every statement of the dimension asked
     /// (participants asked times statements); `None` when fewer than
-    /// [`TeamView::threshold`] participants were asked.
+    /// [`TeamView::threshold`](super::TeamView::threshold) participants were
+    /// asked.
     pub dont_know: Option<Rate>,
 }
 
@@ -264,8 +266,8 @@ pub struct StatementStats {
     /// Participants whose mode asks the statement.
     pub asked: usize,
     /// Whether the statement's figures are shown: only from
-    /// [`TeamView::threshold`] answers on the agreement scale. When not, the
-    /// figures below are empty.
+    /// [`TeamView::threshold`](super::TeamView::threshold) answers on the
+    /// agreement scale. When not, the figures below are empty.
     pub figure: Figure,
     /// Answers as given (before reverse scoring: what people chose).
     pub answers: AnswerCounts,

@@ -60,7 +60,7 @@ pub struct TeamView {
     /// threshold, largest difference first.
     pub gaps: Vec<PerceptionGap>,
     /// The statements with the widest spread of answers, widest first; at
-    /// most [`DIVIDED_COUNT`].
+    /// most [`DIVIDED_COUNT`](super::DIVIDED_COUNT).
     pub divided: Vec<StatementStats>,
     /// The breakdown by role: roles in [`Role::ALL`] order, then participants
     /// without a role; only groups with members are listed.
