@@ -18,9 +18,12 @@
 //!    half of the dimensions to be scored. Its level follows the same bands, but
 //!    a partnership is only as strong as its weakest area: the overall level is
 //!    never more than one level above the lowest dimension's level.
+//!
+//! Rules 1 to 4 are applied in one place, `DimensionCount`, to a person's
+//! report and to each participant a team view counts alike.
 
 use super::answer::{Answer, Mode};
-use super::bank::{Bank, Dimension, StatementId};
+use super::bank::{Bank, Statement, StatementId};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -47,9 +50,15 @@ impl Score {
     fn mean(scores: impl IntoIterator<Item = Score>) -> Option<Score> {
         let (sum, count) = scores
             .into_iter()
-            .fold((0u32, 0u32), |(sum, n), s| (sum + u32::from(s.0), n + 1));
-        let mean = rounded_ratio(sum, count)?;
-        Some(Score(mean as u8))
+            .fold((0u64, 0u64), |(sum, n), s| (sum + u64::from(s.0), n + 1));
+        Score::rounded_mean(sum, count)
+    }
+
+    /// The mean of `count` scores that add up to `sum`, rounded half up as a
+    /// dimension's score is (rule 3): a team's mean is rounded by the same
+    /// rule as one person's answers. `None` for no scores.
+    pub(crate) fn rounded_mean(sum: u64, count: u64) -> Option<Score> {
+        rounded_ratio(sum, count).map(|value| Score(value.min(100) as u8))
     }
 }
 
@@ -63,12 +72,13 @@ impl fmt::Display for Score {
 /// counted answers' steps on the scale (0 to 4 each, after reverse scoring)
 /// and `weights` the sum of their weights. Each step is worth 25 points, so
 /// the score is 25 × steps / weights, rounded half up; `None` for no answers.
-pub(crate) fn weighted_score(steps: u32, weights: u32) -> Option<Score> {
-    rounded_ratio(25 * steps, weights).map(|value| Score(value.min(100) as u8))
+fn weighted_score(steps: u32, weights: u32) -> Option<Score> {
+    rounded_ratio(25 * u64::from(steps), u64::from(weights))
+        .map(|value| Score(value.min(100) as u8))
 }
 
 /// `numerator / denominator` rounded half up, or `None` when dividing by zero.
-fn rounded_ratio(numerator: u32, denominator: u32) -> Option<u32> {
+fn rounded_ratio(numerator: u64, denominator: u64) -> Option<u64> {
     (denominator > 0).then(|| (2 * numerator + denominator) / (2 * denominator))
 }
 
@@ -232,7 +242,13 @@ impl Report {
             .iter()
             .enumerate()
             .filter(|(_, d)| mode == Mode::Full || d.core)
-            .map(|(index, dimension)| score_dimension(index, dimension, answers))
+            .map(|(index, dimension)| {
+                let mut count = DimensionCount::default();
+                for statement in &dimension.statements {
+                    count.add(statement, answers.get(&statement.id).copied());
+                }
+                count.result(index)
+            })
             .collect();
         Report::from_dimensions(dimensions)
     }
@@ -277,49 +293,70 @@ impl Report {
     }
 }
 
-/// Rules 1 to 4 for one dimension.
-fn score_dimension(
-    index: usize,
-    dimension: &Dimension,
-    answers: &BTreeMap<StatementId, Answer>,
-) -> DimensionResult {
-    let mut steps = 0u32;
-    let mut weights = 0u32;
-    let mut counted = 0usize;
-    let mut dont_know = 0;
-    let mut not_applicable = 0;
-    for statement in &dimension.statements {
-        match answers.get(&statement.id) {
-            Some(Answer::DontKnow) => dont_know += 1,
-            Some(Answer::NotApplicable) => not_applicable += 1,
-            Some(answer) => {
-                if let Some(agreement) = answer.agreement() {
-                    let step = u32::from(agreement - 1);
-                    let step = if statement.reverse { 4 - step } else { step };
-                    let weight = u32::from(statement.weight);
-                    steps += weight * step;
-                    weights += weight;
-                    counted += 1;
-                }
+/// Rules 1 to 4 for one dimension, statement by statement: the one place
+/// they are applied, to a person's report ([`Report::score`]) and to each
+/// participant a team view counts alike. Add every statement of the
+/// dimension once, answered or not, then read the [`result`](Self::result).
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct DimensionCount {
+    /// Weighted sum of the counted answers' steps.
+    steps: u32,
+    /// Sum of the counted answers' weights.
+    weights: u32,
+    /// Answers on the agreement scale.
+    counted: usize,
+    /// Statements added.
+    total: usize,
+    dont_know: usize,
+    not_applicable: usize,
+}
+
+impl DimensionCount {
+    /// Counts one statement and the answer to it, if any, and returns the
+    /// step the answer counts on the scale: 0 (strongly disagree) to 4
+    /// (strongly agree), the other way round for a reverse statement, each
+    /// step worth 25 points (rule 1). `None` for no answer, "Don't know" and
+    /// "Not applicable", which count nothing either way (rule 2).
+    pub(crate) fn add(&mut self, statement: &Statement, answer: Option<Answer>) -> Option<u8> {
+        self.total += 1;
+        let answer = answer?;
+        let Some(agreement) = answer.agreement() else {
+            if answer == Answer::DontKnow {
+                self.dont_know += 1;
+            } else {
+                self.not_applicable += 1;
             }
-            None => {}
-        }
+            return None;
+        };
+        let step = agreement - 1;
+        let step = if statement.reverse { 4 - step } else { step };
+        let weight = u32::from(statement.weight);
+        self.steps += weight * u32::from(step);
+        self.weights += weight;
+        self.counted += 1;
+        Some(step)
     }
-    let coverage = Coverage {
-        counted,
-        total: dimension.statements.len(),
-    };
-    let scored = if coverage.is_enough() {
-        weighted_score(steps, weights).map(|score| (score, Level::of(score)))
-    } else {
-        None
-    };
-    DimensionResult {
-        index,
-        scored,
-        coverage,
-        dont_know,
-        not_applicable,
+
+    /// The result of the dimension at `index` (rules 3 and 4): the weighted
+    /// mean and its level when at least half of the statements added were
+    /// answered on the scale.
+    pub(crate) fn result(self, index: usize) -> DimensionResult {
+        let coverage = Coverage {
+            counted: self.counted,
+            total: self.total,
+        };
+        let scored = if coverage.is_enough() {
+            weighted_score(self.steps, self.weights).map(|score| (score, Level::of(score)))
+        } else {
+            None
+        };
+        DimensionResult {
+            index,
+            scored,
+            coverage,
+            dont_know: self.dont_know,
+            not_applicable: self.not_applicable,
+        }
     }
 }
 

@@ -1,0 +1,301 @@
+//! Statements: the most divided, Don't know rates, and rooms that mix quick
+//! and full assessments.
+
+use super::*;
+
+/// Four participants answering statement by statement.
+///
+/// | statement           | answers             | points (after reverse) | mean | std dev |
+/// |---------------------|---------------------|------------------------|------|---------|
+/// | beta.one            | SD SD SA SA         | 0 0 100 100            | 50   | 50      |
+/// | beta.two            | D A A A             | 25 75 75 75            | 62.5 | 21.7    |
+/// | alpha.three (rev.)  | SA SA SA D          | 0 0 0 75               | 18.8 | 32.5    |
+/// | alpha.one           | A A A A             | 75 75 75 75            | 75   | 0       |
+/// | alpha.two           | N N N DK            | 50 50 50               | 50   | 0       |
+/// | alpha.four          | NA NA A SA          | 75 100                 | 87.5 | 12.5    |
+///
+/// beta.two: deviations -37.5, 12.5 ×3: (1406.25 + 468.75) / 4 = 468.75,
+/// sqrt = 21.65. alpha.three: deviations -18.75 ×3, 56.25: (1054.6875 +
+/// 3164.0625) / 4 = 1054.6875, sqrt = 32.48.
+fn divided_room(bank: &Bank) -> Vec<Progress> {
+    use Answer::*;
+    let rows = [
+        [
+            StronglyDisagree,
+            Disagree,
+            StronglyAgree,
+            Agree,
+            Neutral,
+            NotApplicable,
+        ],
+        [
+            StronglyDisagree,
+            Agree,
+            StronglyAgree,
+            Agree,
+            Neutral,
+            NotApplicable,
+        ],
+        [StronglyAgree, Agree, StronglyAgree, Agree, Neutral, Agree],
+        [
+            StronglyAgree,
+            Agree,
+            Disagree,
+            Agree,
+            DontKnow,
+            StronglyAgree,
+        ],
+    ];
+    let ids = [
+        "beta.one",
+        "beta.two",
+        "alpha.three",
+        "alpha.one",
+        "alpha.two",
+        "alpha.four",
+    ];
+    rows.iter()
+        .map(|row| {
+            let answers: Vec<(&str, Answer)> =
+                ids.iter().copied().zip(row.iter().copied()).collect();
+            answering(bank, Mode::Quick, Role::Other, &answers)
+        })
+        .collect()
+}
+
+#[test]
+fn divided_statements_come_widest_first() {
+    let bank = mini_bank();
+    // Threshold 2: alpha.four has two opinions (the other two answered "Not
+    // applicable"), which at 3 would be too few to show.
+    let view = TeamView::of(
+        &bank,
+        Mode::Quick,
+        &divided_room(&bank),
+        2,
+        str::to_lowercase,
+    );
+    let at_three = TeamView::of(
+        &bank,
+        Mode::Quick,
+        &divided_room(&bank),
+        3,
+        str::to_lowercase,
+    );
+    let four = at_three
+        .statements
+        .iter()
+        .find(|s| s.id.as_str() == "alpha.four")
+        .unwrap();
+    assert_eq!(
+        (four.figure, four.answers.total(), four.mean),
+        (Figure::TooFew, 0, None),
+        "two opinions beside two Not applicable are too few at 3"
+    );
+    assert_eq!(at_three.divided.len(), 3);
+    let divided: Vec<(&str, Option<f64>, Option<f64>)> = view
+        .divided
+        .iter()
+        .map(|s| (s.id.as_str(), s.mean, s.std_dev))
+        .collect();
+    // alpha.one and alpha.two have no spread, so they start no discussion.
+    assert_eq!(
+        divided,
+        [
+            ("beta.one", Some(50.0), Some(50.0)),
+            ("alpha.three", Some(18.8), Some(32.5)),
+            ("beta.two", Some(62.5), Some(21.7)),
+            ("alpha.four", Some(87.5), Some(12.5)),
+        ]
+    );
+    // Counts are of the answers as given, before reverse scoring.
+    let three = &view.divided[1];
+    let counts: Vec<(Answer, usize)> = three.answers.iter().filter(|(_, n)| *n > 0).collect();
+    assert_eq!(counts, [(Answer::Disagree, 1), (Answer::StronglyAgree, 3)]);
+    assert_eq!(three.answers.on_scale(), 4);
+    assert_eq!(view.divided[0].answers.of(Answer::StronglyDisagree), 2);
+    assert_eq!(view.divided[3].answers.of(Answer::NotApplicable), 2);
+    assert_eq!(view.divided[3].answers.on_scale(), 2);
+}
+
+#[test]
+fn at_most_five_statements_are_named_as_divided() {
+    let bank = mini_bank();
+    // Two people at opposite ends of all ten statements; alpha.four by its
+    // two scale answers as well. Equal spreads keep bank order.
+    let ends = |answer: Answer| {
+        let mut progress = Progress::new(Mode::Full);
+        progress.choose_role(Role::Hr);
+        for statement in bank.dimensions().iter().flat_map(|d| &d.statements) {
+            assert!(progress.answer(&bank, &statement.id, answer));
+        }
+        progress
+    };
+    let team = [ends(Answer::StronglyDisagree), ends(Answer::StronglyAgree)];
+    // Threshold 1: two people are too few to show any statement at 3.
+    let view = TeamView::of(&bank, Mode::Full, &team, 1, str::to_lowercase);
+    let ids: Vec<&str> = view.divided.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(DIVIDED_COUNT, 5);
+    assert_eq!(
+        ids,
+        [
+            "alpha.one",
+            "alpha.two",
+            "alpha.three",
+            "alpha.four",
+            "beta.one"
+        ]
+    );
+}
+
+#[test]
+fn dont_know_rates_per_dimension_and_statement() {
+    let bank = mini_bank();
+    let view = TeamView::of(
+        &bank,
+        Mode::Quick,
+        &divided_room(&bank),
+        3,
+        str::to_lowercase,
+    );
+    // alpha: 4 people asked 4 statements = 16; one Don't know: 6.25%, shown 6%.
+    let alpha = dimension(&view, &bank, "alpha");
+    assert_eq!(alpha.dont_know, Some(Rate { count: 1, of: 16 }));
+    assert_eq!(alpha.dont_know.unwrap().share(), Some(0.0625));
+    assert_eq!(alpha.dont_know.unwrap().percent(), Some(6));
+    // beta: no Don't know among 8.
+    assert_eq!(
+        dimension(&view, &bank, "beta").dont_know,
+        Some(Rate { count: 0, of: 8 })
+    );
+    // alpha.two: one of the four asked, 25%.
+    let two = view
+        .statements
+        .iter()
+        .find(|s| s.id.as_str() == "alpha.two")
+        .unwrap();
+    assert_eq!(two.dont_know, Some(Rate { count: 1, of: 4 }));
+    assert_eq!(two.dont_know.unwrap().percent(), Some(25));
+    // Rates round half up: 1 of 8 is 12.5%, shown 13%.
+    assert_eq!(Rate { count: 1, of: 8 }.percent(), Some(13));
+    assert_eq!(Rate { count: 0, of: 0 }.percent(), None);
+}
+
+#[test]
+fn quick_and_full_results_mix_over_those_asked() {
+    let bank = mini_bank();
+    let team = vec![
+        person(
+            &bank,
+            Mode::Quick,
+            Some(Role::Hr),
+            "",
+            &[("alpha", 0), ("beta", 0)],
+        ),
+        person(
+            &bank,
+            Mode::Quick,
+            Some(Role::Hr),
+            "",
+            &[("alpha", 0), ("beta", 0)],
+        ),
+        person(
+            &bank,
+            Mode::Full,
+            Some(Role::Hr),
+            "",
+            &[("alpha", 100), ("gamma", 50)],
+        ),
+        person(
+            &bank,
+            Mode::Full,
+            Some(Role::Hr),
+            "",
+            &[("alpha", 100), ("gamma", 100)],
+        ),
+    ];
+    // Threshold 1: gamma and delta are asked of two people only.
+    let full = TeamView::of(&bank, Mode::Full, &team, 1, str::to_lowercase);
+    assert_eq!(full.dimensions.len(), 4);
+    let alpha = dimension(&full, &bank, "alpha");
+    assert_eq!(
+        (alpha.asked, alpha.scored, alpha.spread.unwrap().mean.value),
+        (4, 4, 50.0)
+    );
+    // gamma was asked of the two full results only: mean (50 + 100) / 2.
+    let gamma = dimension(&full, &bank, "gamma");
+    assert_eq!(
+        (gamma.asked, gamma.scored, gamma.spread.unwrap().mean.value),
+        (2, 2, 75.0)
+    );
+    assert_eq!(gamma.dont_know.unwrap().of, 4);
+    // delta: asked of two, answered by nobody.
+    let delta = dimension(&full, &bank, "delta");
+    assert_eq!((delta.asked, delta.scored), (2, 0));
+    let gamma_one = full
+        .statements
+        .iter()
+        .find(|s| s.id.as_str() == "gamma.one")
+        .unwrap();
+    assert_eq!(gamma_one.asked, 2);
+
+    // A quick view lists the core dimensions only, with everybody in them.
+    let quick = TeamView::of(&bank, Mode::Quick, &team, 3, str::to_lowercase);
+    assert_eq!(quick.dimensions.len(), 2);
+    assert_eq!(quick.statements.len(), 6);
+    assert_eq!(dimension(&quick, &bank, "alpha").asked, 4);
+
+    let mut workshop = Workshop::new("Mixed");
+    for p in &team[..2] {
+        workshop.add_progress(&bank, p);
+    }
+    assert_eq!(workshop.mode(), Mode::Quick);
+    workshop.add_progress(&bank, &team[2]);
+    assert_eq!(workshop.mode(), Mode::Full);
+    assert_eq!(
+        workshop
+            .team_view(&bank, 3, str::to_lowercase)
+            .dimensions
+            .len(),
+        4
+    );
+}
+
+#[test]
+fn equally_divided_statements_put_more_answers_first_then_bank_order() {
+    use Answer::*;
+    let bank = mini_bank();
+    // Every statement here has a standard deviation of exactly 50 points:
+    // alpha.one from two answers on the scale (the other two "Don't know"),
+    // beta.one and beta.two from four. The spread ties, so the statement
+    // more people answered comes first, and bank order settles the rest.
+    let rows = [
+        [StronglyDisagree, StronglyDisagree, StronglyAgree],
+        [StronglyAgree, StronglyAgree, StronglyDisagree],
+        [DontKnow, StronglyDisagree, StronglyAgree],
+        [DontKnow, StronglyAgree, StronglyDisagree],
+    ];
+    let team: Vec<Progress> = rows
+        .iter()
+        .map(|row| {
+            let ids = ["alpha.one", "beta.one", "beta.two"];
+            let answers: Vec<(&str, Answer)> = ids.into_iter().zip(*row).collect();
+            answering(&bank, Mode::Quick, Role::Other, &answers)
+        })
+        .collect();
+    // Threshold 2: alpha.one's two opinions are enough to be shown.
+    let view = TeamView::of(&bank, Mode::Quick, &team, 2, str::to_lowercase);
+    let divided: Vec<(&str, usize, Option<f64>)> = view
+        .divided
+        .iter()
+        .map(|s| (s.id.as_str(), s.answers.on_scale(), s.std_dev))
+        .collect();
+    assert_eq!(
+        divided,
+        [
+            ("beta.one", 4, Some(50.0)),
+            ("beta.two", 4, Some(50.0)),
+            ("alpha.one", 2, Some(50.0)),
+        ]
+    );
+}
