@@ -20,143 +20,24 @@
 //!    never more than one level above the lowest dimension's level.
 //!
 //! Rules 1 to 4 are applied in one place, `DimensionCount`, to a person's
-//! report and to each participant a team view counts alike.
+//! report and to each participant a team view counts alike. The scale they
+//! count on (a [`Score`] rounded half up, and the [`Level`] bands of rule 4)
+//! is `scale`, which the question bank shares: it names the levels.
 
-use super::answer::{Answer, Mode};
-use super::bank::{Bank, Statement, StatementId};
-use serde::{Deserialize, Serialize};
+mod scale;
+
+pub use scale::{Level, Score};
+
+use crate::assessment::answer::{Answer, Mode};
+use crate::assessment::bank::{Bank, Statement, StatementId};
 use std::collections::BTreeMap;
-use std::fmt;
-
-/// A score from 0 to 100.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Score(u8);
-
-impl Score {
-    /// The highest score.
-    pub const MAX: Score = Score(100);
-
-    /// A score, or `None` above 100.
-    pub fn new(value: u8) -> Option<Score> {
-        (value <= 100).then_some(Score(value))
-    }
-
-    /// The score as a number from 0 to 100.
-    pub fn value(self) -> u8 {
-        self.0
-    }
-
-    /// The mean of some scores, rounded half up; `None` for no scores.
-    fn mean(scores: impl IntoIterator<Item = Score>) -> Option<Score> {
-        let (sum, count) = scores
-            .into_iter()
-            .fold((0u64, 0u64), |(sum, n), s| (sum + u64::from(s.0), n + 1));
-        Score::rounded_mean(sum, count)
-    }
-
-    /// The mean of `count` scores that add up to `sum`, rounded half up as a
-    /// dimension's score is (rule 3): a team's mean is rounded by the same
-    /// rule as one person's answers. `None` for no scores.
-    pub(crate) fn rounded_mean(sum: u64, count: u64) -> Option<Score> {
-        rounded_ratio(sum, count).map(|value| Score(value.min(100) as u8))
-    }
-}
-
-impl fmt::Display for Score {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.0)
-    }
-}
 
 /// Rules 1 and 3 in whole numbers: `steps` is the weighted sum of the
 /// counted answers' steps on the scale (0 to 4 each, after reverse scoring)
 /// and `weights` the sum of their weights. Each step is worth 25 points, so
 /// the score is 25 × steps / weights, rounded half up; `None` for no answers.
 fn weighted_score(steps: u32, weights: u32) -> Option<Score> {
-    rounded_ratio(25 * u64::from(steps), u64::from(weights))
-        .map(|value| Score(value.min(100) as u8))
-}
-
-/// `numerator / denominator` rounded half up, or `None` when dividing by zero.
-fn rounded_ratio(numerator: u64, denominator: u64) -> Option<u64> {
-    (denominator > 0).then(|| (2 * numerator + denominator) / (2 * denominator))
-}
-
-/// A maturity level, 1 (lowest) to 5 (highest). Names and descriptions come
-/// from the bank; the number is what scoring works with. Saved as its number,
-/// and a number outside 1 to 5 is refused when read.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "u8", into = "u8")]
-pub struct Level(u8);
-
-impl TryFrom<u8> for Level {
-    type Error = String;
-
-    fn try_from(number: u8) -> Result<Level, String> {
-        Level::new(number).ok_or_else(|| format!("level {number} is not between 1 and 5"))
-    }
-}
-
-impl From<Level> for u8 {
-    fn from(level: Level) -> u8 {
-        level.0
-    }
-}
-
-impl Level {
-    /// How many levels there are.
-    pub const COUNT: usize = 5;
-    /// The lowest level.
-    pub const LOWEST: Level = Level(1);
-    /// The highest level.
-    pub const HIGHEST: Level = Level(5);
-    /// Width of each level's score band.
-    const BAND: u8 = 20;
-
-    /// Every level, lowest first.
-    pub fn all() -> impl Iterator<Item = Level> {
-        (1..=5).map(Level)
-    }
-
-    /// The level with this number, or `None` outside 1 to 5.
-    pub fn new(number: u8) -> Option<Level> {
-        (1..=5).contains(&number).then_some(Level(number))
-    }
-
-    /// The band a score falls in (rule 4).
-    pub fn of(score: Score) -> Level {
-        Level((score.0 / Self::BAND + 1).min(5))
-    }
-
-    /// The level's number, 1 to 5.
-    pub fn number(self) -> u8 {
-        self.0
-    }
-
-    /// The lowest score in this level's band.
-    pub fn lowest_score(self) -> Score {
-        Score((self.0 - 1) * Self::BAND)
-    }
-
-    /// The highest score in this level's band.
-    pub fn highest_score(self) -> Score {
-        if self == Self::HIGHEST {
-            Score::MAX
-        } else {
-            Score(self.0 * Self::BAND - 1)
-        }
-    }
-
-    /// The level above, or `None` at the top.
-    pub fn next(self) -> Option<Level> {
-        Level::new(self.0 + 1)
-    }
-}
-
-impl fmt::Display for Level {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.0)
-    }
+    Score::of_ratio(25 * u64::from(steps), u64::from(weights))
 }
 
 /// How many of a dimension's statements carry an opinion.
@@ -230,6 +111,8 @@ pub struct Report {
 
 /// How many strengths a report names at most.
 const MAX_STRENGTHS: usize = 2;
+/// The lowest level a strength is at: the partnership cooperates there.
+const STRENGTH_FROM: u8 = 3;
 /// How many priorities a report names at most.
 const MAX_PRIORITIES: usize = 3;
 
@@ -269,7 +152,7 @@ impl Report {
         let mut scored: Vec<_> = self
             .dimensions
             .iter()
-            .filter(|d| d.level().is_some_and(|l| l >= Level(3)))
+            .filter(|d| d.level().is_some_and(|l| l.number() >= STRENGTH_FROM))
             .collect();
         // Stable sort: ties keep bank order.
         super::sort_short_by(&mut scored, |a, b| b.score().cmp(&a.score()));
