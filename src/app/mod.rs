@@ -34,10 +34,11 @@ mod views;
 pub mod workshop_state;
 
 use crate::assessment::saved::KeptConfig;
+use crate::assessment::Config;
 use crate::embed::Embedding;
 use crate::{hosting, page, storage};
 use route::{Route, Screen};
-use setup::{Setup, SetupAction};
+use setup::{Offer, Setup, SetupAction};
 use std::rc::Rc;
 use tandem::Tandem;
 use views::ConfigOffer;
@@ -149,20 +150,10 @@ pub fn App() -> Html {
     }
     // An offer is shown over Tandem, which stays as it was underneath (a
     // questionnaire whose answers cannot be saved loses nothing to it).
-    let offer = setup.offered.as_ref().map(|offer| {
-        html! {
-            <div class="app">
-                <main class="app-main">
-                    <ConfigOffer
-                        offer={offer.clone()}
-                        site={setup.site()}
-                        on_accepted={on_setup.reform(|()| SetupAction::OfferAccepted)}
-                        on_declined={on_setup.reform(|()| SetupAction::OfferDeclined)}
-                    />
-                </main>
-            </div>
-        }
-    });
+    let offer = setup
+        .offered
+        .as_ref()
+        .map(|offer| offer_screen(offer, setup.site(), &on_setup));
     html! {
         <>
         { offer.unwrap_or_default() }
@@ -179,5 +170,24 @@ pub fn App() -> Html {
             {on_setup}
         />
         </>
+    }
+}
+
+/// A configuration from a link, offered before it is used; out of line, so
+/// that the first screen, which shows none, does not carry it
+/// (tools/wasm-split moves whole functions).
+#[inline(never)]
+fn offer_screen(offer: &Offer, site: Rc<Config>, on_setup: &Callback<SetupAction>) -> Html {
+    html! {
+        <div class="app">
+            <main class="app-main">
+                <ConfigOffer
+                    offer={offer.clone()}
+                    {site}
+                    on_accepted={on_setup.reform(|()| SetupAction::OfferAccepted)}
+                    on_declined={on_setup.reform(|()| SetupAction::OfferDeclined)}
+                />
+            </main>
+        </div>
     }
 }

@@ -27,6 +27,11 @@ use std::sync::{Arc, OnceLock};
 /// It is src/assessment/standard.json, compiled in without its indentation
 /// (build.rs).
 const STANDARD_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/standard.json"));
+/// The standard bank's fingerprint and short mark, as [`Bank::marked`] works
+/// them out from its canonical JSON. After a change to standard.json, the
+/// test `the_standard_marks_are_those_of_the_standard_bank` fails and prints
+/// the new ones.
+const STANDARD_MARKS: (u64, u32) = (0x43d9_15ae_eadf_a151, 0xd2b0_5dc3);
 /// The standard bank's id, which no other bank may take.
 const STANDARD_ID: &str = "tandem-standard";
 
@@ -223,7 +228,7 @@ impl Bank {
         // `expect` would format the error with `Debug`, which brings the
         // escaping of every string and its Unicode tables into the release
         // build for a panic that cannot happen; `Display` says the same.
-        STANDARD.get_or_init(|| match read_file(STANDARD_JSON) {
+        STANDARD.get_or_init(|| match read_file(STANDARD_JSON, Bank::standard_marks) {
             Ok(bank) => bank,
             Err(error) => panic!("the embedded standard bank is invalid: {error}"),
         })
@@ -234,7 +239,7 @@ impl Bank {
     /// Never panics, whatever the text. The format is described in
     /// `docs/configuration.md`.
     pub fn parse(json: &str) -> Result<Bank, BankError> {
-        let bank = read_file(json)?;
+        let bank = read_file(json, Bank::marked)?;
         let mut problems = Problems::default();
         check_own_id(&mut problems, &At::File, &bank);
         match problems.count() {
@@ -245,8 +250,19 @@ impl Bank {
         }
     }
 
-    /// A bank from checked parts: works out the id order and the fingerprint.
+    /// A bank from checked parts: works out the id order, then the marks.
     fn new(
+        id: String,
+        version: u32,
+        title: String,
+        levels: Vec<LevelInfo>,
+        dimensions: Vec<Dimension>,
+    ) -> Bank {
+        Bank::unmarked(id, version, title, levels, dimensions).marked()
+    }
+
+    /// A bank from checked parts, with the id order but no marks yet.
+    fn unmarked(
         id: String,
         version: u32,
         title: String,
@@ -259,7 +275,7 @@ impl Bank {
             .collect();
         let mut id_order: Vec<usize> = (0..statements.len()).collect();
         super::sort_short_by(&mut id_order, |&a, &b| statements[a].cmp(statements[b]));
-        let mut bank = Bank {
+        Bank {
             id,
             version,
             fingerprint: Fingerprint(0),
@@ -268,11 +284,25 @@ impl Bank {
             levels,
             dimensions,
             id_order,
-        };
-        let canonical = bank.to_json();
-        bank.fingerprint = Fingerprint::of(&canonical);
-        bank.short_mark = short_mark(&canonical);
-        bank
+        }
+    }
+
+    /// The bank with its fingerprint and short mark, worked out from its
+    /// canonical JSON.
+    fn marked(mut self) -> Bank {
+        let canonical = self.to_json();
+        self.fingerprint = Fingerprint::of(&canonical);
+        self.short_mark = short_mark(&canonical);
+        self
+    }
+
+    /// The standard bank with its marks as [`STANDARD_MARKS`] records them:
+    /// the same figures [`Bank::marked`] works out (a test checks it), without
+    /// hashing the bank on every start. The first screen then carries no
+    /// SHA-256 and no JSON writer.
+    fn standard_marks(mut self) -> Bank {
+        (self.fingerprint, self.short_mark) = (Fingerprint(STANDARD_MARKS.0), STANDARD_MARKS.1);
+        self
     }
 
     /// The same bank with only the dimensions in `keep`, in the bank's order.
@@ -485,5 +515,22 @@ impl<'de> Deserialize<'de> for Owner {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         const NAMES: &[&str] = &["hr", "learning-and-development", "joint", "leaders"];
         variant_index(deserializer, "Owner", NAMES).map(|index| Owner::ALL[index])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_standard_marks_are_those_of_the_standard_bank() {
+        let marked = Bank::standard().clone().marked();
+        assert_eq!(
+            (marked.fingerprint.0, marked.short_mark),
+            STANDARD_MARKS,
+            "set STANDARD_MARKS in src/assessment/bank/mod.rs to ({:#018x}, {:#010x})",
+            marked.fingerprint.0,
+            marked.short_mark
+        );
     }
 }

@@ -7,8 +7,9 @@ use crate::assessment::untrusted::{self, At, Problems, TextRule};
 use serde_json::Value;
 use std::collections::HashSet;
 
-/// Reads and checks a whole bank file.
-pub(super) fn read_file(json: &str) -> Result<Bank, BankError> {
+/// Reads and checks a whole bank file; `mark` gives the bank its
+/// fingerprint and short mark.
+pub(super) fn read_file(json: &str, mark: fn(Bank) -> Bank) -> Result<Bank, BankError> {
     let value =
         untrusted::read_json(json, MAX_BANK_BYTES, "a question bank").map_err(|problem| {
             BankError {
@@ -16,8 +17,8 @@ pub(super) fn read_file(json: &str) -> Result<Bank, BankError> {
             }
         })?;
     let mut problems = Problems::default();
-    match read_bank(&mut problems, &At::File, &value) {
-        Some(bank) => Ok(bank),
+    match read_unmarked(&mut problems, &At::File, &value) {
+        Some(bank) => Ok(mark(bank)),
         None => Err(BankError {
             problems: problems.into_list(),
         }),
@@ -64,6 +65,11 @@ const TEXT: TextRule = TextRule {
 /// Reads a bank at `at` (the whole file, or a field of a configuration),
 /// noting every problem; `None` when there was any.
 pub(crate) fn read_bank(problems: &mut Problems, at: &At, value: &Value) -> Option<Bank> {
+    read_unmarked(problems, at, value).map(Bank::marked)
+}
+
+/// [`read_bank`], without working out the bank's marks.
+fn read_unmarked(problems: &mut Problems, at: &At, value: &Value) -> Option<Bank> {
     let before = problems.count();
     let map = problems.object(at, value, "a question bank", BANK_FIELDS)?;
     let id = problems.field(at, map, "id", |p, at, v| p.identifier(at, v, false));
@@ -76,7 +82,7 @@ pub(crate) fn read_bank(problems: &mut Problems, at: &At, value: &Value) -> Opti
     if problems.count() > before {
         return None;
     }
-    Some(Bank::new(id?, version?, title?, levels?, dimensions?))
+    Some(Bank::unmarked(id?, version?, title?, levels?, dimensions?))
 }
 
 /// Reads every item of a list with `read`; `None` if any item failed.

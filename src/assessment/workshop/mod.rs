@@ -42,4 +42,5 @@ pub use statistics::{
 pub use tally::Lowercase;
 pub use team::{
     Group, GroupFigures, GroupLabel, Protection, TeamRadar, TeamView, DEFAULT_ANONYMITY_THRESHOLD,
+    PROTECTED_FROM,
 };

@@ -36,7 +36,12 @@ use std::fmt;
 /// Smallest group whose figures are shown, unless the facilitator sets
 /// another: small enough for a workshop, large enough that nobody's answers
 /// can be worked out from a group's mean.
-pub const DEFAULT_ANONYMITY_THRESHOLD: usize = 3;
+pub const DEFAULT_ANONYMITY_THRESHOLD: usize = PROTECTED_FROM;
+
+/// The smallest threshold that protects everyone: with 3, someone who
+/// subtracts their own answers from a group's still faces two unknowns.
+/// Below it the workshop is open, and every view of the team says so.
+pub const PROTECTED_FROM: usize = 3;
 
 /// The whole team's picture. Holds counts, means and spreads only; see the
 /// module documentation for every rule.

@@ -22,12 +22,13 @@ use crate::app::workshop_state::WorkshopState;
 use crate::assessment::export;
 use crate::assessment::plan::{Direction, PlanChange};
 use crate::assessment::saved::MAX_THRESHOLD;
+use crate::assessment::workshop::PROTECTED_FROM;
 use crate::{files, page, recovery};
 use gathering::Gathering;
 use participants::Participants;
 use presenter::PresenterMode;
 use std::rc::Rc;
-use team_picture::{team_picture, PROTECTED_FROM};
+use team_picture::team_picture;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

@@ -4,7 +4,7 @@
 
 use crate::app::components::{RadarChart, RadarSeries};
 use crate::assessment::disclosure::Figure;
-use crate::assessment::workshop::{Group, Mean, Rate, StatementStats, TeamView};
+use crate::assessment::workshop::{Group, Mean, Rate, StatementStats, TeamView, PROTECTED_FROM};
 use crate::assessment::{Answer, Bank, Level, Role, Score, StatementId};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -18,11 +18,6 @@ pub(super) fn rate_text(rate: Option<Rate>) -> String {
     rate.and_then(Rate::percent)
         .map_or_else(|| "-".to_owned(), |p| format!("{p}%"))
 }
-
-/// The smallest threshold that protects everyone: with 3, someone who
-/// subtracts their own answers from a group's still faces two unknowns.
-/// Below it the workshop is open, and every view of the team says so.
-pub(super) const PROTECTED_FROM: usize = 3;
 
 /// What every view of an open workshop says first.
 pub(super) fn open_workshop_notice(threshold: usize) -> Html {
