@@ -156,7 +156,7 @@ fn complete(bank: &Bank, mode: Mode, team: &str) -> Progress {
 }
 
 /// A handful of varied results, made without randomness so that the
-/// exhaustive typo tests below are the same on every run.
+/// exhaustive typo tests (`typos.rs`) are the same on every run.
 fn sample_codes() -> Vec<(Bank, String)> {
     let mini = mini_bank();
     let standard = Bank::standard().clone();
