@@ -2,7 +2,7 @@
 //! and refused one past it, the format version, the contrast and palette
 //! thresholds, the logo's path rules and the link format. What a site's own
 //! file lets other configurations do is in `site_policy.rs`; the corpus of
-//! hostile files in `untrusted.rs`; the app's choice of configuration in
+//! hostile files in `untrusted/`; the app's choice of configuration in
 //! `setup.rs`.
 
 mod common;
