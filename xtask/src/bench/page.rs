@@ -4,7 +4,7 @@
 //! The figures come as the two halves of the benchmark wrote them (see
 //! `json.rs`); this file only arranges them. The speed budgets live here, the
 //! first screen's size budget in `tools/sizes.mjs` (it arrives with the
-//! sizes), and `docs/performance.md` says why each is what it is.
+//! sizes), and `docs/performance.md` says how each figure is taken.
 
 use super::json::Json;
 use super::machine::Machine;
@@ -36,9 +36,8 @@ pub fn page(run: &Run) -> Result<String, String> {
         format!(
             "Written by `cargo xtask bench --write` on {}, from one run on the machine \
              below. Do not edit it by hand: run the command again and commit this file on \
-             its own. How each figure is taken, and why the budgets are what they are, is \
-             in [performance.md](performance.md); what a first visit downloads, in \
-             [split.md](split.md).",
+             its own. How each figure is taken is in [performance.md](performance.md); \
+             what a first visit downloads, and why, in [split.md](split.md).",
             run.date
         ),
         String::new(),
