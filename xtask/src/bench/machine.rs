@@ -1,7 +1,7 @@
 //! What the benchmark ran on, for the head of `docs/benchmarks.md`: the
 //! processor, memory and operating system (read from Linux's `/proc` and
-//! `/etc/os-release`), the compiler and build tools (each asked its
-//! version), and the date.
+//! `/etc/os-release`), how busy it was, the compiler and build tools (each
+//! asked its version), and the date.
 //!
 //! Anything that cannot be read is written as "unknown" rather than
 //! stopping a run that has already measured for minutes.
@@ -17,6 +17,9 @@ pub struct Machine {
     pub processor: String,
     pub memory: String,
     pub system: String,
+    /// The load average when the measuring started and when it ended: on a
+    /// shared machine, what else was running.
+    pub load: String,
     pub compiler: String,
     pub build_tools: String,
     pub node: String,
@@ -25,7 +28,9 @@ pub struct Machine {
 const UNKNOWN: &str = "unknown";
 
 impl Machine {
-    pub fn describe(ws: &Workspace) -> Machine {
+    /// The machine now, with `load_before` from [`load_average`] when the
+    /// measuring started.
+    pub fn describe(ws: &Workspace, load_before: Option<f64>) -> Machine {
         let read = |path: &str| fs::read_to_string(path).unwrap_or_default();
         let version = |program: &mut std::process::Command| {
             probe(program).unwrap_or_else(|| UNKNOWN.to_owned())
@@ -41,6 +46,7 @@ impl Machine {
             processor: processor(&read("/proc/cpuinfo")).unwrap_or_else(|| UNKNOWN.to_owned()),
             memory: memory(&read("/proc/meminfo")).unwrap_or_else(|| UNKNOWN.to_owned()),
             system,
+            load: load(load_before, load_average()),
             compiler: version(ws.command("rustc").arg("--version")),
             build_tools: [
                 version(ws.command("trunk").arg("--version")),
@@ -97,6 +103,24 @@ fn os_name(os_release: &str) -> Option<String> {
         .lines()
         .find_map(|line| line.strip_prefix("PRETTY_NAME="))?;
     Some(name.trim().trim_matches('"').to_owned())
+}
+
+/// The 1-minute load average (`/proc/loadavg`): how many processes were
+/// running or waiting to, on average.
+pub fn load_average() -> Option<f64> {
+    let loadavg = fs::read_to_string("/proc/loadavg").ok()?;
+    loadavg.split_whitespace().next()?.parse().ok()
+}
+
+/// "0.42 when the measuring started, 1.10 when it ended (1-minute load
+/// average)".
+fn load(before: Option<f64>, after: Option<f64>) -> String {
+    let shown = |load: Option<f64>| load.map_or_else(|| UNKNOWN.to_owned(), |l| format!("{l:.2}"));
+    format!(
+        "{} when the measuring started, {} when it ended (1-minute load average)",
+        shown(before),
+        shown(after)
+    )
 }
 
 /// Today's date in UTC, as `2026-12-05`.
@@ -160,6 +184,14 @@ mod tests {
             os_name("NAME=\"Debian GNU/Linux\"\nPRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\n")
                 .as_deref(),
             Some("Debian GNU/Linux 12 (bookworm)")
+        );
+    }
+
+    #[test]
+    fn the_load_is_shown_before_and_after() {
+        assert_eq!(
+            load(Some(0.4), None),
+            "0.40 when the measuring started, unknown when it ended (1-minute load average)"
         );
     }
 

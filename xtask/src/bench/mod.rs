@@ -38,6 +38,7 @@ pub fn bench(ws: &Workspace, figures: Figures) -> Result<(), String> {
     tools::ensure_build_tools(ws)?;
     let browser = tools::ensure_browser_tools(ws)?;
     trunk_release(ws)?;
+    let load_before = machine::load_average();
 
     // The native half writes the rooms of codes the browser half pastes, and
     // its own figures as native.json.
@@ -81,14 +82,19 @@ pub fn bench(ws: &Workspace, figures: Figures) -> Result<(), String> {
          runs the browser half alone",
     )?;
     if figures == Figures::Write {
-        write_page(ws, &codes.join("native.json"), &record)?;
+        write_page(ws, &codes.join("native.json"), &record, load_before)?;
     }
     println!("\n[bench] finished in {}", since(start));
     Ok(())
 }
 
 /// Writes [`PAGE`] from the two halves' records.
-fn write_page(ws: &Workspace, native: &Path, browser: &Path) -> Result<(), String> {
+fn write_page(
+    ws: &Workspace,
+    native: &Path,
+    browser: &Path,
+    load_before: Option<f64>,
+) -> Result<(), String> {
     let read = |path: &Path| {
         fs::read_to_string(path)
             .map_err(|e| {
@@ -100,7 +106,7 @@ fn write_page(ws: &Workspace, native: &Path, browser: &Path) -> Result<(), Strin
             .and_then(|text| Json::parse(&text).map_err(|e| format!("{}: {e}", path.display())))
     };
     let (native, browser) = (read(native)?, read(browser)?);
-    let machine = Machine::describe(ws);
+    let machine = Machine::describe(ws, load_before);
     let date = machine::today();
     let text = page::page(&page::Run {
         date: &date,

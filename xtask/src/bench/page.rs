@@ -55,6 +55,7 @@ fn machine(machine: &Machine, browser: &Json) -> Result<Vec<String>, String> {
         ("processor", machine.processor.clone()),
         ("memory", machine.memory.clone()),
         ("system", machine.system.clone()),
+        ("load", machine.load.clone()),
         (
             "browser",
             format!("Chromium {}, headless", browser.text("browser")?),
@@ -72,8 +73,9 @@ fn machine(machine: &Machine, browser: &Json) -> Result<Vec<String>, String> {
     ));
     lines.push(String::new());
     lines.push(
-        "Timings on a shared or virtual machine swing from run to run; compare figures \
-         measured on one machine."
+        "Timings on a shared or virtual machine swing from run to run, and more so when \
+         the load average is above the number of processors (other work was running); \
+         compare figures measured on one machine."
             .to_owned(),
     );
     lines.push(String::new());
@@ -459,6 +461,7 @@ mod tests {
             processor: "AMD EPYC, 2 logical processors".to_owned(),
             memory: "7.8 GiB".to_owned(),
             system: "Debian GNU/Linux 12 (bookworm)".to_owned(),
+            load: "0.40 when the measuring started".to_owned(),
             compiler: "rustc 1.95.0".to_owned(),
             build_tools: "trunk 0.21.14".to_owned(),
             node: "v20.19.2".to_owned(),
