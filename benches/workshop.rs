@@ -5,7 +5,8 @@
 //! `cargo bench --bench workshop` prints the figures. With
 //! `--write-codes DIR` it also writes `codes-1000.txt` and `codes-10000.txt`
 //! (one code per line) and the `hostile-*.txt` pastes for the browser half
-//! of `cargo xtask bench`, so both halves measure the same text.
+//! of `cargo xtask bench`, so both halves measure the same text, and the
+//! figures as `native.json` for `cargo xtask bench --write`.
 //!
 //! A hand-written harness (`harness = false`): the figures are a median and
 //! a spread over repeated runs, which is all the budget needs, without
@@ -35,6 +36,7 @@ fn main() {
     };
     let bank = Bank::standard();
     println!("native workshop benchmark: median (min to max) of {RUNS} runs, release profile");
+    let mut rooms = Vec::new();
     for room in ROOMS {
         let codes: Vec<String> = (0..room as u64)
             .map(|seed| code::encode(bank, &sample::participant(bank, seed)))
@@ -54,6 +56,11 @@ fn main() {
             measure(|| workshop.team_view(bank, DEFAULT_ANONYMITY_THRESHOLD, str::to_lowercase));
 
         println!("  {room:>6} codes: read and de-duplicate {gather}; team view {view}");
+        rooms.push(serde_json::json!({
+            "codes": room,
+            "read": gather.figures(),
+            "teamView": view.figures(),
+        }));
     }
 
     // Hostile pastes of 1 MB: what a prankster or a mistake can put in the
@@ -65,6 +72,7 @@ fn main() {
         typo[last] = if typo[last] == 'A' { 'B' } else { 'A' };
         typo.into_iter().collect::<String>()
     };
+    let mut hostile = Vec::new();
     for (name, pasted) in hostile_pastes(&broken) {
         hand_over(&write_to, &format!("hostile-{name}.txt"), &pasted);
         let read = measure(|| {
@@ -74,7 +82,10 @@ fn main() {
             gathered
         });
         println!("  1 MB of {name}: read {read}");
+        hostile.push(serde_json::json!({ "name": name, "read": read.figures() }));
     }
+    let figures = serde_json::json!({ "runs": RUNS, "rooms": rooms, "hostile": hostile });
+    hand_over(&write_to, "native.json", &format!("{figures:#}\n"));
 }
 
 /// Writes `text` as `name` into the `--write-codes` folder, if there is one,
@@ -155,16 +166,35 @@ fn measure<T>(mut work: impl FnMut() -> T) -> Timings {
 /// Sorted run times.
 struct Timings(Vec<Duration>);
 
+impl Timings {
+    /// The median, min and max in milliseconds, for `native.json`.
+    fn figures(&self) -> serde_json::Value {
+        serde_json::json!({
+            "median": millis(self.median()),
+            "min": millis(&self.0[0]),
+            "max": millis(&self.0[self.0.len() - 1]),
+            "count": self.0.len(),
+        })
+    }
+
+    fn median(&self) -> &Duration {
+        &self.0[self.0.len() / 2]
+    }
+}
+
+fn millis(duration: &Duration) -> f64 {
+    duration.as_secs_f64() * 1e3
+}
+
 impl std::fmt::Display for Timings {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let ms = |d: &Duration| d.as_secs_f64() * 1e3;
         let runs = &self.0;
         write!(
             f,
             "{:.2} ms ({:.2} to {:.2})",
-            ms(&runs[runs.len() / 2]),
-            ms(&runs[0]),
-            ms(&runs[runs.len() - 1])
+            millis(self.median()),
+            millis(&runs[0]),
+            millis(&runs[runs.len() - 1])
         )
     }
 }

@@ -1,6 +1,7 @@
 // The browser half of `cargo xtask bench`: sizes of the release build and
 // timings in headless Chromium, printed as tables. It measures; it asserts
-// nothing about budgets (the README compares the figures with them).
+// nothing about budgets (docs/benchmarks.md, which `cargo xtask bench
+// --write` writes from these figures, sets them beside their budgets).
 //
 // Environment:
 //   TANDEM_DIST   the release build folder (required)
@@ -10,6 +11,9 @@
 //   TANDEM_RUNS   cold loads to time (default 10)
 //   TANDEM_BENCH  which parts to run, comma-separated, from sizes, load,
 //                 answering, workshop, hostile (default all)
+//   TANDEM_BENCH_JSON  a file to write the figures to as well, as JSON (one
+//                 key per part run: see `record`), for `cargo xtask bench
+//                 --write`; the printed tables stay as they are
 //
 // Cold loads and the workshop's paste are timed inside the page: an input
 // event's own timestamp (or navigation start) to the first task after the
@@ -20,13 +24,13 @@
 // read from Chromium's trace instead (see clickToFrame): the driver's own
 // tasks between quick answers would otherwise be counted as the app's.
 
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { distFolder, launchBrowser, serveStatic } from './harness.js';
 import { MODES, sections } from './bank.js';
 import { result } from './fixtures.js';
 import { Tandem } from './tandem.js';
-import { measure, report, table } from '../tools/sizes.mjs';
+import { FIRST_SCREEN_BUDGET, measure, report, table } from '../tools/sizes.mjs';
 
 const RUNS = Number.parseInt(process.env.TANDEM_RUNS ?? '10', 10);
 const ASSESSMENT_RUNS = 5;
@@ -34,6 +38,13 @@ const AGGREGATION_RUNS = 5;
 const ROOMS = [1_000, 10_000];
 const PARTS = ['sizes', 'load', 'answering', 'workshop', 'hostile'];
 const parts = new Set((process.env.TANDEM_BENCH ?? PARTS.join(',')).split(',').map((p) => p.trim()));
+
+/**
+ * The figures of this run, as TANDEM_BENCH_JSON receives them: `browser`
+ * (Chromium's version) and one key per part run, each part's durations in
+ * milliseconds as `durations` gives them and sizes in bytes.
+ */
+const record = {};
 
 /** Installed in every page before the app: records what the figures need. */
 function pageProbe(startButton) {
@@ -114,13 +125,27 @@ function summary(values) {
   return `median ${ms(median(values))}, min ${ms(Math.min(...values))}, max ${ms(Math.max(...values))} (${values.length} runs)`;
 }
 
+/** Durations for the JSON record: median, spread and count (`null` for none). */
+function durations(values) {
+  if (values.length === 0) return null;
+  return {
+    median: median(values),
+    min: Math.min(...values),
+    max: Math.max(...values),
+    p95: percentile(values, 95),
+    count: values.length,
+  };
+}
+
 
 // ---------------------------------------------------------------------------
 // Measurements
 // ---------------------------------------------------------------------------
 
 async function sizes(dist) {
-  console.log(`\n${report(await measure(dist))}`);
+  const measured = await measure(dist);
+  console.log(`\n${report(measured)}`);
+  record.sizes = { budget: FIRST_SCREEN_BUDGET, ...measured };
 }
 
 /**
@@ -189,6 +214,13 @@ async function coldLoads(origin) {
     `  rest of the code fetched, compiled and linked (tools/split/loader.js): ${summary(toRest)}; ` +
       `loaded on demand, before it had arrived, in ${onDemand} of ${RUNS} runs`,
   );
+  record.load = {
+    runs: RUNS,
+    firstControl: durations(toControl),
+    firstStatement: durations(toStatement),
+    restLinked: durations(toRest),
+    onDemand,
+  };
 }
 
 /**
@@ -267,6 +299,12 @@ async function answering(origin) {
     `  answer to next paint: median ${ms(median(answers))}, 95th percentile ${ms(percentile(answers, 95))}, max ${ms(Math.max(...answers))} (${answers.length} answers)`,
   );
   console.log(`  "See my results" to the results page painted: ${summary(results)}`);
+  record.answering = {
+    runs: ASSESSMENT_RUNS,
+    statements,
+    answers: durations(answers),
+    results: durations(results),
+  };
 }
 
 /**
@@ -312,6 +350,7 @@ const spread = (values) => `${ms(median(values))} (max ${ms(Math.max(...values))
 async function aggregation(origin, codesFolder) {
   console.log(`\nWorkshop: pasting a room's result codes into the facilitator screen (${AGGREGATION_RUNS} runs each):`);
   const rows = [['codes', 'read codes', 'team view', 'click to paint', 'wasm memory after']];
+  record.workshop = { runs: AGGREGATION_RUNS, rooms: [] };
   for (const room of ROOMS) {
     const pasted = await readFile(path.join(codesFolder, `codes-${room}.txt`), 'utf8');
     const [gather, view, paint] = [[], [], []];
@@ -330,6 +369,13 @@ async function aggregation(origin, codesFolder) {
       spread(paint),
       `${(memory / 2 ** 20).toFixed(1)} MiB`,
     ]);
+    record.workshop.rooms.push({
+      codes: room,
+      read: durations(gather),
+      teamView: durations(view),
+      paint: durations(paint),
+      memory,
+    });
   }
   console.log(table(rows));
   console.log('  (medians; "read codes" and "team view" are the app\'s own performance measures)');
@@ -342,6 +388,7 @@ const HOSTILE_RUNS = 3;
 async function hostilePastes(origin, codesFolder) {
   console.log(`\nWorkshop: pasting 1 MB of text that holds no code (${HOSTILE_RUNS} runs each; budget 200 ms to read):`);
   const rows = [['paste', 'read', 'click to paint']];
+  record.hostile = { runs: HOSTILE_RUNS, pastes: [] };
   for (const name of HOSTILE) {
     const pasted = await readFile(path.join(codesFolder, `hostile-${name}.txt`), 'utf8');
     const [gather, paint] = [[], []];
@@ -351,6 +398,7 @@ async function hostilePastes(origin, codesFolder) {
       paint.push(...figures.paint);
     }
     rows.push([name, spread(gather), spread(paint)]);
+    record.hostile.pastes.push({ name, read: durations(gather), paint: durations(paint) });
   }
   console.log(table(rows));
 }
@@ -374,7 +422,9 @@ async function main() {
   const server = await serveStatic(dist);
   // One throwaway launch so that the first timed run does not pay for
   // Chromium's own first start (disk cache of the binary, fonts).
-  await (await launchBrowser()).close();
+  const warmUp = await launchBrowser();
+  record.browser = warmUp.version();
+  await warmUp.close();
   try {
     if (parts.has('load')) await coldLoads(server.origin);
     if (parts.has('answering')) await answering(server.origin);
@@ -383,6 +433,8 @@ async function main() {
   } finally {
     await server.close();
   }
+  const json = process.env.TANDEM_BENCH_JSON;
+  if (json) await writeFile(json, `${JSON.stringify(record, null, 2)}\n`);
 }
 
 await main();

@@ -2,9 +2,10 @@
 //! run the same on a laptop and in CI without shell scripts.
 //!
 //! This file only parses arguments, prints usage and turns errors into exit
-//! codes; the work lives in `steps.rs` (commands) and `tools.rs` (installing
-//! what they need).
+//! codes; the work lives in `steps.rs` (commands), `bench/` (the benchmark
+//! and the page it writes) and `tools.rs` (installing what they need).
 
+mod bench;
 mod fuzz;
 mod gates;
 mod modules;
@@ -41,10 +42,12 @@ Commands:
                     3. the release build (as `build`), whose first screen
                        must stay within its size budget (tools/sizes.mjs)
                     4. end-to-end browser tests in e2e/tests/ against dist/
-  bench             print the release build's raw, gzip and brotli sizes, the
+  bench [--write]   print the release build's raw, gzip and brotli sizes, the
                     native workshop benchmark, and timings in headless
                     Chromium: cold load, answer to paint, results page,
-                    1,000 and 10,000 codes gathered, wasm memory
+                    1,000 and 10,000 codes gathered, wasm memory; with
+                    --write, also write them to docs/benchmarks.md with the
+                    machine, the date and the budgets
   profile           record which functions the first screen runs into
                     tools/first-screen.txt, from an instrumented release
                     build in headless Chromium: the split keeps those in the
@@ -72,7 +75,7 @@ enum Command {
     Build,
     Check,
     Test,
-    Bench,
+    Bench(bench::Figures),
     Profile,
     Fuzz {
         seconds: u32,
@@ -118,7 +121,7 @@ fn execute(command: Command) -> Result<(), String> {
         Command::Build => steps::build(&ws),
         Command::Check => steps::check(&ws),
         Command::Test => steps::test(&ws),
-        Command::Bench => steps::bench(&ws),
+        Command::Bench(figures) => bench::bench(&ws, figures),
         Command::Profile => steps::profile(&ws),
         Command::Fuzz { seconds, target } => fuzz::fuzz(&ws, seconds, target),
         Command::Help => Ok(()),
@@ -132,10 +135,10 @@ fn parse(args: &[String]) -> Result<Command, UsageError> {
     let command = match name.as_str() {
         "serve" => return parse_serve(rest),
         "fuzz" => return parse_fuzz(rest),
+        "bench" => return parse_bench(rest),
         "build" => Command::Build,
         "check" => Command::Check,
         "test" => Command::Test,
-        "bench" => Command::Bench,
         "profile" => Command::Profile,
         "help" | "--help" | "-h" => Command::Help,
         other => return Err(UsageError(format!("unknown command `{other}`"))),
@@ -151,6 +154,19 @@ fn parse(args: &[String]) -> Result<Command, UsageError> {
 fn parse_serve(args: &[String]) -> Result<Command, UsageError> {
     let port = number_option(args, "serve", "port", DEFAULT_PORT, "use 1 to 65535")?;
     Ok(Command::Serve { port })
+}
+
+fn parse_bench(args: &[String]) -> Result<Command, UsageError> {
+    match args {
+        [] => Ok(Command::Bench(bench::Figures::Print)),
+        [flag] if flag == "--write" => Ok(Command::Bench(bench::Figures::Write)),
+        [_, extra, ..] if args[0] == "--write" => Err(UsageError(format!(
+            "`bench --write` takes nothing more, got `{extra}`"
+        ))),
+        [flag, ..] => Err(UsageError(format!(
+            "unknown option `{flag}` for `bench` (the only one is `--write`)"
+        ))),
+    }
 }
 
 fn parse_fuzz(args: &[String]) -> Result<Command, UsageError> {
@@ -258,6 +274,18 @@ mod tests {
             Err(UsageError(_))
         ));
         assert!(matches!(parse(&args(&[])), Ok(Command::Help)));
+    }
+
+    #[test]
+    fn bench_prints_or_writes_its_figures() {
+        let figures = |list: &[&str]| match parse(&args(list)) {
+            Ok(Command::Bench(figures)) => Some(figures),
+            _ => None,
+        };
+        assert_eq!(figures(&["bench"]), Some(bench::Figures::Print));
+        assert_eq!(figures(&["bench", "--write"]), Some(bench::Figures::Write));
+        assert_eq!(figures(&["bench", "--writ"]), None);
+        assert_eq!(figures(&["bench", "--write", "--write"]), None);
     }
 
     #[test]

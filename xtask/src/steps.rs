@@ -1,5 +1,6 @@
-//! The user-facing commands: `serve`, `build` and `test`, each ensuring the
-//! tools it needs before running them.
+//! The user-facing commands: `serve`, `build`, `check`, `test` and `profile`,
+//! each ensuring the tools it needs before running them (`bench` is in
+//! `bench/`, and shares the release build and the e2e/ folder's set-up).
 //!
 //! `test` runs its layers from cheapest to most expensive and stops at the
 //! first failure, so a broken unit test is reported in seconds instead of
@@ -79,7 +80,7 @@ fn sizes(ws: &Workspace, budget: Budget) -> Result<(), String> {
     )
 }
 
-fn trunk_release(ws: &Workspace) -> Result<(), String> {
+pub fn trunk_release(ws: &Workspace) -> Result<(), String> {
     let (split_var, splitter) = tools::splitter(ws)?;
     println!("[build] trunk build --release, with the standard library built for size...");
     let start = Instant::now();
@@ -156,52 +157,6 @@ pub fn test(ws: &Workspace) -> Result<(), String> {
     Ok(())
 }
 
-/// `cargo xtask bench`: the release build's sizes and Tandem's speed, as
-/// figures. Nothing here passes or fails on a figure; the budgets are read
-/// from the output.
-pub fn bench(ws: &Workspace) -> Result<(), String> {
-    let start = Instant::now();
-    tools::ensure_build_tools(ws)?;
-    let browser = tools::ensure_browser_tools(ws)?;
-    trunk_release(ws)?;
-
-    // The native half writes the rooms of codes the browser half pastes.
-    let codes = std::env::temp_dir().join("tandem-bench-codes");
-    fs::create_dir_all(&codes).map_err(|e| format!("cannot create {}: {e}", codes.display()))?;
-    println!("\n[bench] native: cargo bench --bench workshop (release profile)...");
-    run(
-        ws.cargo()
-            .args([
-                "bench",
-                "--quiet",
-                "--bench",
-                "workshop",
-                "--",
-                "--write-codes",
-            ])
-            .arg(&codes)
-            // As in the release build just before, so this build reuses the
-            // macros that one compiled for this machine: proc-macro2's build
-            // script, and everything after it, reruns when the variable changes.
-            .env("RUSTC_BOOTSTRAP", "1"),
-        "read the error above; `cargo bench --bench workshop` runs the native half alone",
-    )?;
-
-    let e2e = e2e_ready(ws)?;
-    println!("\n[bench] browser: headless Chromium against dist/ (a few minutes)...");
-    run(
-        ws.command("node")
-            .arg(e2e.join("bench.js"))
-            .env("TANDEM_DIST", ws.dist())
-            .env("TANDEM_CODES", &codes)
-            .env("CHROMIUM", &browser.chromium),
-        "read the error above; `TANDEM_DIST=$PWD/dist TANDEM_CODES=... node e2e/bench.js` \
-         runs the browser half alone",
-    )?;
-    println!("\n[bench] finished in {}", since(start));
-    Ok(())
-}
-
 /// `cargo xtask profile`: builds the release with every function reporting
 /// that it ran (TANDEM_SPLIT_MODE=instrument, into target/profile-dist),
 /// opens its first screens in headless Chromium (e2e/profile.js) and writes
@@ -263,7 +218,7 @@ fn layer(
 
 /// The e2e/ folder with its Node dependencies installed (`npm ci` when the
 /// lock file is newer than node_modules), after checking Node's version.
-fn e2e_ready(ws: &Workspace) -> Result<PathBuf, String> {
+pub fn e2e_ready(ws: &Workspace) -> Result<PathBuf, String> {
     let e2e = ws.root.join("e2e");
     let package_json = e2e.join("package.json");
     if !package_json.is_file() {
