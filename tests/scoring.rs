@@ -326,3 +326,57 @@ fn half_the_statements_is_enough_and_fewer_is_not_whatever_the_length() {
         );
     }
 }
+
+#[test]
+fn strengths_and_priorities_keep_bank_order_in_a_tie_and_skip_the_top_level() {
+    let ranked = |given: &[(&str, Answer)]| {
+        let report = Report::score(&mini_bank(), Mode::Full, &answers(given));
+        let indices = |list: Vec<&tandem::assessment::DimensionResult>| -> Vec<usize> {
+            list.iter().map(|d| d.index).collect()
+        };
+        (indices(report.strengths()), indices(report.priorities()))
+    };
+    // Every dimension 50, level 3: the lowest level a strength is at. The
+    // first two in bank order are the strengths, the other two the
+    // priorities, in bank order too.
+    let even = [
+        ("alpha.one", Neutral),
+        ("alpha.two", Neutral),
+        ("alpha.three", Neutral),
+        ("beta.one", Neutral),
+        ("beta.two", Neutral),
+        ("gamma.one", Neutral),
+        ("gamma.two", Neutral),
+        ("delta.one", Neutral),
+        ("delta.two", Neutral),
+    ];
+    assert_eq!(ranked(&even), (vec![0, 1], vec![2, 3]));
+    // Level 2 is never a strength; the lowest come first (alpha 33), then
+    // equal ones (38) in bank order, three at most.
+    let low = [
+        ("alpha.one", Disagree),
+        ("alpha.two", Neutral),
+        ("alpha.three", Agree),
+        ("beta.one", Disagree),
+        ("beta.two", Neutral),
+        ("gamma.one", Disagree),
+        ("gamma.two", Neutral),
+        ("delta.one", Disagree),
+        ("delta.two", Neutral),
+    ];
+    assert_eq!(ranked(&low), (vec![], vec![0, 1, 2]));
+    // Three dimensions at the top level: two are strengths, and the third,
+    // with nowhere higher to go, is no priority.
+    let top = [
+        ("alpha.one", StronglyAgree),
+        ("alpha.two", StronglyAgree),
+        ("alpha.three", StronglyDisagree),
+        ("beta.one", StronglyAgree),
+        ("beta.two", StronglyAgree),
+        ("gamma.one", StronglyAgree),
+        ("gamma.two", StronglyAgree),
+        ("delta.one", Disagree),
+        ("delta.two", Disagree),
+    ];
+    assert_eq!(ranked(&top), (vec![0, 1], vec![3]));
+}
