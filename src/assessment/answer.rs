@@ -7,7 +7,8 @@ use std::fmt;
 /// Reads one of a unit-only enum's `variants` by name and returns its index:
 /// what `#[derive(Deserialize)]` does, with the same error messages, but one
 /// copy of the code for every such enum instead of one each (each derived
-/// reader cost about 1 KB of wasm).
+/// reader cost about 1 KB of wasm). Tandem reads only JSON, which names a
+/// variant as text (or, in a map, a number), never as bytes.
 pub(crate) fn variant_index<'de, D: Deserializer<'de>>(
     deserializer: D,
     name: &'static str,
@@ -38,10 +39,6 @@ pub(crate) fn variant_index<'de, D: Deserializer<'de>>(
                 .iter()
                 .position(|&variant| variant == text)
                 .ok_or_else(|| E::unknown_variant(text, self.0))
-        }
-
-        fn visit_bytes<E: de::Error>(self, bytes: &[u8]) -> Result<usize, E> {
-            self.visit_str(&String::from_utf8_lossy(bytes))
         }
     }
 
