@@ -5,6 +5,7 @@ mod common;
 
 use common::mini_bank_json;
 use std::collections::HashSet;
+use tandem::assessment::bank::MAX_BANK_BYTES;
 use tandem::assessment::{Bank, Level, Mode};
 
 #[test]
@@ -204,4 +205,14 @@ fn the_fingerprint_follows_content_not_layout() {
     let reworded = Bank::parse(&reworded.to_string()).unwrap();
     assert_ne!(compact.fingerprint(), reworded.fingerprint());
     assert_ne!(compact.fingerprint(), Bank::standard().fingerprint());
+}
+
+#[test]
+fn a_file_of_exactly_the_largest_size_is_read_and_one_byte_more_is_not() {
+    let json = mini_bank_json().to_string();
+    let largest = format!("{json}{}", " ".repeat(MAX_BANK_BYTES - json.len()));
+    assert_eq!(largest.len(), MAX_BANK_BYTES);
+    assert!(Bank::parse(&largest).is_ok());
+    let error = Bank::parse(&format!("{largest} ")).unwrap_err().to_string();
+    assert!(error.contains("is too large"), "{error}");
 }
