@@ -13,7 +13,7 @@ use tandem::assessment::config::{
     self, Colours, LogoError, Scheme, LINK_PREFIX, MAX_LINK_CHARS, MAX_LOGO_PATH, MAX_ORGANISATION,
     MAX_PROSE, MAX_THRESHOLD, MAX_TITLE, MIN_THRESHOLD,
 };
-use tandem::assessment::{saved, Bank, Colour, HostMessages, Logo};
+use tandem::assessment::{saved, Bank, Colour, Config, HostMessages, Logo};
 
 /// The colour `hex`, which must be one.
 fn colour(hex: &str) -> Colour {
@@ -287,4 +287,14 @@ fn a_link_may_carry_up_to_its_limit_and_no_more() {
         config::json_from_link("config=fn5-Pz8_"),
         Ok("~~~???".to_owned())
     );
+}
+
+#[test]
+fn an_unknown_dimension_is_the_one_problem_named_not_also_a_missing_core_one() {
+    let error = Config::parse(r#"{"dimensions": ["nope"]}"#, Bank::standard()).unwrap_err();
+    assert_eq!(error.problems.len(), 1, "{error}");
+    assert_eq!(error.problems[0].location, "dimensions[0]");
+    assert!(error.problems[0]
+        .reason
+        .contains("`nope` is not a dimension"));
 }
