@@ -580,3 +580,36 @@ fn a_long_run_of_code_like_words_spends_the_joining_allowance() {
     let first_group = codes[0].split('-').next().unwrap();
     assert_eq!(gathered.rejected[1].text, first_group);
 }
+
+#[test]
+fn a_thousand_codes_split_by_spaces_are_all_joined_back() {
+    let bank = mini_bank();
+    let (_, codes) = five_codes(&bank);
+    // A chat where everybody split their code into groups: however many
+    // there are, each is joined back.
+    let text: Vec<String> = (0..1_000)
+        .map(|i| format!("{}: {}", i, codes[i % 5].replace('-', " ")))
+        .collect();
+    let gathered = Workshop::default().add_text(&bank, &text.join("\n"));
+    assert_eq!(
+        (gathered.added, gathered.duplicates, gathered.rejected.len()),
+        (5, 995, 0),
+        "{:?}",
+        gathered.rejected
+    );
+}
+
+#[test]
+fn the_joining_allowance_is_a_few_times_the_paste() {
+    let bank = mini_bank();
+    let (_, codes) = five_codes(&bank);
+    // Lines of six words that start like codes: each is tried joined with
+    // the words after it on its line, which looks at about twice the
+    // line's bytes. That is within the allowance (four times the paste), so
+    // a split code after two thousand such lines is still joined back.
+    let noise = format!("{}\n", ["T1AB3"; 6].join(" ")).repeat(2_000);
+    let text = format!("{noise}{}", codes[0].replace('-', " "));
+    let gathered = Workshop::default().add_text(&bank, &text);
+    assert_eq!(gathered.added, 1, "{:?}", gathered.rejected);
+    assert_eq!(gathered.rejected.len(), 1, "the noise, listed once");
+}
