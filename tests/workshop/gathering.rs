@@ -441,3 +441,175 @@ fn workshops_are_equal_exactly_when_name_participants_and_unreadable_codes_are()
     restored.discard_unreadable();
     assert_eq!(restored, workshop);
 }
+
+#[test]
+fn another_tabs_participants_and_unreadable_codes_are_taken_in_once() {
+    let bank = mini_bank();
+    let (_, codes) = five_codes(&bank);
+    let mut here = Workshop::new("Here");
+    assert!(here.is_empty());
+    here.add_text(&bank, &codes[..2].join("\n"));
+    assert!(!here.is_empty());
+    // The other tab saved codes 1 to 3 and one that does not read.
+    let saved = SavedWorkshop {
+        schema: 1,
+        name: "There".into(),
+        codes: vec![
+            codes[1].clone(),
+            codes[2].clone(),
+            codes[3].clone(),
+            "garbage".into(),
+        ],
+    };
+    let (there, _) = Workshop::restore(&bank, saved).unwrap();
+    assert_eq!(here.absorb(&there), 2, "codes 2 and 3 are new here");
+    assert_eq!(here.name(), "Here");
+    assert_eq!(here.codes(), &codes[..4]);
+    assert_eq!(here.len(), 4);
+    assert_eq!(here.unreadable(), ["garbage".to_owned()]);
+    // Taken in again, nothing is new and nothing is doubled.
+    assert_eq!(here.absorb(&there), 0);
+    assert_eq!(here.codes(), &codes[..4]);
+    assert_eq!(here.unreadable(), ["garbage".to_owned()]);
+}
+
+#[test]
+fn the_reports_of_a_batch_add_up() {
+    let bank = mini_bank();
+    let (_, codes) = five_codes(&bank);
+    let mut workshop = Workshop::default();
+    // One added, one refused, one line without a code.
+    let first = format!("{}\n{}\nhello", codes[0], typo(&codes[1]));
+    let mut report = workshop.add_text(&bank, &first);
+    // One added, one duplicate, one refused, two lines without a code.
+    let second = format!(
+        "{}\n{}\n{}\nbye\nsee you",
+        codes[2],
+        codes[0],
+        typo(&codes[3])
+    );
+    report.merge(workshop.add_text(&bank, &second));
+    assert_eq!((report.added, report.duplicates), (2, 1));
+    assert_eq!((report.rejected.len(), report.more_rejected), (2, 0));
+    assert_eq!(report.found(), 5);
+    assert_eq!(report.without_code, ["hello", "bye", "see you"]);
+    assert_eq!(report.lines_without_code, 3);
+    assert_eq!(report.refused, None);
+    // A paste refused whole says so in the merged report too.
+    report.merge(workshop.add_text(&bank, &"x".repeat(MAX_PASTE_BYTES + 1)));
+    assert!(report.refused.is_some());
+    assert_eq!(report.found(), 5);
+}
+
+#[test]
+fn a_split_code_is_joined_back_between_other_words_and_codes() {
+    let bank = mini_bank();
+    let (_, codes) = five_codes(&bank);
+    let spaced = codes[0].replace('-', " ");
+    assert!(spaced.split(' ').count() > 3, "{spaced}");
+    // After the split code, reading goes on with the next word on the line.
+    let text = format!("Codes: {spaced} {} {}", codes[1], codes[2]);
+    let mut workshop = Workshop::default();
+    let gathered = workshop.add_text(&bank, &text);
+    assert_eq!(
+        (gathered.added, gathered.rejected.len()),
+        (3, 0),
+        "{:?}",
+        gathered.rejected
+    );
+    assert_eq!(workshop.codes(), &codes[..3]);
+}
+
+#[test]
+fn unicode_spaces_and_vertical_tabs_separate_codes() {
+    let bank = mini_bank();
+    let (_, codes) = five_codes(&bank);
+    // A no-break space, an ideographic space and a vertical tab, as a word
+    // processor or a chat may paste them.
+    let text = format!(
+        "{}\u{00A0}{}\u{3000}{}\u{000B}{}",
+        codes[0], codes[1], codes[2], codes[3]
+    );
+    let mut workshop = Workshop::default();
+    let gathered = workshop.add_text(&bank, &text);
+    assert_eq!(
+        (gathered.added, gathered.rejected.len()),
+        (4, 0),
+        "{:?}",
+        gathered.rejected
+    );
+    // A vertical tab alone on an ASCII line separates as well.
+    let gathered =
+        Workshop::default().add_text(&bank, &format!("{}\u{000B}{}", codes[0], codes[1]));
+    assert_eq!(gathered.added, 2);
+}
+
+#[test]
+fn a_word_shaped_like_a_later_format_is_reported_and_punctuated_words_are_not_codes() {
+    let bank = mini_bank();
+    // Format 3 is past this Tandem's: a word of its shape (T, code symbols
+    // and hyphens, a digit among them) is read as a code and reported, so a
+    // code from a newer Tandem is never skipped as a word.
+    let gathered = Workshop::default().add_text(&bank, "T3-ABCDE-FGH12");
+    assert_eq!(gathered.rejected.len(), 1, "{gathered:?}");
+    assert_eq!(gathered.rejected[0].text, "T3-ABCDE-FGH12");
+    // Other punctuation inside a word makes it no code at all.
+    let gathered = Workshop::default().add_text(&bank, "T3:ABCDE12 T3.ABCDE12");
+    assert_eq!(gathered.found(), 0, "{gathered:?}");
+    assert_eq!(gathered.lines_without_code, 1);
+}
+
+#[test]
+fn a_long_run_of_code_like_words_spends_the_joining_allowance() {
+    let bank = mini_bank();
+    let (_, codes) = five_codes(&bank);
+    // Joining may look at each byte of a paste a few times over, no more.
+    // Twenty thousand words that start like codes, each tried joined with
+    // the sixteen after it, spend that allowance: a code split into groups
+    // after them is then read word by word, so refused (listed, not lost)
+    // rather than joined. Whole codes still read.
+    let text = format!(
+        "{}\n{}\n{}",
+        "T1AB3 ".repeat(20_000),
+        codes[0].replace('-', " "),
+        codes[1]
+    );
+    let gathered = Workshop::default().add_text(&bank, &text);
+    assert_eq!(gathered.added, 1, "{gathered:?}");
+    assert_eq!(gathered.rejected.len(), 2, "{:?}", gathered.rejected);
+    let first_group = codes[0].split('-').next().unwrap();
+    assert_eq!(gathered.rejected[1].text, first_group);
+}
+
+#[test]
+fn a_thousand_codes_split_by_spaces_are_all_joined_back() {
+    let bank = mini_bank();
+    let (_, codes) = five_codes(&bank);
+    // A chat where everybody split their code into groups: however many
+    // there are, each is joined back.
+    let text: Vec<String> = (0..1_000)
+        .map(|i| format!("{}: {}", i, codes[i % 5].replace('-', " ")))
+        .collect();
+    let gathered = Workshop::default().add_text(&bank, &text.join("\n"));
+    assert_eq!(
+        (gathered.added, gathered.duplicates, gathered.rejected.len()),
+        (5, 995, 0),
+        "{:?}",
+        gathered.rejected
+    );
+}
+
+#[test]
+fn the_joining_allowance_is_a_few_times_the_paste() {
+    let bank = mini_bank();
+    let (_, codes) = five_codes(&bank);
+    // Lines of six words that start like codes: each is tried joined with
+    // the words after it on its line, which looks at about twice the
+    // line's bytes. That is within the allowance (four times the paste), so
+    // a split code after two thousand such lines is still joined back.
+    let noise = format!("{}\n", ["T1AB3"; 6].join(" ")).repeat(2_000);
+    let text = format!("{noise}{}", codes[0].replace('-', " "));
+    let gathered = Workshop::default().add_text(&bank, &text);
+    assert_eq!(gathered.added, 1, "{:?}", gathered.rejected);
+    assert_eq!(gathered.rejected.len(), 1, "the noise, listed once");
+}

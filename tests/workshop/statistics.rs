@@ -206,6 +206,22 @@ fn agreement_labels_change_at_their_thresholds() {
 }
 
 #[test]
+fn each_agreement_label_has_its_own_words_for_the_legend() {
+    let all = [Agreement::Agreed, Agreement::Mixed, Agreement::Split];
+    let labels: Vec<&str> = all.iter().map(|a| a.label()).collect();
+    assert_eq!(labels, ["Agreed", "Mixed", "Split"]);
+    let meanings: std::collections::HashSet<&str> = all.iter().map(|a| a.meaning()).collect();
+    assert_eq!(meanings.len(), 3, "{meanings:?}");
+    for agreement in all {
+        let meaning = agreement.meaning();
+        assert!(
+            meaning.ends_with('.') && meaning.contains("level"),
+            "{agreement}: {meaning}"
+        );
+    }
+}
+
+#[test]
 fn only_participants_with_enough_answers_are_scored() {
     let bank = mini_bank();
     let team = vec![
