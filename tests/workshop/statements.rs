@@ -179,6 +179,7 @@ fn dont_know_rates_per_dimension_and_statement() {
     // Rates round half up: 1 of 8 is 12.5%, shown 13%.
     assert_eq!(Rate { count: 1, of: 8 }.percent(), Some(13));
     assert_eq!(Rate { count: 0, of: 0 }.percent(), None);
+    assert_eq!(Rate { count: 0, of: 0 }.share(), None);
     // 3 of 8 is 37.5%, shown 38%; all of them 100%; none 0%.
     assert_eq!(Rate { count: 3, of: 8 }.percent(), Some(38));
     assert_eq!(Rate { count: 8, of: 8 }.percent(), Some(100));
