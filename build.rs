@@ -1,7 +1,7 @@
 //! Compiles the standard question bank in without the indentation people
 //! read and edit it with: the whitespace between JSON tokens goes (strings
 //! are copied as they are), 6 KB less in the module a first visit downloads.
-//! src/assessment/bank.rs parses the result, and its tests check it.
+//! src/assessment/bank/ parses the result, and its tests check it.
 
 use std::path::PathBuf;
 
