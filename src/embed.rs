@@ -4,7 +4,7 @@
 //! Embed mode is asked for in the address's query, `index.html?embed` (or
 //! `?embed=1`). It gives the embed look, the `embed` class on the root element
 //! (no header or footer, no page margins, a transparent background; see
-//! styles/app.css). When Tandem really is inside a frame it also tells the
+//! styles/frame.css). When Tandem really is inside a frame it also tells the
 //! host page two things, and nothing else:
 //!
 //! - the content's height, whenever it changes, so the frame can fit it

@@ -110,8 +110,9 @@ test('a site can refuse links, and set a floor no link or file goes below', asyn
     await app.expectText(IN_USE.site('Harbour Trust'));
 
     files[CONFIG_FILE] = JSON.stringify({ ...HARBOUR, anonymity_floor: 4 });
+    // A new page load (the address loses its fragment), which reads the
+    // site's file again.
     await page.goto(`${origin}/`);
-    await app.reload();
     await app.expectLanding();
     await page.getByLabel('Use a configuration file (.json)', { exact: true }).setInputFiles({
       name: 'low.json',

@@ -20,6 +20,8 @@
 //!   anonymity threshold, what an embed may tell its host, a bank of their own);
 //! - [`link`]: the allowlist every link from a file passes (https and mailto);
 //! - [`untrusted`]: reading JSON people write, every problem with its location;
+//! - [`wording`]: how the screens, exports and end-to-end fixtures write
+//!   the figures, each phrase once;
 //! - `typed`: what a clean label, name or quotation is, written once.
 
 pub mod answer;
@@ -35,6 +37,7 @@ pub mod saved;
 pub mod scoring;
 mod typed;
 pub mod untrusted;
+pub mod wording;
 pub mod workshop;
 
 pub use answer::{Answer, Mode, Role};

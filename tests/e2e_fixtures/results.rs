@@ -7,6 +7,7 @@ use crate::answers::{self, answered, on_scale, scoring, shifted, throughout, wit
 use crate::shown;
 use serde_json::{json, Map, Value};
 use tandem::assessment::plan::{target_for, ActionPlan, PlanChange};
+use tandem::assessment::wording;
 use tandem::assessment::{Answer, Bank, Level, Mode, Progress, Report};
 
 /// An answer set a journey takes, by the name the journey asks for it by.
@@ -226,10 +227,10 @@ fn targets(bank: &Bank, report: &Report) -> Value {
             let selectable = current.filter(|&l| l < Level::HIGHEST);
             json!({
                 "name": dimension.name,
-                "current": current.map_or_else(|| "Not enough answers".to_owned(), |l| shown::level_label(bank, l)),
+                "current": current.map_or_else(|| "Not enough answers".to_owned(), |l| wording::level_label(bank, l)),
                 "default": selectable.map(|l| target_for(&plan, &dimension.id, l).to_string()),
                 "options": selectable.map_or_else(Vec::new, |l| {
-                    Level::all().filter(|o| *o >= l).map(|o| shown::level_label(bank, o)).collect()
+                    Level::all().filter(|o| *o >= l).map(|o| wording::level_label(bank, o)).collect()
                 }),
             })
         })

@@ -8,7 +8,9 @@ use crate::results::actions;
 use crate::shown;
 use serde_json::{json, Value};
 use tandem::assessment::disclosure::Figure;
+use tandem::assessment::export::dimension_row;
 use tandem::assessment::plan::ActionPlan;
+use tandem::assessment::wording;
 use tandem::assessment::workshop::{Group, GroupLabel, TeamView};
 use tandem::assessment::{code, Bank, Mode, Progress, Role};
 
@@ -28,7 +30,7 @@ fn team_view(bank: &Bank, room: &[Progress], threshold: usize) -> TeamView {
 
 /// A mean as the workshop's tables show it.
 fn shown_mean(mean: Option<f64>) -> Value {
-    mean.map_or(Value::Null, |m| json!(shown::whole(m)))
+    mean.map_or(Value::Null, |m| json!(wording::whole(m)))
 }
 
 /// Five HR, three L&D and one line manager, at the default threshold of 3:
@@ -179,13 +181,13 @@ pub fn room_of_six(bank: &Bank) -> Value {
                 "name": dimension.name,
                 "summary": dimension.summary,
                 "level": level.number(),
-                "level_label": shown::level_label(bank, level),
-                "presenter": shown::presenter_lines(bank, stats, spread, gap),
+                "level_label": wording::level_label(bank, level),
+                "presenter": wording::presenter_lines(bank, stats, gap, threshold),
                 "prompts": {
                     "next": guidance.next,
-                    "questions": guidance.practices.iter().map(|p| format!("Could we: {p}")).collect::<Vec<_>>(),
+                    "questions": guidance.practices.iter().map(|p| wording::discussion_question(p)).collect::<Vec<_>>(),
                 },
-                "csv": shown::team_csv_row(bank, stats, spread),
+                "csv": dimension_row(bank, stats),
                 "json": {
                     "name": dimension.name,
                     "asked": stats.asked,

@@ -7,7 +7,7 @@ use super::send_some;
 use crate::assessment::plan::{
     self, target_for, ActionEdit, Direction, Horizon, Owner, PlanChange,
 };
-use crate::assessment::{Bank, DimensionId, Level, Report};
+use crate::assessment::{wording, Bank, DimensionId, Level, Report};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -48,7 +48,7 @@ pub fn ActionPlan(
         bank.dimension(id)
             .map_or_else(|| id.to_string(), |d| d.name.clone())
     };
-    let level_label = |level: Level| format!("Level {level}, {}", bank.level(level).name);
+    let level_label = |level: Level| wording::level_label(bank, level);
     let dimensions: Vec<(DimensionId, String)> = report
         .dimensions
         .iter()
@@ -83,7 +83,7 @@ pub fn ActionPlan(
         html! {
             <tr key={d.index}>
                 <th scope="row"><label for={label_id}>{ &dimension.name }</label></th>
-                <td>{ d.level().map_or_else(|| "Not enough answers".to_owned(), level_label) }</td>
+                <td>{ d.level().map_or_else(|| wording::NOT_ENOUGH_ANSWERS.to_owned(), level_label) }</td>
                 <td>{ control }</td>
             </tr>
         }

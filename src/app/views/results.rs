@@ -8,9 +8,8 @@ use crate::app::components::{
     contact_link, ActionPlan, Comparison, RadarChart, RadarSeries, ShareResult, Transfer,
 };
 use crate::assessment::plan::PlanChange;
-use crate::assessment::{
-    overall_rule, Bank, Config, DimensionResult, Level, Overall, Progress, Report,
-};
+use crate::assessment::wording;
+use crate::assessment::{overall_rule, Bank, Config, DimensionResult, Overall, Progress, Report};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -84,7 +83,6 @@ pub fn Results(
         _ => None,
     };
     let name = |d: &DimensionResult| bank.dimensions()[d.index].name.clone();
-    let level_name = |level: Level| bank.level(level).name.clone();
 
     let axes: Rc<[AttrValue]> = report
         .dimensions
@@ -202,12 +200,12 @@ pub fn Results(
                         for d in report.dimensions.iter() {
                             <tr key={d.index}>
                                 <th scope="row">{ name(d) }</th>
-                                <td>{ d.score().map_or_else(|| "Not enough answers".to_owned(), |s| s.to_string()) }</td>
-                                <td>{ d.level().map_or_else(String::new, |l| format!("{l} {}", level_name(l))) }</td>
-                                <td>{ coverage_text(d) }</td>
+                                <td>{ wording::score_cell(d.score()) }</td>
+                                <td>{ d.level().map_or_else(String::new, |l| wording::level_cell(bank, l)) }</td>
+                                <td>{ wording::coverage(d) }</td>
                                 if earlier.is_some() {
-                                    <td>{ earlier_score(d.index).map_or_else(|| "Not enough answers".to_owned(), |s| s.to_string()) }</td>
-                                    <td>{ change_text(d.score(), earlier_score(d.index)) }</td>
+                                    <td>{ wording::score_cell(earlier_score(d.index)) }</td>
+                                    <td>{ wording::change(d.score(), earlier_score(d.index)) }</td>
                                 }
                             </tr>
                         }
@@ -261,29 +259,11 @@ pub fn Results(
     }
 }
 
-/// "+12", "-5" or "no change"; empty when either side has no score.
-fn change_text(
-    now: Option<crate::assessment::Score>,
-    before: Option<crate::assessment::Score>,
-) -> String {
-    match (now, before) {
-        (Some(now), Some(before)) => {
-            let change = i16::from(now.value()) - i16::from(before.value());
-            match change {
-                0 => "no change".to_owned(),
-                c if c > 0 => format!("+{c}"),
-                c => c.to_string(),
-            }
-        }
-        _ => String::new(),
-    }
-}
-
 fn overall_summary(bank: &Bank, report: &Report) -> Html {
     match report.overall {
         Overall::NotEnoughAnswers => html! {
             <div class="results__overall">
-                <p class="results__overall-level">{ "Overall: not enough answers" }</p>
+                <p class="results__overall-level">{ wording::overall_line(bank, &report.overall) }</p>
                 <p>{ "Fewer than half of the dimensions have enough answers for a score. Change some \"Don't know\" answers where you can judge, to get an overall result." }</p>
             </div>
         },
@@ -296,9 +276,9 @@ fn overall_summary(bank: &Bank, report: &Report) -> Html {
             html! {
                 <div class={format!("results__overall results__overall--level-{level}")}>
                     <p class="results__overall-level">
-                        { format!("Overall: level {level}, {}", info.name) }
+                        { wording::overall_line(bank, &report.overall) }
                     </p>
-                    <p class="results__overall-score">{ format!("Overall score {score} out of 100") }</p>
+                    <p class="results__overall-score">{ wording::overall_score_line(score) }</p>
                     <p>{ &info.summary }</p>
                     if uncapped > level {
                         <p class="results__cap">
@@ -314,21 +294,6 @@ fn overall_summary(bank: &Bank, report: &Report) -> Html {
             }
         }
     }
-}
-
-fn coverage_text(d: &DimensionResult) -> String {
-    let mut text = format!("{} of {} statements", d.coverage.counted, d.coverage.total);
-    let mut unsure = Vec::new();
-    if d.dont_know > 0 {
-        unsure.push(format!("{} don't know", d.dont_know));
-    }
-    if d.not_applicable > 0 {
-        unsure.push(format!("{} not applicable", d.not_applicable));
-    }
-    if !unsure.is_empty() {
-        text.push_str(&format!(" ({})", unsure.join(", ")));
-    }
-    text
 }
 
 fn highlight_list(
@@ -358,15 +323,10 @@ fn dimension_card(bank: &Bank, d: &DimensionResult) -> Html {
     let body = match d.scored {
         None => html! {
             <p class="dimension-card__not-enough">
-                { format!(
-                    "Not enough answers: {} of {} statements were answered on the agreement scale, \
-                     and a score needs at least half. Answer more of them, if you can judge, to see \
-                     where this dimension stands.",
-                    d.coverage.counted, d.coverage.total
-                ) }
+                { wording::dimension_line(bank, d) }
             </p>
         },
-        Some((score, level)) => {
+        Some((_, level)) => {
             let guidance = dimension.guidance_at(level);
             let heading = match level.next() {
                 Some(next) => format!("What level {next}, {}, looks like", bank.level(next).name),
@@ -375,7 +335,7 @@ fn dimension_card(bank: &Bank, d: &DimensionResult) -> Html {
             html! {
                 <>
                     <p class="dimension-card__score">
-                        { format!("Score {score} out of 100 · level {level}, {} · based on {}", bank.level(level).name, coverage_text(d)) }
+                        { wording::dimension_line(bank, d) }
                     </p>
                     <h4>{ heading }</h4>
                     <p>{ &guidance.next }</p>

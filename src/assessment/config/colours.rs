@@ -38,7 +38,7 @@ pub struct Colour([u8; 3]);
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ColourError;
 
-/// Tandem's own page background in its light palette (`styles/app.css`),
+/// Tandem's own page background in its light palette (`styles/base.css`),
 /// which a configured accent is drawn on when no background is given.
 const TANDEM_BACKGROUND: Colour = Colour([0xf7, 0xf8, 0xfa]);
 /// Tandem's own accent in its light palette, drawn on a configured
@@ -309,6 +309,24 @@ fn check_contrast(
                 tenths / 10,
                 tenths % 10
             ),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::TANDEM_BACKGROUND;
+
+    /// The background a configured accent is checked against is the one the
+    /// stylesheet paints: the two are written in different languages, so this
+    /// holds them together.
+    #[test]
+    fn tandem_background_is_the_stylesheets() {
+        let css = include_str!("../../../styles/base.css");
+        let declared = format!("--colour-background: {TANDEM_BACKGROUND};");
+        assert!(
+            css.lines().any(|line| line.trim() == declared),
+            "styles/base.css declares `{declared}` in its light palette"
         );
     }
 }

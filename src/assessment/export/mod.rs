@@ -61,4 +61,4 @@ mod team_report;
 
 pub use result_csv::{csv_field, to_csv};
 pub use result_json::{from_json, to_json, ImportError, FORMAT, MAX_IMPORT_BYTES, VERSION};
-pub use team_report::{team_csv, team_json, TEAM_FORMAT};
+pub use team_report::{dimension_row, team_csv, team_json, TEAM_FORMAT};

@@ -4,6 +4,7 @@
 use crate::assessment::bank::Bank;
 use crate::assessment::progress::Progress;
 use crate::assessment::scoring::{DimensionResult, Overall};
+use crate::assessment::wording;
 
 /// The CSV header. `role` and `team` repeat on every row so that exports from
 /// several respondents can be pasted under each other and still be told apart.
@@ -90,10 +91,9 @@ pub fn to_csv(bank: &Bank, progress: &Progress) -> String {
     }
     let (score, level) = match report.overall {
         Overall::NotEnoughAnswers => (NOT_ENOUGH.to_owned(), String::new()),
-        Overall::Scored { score, level, .. } => (
-            score.to_string(),
-            format!("{} {}", level, bank.level(level).name),
-        ),
+        Overall::Scored { score, level, .. } => {
+            (score.to_string(), wording::level_cell(bank, level))
+        }
     };
     let scored = report
         .dimensions
@@ -113,10 +113,7 @@ pub fn to_csv(bank: &Bank, progress: &Progress) -> String {
 /// The score and level cells of a dimension row.
 fn scored_cells(bank: &Bank, result: &DimensionResult) -> (String, String) {
     match result.scored {
-        Some((score, level)) => (
-            score.to_string(),
-            format!("{} {}", level, bank.level(level).name),
-        ),
+        Some((score, level)) => (score.to_string(), wording::level_cell(bank, level)),
         None => (NOT_ENOUGH.to_owned(), String::new()),
     }
 }

@@ -6,7 +6,8 @@ use super::VERSION;
 use crate::assessment::bank::{Bank, DimensionId};
 use crate::assessment::plan::{ActionPlan, Horizon, Owner};
 use crate::assessment::scoring::Level;
-use crate::assessment::workshop::{Group, Mean, TeamView};
+use crate::assessment::wording;
+use crate::assessment::workshop::{DimensionStats, Group, Mean, TeamView};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -63,7 +64,7 @@ pub fn team_json(bank: &Bank, name: &str, view: &TeamView, plan: &ActionPlan) ->
                 }),
                 figures: d.spread.as_ref().map(|s| SpreadRecord {
                     agreement: s.agreement.map(|a| a.label()),
-                    level: Level::of(s.mean.score).number(),
+                    level: s.mean.level().number(),
                     max: s.max.value(),
                     mean: s.mean.value,
                     median: s.median,
@@ -216,6 +217,43 @@ struct TeamActionRecord<'a> {
     text: &'a str,
 }
 
+/// A dimension's row of the team CSV, as its cells: the team's figures,
+/// empty where they are hidden, and no action.
+pub fn dimension_row(bank: &Bank, d: &DimensionStats) -> [String; 14] {
+    let (mean, level, median, min, max, std_dev, agreement) = match &d.spread {
+        Some(s) => (
+            wording::tenths(s.mean.value),
+            wording::level_cell(bank, s.mean.level()),
+            wording::tenths(s.median),
+            s.min.to_string(),
+            s.max.to_string(),
+            wording::tenths(s.std_dev),
+            s.agreement.map_or("", |a| a.label()).to_owned(),
+        ),
+        None => Default::default(),
+    };
+    let dont_know = d
+        .dont_know
+        .and_then(|rate| rate.percent())
+        .map_or(String::new(), |p| p.to_string());
+    [
+        "dimension".to_owned(),
+        bank.dimensions()[d.index].name.clone(),
+        d.scored.to_string(),
+        mean,
+        level,
+        median,
+        min,
+        max,
+        std_dev,
+        agreement,
+        dont_know,
+        String::new(),
+        String::new(),
+        String::new(),
+    ]
+}
+
 /// A workshop's team report as CSV: one row per dimension with the team's
 /// figures, then one per action of the team plan. Cells are neutralised as
 /// in [`to_csv`](super::to_csv).
@@ -241,46 +279,8 @@ pub fn team_csv(bank: &Bank, view: &TeamView, plan: &ActionPlan) -> String {
         ],
     );
     for d in &view.dimensions {
-        let name = &bank.dimensions()[d.index].name;
-        let (mean, level, median, min, max, std_dev, agreement) = match &d.spread {
-            Some(s) => (
-                format!("{:.1}", s.mean.value),
-                format!(
-                    "{} {}",
-                    Level::of(s.mean.score),
-                    bank.level(Level::of(s.mean.score)).name
-                ),
-                format!("{:.1}", s.median),
-                s.min.to_string(),
-                s.max.to_string(),
-                format!("{:.1}", s.std_dev),
-                s.agreement.map_or("", |a| a.label()).to_owned(),
-            ),
-            None => Default::default(),
-        };
-        let dont_know = d
-            .dont_know
-            .and_then(|rate| rate.percent())
-            .map_or(String::new(), |p| p.to_string());
-        push_row(
-            &mut csv,
-            &[
-                "dimension",
-                name,
-                &d.scored.to_string(),
-                &mean,
-                &level,
-                &median,
-                &min,
-                &max,
-                &std_dev,
-                &agreement,
-                &dont_know,
-                "",
-                "",
-                "",
-            ],
-        );
+        let row = dimension_row(bank, d);
+        push_row(&mut csv, &row.each_ref().map(String::as_str));
     }
     for action in &plan.actions {
         let name = bank

@@ -30,7 +30,7 @@
 use super::statistics::{DimensionStats, Mean, PerceptionGap, StatementStats};
 use crate::assessment::answer::{Mode, Role};
 use crate::assessment::disclosure::Figure;
-use crate::assessment::scoring::{Coverage, DimensionResult, Level, Report, Score};
+use crate::assessment::scoring::{Coverage, DimensionResult, Report, Score};
 use std::fmt;
 
 /// Smallest group whose figures are shown, unless the facilitator sets
@@ -128,10 +128,7 @@ impl TeamView {
             .iter()
             .map(|d| DimensionResult {
                 index: d.index,
-                scored: d
-                    .spread
-                    .as_ref()
-                    .map(|s| (s.mean.score, Level::of(s.mean.score))),
+                scored: d.spread.as_ref().map(|s| (s.mean.score, s.mean.level())),
                 coverage: Coverage {
                     counted: d.scored,
                     total: d.asked,

@@ -1,12 +1,11 @@
 //! Presenter mode: the team picture on a projector, one dimension at a time,
 //! a question for the room before its figures.
 
-use super::team_picture::{open_workshop_notice, rate_text};
+use super::team_picture::open_workshop_notice;
 use crate::app::workshop_state::Presenter;
-use crate::assessment::disclosure::Figure;
 use crate::assessment::plan::Direction;
 use crate::assessment::workshop::TeamView;
-use crate::assessment::{Bank, Level};
+use crate::assessment::{wording, Bank};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -58,29 +57,20 @@ pub fn PresenterMode(
                 <button type="button" class="button button--primary" onclick={on_revealed.reform(|_| ())}>{ "Reveal the team's results" }</button>
             } else {
                 <div class="presenter__figures" role="status">
-                    if let Some(s) = &stats.spread {
-                        <p class="presenter__score">{ format!("Team mean {:.0} · level {}, {}", s.mean.value, Level::of(s.mean.score), bank.level(Level::of(s.mean.score)).name) }</p>
-                        <p>{ format!("Range {}-{} · {}", s.min, s.max, s.agreement.map_or("one score", |a| a.label())) }</p>
-                    } else if stats.figure == Figure::TooFew {
-                        <p class="presenter__score">{ format!("Team score hidden (fewer than {} with a score)", view.threshold) }</p>
-                    } else {
-                        <p class="presenter__score">{ "Not enough answers for a team score" }</p>
+                    for (i, line) in wording::presenter_lines(bank, stats, gap, view.threshold).into_iter().enumerate() {
+                        <p class={(i == 0).then_some("presenter__score")}>{ line }</p>
                     }
-                    if let Some(g) = gap {
-                        <p>{ format!("HR {:.0} · L&D {:.0} (gap {:+.1})", g.hr.value, g.ld.value, g.gap) }</p>
-                    }
-                    <p>{ format!("Don't know: {}", rate_text(stats.dont_know)) }</p>
                 </div>
                 if let Some(s) = &stats.spread {
                     { {
-                        let guidance = dimension.guidance_at(Level::of(s.mean.score));
+                        let guidance = dimension.guidance_at(s.mean.level());
                         html! {
                             <div class="presenter__prompts">
                                 <h2>{ "To discuss" }</h2>
                                 <p>{ &guidance.next }</p>
                                 <ul>
                                     for practice in guidance.practices.iter() {
-                                        <li>{ format!("Could we: {}", practice) }</li>
+                                        <li>{ wording::discussion_question(practice) }</li>
                                     }
                                 </ul>
                             </div>

@@ -3,21 +3,10 @@
 //! label; each figure as the team view lets it be seen, and why when hidden.
 
 use crate::app::components::{RadarChart, RadarSeries};
-use crate::assessment::disclosure::Figure;
-use crate::assessment::workshop::{Group, Mean, Rate, StatementStats, TeamView, PROTECTED_FROM};
-use crate::assessment::{Answer, Bank, Level, Role, Score, StatementId};
+use crate::assessment::workshop::{Group, StatementStats, TeamView, PROTECTED_FROM};
+use crate::assessment::{wording, Answer, Bank, Role, Score, StatementId};
 use std::rc::Rc;
 use yew::prelude::*;
-
-pub(super) fn mean_text(mean: Option<&Mean>) -> String {
-    mean.map_or_else(|| "-".to_owned(), |m| format!("{:.0}", m.value))
-}
-
-/// A Don't know rate; "-" when there is none or it is hidden.
-pub(super) fn rate_text(rate: Option<Rate>) -> String {
-    rate.and_then(Rate::percent)
-        .map_or_else(|| "-".to_owned(), |p| format!("{p}%"))
-}
 
 /// What every view of an open workshop says first.
 pub(super) fn open_workshop_notice(threshold: usize) -> Html {
@@ -40,14 +29,6 @@ fn enough_for_comparison(view: &TeamView) -> bool {
 }
 
 /// Why a figure of the team is missing, in the screen's words.
-fn missing_text(figure: Figure, threshold: usize) -> String {
-    match figure {
-        Figure::TooFew => format!("Hidden (fewer than {threshold})"),
-        Figure::Protecting => "Hidden to protect a smaller group".to_owned(),
-        Figure::Shown | Figure::Empty => "Not enough answers".to_owned(),
-    }
-}
-
 pub(super) fn team_picture(bank: &Bank, view: &TeamView) -> Html {
     let name = |index: usize| bank.dimensions()[index].name.clone();
     let radar = view.radar();
@@ -92,16 +73,16 @@ pub(super) fn team_picture(bank: &Bank, view: &TeamView) -> Html {
                         <tr key={d.index}>
                             <th scope="row">{ name(d.index) }</th>
                             if let Some(s) = &d.spread {
-                                <td>{ format!("{:.0}", s.mean.value) }</td>
-                                <td>{ { let l = Level::of(s.mean.score); format!("{l} {}", bank.level(l).name) } }</td>
-                                <td>{ format!("{:.0}", s.median) }</td>
-                                <td>{ format!("{}-{}", s.min, s.max) }</td>
-                                <td>{ format!("{:.1}", s.std_dev) }</td>
+                                <td>{ wording::whole(s.mean.value) }</td>
+                                <td>{ wording::level_cell(bank, s.mean.level()) }</td>
+                                <td>{ wording::whole(s.median) }</td>
+                                <td>{ wording::range(s) }</td>
+                                <td>{ wording::tenths(s.std_dev) }</td>
                                 <td>{ s.agreement.map_or("-", |a| a.label()) }</td>
                             } else {
-                                <td colspan="6">{ missing_text(d.figure, view.threshold) }</td>
+                                <td colspan="6">{ wording::hidden(d.figure, view.threshold) }</td>
                             }
-                            <td>{ rate_text(d.dont_know) }</td>
+                            <td>{ wording::rate(d.dont_know) }</td>
                         </tr>
                     }
                 </tbody>
@@ -129,9 +110,9 @@ pub(super) fn team_picture(bank: &Bank, view: &TeamView) -> Html {
                         for g in view.gaps.iter() {
                             <tr key={g.index}>
                                 <th scope="row">{ name(g.index) }</th>
-                                <td>{ mean_text(Some(&g.hr)) }</td>
-                                <td>{ mean_text(Some(&g.ld)) }</td>
-                                <td>{ format!("{:+.1}", g.gap) }</td>
+                                <td>{ wording::mean(Some(&g.hr)) }</td>
+                                <td>{ wording::mean(Some(&g.ld)) }</td>
+                                <td>{ wording::gap(g) }</td>
                             </tr>
                         }
                     </tbody>
@@ -206,9 +187,9 @@ fn group_table(title: &str, bank: &Bank, view: &TeamView, groups: &[Group]) -> H
                             <td>{ figures.members }</td>
                             for (mean, figure) in figures.means.iter().zip(figures.figures.iter()) {
                                 if figure.is_shown() {
-                                    <td>{ mean_text(mean.as_ref()) }</td>
+                                    <td>{ wording::mean(mean.as_ref()) }</td>
                                 } else {
-                                    <td>{ missing_text(*figure, view.threshold) }</td>
+                                    <td>{ wording::hidden(*figure, view.threshold) }</td>
                                 }
                             }
                         } else {
