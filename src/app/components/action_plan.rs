@@ -257,7 +257,7 @@ pub fn ActionPlan(
             <h2 id="plan-heading">{ "Targets and action plan" }</h2>
             <div class="action-plan__editor">
                 <p class="hint">{ "Each target starts one level above where the dimension stands. Tandem drafts the plan from the gaps, largest first, using the practices for each level in between. Edit, reorder, add or remove actions: the plan is saved on this device with your answers." }</p>
-                <table class="action-plan__targets">
+                <table class="data-table action-plan__targets">
                     <caption>{ "Target level per dimension" }</caption>
                     <thead>
                         <tr>
@@ -282,7 +282,7 @@ pub fn ActionPlan(
             </div>
             // The printed report shows the plan as a table instead of controls.
             if *printable {
-                <table class="action-plan__table">
+                <table class="data-table action-plan__table">
                     <caption>{ "Action plan" }</caption>
                     <thead>
                         <tr>
