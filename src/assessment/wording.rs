@@ -52,6 +52,15 @@ pub fn coverage(d: &DimensionResult) -> String {
     text
 }
 
+/// A dimension's cells in the results table: score, level, based on.
+pub fn result_cells(bank: &Bank, d: &DimensionResult) -> [String; 3] {
+    [
+        score_cell(d.score()),
+        d.level().map_or_else(String::new, |l| level_cell(bank, l)),
+        coverage(d),
+    ]
+}
+
 /// The line a dimension's card states first: its score, level and coverage,
 /// or why it has no score.
 pub fn dimension_line(bank: &Bank, d: &DimensionResult) -> String {
@@ -123,6 +132,19 @@ pub fn rate(rate: Option<Rate>) -> String {
 /// "45-80": the lowest and highest score.
 pub fn range(spread: &Spread) -> String {
     format!("{}-{}", spread.min, spread.max)
+}
+
+/// A scored dimension's cells in "Team scores by dimension": mean, level,
+/// median, range, spread and agreement.
+pub fn team_cells(bank: &Bank, spread: &Spread) -> [String; 6] {
+    [
+        whole(spread.mean.value),
+        level_cell(bank, spread.mean.level()),
+        whole(spread.median),
+        range(spread),
+        tenths(spread.std_dev),
+        spread.agreement.map_or("-", |a| a.label()).to_owned(),
+    ]
 }
 
 /// "+12.5": HR's mean minus L&D's, signed.

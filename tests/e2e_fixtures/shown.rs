@@ -21,12 +21,7 @@ pub fn mode_name(mode: Mode) -> &'static str {
 /// results table (score, level, based on) and the line its card states.
 pub fn dimension(bank: &Bank, d: &DimensionResult) -> Value {
     let name = &bank.dimensions()[d.index].name;
-    let row = vec![
-        wording::score_cell(d.score()),
-        d.level()
-            .map_or_else(String::new, |l| wording::level_cell(bank, l)),
-        wording::coverage(d),
-    ];
+    let row = wording::result_cells(bank, d);
     json!({
         "name": name,
         "score": d.score().map(Score::value),
@@ -83,12 +78,7 @@ pub fn action(bank: &Bank, action: &PlannedAction) -> Value {
 /// The first four cells of a dimension's row in "Team scores by dimension":
 /// mean, level, median and range.
 pub fn team_cells(bank: &Bank, spread: &Spread) -> Vec<String> {
-    vec![
-        wording::whole(spread.mean.value),
-        wording::level_cell(bank, spread.mean.level()),
-        wording::whole(spread.median),
-        wording::range(spread),
-    ]
+    wording::team_cells(bank, spread)[..4].to_vec()
 }
 
 /// A row of "HR minus L&D mean score": the dimension, HR, L&D and the gap.

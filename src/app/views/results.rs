@@ -200,9 +200,9 @@ pub fn Results(
                         for d in report.dimensions.iter() {
                             <tr key={d.index}>
                                 <th scope="row">{ name(d) }</th>
-                                <td>{ wording::score_cell(d.score()) }</td>
-                                <td>{ d.level().map_or_else(String::new, |l| wording::level_cell(bank, l)) }</td>
-                                <td>{ wording::coverage(d) }</td>
+                                for cell in wording::result_cells(bank, d) {
+                                    <td>{ cell }</td>
+                                }
                                 if earlier.is_some() {
                                     <td>{ wording::score_cell(earlier_score(d.index)) }</td>
                                     <td>{ wording::change(d.score(), earlier_score(d.index)) }</td>

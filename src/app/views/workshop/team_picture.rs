@@ -73,12 +73,9 @@ pub(super) fn team_picture(bank: &Bank, view: &TeamView) -> Html {
                         <tr key={d.index}>
                             <th scope="row">{ name(d.index) }</th>
                             if let Some(s) = &d.spread {
-                                <td>{ wording::whole(s.mean.value) }</td>
-                                <td>{ wording::level_cell(bank, s.mean.level()) }</td>
-                                <td>{ wording::whole(s.median) }</td>
-                                <td>{ wording::range(s) }</td>
-                                <td>{ wording::tenths(s.std_dev) }</td>
-                                <td>{ s.agreement.map_or("-", |a| a.label()) }</td>
+                                for cell in wording::team_cells(bank, s) {
+                                    <td>{ cell }</td>
+                                }
                             } else {
                                 <td colspan="6">{ wording::hidden(d.figure, view.threshold) }</td>
                             }
