@@ -28,11 +28,16 @@ const RESULTS = fixture('results.json');
  * `level` and `level_name` (null when not scored), `counted`, `total`,
  * `row` (the cells of its row in the results table: score, level, based
  * on) and `card` (its card's line); `overall` has `line`, `score_line`
- * (null without an overall score), `score`, `level` and `level_name`. The
+ * (null without an overall score), `score`, `level`, `level_name`,
+ * `basis` (what it rests on) and `tentative` (the note on a result that
+ * rests on too little, or null). The
  * plan journey's set also has `drafts` (see draft()), `targets` (per
  * dimension `name`, `current`, the `default` target and the `options`
  * offered) and `added`, the action "Add an action" adds.
  */
+/** How the note on a tentative result begins (rule 6 of the scoring). */
+export const TENTATIVE = RESULTS.tentative;
+
 export function result(name) {
   const written = RESULTS.results[name];
   assert.ok(written, `e2e/fixtures/results.json has no answer set "${name}"`);
@@ -77,7 +82,7 @@ export const FIVE_THREE_ONE = fixture('five-three-one.json');
 
 /**
  * The facilitator's room of six (e2e/fixtures/room-of-six.json): `people`
- * (`file`, `role`, `team`, `answers`), and per dimension what presenter
+ * (`file`, `role`, `team`, `answers`) and their result `codes`, and per dimension what presenter
  * mode, the targets table, the team CSV and the team JSON show; the HR and
  * L&D `gaps` and the groups as the team JSON writes them; the team `plan`;
  * and `of_three`, the team table of three of them.
@@ -86,7 +91,8 @@ export const ROOM_OF_SIX = room('room-of-six.json');
 
 /**
  * Two HR answering high and two L&D answering low
- * (e2e/fixtures/hr-above-ld.json): `people` (`role`, `answers`), and the
+ * (e2e/fixtures/hr-above-ld.json): `people` (`role`, `answers`), their
+ * result `codes`, and the
  * rows of the HR and L&D comparison at `threshold`.
  */
 export const HR_ABOVE_LD = room('hr-above-ld.json');

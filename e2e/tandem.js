@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { MODES, bank, sections, statementCount } from './bank.js';
 import { savedKey } from './storage.js';
+import { TENTATIVE } from './fixtures.js';
 
 /**
  * One action of the plan as its fieldset shows it, fields found by their
@@ -256,9 +257,7 @@ export class Tandem {
   async expectResults(mode, expected) {
     assert.equal(expected.mode, mode, `the answers "${expected.name}" are for the ${mode} assessment`);
     await this.expectHeading('Your result');
-    await this.page
-      .getByRole('heading', { level: 2, name: 'How this result is worked out', exact: true })
-      .waitFor();
+    await this.ruleHeading().waitFor();
     await this.page.getByRole('heading', { level: 2, name: 'Strengths', exact: true }).waitFor();
     await this.page
       .getByRole('heading', { level: 2, name: 'Top priorities', exact: true })
@@ -306,6 +305,29 @@ export class Tandem {
       const score = await this.page.getByText(/^Overall score /).first().textContent();
       assert.equal(score.trim(), overall.score_line, 'the overall score');
     }
+    assert.equal(
+      await this.page.getByText(overall.basis, { exact: true }).count(),
+      1,
+      `the headline says what it rests on: "${overall.basis}"`,
+    );
+    const notes = (await this.page.getByRole('note').allTextContents()).filter((n) =>
+      n.trim().startsWith(TENTATIVE),
+    );
+    assert.deepEqual(
+      notes.map((n) => n.trim()),
+      overall.tentative === null ? [] : [overall.tentative],
+      'a tentative result says so, and only a tentative one',
+    );
+  }
+
+  /** "How this result is worked out", a disclosure on the results page. */
+  ruleHeading() {
+    return this.page.getByRole('heading', { level: 2, name: 'How this result is worked out', exact: true });
+  }
+
+  /** Opens the disclosure that says how the result is worked out. */
+  async openRule() {
+    await this.ruleHeading().click();
   }
 
   /** The mode, role and team line at the top of the results. */

@@ -8,9 +8,21 @@ export async function openWorkshop(page, app) {
   await app.expectHeading('Workshop');
 }
 
+/**
+ * The box to paste codes into, its disclosure opened first: the workshop
+ * folds gathering under the team picture when it opens on a gathered room.
+ */
+export async function gatheringBox(page) {
+  const box = page.getByRole('textbox', { name: 'Paste result codes or links', exact: true });
+  if (!(await box.isVisible())) {
+    await page.getByRole('heading', { level: 2, name: /participants' results$/ }).click();
+  }
+  return box;
+}
+
 /** Pastes `codes` into the workshop and waits until it has `participants`. */
 export async function pasteCodes(page, codes, participants) {
-  await page.getByRole('textbox', { name: 'Paste result codes or links', exact: true }).fill(codes.join('\n'));
+  await (await gatheringBox(page)).fill(codes.join('\n'));
   await page.getByRole('button', { name: 'Add codes', exact: true }).click();
   await participantsHeading(page, participants).waitFor();
 }

@@ -57,12 +57,13 @@ fn reaching_the_results_drafts_a_prioritised_plan() {
     let plan = &progress.plan;
     assert!(plan.drafted && !plan.edited);
     // Every gap is one level; lowest score first: beta (25), gamma (50),
-    // alpha (75). Delta is at the top and needs nothing. Two practices each.
+    // alpha (75). Delta is at the top and needs nothing. A first step for
+    // each before a second for any.
     let order: Vec<&str> = plan.actions.iter().map(|a| a.dimension.as_str()).collect();
-    assert_eq!(order, ["beta", "beta", "gamma", "gamma", "alpha", "alpha"]);
+    assert_eq!(order, ["beta", "gamma", "alpha", "beta", "gamma", "alpha"]);
     let horizons: Vec<Horizon> = plan.actions.iter().map(|a| a.horizon).collect();
     use Horizon::*;
-    assert_eq!(horizons, [Days30, Days30, Days30, Days30, Days60, Days60]);
+    assert_eq!(horizons, [Days30, Days30, Days60, Days60, Days90, Days90]);
     assert_eq!(plan.actions[0].text, "Do one thing");
     assert!(plan.actions.iter().all(|a| a.owner == Owner::Joint));
 }
@@ -72,22 +73,31 @@ fn a_higher_target_adds_the_steps_in_between_and_comes_first() {
     let (bank, mut progress) = finished();
     assert!(progress.change_plan(&bank, PlanChange::Target(id("gamma"), level(5))));
     let plan = &progress.plan;
-    // gamma now has a gap of two levels: its practices for level 3 then 4.
-    let gamma: Vec<Horizon> = plan
+    // gamma now has a gap of two levels, so it leads; one action per turn.
+    let order: Vec<&str> = plan.actions.iter().map(|a| a.dimension.as_str()).collect();
+    assert_eq!(order, ["gamma", "beta", "alpha", "gamma", "beta", "alpha"]);
+    // Its two actions: the first step towards level 4, then towards 5.
+    let gamma = bank.dimension(&id("gamma")).unwrap();
+    let texts: Vec<&str> = plan
         .actions
         .iter()
         .filter(|a| a.dimension.as_str() == "gamma")
-        .map(|a| a.horizon)
+        .map(|a| a.text.as_str())
         .collect();
-    assert_eq!(plan.actions[0].dimension.as_str(), "gamma");
+    let first_of = |n| gamma.guidance_at(level(n)).practices[0].as_str();
+    assert_eq!(texts, [first_of(3), first_of(4)]);
+}
+
+#[test]
+fn a_drafted_plan_is_short_whatever_the_gaps() {
+    let (bank, mut progress) = finished();
+    for (dimension, current) in [("alpha", 4), ("beta", 2), ("gamma", 3)] {
+        assert!(progress.change_plan(&bank, PlanChange::Target(id(dimension), level(5))));
+        assert!(level(current) < level(5));
+    }
     assert_eq!(
-        gamma,
-        [
-            Horizon::Days30,
-            Horizon::Days30,
-            Horizon::Days90,
-            Horizon::Days90
-        ]
+        progress.plan.actions.len(),
+        tandem::assessment::plan::DRAFT_LENGTH
     );
 }
 
@@ -228,9 +238,21 @@ fn the_standard_bank_drafts_practices_from_its_guidance() {
     while progress.stage != Stage::Results {
         progress.next(bank).unwrap();
     }
-    assert!(
-        progress.plan.actions.len() >= 8,
-        "two or more practices per dimension"
+    assert_eq!(
+        progress.plan.actions.len(),
+        tandem::assessment::plan::DRAFT_LENGTH,
+        "a short plan"
+    );
+    let dimensions: std::collections::BTreeSet<&str> = progress
+        .plan
+        .actions
+        .iter()
+        .map(|a| a.dimension.as_str())
+        .collect();
+    assert_eq!(
+        dimensions.len(),
+        4,
+        "a first step for every dimension with a gap"
     );
     for action in &progress.plan.actions {
         let dimension = bank.dimension(&action.dimension).unwrap();

@@ -6,7 +6,7 @@ mod common;
 use common::{answers, mini_bank, ALL_ANSWERS};
 use proptest::prelude::*;
 use std::collections::BTreeMap;
-use tandem::assessment::{Answer, Bank, Level, Mode, Overall, Report, Score, StatementId};
+use tandem::assessment::{Answer, Bank, Basis, Level, Mode, Overall, Report, Score, StatementId};
 use Answer::*;
 
 /// Score and level of dimension `index`, or `None` for "not enough answers".
@@ -185,6 +185,46 @@ fn overall_needs_half_of_the_dimensions_scored() {
 }
 
 #[test]
+fn a_result_is_tentative_without_every_dimension_or_three_quarters_of_the_statements() {
+    let basis = |pairs: &[(&str, Answer)]| {
+        Report::score(&mini_bank(), Mode::Quick, &answers(pairs)).basis()
+    };
+    let basis_of = |scored, counted| Basis {
+        scored,
+        dimensions: 2,
+        counted,
+        statements: 6,
+    };
+    // Quick: alpha has 4 statements, beta 2.
+    let everything = [
+        ("alpha.one", Agree),
+        ("alpha.two", Agree),
+        ("alpha.three", Agree),
+        ("alpha.four", Agree),
+        ("beta.one", Agree),
+        ("beta.two", Agree),
+    ];
+    assert_eq!(basis(&everything), basis_of(2, 6));
+    assert!(!basis(&everything).is_tentative());
+    // 5 of 6 is above three quarters; 4 of 6 is below, though both are scored.
+    assert!(!basis(&everything[1..]).is_tentative());
+    let four = [
+        everything[0],
+        everything[1],
+        ("alpha.three", DontKnow),
+        ("alpha.four", NotApplicable),
+        everything[4],
+        everything[5],
+    ];
+    assert_eq!(basis(&four), basis_of(2, 4));
+    assert!(basis(&four).is_tentative());
+    // Beta unscored: tentative, whatever the statements.
+    let alpha_only = &everything[..4];
+    assert_eq!(basis(alpha_only), basis_of(1, 4));
+    assert!(basis(alpha_only).is_tentative());
+}
+
+#[test]
 fn quick_mode_ignores_answers_to_extended_dimensions() {
     let report = Report::score(
         &mini_bank(),
@@ -214,7 +254,8 @@ fn strengths_and_priorities_do_not_overlap() {
     let strengths: Vec<usize> = report.strengths().iter().map(|d| d.index).collect();
     let priorities: Vec<usize> = report.priorities().iter().map(|d| d.index).collect();
     assert_eq!(strengths, [1, 0]);
-    assert_eq!(priorities, [2, 3]);
+    // Delta at 50 (level 3) is neither: priorities are below level 3.
+    assert_eq!(priorities, [2]);
 }
 
 #[test]
@@ -328,7 +369,7 @@ fn half_the_statements_is_enough_and_fewer_is_not_whatever_the_length() {
 }
 
 #[test]
-fn strengths_and_priorities_keep_bank_order_in_a_tie_and_skip_the_top_level() {
+fn strengths_and_priorities_are_thresholds_not_ranks_and_keep_bank_order_in_a_tie() {
     let ranked = |given: &[(&str, Answer)]| {
         let report = Report::score(&mini_bank(), Mode::Full, &answers(given));
         let indices = |list: Vec<&tandem::assessment::DimensionResult>| -> Vec<usize> {
@@ -336,9 +377,8 @@ fn strengths_and_priorities_keep_bank_order_in_a_tie_and_skip_the_top_level() {
         };
         (indices(report.strengths()), indices(report.priorities()))
     };
-    // Every dimension 50, level 3: the lowest level a strength is at. The
-    // first two in bank order are the strengths, the other two the
-    // priorities, in bank order too.
+    // Every dimension 50, level 3: neither a strength (level 4 and above)
+    // nor a priority (below level 3), however they rank.
     let even = [
         ("alpha.one", Neutral),
         ("alpha.two", Neutral),
@@ -350,7 +390,7 @@ fn strengths_and_priorities_keep_bank_order_in_a_tie_and_skip_the_top_level() {
         ("delta.one", Neutral),
         ("delta.two", Neutral),
     ];
-    assert_eq!(ranked(&even), (vec![0, 1], vec![2, 3]));
+    assert_eq!(ranked(&even), (vec![], vec![]));
     // Level 2 is never a strength; the lowest come first (alpha 33), then
     // equal ones (38) in bank order, three at most.
     let low = [
@@ -365,8 +405,8 @@ fn strengths_and_priorities_keep_bank_order_in_a_tie_and_skip_the_top_level() {
         ("delta.two", Neutral),
     ];
     assert_eq!(ranked(&low), (vec![], vec![0, 1, 2]));
-    // Three dimensions at the top level: two are strengths, and the third,
-    // with nowhere higher to go, is no priority.
+    // Three dimensions at 100 (alpha.three is reversed): all three are
+    // strengths, in bank order; delta (25, level 2) is the one priority.
     let top = [
         ("alpha.one", StronglyAgree),
         ("alpha.two", StronglyAgree),
@@ -378,5 +418,5 @@ fn strengths_and_priorities_keep_bank_order_in_a_tie_and_skip_the_top_level() {
         ("delta.one", Disagree),
         ("delta.two", Disagree),
     ];
-    assert_eq!(ranked(&top), (vec![0, 1], vec![3]));
+    assert_eq!(ranked(&top), (vec![0, 1, 2], vec![3]));
 }

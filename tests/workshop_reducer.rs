@@ -7,7 +7,7 @@ mod common;
 use common::sample::participant;
 use std::rc::Rc;
 use tandem::app::state::Saving;
-use tandem::app::workshop_state::{Presenter, WorkshopAction, WorkshopState};
+use tandem::app::workshop_state::{Presenter, Slide, WorkshopAction, WorkshopState};
 use tandem::assessment::plan::{ActionEdit, ActionPlan, Direction, PlanChange};
 use tandem::assessment::saved::{WorkshopRecord, MAX_THRESHOLD};
 use tandem::assessment::workshop::Workshop;
@@ -269,15 +269,56 @@ fn presenter_mode_moves_one_dimension_at_a_time_and_hides_the_figures_first() {
         "a new dimension starts hidden"
     );
     let count = second.view.dimensions.len();
+    assert_eq!(Slide::count(&second.view), count + 2);
     let last = after(
         second,
         (0..count + 3).map(|_| WorkshopAction::PresenterMoved(Direction::Down)),
     );
-    assert_eq!(last.presenter.map(|p| p.position), Some(count - 1));
+    // After the dimensions: the most divided statements, then the plan.
+    assert_eq!(last.presenter.map(|p| p.position), Some(count + 1));
+    assert_eq!(
+        Slide::at(&last.view, count - 1),
+        Slide::Dimension(count - 1)
+    );
+    assert_eq!(Slide::at(&last.view, count), Slide::Divided);
+    assert_eq!(Slide::at(&last.view, count + 1), Slide::Plan);
     let ended = after(last, [WorkshopAction::PresenterEnded]);
     assert_eq!(ended.presenter, None);
     let revealed_outside = after(Rc::clone(&ended), [WorkshopAction::Revealed]);
     assert!(Rc::ptr_eq(&ended, &revealed_outside));
+}
+
+#[test]
+fn a_clicker_reveals_each_dimension_then_moves_on_and_stops_at_the_plan() {
+    let state = after(pasted(3), [WorkshopAction::PresenterStarted]);
+    let count = Slide::count(&state.view);
+    let at = |position, revealed| Some(Presenter { position, revealed });
+    let once = after(Rc::clone(&state), [WorkshopAction::PresenterForward]);
+    assert_eq!(once.presenter, at(0, true), "the first press reveals");
+    let twice = after(once, [WorkshopAction::PresenterForward]);
+    assert_eq!(
+        twice.presenter,
+        at(1, false),
+        "the second moves on, held back"
+    );
+    let dimensions = state.view.dimensions.len();
+    let end = after(
+        twice,
+        (0..3 * count).map(|_| WorkshopAction::PresenterForward),
+    );
+    assert_eq!(
+        end.presenter.map(|p| p.position),
+        Some(count - 1),
+        "it stops at the plan"
+    );
+    // The divided statements and the plan hold nothing back: one press each.
+    let divided = after(
+        Rc::clone(&state),
+        (0..2 * dimensions).map(|_| WorkshopAction::PresenterForward),
+    );
+    assert_eq!(divided.presenter, at(dimensions, false));
+    let plan = after(divided, [WorkshopAction::PresenterForward]);
+    assert_eq!(plan.presenter, at(dimensions + 1, false));
 }
 
 #[test]

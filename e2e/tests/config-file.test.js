@@ -65,6 +65,7 @@ test('tandem.config.json beside the app brands it and asks its own questions', a
     const { rows } = await app.scoreTable();
     assert.deepEqual(rows, [[core.name, '81', '5 One team', '3 of 3 statements']]);
     await app.expectText('Overall: level 5, One team');
+    await app.openRule();
     await page
       .getByText('Some statements count more than others', { exact: false })
       .first()

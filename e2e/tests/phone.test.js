@@ -1,8 +1,9 @@
-// Tandem on a phone: no screen is wider than the screen, from the landing
-// page through the questionnaire and the result to the workshop and the
-// builder, at the narrowest width a phone has (320 px) and a common one
-// (390 px). Measured as a person meets it: the page scrolls sideways when
-// the document is wider than the window.
+// No screen is wider than the screen, from the landing page through the
+// questionnaire and the result to the workshop and the builder: at the
+// narrowest width a phone has (320 px), a common phone (390 px) and a
+// laptop (1366 px). Measured as a person meets it: the page scrolls
+// sideways when the document is wider than the window, and a table whose
+// columns do not fit scrolls inside its box.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -15,21 +16,25 @@ const tandem = useTandem();
 
 /** Fails, naming the widest elements, when `page` scrolls sideways. */
 async function assertFits(page, screen) {
-  const { scrollWidth, width, widest } = await page.evaluate(() => {
+  const { scrollWidth, width, widest, cut } = await page.evaluate(() => {
     const width = document.documentElement.clientWidth;
     const widest = [...document.querySelectorAll('body *')]
       .filter((e) => e.getBoundingClientRect().right > width + 0.5)
       .slice(0, 4)
       .map((e) => `<${e.tagName.toLowerCase()} class="${e.className}"> to ${Math.round(e.getBoundingClientRect().right)} px`);
-    return { scrollWidth: document.documentElement.scrollWidth, width, widest };
+    const cut = [...document.querySelectorAll('table')]
+      .filter((t) => t.scrollWidth > t.clientWidth + 0.5)
+      .map((t) => `"${t.caption?.textContent}" needs ${t.scrollWidth} px of ${t.clientWidth}`);
+    return { scrollWidth: document.documentElement.scrollWidth, width, widest, cut };
   });
   assert.ok(
     scrollWidth <= width,
     `${screen} is ${scrollWidth} px wide on a ${width} px screen: ${widest.join('; ')}`,
   );
+  assert.deepEqual(cut, [], `${screen}: every table's columns fit its width`);
 }
 
-for (const width of [320, 390]) {
+for (const width of [320, 390, 1366]) {
   test(`at ${width} px no screen of the assessment scrolls sideways`, async (t) => {
     await tandem.journey(t, async ({ page, origin }) => {
       await page.setViewportSize({ width, height: 740 });

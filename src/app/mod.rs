@@ -163,6 +163,7 @@ pub fn App() -> Html {
             config={Rc::clone(&setup.config)}
             source={setup.source}
             floor={setup.site().threshold_floor()}
+            join_fragment={setup.join_fragment()}
             refused={setup.refused.clone()}
             route={(*route).clone()}
             {embedding}

@@ -87,6 +87,8 @@ pub struct SavedWorkshopProps {
     pub threshold: usize,
     /// The smallest threshold the site lets the facilitator choose.
     pub floor: usize,
+    /// The link participants open to take the assessment.
+    pub join_link: AttrValue,
     /// A result code brought from a result link opened on this device; it
     /// is added as a pasted code would be, with the same report.
     #[prop_or_default]
@@ -103,6 +105,7 @@ pub fn SavedWorkshop(
         bank,
         threshold,
         floor,
+        join_link,
         arriving,
         on_arrived,
     }: &SavedWorkshopProps,
@@ -122,6 +125,7 @@ pub fn SavedWorkshop(
     html! {
         <Workshop
             state={Rc::new((*state).clone())}
+            join_link={join_link.clone()}
             on_renamed={on.reform(WorkshopAction::Renamed)}
             on_codes_pasted={on.reform(WorkshopAction::CodesPasted)}
             on_code_scanned={on.reform(WorkshopAction::CodeScanned)}
@@ -132,6 +136,7 @@ pub fn SavedWorkshop(
             on_plan_changed={on.reform(WorkshopAction::PlanChanged)}
             on_presenter_started={on.reform(|()| WorkshopAction::PresenterStarted)}
             on_presenter_moved={on.reform(WorkshopAction::PresenterMoved)}
+            on_presenter_forward={on.reform(|()| WorkshopAction::PresenterForward)}
             on_revealed={on.reform(|()| WorkshopAction::Revealed)}
             on_presenter_ended={on.reform(|()| WorkshopAction::PresenterEnded)}
             on_cleared={on.reform(|()| WorkshopAction::Cleared)}

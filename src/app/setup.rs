@@ -128,6 +128,20 @@ fn standard() -> &'static Bank {
 const KEPT: &str = "the configuration kept from your last visit";
 
 impl Setup {
+    /// The fragment a link to the assessment needs so that a participant's
+    /// device asks the same questions under the same brand: the chosen
+    /// configuration's, when one from a link or a file is in use; `None`
+    /// when the site's own (or Tandem's standard) configuration applies,
+    /// which every device opening the address gets anyway.
+    pub fn join_fragment(&self) -> Option<AttrValue> {
+        match (self.source, &self.chosen) {
+            (Source::Chosen, Some(chosen)) => {
+                Some(crate::assessment::config::link_fragment(&chosen.kept).into())
+            }
+            _ => None,
+        }
+    }
+
     /// The setup on opening the app: `link` is the address's configuration
     /// link (its fragment, `config=…`) when it has one, `kept` what storage
     /// keeps from an earlier visit, `embedded` whether another page frames

@@ -14,14 +14,48 @@ use crate::timing;
 use std::rc::Rc;
 use yew::{AttrValue, Reducible};
 
-/// Where presenter mode is: which dimension of the team view, and whether
-/// the room has seen its figures yet.
+/// Where presenter mode is: which slide, and whether the room has seen its
+/// figures yet.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Presenter {
-    /// Position in the team view's dimensions.
+    /// Position among the slides: one per dimension of the team view, then
+    /// the most divided statements, then the team plan.
     pub position: usize,
     /// The figures are shown; before that, only the discussion question.
     pub revealed: bool,
+}
+
+/// What a slide of presenter mode shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Slide {
+    /// The dimension at this position in the team view.
+    Dimension(usize),
+    /// The statements the room is most divided on.
+    Divided,
+    /// The team plan, to close.
+    Plan,
+}
+
+impl Slide {
+    /// How many slides a team view makes.
+    pub fn count(view: &TeamView) -> usize {
+        view.dimensions.len() + 2
+    }
+
+    /// The slide at `position` of a team view.
+    pub fn at(view: &TeamView, position: usize) -> Slide {
+        let dimensions = view.dimensions.len();
+        match position.checked_sub(dimensions) {
+            None => Slide::Dimension(position),
+            Some(0) => Slide::Divided,
+            Some(_) => Slide::Plan,
+        }
+    }
+
+    /// Whether the slide holds figures back until they are revealed.
+    pub fn holds_back(self) -> bool {
+        matches!(self, Slide::Dimension(_))
+    }
 }
 
 /// Everything the workshop screen shows.
@@ -74,6 +108,9 @@ pub enum WorkshopAction {
     PresenterMoved(Direction),
     /// Revealed the current dimension's figures.
     Revealed,
+    /// Went on, as a clicker's "next" does: reveals the slide's figures
+    /// when they are held back, otherwise moves to the next slide.
+    PresenterForward,
     /// Left presenter mode.
     PresenterEnded,
     /// Started a new, empty workshop.
@@ -200,7 +237,7 @@ impl Reducible for WorkshopState {
                 });
             }
             WorkshopAction::PresenterMoved(direction) => {
-                let count = next.view.dimensions.len();
+                let count = Slide::count(&next.view);
                 if let Some(presenter) = next.presenter.as_mut() {
                     let position = match direction {
                         Direction::Up => presenter.position.checked_sub(1),
@@ -209,6 +246,20 @@ impl Reducible for WorkshopState {
                     if let Some(position) = position {
                         *presenter = Presenter {
                             position,
+                            revealed: false,
+                        };
+                    }
+                }
+            }
+            WorkshopAction::PresenterForward => {
+                let count = Slide::count(&next.view);
+                if let Some(presenter) = next.presenter.as_mut() {
+                    let slide = Slide::at(&next.view, presenter.position);
+                    if slide.holds_back() && !presenter.revealed {
+                        presenter.revealed = true;
+                    } else if presenter.position + 1 < count {
+                        *presenter = Presenter {
+                            position: presenter.position + 1,
                             revealed: false,
                         };
                     }

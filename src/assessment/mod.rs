@@ -48,7 +48,7 @@ pub use bank::{
 pub use config::{Colour, Colours, Config, ConfigError, Draft, HostMessages, Logo};
 pub use link::{Link, LinkError};
 pub use progress::{Progress, Stage, Unanswered};
-pub use scoring::{overall_rule, Coverage, DimensionResult, Level, Overall, Report, Score};
+pub use scoring::{overall_rule, Basis, Coverage, DimensionResult, Level, Overall, Report, Score};
 pub use untrusted::Problem;
 
 use std::cmp::Ordering;

@@ -1,12 +1,15 @@
 //! Targets per dimension and the action plan drafted from the gaps.
 //!
 //! A target is the level a respondent wants a dimension to reach; by default
-//! one level above where it stands. The draft plan takes, for each dimension
-//! with a gap, the bank's practices for every level between the current one
-//! and the target, most urgent dimension first (largest gap, then lowest
-//! score). Horizons follow the order: the first step of the top two
-//! priorities within 30 days, the other first steps within 60, later steps
-//! within 90. Owners come from the dimension's usual owner in the bank.
+//! one level above where it stands. The draft is a short plan a manager
+//! keeps: at most [`DRAFT_LENGTH`] actions. The dimensions with a gap are
+//! ranked (largest gap, then lowest score), and the draft takes one action
+//! from each in turn, so the most urgent dimensions all get a first step
+//! before any gets a second. A dimension's actions are the bank's practices
+//! for every level between the current one and the target: the first
+//! practice of each of those levels, then the second of each, and so on. Horizons follow the place in the plan: the first two actions
+//! within 30 days, the next two within 60, the rest within 90. Owners come
+//! from the dimension's usual owner in the bank.
 //!
 //! Once the person edits the plan it is theirs: changing a target no longer
 //! redrafts it unless they ask.
@@ -22,8 +25,10 @@ use std::collections::BTreeMap;
 pub const MAX_ACTION_TEXT: usize = 300;
 /// Most actions a plan holds; a plan longer than this is not a plan.
 pub const MAX_ACTIONS: usize = 60;
-/// How many of the top priorities get a 30-day first step.
-const URGENT_PRIORITIES: usize = 2;
+/// Most actions a drafted plan holds: few enough to be done.
+pub const DRAFT_LENGTH: usize = 6;
+/// How many actions share each horizon, in the order drafted.
+const PER_HORIZON: usize = 2;
 
 /// When an action should be done by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -197,26 +202,43 @@ impl ActionPlan {
         };
         super::sort_short_by(&mut gaps, |a, b| key(a).cmp(&key(b)));
 
+        // Each ranked dimension's practices towards its target: the first
+        // practice of every step, then the second of every step, and so on,
+        // so that a higher target brings in its later steps at once.
+        let mut queues: Vec<Vec<(DimensionId, String, Owner)>> = gaps
+            .into_iter()
+            .map(|(index, current, target, _)| {
+                let dimension = &bank.dimensions()[index];
+                let steps: Vec<&Vec<String>> = (current.number()..target.number())
+                    .filter_map(Level::new)
+                    .map(|level| &dimension.guidance_at(level).practices)
+                    .collect();
+                let deepest = steps.iter().map(|p| p.len()).max().unwrap_or(0);
+                let mut queue: Vec<_> = (0..deepest)
+                    .flat_map(|i| steps.iter().filter_map(move |p| p.get(i)))
+                    .map(|practice| (dimension.id.clone(), practice.clone(), dimension.owner))
+                    .collect();
+                queue.reverse();
+                queue
+            })
+            .collect();
+        // One from each in turn, until the plan is full or they are spent.
         let mut actions = Vec::new();
-        for (rank, (index, current, target, _)) in gaps.into_iter().enumerate() {
-            let dimension = &bank.dimensions()[index];
-            let steps = (current.number()..target.number()).filter_map(Level::new);
-            for (step, level) in steps.enumerate() {
-                let horizon = match (step, rank < URGENT_PRIORITIES) {
-                    (0, true) => Horizon::Days30,
-                    (0, false) => Horizon::Days60,
-                    _ => Horizon::Days90,
-                };
-                for practice in &dimension.guidance_at(level).practices {
-                    actions.push((
-                        dimension.id.clone(),
-                        practice.clone(),
-                        dimension.owner,
-                        horizon,
-                    ));
+        while actions.len() < DRAFT_LENGTH && queues.iter().any(|q| !q.is_empty()) {
+            for queue in &mut queues {
+                if actions.len() < DRAFT_LENGTH {
+                    actions.extend(queue.pop());
                 }
             }
         }
+        let actions: Vec<_> = actions
+            .into_iter()
+            .enumerate()
+            .map(|(place, (dimension, text, owner))| {
+                let horizon = Horizon::ALL[(place / PER_HORIZON).min(Horizon::ALL.len() - 1)];
+                (dimension, text, owner, horizon)
+            })
+            .collect();
         self.actions = actions
             .into_iter()
             .take(MAX_ACTIONS)

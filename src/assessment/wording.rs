@@ -8,8 +8,9 @@
 //! phrase changes the page and its tests together.
 
 use super::disclosure::Figure;
+use super::scoring::{PRIORITY_BELOW, STRENGTH_FROM};
 use super::workshop::{DimensionStats, Mean, PerceptionGap, Rate, Spread};
-use super::{Bank, DimensionResult, Level, Overall, Score};
+use super::{Bank, Basis, DimensionResult, Level, Overall, Score};
 
 /// What a dimension or overall result without a score says.
 pub const NOT_ENOUGH_ANSWERS: &str = "Not enough answers";
@@ -81,10 +82,141 @@ pub fn dimension_line(bank: &Bank, d: &DimensionResult) -> String {
 
 /// "Overall: level 3, Cooperating", or "Overall: not enough answers".
 pub fn overall_line(bank: &Bank, overall: &Overall) -> String {
+    headline("Overall", bank, overall)
+}
+
+/// "Team: level 3, Cooperating": the workshop's headline.
+pub fn team_line(bank: &Bank, overall: &Overall) -> String {
+    headline("Team", bank, overall)
+}
+
+fn headline(subject: &str, bank: &Bank, overall: &Overall) -> String {
     match overall {
-        Overall::NotEnoughAnswers => "Overall: not enough answers".to_owned(),
-        Overall::Scored { level, .. } => format!("Overall: {}", level_phrase(bank, *level)),
+        Overall::NotEnoughAnswers => format!("{subject}: not enough answers"),
+        Overall::Scored { level, .. } => format!("{subject}: {}", level_phrase(bank, *level)),
     }
+}
+
+/// "Based on 2 of 4 dimensions, 6 of 16 statements": what a result rests
+/// on, under its headline.
+pub fn basis_line(basis: Basis) -> String {
+    format!(
+        "Based on {} of {} dimensions, {} of {} statements",
+        basis.scored, basis.dimensions, basis.counted, basis.statements
+    )
+}
+
+/// How the note on a result that rests on too little begins.
+pub const TENTATIVE: &str = "A tentative picture";
+
+/// Why a result is only a tentative picture (rule 6 of the scoring), or
+/// `None` when it rests on enough.
+pub fn tentative(basis: Basis) -> Option<String> {
+    if !basis.is_tentative() {
+        return None;
+    }
+    let unscored = match basis.dimensions - basis.scored {
+        0 => String::new(),
+        1 => ", and 1 dimension has no score".to_owned(),
+        n => format!(", and {n} dimensions have no score"),
+    };
+    Some(format!(
+        "{TENTATIVE}: {} of {} statements were \"Don't know\" or \"Not applicable\"\
+         {unscored}. Answer more where you can judge.",
+        basis.statements - basis.counted,
+        basis.statements
+    ))
+}
+
+/// What makes a strength, under the strengths' heading.
+pub fn strengths_rule(bank: &Bank) -> String {
+    format!(
+        "Dimensions at {}, or above.",
+        level_phrase(bank, STRENGTH_FROM)
+    )
+}
+
+/// What the strengths say when there are none.
+pub fn no_strengths(bank: &Bank) -> String {
+    format!(
+        "No dimension has reached {} yet: the partnership's first steps are in the plan.",
+        level_phrase(bank, STRENGTH_FROM)
+    )
+}
+
+/// What makes a priority, under the priorities' heading.
+pub fn priorities_rule(bank: &Bank) -> String {
+    format!("Dimensions below {}.", level_phrase(bank, PRIORITY_BELOW))
+}
+
+/// What the priorities say when there are none.
+pub fn no_priorities(bank: &Bank) -> String {
+    format!(
+        "No dimension is below {}: the plan builds on where each one stands.",
+        level_phrase(bank, PRIORITY_BELOW)
+    )
+}
+
+/// The paragraph a printed result opens with: the level, what it rests
+/// on, the strengths, the priorities and the plan, in words.
+pub fn result_summary(bank: &Bank, report: &super::Report, planned: usize) -> String {
+    let name = |d: &&DimensionResult| bank.dimensions()[d.index].name.clone();
+    let list = |names: Vec<String>| match names.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    };
+    let basis = report.basis();
+    let mut sentences = vec![match report.overall {
+        Overall::NotEnoughAnswers => format!(
+            "This result has too few answers for an overall level: {} of {} dimensions have a score.",
+            basis.scored, basis.dimensions
+        ),
+        Overall::Scored { score, level, .. } => format!(
+            "This result places the partnership between HR and L&D at {}, with an overall score of \
+             {score} out of 100, based on {} of {} dimensions and {} of {} statements.",
+            level_phrase(bank, level),
+            basis.scored,
+            basis.dimensions,
+            basis.counted,
+            basis.statements
+        ),
+    }];
+    if basis.is_tentative() {
+        sentences.push("It is a tentative picture.".to_owned());
+    }
+    let strengths = report.strengths();
+    if !strengths.is_empty() {
+        sentences.push(format!(
+            "It can build on {}.",
+            list(strengths.iter().map(name).collect())
+        ));
+    }
+    let priorities = report.priorities();
+    if !priorities.is_empty() {
+        sentences.push(format!(
+            "{} most need attention.",
+            list(priorities.iter().map(name).collect())
+        ));
+    }
+    sentences.push(match planned {
+        0 => "No actions are planned yet.".to_owned(),
+        1 => "The plan at the end holds 1 action.".to_owned(),
+        n => format!("The plan at the end holds {n} actions."),
+    });
+    sentences.join(" ")
+}
+
+/// "Communication · HR and L&D jointly · Within 30 days": what an action is
+/// for, who owns it and when, under its text.
+pub fn action_line(bank: &Bank, action: &super::plan::PlannedAction) -> String {
+    format!(
+        "{} · {} · {}",
+        bank.dimension(&action.dimension)
+            .map_or("", |d| d.name.as_str()),
+        action.owner.label(),
+        action.horizon.label()
+    )
 }
 
 /// "Overall score 57 out of 100".
@@ -117,9 +249,11 @@ pub fn tenths(value: f64) -> String {
     format!("{value:.1}")
 }
 
-/// A team mean; "-" for none.
+/// A team mean as the room reads it: its whole score, rounded half up as
+/// a person's score is, so that it always sits in the level shown beside
+/// it; "-" for none.
 pub fn mean(mean: Option<&Mean>) -> String {
-    mean.map_or_else(|| "-".to_owned(), |m| whole(m.value))
+    mean.map_or_else(|| "-".to_owned(), |m| m.score.to_string())
 }
 
 /// A "Don't know" rate as a percentage; "-" when there is none or it is
@@ -138,7 +272,7 @@ pub fn range(spread: &Spread) -> String {
 /// median, range, spread and agreement.
 pub fn team_cells(bank: &Bank, spread: &Spread) -> [String; 6] {
     [
-        whole(spread.mean.value),
+        mean(Some(&spread.mean)),
         level_cell(bank, spread.mean.level()),
         whole(spread.median),
         range(spread),
@@ -147,9 +281,14 @@ pub fn team_cells(bank: &Bank, spread: &Spread) -> [String; 6] {
     ]
 }
 
-/// "+12.5": HR's mean minus L&D's, signed.
+/// "+45": HR's mean minus L&D's, signed, as the difference of the two
+/// means shown beside it: means of 77.6 and 33.1 read "78" and "33", and a
+/// gap of "+44.5" would claim a precision the room's answers lack.
 pub fn gap(gap: &PerceptionGap) -> String {
-    format!("{:+.1}", gap.gap)
+    match i16::from(gap.hr.score.value()) - i16::from(gap.ld.score.value()) {
+        0 => "0".to_owned(),
+        difference => format!("{difference:+}"),
+    }
 }
 
 /// Why a team figure is not shown, in its table cell.
@@ -158,6 +297,16 @@ pub fn hidden(figure: Figure, threshold: usize) -> String {
         Figure::TooFew => format!("Hidden (fewer than {threshold})"),
         Figure::Protecting => "Hidden to protect a smaller group".to_owned(),
         Figure::Shown | Figure::Empty => NOT_ENOUGH_ANSWERS.to_owned(),
+    }
+}
+
+/// A group's mean in the "By role" and "By team label" tables: the mean
+/// when it may be shown, otherwise why not.
+pub fn group_mean(mean: Option<&Mean>, figure: Figure, threshold: usize) -> String {
+    if figure.is_shown() {
+        self::mean(mean)
+    } else {
+        hidden(figure, threshold)
     }
 }
 
@@ -176,7 +325,7 @@ pub fn presenter_lines(
         Some(s) => {
             lines.push(format!(
                 "Team mean {} · {}",
-                whole(s.mean.value),
+                mean(Some(&s.mean)),
                 level_phrase(bank, s.mean.level())
             ));
             lines.push(format!(
@@ -194,8 +343,8 @@ pub fn presenter_lines(
     if let Some(g) = gap {
         lines.push(format!(
             "HR {} · L&D {} (gap {})",
-            whole(g.hr.value),
-            whole(g.ld.value),
+            mean(Some(&g.hr)),
+            mean(Some(&g.ld)),
             self::gap(g)
         ));
     }
@@ -234,6 +383,67 @@ mod tests {
         assert_eq!(rate(None), "-");
         assert_eq!(rate(Some(Rate { count: 0, of: 0 })), "-");
         assert_eq!(rate(Some(Rate { count: 1, of: 8 })), "13%");
+    }
+
+    #[test]
+    fn a_gap_is_the_difference_of_the_means_shown() {
+        let of = |value: f64| Mean {
+            value,
+            score: Score::of_ratio((value * 10.0) as u64, 10).unwrap(),
+            of: 3,
+        };
+        let gap = |hr: f64, ld: f64| PerceptionGap {
+            index: 0,
+            hr: of(hr),
+            ld: of(ld),
+            gap: hr - ld,
+        };
+        for (hr, ld, shown) in [
+            (77.6, 33.1, "+45"),
+            (33.1, 77.6, "-45"),
+            (62.5, 61.5, "+1"),
+            (50.0, 49.6, "0"),
+        ] {
+            let g = gap(hr, ld);
+            assert_eq!(self::gap(&g), shown, "{hr} and {ld}");
+            let [hr, ld] = [&g.hr, &g.ld].map(|m| mean(Some(m)).parse::<i16>().unwrap());
+            assert_eq!(
+                self::gap(&g).parse::<i16>().unwrap(),
+                hr - ld,
+                "adds up as shown"
+            );
+        }
+    }
+
+    #[test]
+    fn a_summary_says_the_level_what_it_rests_on_and_what_follows() {
+        let bank = Bank::standard();
+        let mut progress = crate::assessment::Progress::new(crate::assessment::Mode::Quick);
+        for (i, dimension) in bank
+            .dimensions_in(crate::assessment::Mode::Quick)
+            .enumerate()
+        {
+            for statement in &dimension.statements {
+                let answer = if i == 0 {
+                    crate::assessment::Answer::DontKnow
+                } else {
+                    crate::assessment::Answer::Agree
+                };
+                progress.answer(bank, &statement.id, answer);
+            }
+        }
+        let report = progress.report(bank);
+        let summary = result_summary(bank, &report, 4);
+        assert!(
+            summary.starts_with("This result places the partnership between HR and L&D at level "),
+            "{summary}"
+        );
+        assert!(summary.contains("based on 3 of 4 dimensions"), "{summary}");
+        assert!(summary.contains("It is a tentative picture."), "{summary}");
+        assert!(
+            summary.ends_with("The plan at the end holds 4 actions."),
+            "{summary}"
+        );
     }
 
     #[test]

@@ -11,7 +11,7 @@ use tandem::assessment::disclosure::Figure;
 use tandem::assessment::export::dimension_row;
 use tandem::assessment::plan::ActionPlan;
 use tandem::assessment::wording;
-use tandem::assessment::workshop::{Group, GroupLabel, TeamView};
+use tandem::assessment::workshop::{Group, GroupLabel, Mean, TeamView};
 use tandem::assessment::{code, Bank, Mode, Progress, Role};
 
 /// A quick assessment taken by someone with `role` and `team` whose four
@@ -29,8 +29,8 @@ fn team_view(bank: &Bank, room: &[Progress], threshold: usize) -> TeamView {
 }
 
 /// A mean as the workshop's tables show it.
-fn shown_mean(mean: Option<f64>) -> Value {
-    mean.map_or(Value::Null, |m| json!(wording::whole(m)))
+fn shown_mean(mean: Option<&Mean>) -> Value {
+    mean.map_or(Value::Null, |m| json!(wording::mean(Some(m))))
 }
 
 /// Five HR, three L&D and one line manager, at the default threshold of 3:
@@ -62,16 +62,13 @@ pub fn five_three_one(bank: &Bank) -> Value {
         .map(|group| {
             let label = group.label.to_string();
             let cells: Vec<Value> = match &group.figures {
-                None => vec![json!(format!("Hidden (fewer than {threshold})"))],
+                None => vec![json!(wording::hidden(Figure::TooFew, threshold))],
                 Some(figures) => figures
                     .means
                     .iter()
                     .zip(&figures.figures)
-                    .map(|(mean, figure)| match figure {
-                        Figure::Shown => shown_mean(mean.map(|m| m.value)),
-                        Figure::TooFew => json!(format!("Hidden (fewer than {threshold})")),
-                        Figure::Protecting => json!("Hidden to protect a smaller group"),
-                        Figure::Empty => json!("-"),
+                    .map(|(mean, figure)| {
+                        json!(wording::group_mean(mean.as_ref(), *figure, threshold))
                     })
                     .collect(),
             };
@@ -84,7 +81,7 @@ pub fn five_three_one(bank: &Bank) -> Value {
         "team_means": view
             .dimensions
             .iter()
-            .map(|d| shown_mean(d.spread.map(|s| s.mean.value)))
+            .map(|d| shown_mean(d.spread.as_ref().map(|s| &s.mean)))
             .collect::<Vec<_>>(),
         "roles": roles,
         "gaps": view.gaps.len(),
@@ -237,6 +234,8 @@ pub fn room_of_six(bank: &Bank) -> Value {
         "mode": shown::mode_name(Mode::Quick),
         "threshold": threshold,
         "people": people.iter().map(Person::fixture).collect::<Vec<_>>(),
+        // The same room as result codes, for journeys that paste it in.
+        "codes": room.iter().map(|p| code::encode(bank, p)).collect::<Vec<_>>(),
         "dimensions": dimensions,
         "gaps": gaps,
         "by_role_groups": view.roles.iter().map(group_record).collect::<Vec<_>>(),
@@ -270,6 +269,7 @@ pub fn hr_above_ld(bank: &Bank) -> Value {
             "role": p.role.map(Role::label),
             "answers": answers::labels(p),
         })).collect::<Vec<_>>(),
+        "codes": room.iter().map(|p| code::encode(bank, p)).collect::<Vec<_>>(),
         "threshold": threshold,
         "gaps": view.gaps.iter().map(|g| shown::gap_row(bank, g)).collect::<Vec<_>>(),
     })

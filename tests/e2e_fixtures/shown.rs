@@ -38,7 +38,8 @@ pub fn dimension(bank: &Bank, d: &DimensionResult) -> Value {
 /// score line under it, and the figures.
 pub fn overall(bank: &Bank, report: &Report) -> Value {
     let line = wording::overall_line(bank, &report.overall);
-    match report.overall {
+    let basis = report.basis();
+    let mut shown = match report.overall {
         Overall::NotEnoughAnswers => json!({
             "line": line,
             "score_line": null,
@@ -53,7 +54,14 @@ pub fn overall(bank: &Bank, report: &Report) -> Value {
             "level": level.number(),
             "level_name": bank.level(level).name,
         }),
-    }
+    };
+    shown["basis"] = json!(wording::basis_line(basis));
+    // Said only under a scored headline.
+    shown["tentative"] = match report.overall {
+        Overall::Scored { .. } => json!(wording::tentative(basis)),
+        Overall::NotEnoughAnswers => Value::Null,
+    };
+    shown
 }
 
 /// The "Earlier" and "Change" cells a comparison adds to a dimension's row.

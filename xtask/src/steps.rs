@@ -245,11 +245,14 @@ pub fn e2e_ready(ws: &Workspace) -> Result<PathBuf, String> {
                     .into(),
             )
         }
-        Some(version) if node_major(&version).is_some_and(|major| major < 20) => {
+        Some(version) if node_version(&version).is_some_and(|v| v < NODE_OLDEST) => {
             return Err(format!(
-                "node {} is too old: playwright-core needs Node.js 20 or later.\n  \
+                "node {} is too old: the end-to-end tests need Node.js {}.{} or later \
+                 (pdf.js, which reads the printed reports back, asks for it).\n  \
                  hint: install a current Node.js and npm",
-                version.trim()
+                version.trim(),
+                NODE_OLDEST.0,
+                NODE_OLDEST.1
             ))
         }
         Some(_) => {}
@@ -308,14 +311,16 @@ fn reinstall_reason(node_modules: &Path, lock: &Path) -> Option<&'static str> {
 }
 
 /// The major version in `node --version` output such as `v20.20.2`.
-fn node_major(version: &str) -> Option<u32> {
-    version
-        .trim()
-        .trim_start_matches('v')
-        .split('.')
-        .next()?
-        .parse()
-        .ok()
+/// The oldest Node.js the end-to-end tests run on: playwright-core needs
+/// 20, pdf.js (pdfjs-dist 5) 20.19.
+const NODE_OLDEST: (u32, u32) = (20, 19);
+
+/// Major and minor of `node --version`'s output ("v20.20.2").
+fn node_version(version: &str) -> Option<(u32, u32)> {
+    let mut parts = version.trim().trim_start_matches('v').split('.');
+    let major = parts.next()?.parse().ok()?;
+    let minor = parts.next()?.parse().ok()?;
+    Some((major, minor))
 }
 
 /// Every `*.test.js` file in `dir`, sorted so runs are repeatable.
@@ -338,12 +343,14 @@ fn test_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
 
 #[cfg(test)]
 mod tests {
-    use super::node_major;
+    use super::node_version;
 
     #[test]
     fn node_versions_are_read() {
-        assert_eq!(node_major("v20.20.2\n"), Some(20));
-        assert_eq!(node_major("v18.19.0"), Some(18));
-        assert_eq!(node_major("garbage"), None);
+        assert_eq!(node_version("v20.20.2\n"), Some((20, 20)));
+        assert_eq!(node_version("v18.19.0"), Some((18, 19)));
+        assert!(node_version("v20.18.1").unwrap() < super::NODE_OLDEST);
+        assert!(node_version("v22.1.0").unwrap() > super::NODE_OLDEST);
+        assert_eq!(node_version("garbage"), None);
     }
 }

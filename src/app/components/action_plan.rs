@@ -18,6 +18,9 @@ pub struct ActionPlanProps {
     pub report: Rc<Report>,
     pub plan: plan::ActionPlan,
     pub on_change: Callback<PlanChange>,
+    /// The team's plan in a workshop, rather than a person's own.
+    #[prop_or_default]
+    pub of_workshop: bool,
 }
 
 /// The value of the `<select>` or text field an event came from.
@@ -42,6 +45,7 @@ pub fn ActionPlan(
         report,
         plan,
         on_change,
+        of_workshop,
     }: &ActionPlanProps,
 ) -> Html {
     let name_of = |id: &DimensionId| {
@@ -254,9 +258,13 @@ pub fn ActionPlan(
 
     html! {
         <section class="action-plan" aria-labelledby="plan-heading">
-            <h2 id="plan-heading">{ "Targets and action plan" }</h2>
+            <h2 id="plan-heading" tabindex="-1">{ "Targets and action plan" }</h2>
             <div class="action-plan__editor">
-                <p class="hint">{ "Each target starts one level above where the dimension stands. Tandem drafts the plan from the gaps, largest first, using the practices for each level in between. Edit, reorder, add or remove actions: the plan is saved on this device with your answers." }</p>
+                <p class="hint">{ format!(
+                    "Each target starts one level above where the dimension stands. Tandem drafts a short plan of up to {} actions from the gaps, largest first: a first step for each dimension before a second for any. Edit, reorder, add or remove actions: the plan is saved on this device {}.",
+                    plan::DRAFT_LENGTH,
+                    if *of_workshop { "with the workshop" } else { "with your answers" }
+                ) }</p>
                 <table class="data-table action-plan__targets">
                     <caption>{ "Target level per dimension" }</caption>
                     <thead>

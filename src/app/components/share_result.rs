@@ -10,6 +10,9 @@ use yew::prelude::*;
 pub struct ShareResultProps {
     pub code: AttrValue,
     pub link: AttrValue,
+    /// Other ways to keep the result, after the code and link.
+    #[prop_or_default]
+    pub children: Html,
 }
 
 /// A read-only text with a copy button and a polite status line.
@@ -20,6 +23,7 @@ fn CopyField(
         label,
         copy,
         value,
+        whole,
     }: &CopyFieldProps,
 ) -> Html {
     let status = use_state_eq(String::new);
@@ -41,7 +45,11 @@ fn CopyField(
         <div class="share-result__field">
             <label for={id.clone()}>{ label }</label>
             <div class="share-result__row">
-                <input id={id.clone()} type="text" readonly=true value={value.clone()} />
+                if *whole {
+                    <textarea id={id.clone()} class="share-result__whole" readonly=true rows="2" spellcheck="false" value={value.clone()} />
+                } else {
+                    <input id={id.clone()} type="text" readonly=true value={value.clone()} />
+                }
                 <button type="button" class="button" onclick={on_copy} aria-label={copy}>{ "Copy" }</button>
             </div>
             <p class="share-result__status" role="status">{ (*status).clone() }</p>
@@ -56,17 +64,32 @@ struct CopyFieldProps {
     /// The copy button's accessible name.
     copy: AttrValue,
     value: AttrValue,
+    /// Shown whole, wrapped over as many lines as it needs, rather than in
+    /// a one-line field that scrolls.
+    #[prop_or_default]
+    whole: bool,
 }
 
 #[component]
-pub fn ShareResult(ShareResultProps { code, link }: &ShareResultProps) -> Html {
+pub fn ShareResult(
+    ShareResultProps {
+        code,
+        link,
+        children,
+    }: &ShareResultProps,
+) -> Html {
     html! {
         <section class="share-result" aria-labelledby="share-heading">
-            <h2 id="share-heading">{ "Share with the facilitator, or keep this result" }</h2>
-            <p class="hint">{ "The code holds your role, team label and answers, nothing else. In a workshop, hold this QR code up to the facilitator's camera, or send them the code or the link. Anyone who opens the link sees this result in their own browser; nothing is uploaded." }</p>
-            <QrCode text={code.clone()} label={format!("QR code of the result code {code}")} />
-            <CopyField id="result-code" label="Result code" copy="Copy the result code" value={code.clone()} />
-            <CopyField id="result-link" label="Result link" copy="Copy the result link" value={link.clone()} />
+            <h2 id="share-heading">{ "Hand in your result" }</h2>
+            <div class="share-result__ways">
+                <QrCode text={code.clone()} label={format!("QR code of the result code {code}")} />
+                <div class="share-result__fields">
+                    <CopyField id="result-code" label="Result code" copy="Copy the result code" value={code.clone()} whole=true />
+                    <CopyField id="result-link" label="Result link" copy="Copy the result link" value={link.clone()} />
+                </div>
+            </div>
+            <p class="hint">{ "In a workshop, hold the QR code up to the facilitator's camera, or send them the code or the link. The code holds your role, team label and answers, nothing else; nothing is uploaded." }</p>
+            { children.clone() }
         </section>
     }
 }

@@ -7,7 +7,7 @@ use crate::app::components::ChosenFile;
 use crate::app::components::{
     contact_link, ActionPlan, Comparison, RadarChart, RadarSeries, ShareResult, Transfer,
 };
-use crate::assessment::plan::PlanChange;
+use crate::assessment::plan::{self, PlanChange};
 use crate::assessment::wording;
 use crate::assessment::{overall_rule, Bank, Config, DimensionResult, Overall, Progress, Report};
 use std::rc::Rc;
@@ -124,8 +124,20 @@ pub fn Results(
     let closing = config.as_ref().map(|c| c.closing()).unwrap_or_default();
     let contact = config.as_ref().and_then(|c| c.contact());
 
-    let about = {
-        let mut parts = vec![progress.mode.label().to_owned()];
+    // The first steps: the person's own plan, or the one Tandem drafts for
+    // this result when there is none yet (a result opened from a link).
+    let first_plan = if progress.plan.drafted {
+        progress.plan.clone()
+    } else {
+        let mut plan = plan::ActionPlan::default();
+        plan.redraft(bank, &report);
+        plan
+    };
+
+    // Who answered: "Quick assessment · Role: HR · Team: North", and on the
+    // title page "Quick assessment result · ...".
+    let about_with = |first: String| {
+        let mut parts = vec![first];
         if let Some(role) = progress.role {
             parts.push(format!("Role: {}", role.label()));
         }
@@ -134,9 +146,21 @@ pub fn Results(
         }
         parts.join(" · ")
     };
+    let about = about_with(progress.mode.label().to_owned());
+    let cover_about = about_with(format!("{} result", progress.mode.label()));
 
     html! {
         <section class="results">
+            // The printed report's title page: what, for whom, when.
+            <div class="report-cover">
+                <p class="report-cover__kind">{ "Tandem report" }</p>
+                if let Some(organisation) = config.as_ref().and_then(|c| c.organisation()) {
+                    <p class="report-cover__organisation">{ organisation }</p>
+                }
+                <p class="report-cover__title">{ title }</p>
+                <p>{ cover_about }</p>
+                <p>{ format!("Printed on {printed_on}") }</p>
+            </div>
             <p class="report-title">{ format!("Tandem report: {} · {printed_on}", title) }</p>
             if is_own {
                 <h1 tabindex="-1">{ "Your result" }</h1>
@@ -151,18 +175,25 @@ pub fn Results(
                 </div>
             }
             <p class="results__about">{ about }</p>
-            if is_own {
-                <div class="toolbar">
-                    <button type="button" class="button" onclick={Callback::from(|_| crate::page::print())}>{ "Print / save as PDF" }</button>
-                </div>
+
+            <p class="results__summary">{ wording::result_summary(bank, &report, first_plan.actions.len()) }</p>
+            <div class="results__lead">
+                { overall_summary(bank, &report) }
+                <RadarChart
+                    {axes}
+                    {series}
+                    label="Radar chart of the scores by dimension; the same figures are in the table under Scores by dimension."
+                />
+                { first_steps(bank, &first_plan, is_own) }
+            </div>
+
+            if let Ownership::Own { code, link, .. } = ownership {
+                <ShareResult code={code.clone()} link={link.clone()}>
+                    <div class="toolbar">
+                        <button type="button" class="button" onclick={Callback::from(|_| crate::page::print())}>{ "Print / save as PDF" }</button>
+                    </div>
+                </ShareResult>
             }
-
-            { overall_summary(bank, &report) }
-
-            <section class="results__rule" aria-labelledby="rule-heading">
-                <h2 id="rule-heading">{ "How this result is worked out" }</h2>
-                <p>{ overall_rule(bank) }</p>
-            </section>
 
             if !closing.is_empty() || contact.is_some() {
                 <section class="results__closing" aria-label="A word from the people running this assessment">
@@ -177,11 +208,6 @@ pub fn Results(
 
             <section class="results__scores" aria-labelledby="scores-heading">
                 <h2 id="scores-heading">{ "Scores by dimension" }</h2>
-                <RadarChart
-                    {axes}
-                    {series}
-                    label="Radar chart of your scores by dimension; the same figures are in the table that follows."
-                />
                 <table class="data-table">
                     <caption>{ "Score out of 100, level and how many statements each score is based on" }</caption>
                     <thead>
@@ -216,15 +242,20 @@ pub fn Results(
             <div class="results__highlights">
                 <section aria-labelledby="strengths-heading">
                     <h2 id="strengths-heading">{ "Strengths" }</h2>
-                    { highlight_list(&report.strengths(), &name,
-                        "No dimension has reached Cooperating yet: the priorities below are the place to start.") }
+                    <p class="hint">{ wording::strengths_rule(bank) }</p>
+                    { highlight_list(&report.strengths(), &name, wording::no_strengths(bank)) }
                 </section>
                 <section aria-labelledby="priorities-heading">
                     <h2 id="priorities-heading">{ "Top priorities" }</h2>
-                    { highlight_list(&report.priorities(), &name,
-                        "No priorities: every scored dimension is a strength or already at the top level.") }
+                    <p class="hint">{ wording::priorities_rule(bank) }</p>
+                    { highlight_list(&report.priorities(), &name, wording::no_priorities(bank)) }
                 </section>
             </div>
+
+            <details class="results__rule">
+                <summary><h2 id="rule-heading">{ "How this result is worked out" }</h2></summary>
+                <p>{ overall_rule(bank) }</p>
+            </details>
 
             <section class="results__guidance" aria-labelledby="guidance-heading">
                 <h2 id="guidance-heading">{ "What to do next, dimension by dimension" }</h2>
@@ -234,8 +265,8 @@ pub fn Results(
             </section>
 
             if let Ownership::Own {
-                code, link, earlier, import, on_plan_changed, on_went_back, on_file_imported,
-                on_earlier_code_entered, on_earlier_file_chosen, on_comparison_closed,
+                earlier, import, on_plan_changed, on_went_back, on_file_imported,
+                on_earlier_code_entered, on_earlier_file_chosen, on_comparison_closed, ..
             } = ownership {
                 <ActionPlan
                     bank={Rc::clone(bank)}
@@ -243,7 +274,6 @@ pub fn Results(
                     plan={progress.plan.clone()}
                     on_change={on_plan_changed.clone()}
                 />
-                <ShareResult code={code.clone()} link={link.clone()} />
                 <Transfer bank={Rc::clone(bank)} progress={progress.clone()} import={import.clone()} on_file_imported={on_file_imported.clone()} />
                 <Comparison
                     earlier={earlier.clone()}
@@ -264,6 +294,7 @@ fn overall_summary(bank: &Bank, report: &Report) -> Html {
         Overall::NotEnoughAnswers => html! {
             <div class="results__overall">
                 <p class="results__overall-level">{ wording::overall_line(bank, &report.overall) }</p>
+                <p class="results__basis">{ wording::basis_line(report.basis()) }</p>
                 <p>{ "Fewer than half of the dimensions have enough answers for a score. Change some \"Don't know\" answers where you can judge, to get an overall result." }</p>
             </div>
         },
@@ -279,6 +310,7 @@ fn overall_summary(bank: &Bank, report: &Report) -> Html {
                         { wording::overall_line(bank, &report.overall) }
                     </p>
                     <p class="results__overall-score">{ wording::overall_score_line(score) }</p>
+                    <p class="results__basis">{ wording::basis_line(report.basis()) }</p>
                     <p>{ &info.summary }</p>
                     if uncapped > level {
                         <p class="results__cap">
@@ -290,16 +322,58 @@ fn overall_summary(bank: &Bank, report: &Report) -> Html {
                             ) }
                         </p>
                     }
+                    if let Some(tentative) = wording::tentative(report.basis()) {
+                        <p class="results__tentative" role="note">{ tentative }</p>
+                    }
                 </div>
             }
         }
     }
 }
 
+/// How many of the plan's actions the top of the result shows.
+const FIRST_STEPS: usize = 3;
+
+/// The plan's first action for each of its first dimensions, at the top
+/// of the result: what to do first.
+fn first_steps(bank: &Bank, plan: &plan::ActionPlan, is_own: bool) -> Html {
+    // One step per dimension, in the plan's order: the first thing to do
+    // about each of the most urgent.
+    let mut steps: Vec<&plan::PlannedAction> = Vec::new();
+    for action in plan.actions.iter().filter(|a| !a.text.is_empty()) {
+        if steps.len() < FIRST_STEPS && steps.iter().all(|s| s.dimension != action.dimension) {
+            steps.push(action);
+        }
+    }
+    if steps.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <section class="results__first-steps" aria-labelledby="first-steps-heading">
+            <h2 id="first-steps-heading">{ "Where to start" }</h2>
+            <ol>
+                for action in steps {
+                    <li key={action.id}>
+                        <p>{ &action.text }</p>
+                        <p class="hint">{ wording::action_line(bank, action) }</p>
+                    </li>
+                }
+            </ol>
+            if is_own {
+                <p class="results__first-steps-more">
+                    <button type="button" class="button button--quiet" onclick={Callback::from(|_| crate::page::focus("#plan-heading"))}>
+                        { "See and change the whole plan" }
+                    </button>
+                </p>
+            }
+        </section>
+    }
+}
+
 fn highlight_list(
     dimensions: &[&DimensionResult],
     name: &dyn Fn(&DimensionResult) -> String,
-    empty: &str,
+    empty: String,
 ) -> Html {
     if dimensions.is_empty() {
         return html! { <p>{ empty }</p> };

@@ -109,12 +109,38 @@ pub struct Report {
     pub overall: Overall,
 }
 
+/// What a result rests on (rule 6): the dimensions scored and the
+/// statements answered on the agreement scale, of those asked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Basis {
+    /// Dimensions with a score.
+    pub scored: usize,
+    /// Dimensions asked.
+    pub dimensions: usize,
+    /// Statements answered on the agreement scale.
+    pub counted: usize,
+    /// Statements asked.
+    pub statements: usize,
+}
+
+impl Basis {
+    /// Rule 6: some dimension has no score, or fewer than three quarters of
+    /// the statements carry an opinion.
+    pub fn is_tentative(self) -> bool {
+        self.scored < self.dimensions || self.counted * 4 < self.statements * 3
+    }
+}
+
 /// How many strengths a report names at most.
-const MAX_STRENGTHS: usize = 2;
-/// The lowest level a strength is at: the partnership cooperates there.
-const STRENGTH_FROM: u8 = 3;
+const MAX_STRENGTHS: usize = 3;
+/// The lowest level a strength is at: the functions collaborate there. A
+/// threshold, not a rank: a result with no dimension this high has no
+/// strengths to name, however its dimensions compare.
+pub const STRENGTH_FROM: Level = Level::COLLABORATING;
 /// How many priorities a report names at most.
 const MAX_PRIORITIES: usize = 3;
+/// The level a priority is below: the functions do not yet cooperate.
+pub const PRIORITY_BELOW: Level = Level::COOPERATING;
 
 impl Report {
     /// Scores the answers given to the dimensions that `mode` asks about.
@@ -146,13 +172,27 @@ impl Report {
         }
     }
 
-    /// The best-scoring dimensions at level 3 or above, best first: what the
-    /// partnership can build on.
+    /// What the result rests on (rule 6).
+    pub fn basis(&self) -> Basis {
+        Basis {
+            scored: self
+                .dimensions
+                .iter()
+                .filter(|d| d.scored.is_some())
+                .count(),
+            dimensions: self.dimensions.len(),
+            counted: self.dimensions.iter().map(|d| d.coverage.counted).sum(),
+            statements: self.dimensions.iter().map(|d| d.coverage.total).sum(),
+        }
+    }
+
+    /// The best-scoring dimensions at [`STRENGTH_FROM`] or above, best
+    /// first: what the partnership can build on.
     pub fn strengths(&self) -> Vec<&DimensionResult> {
         let mut scored: Vec<_> = self
             .dimensions
             .iter()
-            .filter(|d| d.level().is_some_and(|l| l.number() >= STRENGTH_FROM))
+            .filter(|d| d.level().is_some_and(|l| l >= STRENGTH_FROM))
             .collect();
         // Stable sort: ties keep bank order.
         super::sort_short_by(&mut scored, |a, b| b.score().cmp(&a.score()));
@@ -160,15 +200,13 @@ impl Report {
         scored
     }
 
-    /// The lowest-scoring dimensions that are not strengths and not yet at the
-    /// top level, lowest first: where to act first.
+    /// The lowest-scoring dimensions below [`PRIORITY_BELOW`], lowest
+    /// first: where to act first.
     pub fn priorities(&self) -> Vec<&DimensionResult> {
-        let strengths: Vec<usize> = self.strengths().iter().map(|d| d.index).collect();
         let mut weakest: Vec<_> = self
             .dimensions
             .iter()
-            .filter(|d| !strengths.contains(&d.index))
-            .filter(|d| d.level().is_some_and(|l| l < Level::HIGHEST))
+            .filter(|d| d.level().is_some_and(|l| l < PRIORITY_BELOW))
             .collect();
         super::sort_short_by(&mut weakest, |a, b| a.score().cmp(&b.score()));
         weakest.truncate(MAX_PRIORITIES);
@@ -293,7 +331,8 @@ pub fn overall_rule(bank: &Bank) -> String {
          of its statements to be scored. The overall score is the average of the scored \
          dimensions, and levels are bands of the score: {}. One limit applies: a partnership \
          is only as strong as its weakest area, so the overall level is never more than one \
-         level above your lowest dimension.",
+         level above your lowest dimension. A result that leaves a dimension without a score, \
+         or rests on fewer than three quarters of the statements, is marked as a tentative picture.",
         bands.join(", ")
     )
 }

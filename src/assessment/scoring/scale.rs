@@ -85,6 +85,10 @@ impl Level {
     pub const LOWEST: Level = Level(1);
     /// The highest level.
     pub const HIGHEST: Level = Level(5);
+    /// Level 3: the functions cooperate reliably.
+    pub const COOPERATING: Level = Level(3);
+    /// Level 4: the functions plan and deliver much of their work together.
+    pub const COLLABORATING: Level = Level(4);
     /// Width of each level's score band.
     const BAND: u8 = 20;
 

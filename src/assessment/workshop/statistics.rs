@@ -75,6 +75,9 @@ pub enum Agreement {
 }
 
 impl Agreement {
+    /// Every label, closest agreement first.
+    pub const ALL: [Agreement; 3] = [Agreement::Agreed, Agreement::Mixed, Agreement::Split];
+
     /// The label for a standard deviation in score points.
     pub fn of(std_dev: f64) -> Agreement {
         if std_dev < AGREED_BELOW {

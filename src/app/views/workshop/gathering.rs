@@ -13,8 +13,6 @@ pub type ChosenFiles = Vec<(String, Result<String, String>)>;
 
 #[derive(Properties, PartialEq)]
 pub struct GatheringProps {
-    /// What the last paste, scan or file added and refused.
-    pub gathered: Option<Gathered>,
     /// Pasted codes or links, any number, any separators.
     pub on_codes_pasted: Callback<String>,
     /// Read a code from the camera.
@@ -28,7 +26,6 @@ pub struct GatheringProps {
 #[component]
 pub fn Gathering(
     GatheringProps {
-        gathered,
         on_codes_pasted,
         on_code_scanned,
         on_files_chosen,
@@ -68,7 +65,6 @@ pub fn Gathering(
     };
     html! {
         <section class="workshop__gather" aria-labelledby="gather-heading">
-            <h2 id="gather-heading">{ "Add participants' results" }</h2>
             <form onsubmit={on_paste}>
                 <label for="workshop-codes">{ "Paste result codes or links" }</label>
                 <p class="hint" id="workshop-codes-hint">{ "Any number at once, separated by new lines, spaces or commas. Duplicates are counted once." }</p>
@@ -82,13 +78,12 @@ pub fn Gathering(
                 on_code={on_code_scanned.clone()}
                 on_close={Callback::noop()}
             />
-            { gathered_summary(gathered.as_ref()) }
         </section>
     }
 }
 
 /// What the last paste, scan or file added and refused.
-fn gathered_summary(gathered: Option<&Gathered>) -> Html {
+pub(super) fn gathered_summary(gathered: Option<&Gathered>) -> Html {
     let Some(gathered) = gathered else {
         return Html::default();
     };

@@ -7,9 +7,11 @@
 //! - `gathering`: the ways results arrive, and what each attempt added;
 //! - `participants`: who is in, and removing someone;
 //! - `team_picture`: the room's figures, as the team view lets them be seen;
-//! - `presenter`: one dimension at a time, for a projector.
+//! - `presenter`: one slide at a time, for a projector;
+//! - `join`: for the projector before anyone has answered, how to join.
 
 mod gathering;
+mod join;
 mod participants;
 mod presenter;
 mod team_picture;
@@ -25,16 +27,19 @@ use crate::assessment::saved::MAX_THRESHOLD;
 use crate::assessment::workshop::PROTECTED_FROM;
 use crate::{files, page, recovery};
 use gathering::Gathering;
+use join::JoinScreen;
 use participants::Participants;
 use presenter::PresenterMode;
 use std::rc::Rc;
-use team_picture::team_picture;
+use team_picture::{team_picture, OPEN_WORKSHOP};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct WorkshopProps {
     /// What the screen shows.
     pub state: Rc<WorkshopState>,
+    /// The link participants open to take the assessment.
+    pub join_link: AttrValue,
     /// Named the workshop.
     pub on_renamed: Callback<String>,
     /// Pasted codes or links, any number, any separators.
@@ -53,8 +58,10 @@ pub struct WorkshopProps {
     pub on_plan_changed: Callback<PlanChange>,
     /// Started presenter mode.
     pub on_presenter_started: Callback<()>,
-    /// Moved to the previous or next dimension.
+    /// Moved to the previous or next slide.
     pub on_presenter_moved: Callback<Direction>,
+    /// Went on, as a clicker does: revealed, or moved to the next slide.
+    pub on_presenter_forward: Callback<()>,
     /// Revealed the current dimension's figures.
     pub on_revealed: Callback<()>,
     /// Left presenter mode.
@@ -68,6 +75,7 @@ pub struct WorkshopProps {
 pub fn Workshop(
     WorkshopProps {
         state,
+        join_link,
         on_renamed,
         on_codes_pasted,
         on_code_scanned,
@@ -78,6 +86,7 @@ pub fn Workshop(
         on_plan_changed,
         on_presenter_started,
         on_presenter_moved,
+        on_presenter_forward,
         on_revealed,
         on_presenter_ended,
         on_cleared,
@@ -85,13 +94,34 @@ pub fn Workshop(
 ) -> Html {
     let view = Rc::clone(&state.view);
     let confirming_clear = use_state_eq(|| false);
+    let joining = use_state_eq(|| false);
+    let gathering_open = use_state_eq(|| state.view.participants == 0);
+    let on_gathering_toggle = {
+        let gathering_open = gathering_open.clone();
+        Callback::from(move |e: Event| {
+            let details: web_sys::HtmlDetailsElement = e.target_unchecked_into();
+            gathering_open.set(details.open());
+        })
+    };
+    if *joining {
+        let joining = joining.clone();
+        return html! {
+            <JoinScreen link={join_link.clone()} on_closed={Callback::from(move |()| joining.set(false))} />
+        };
+    }
+    let show_join = {
+        let joining = joining.clone();
+        Callback::from(move |_: MouseEvent| joining.set(true))
+    };
     if let Some(presenter) = state.presenter {
         return html! {
             <PresenterMode
                 bank={Rc::clone(&state.bank)}
                 view={Rc::clone(&view)}
+                plan={state.plan.clone()}
                 {presenter}
                 on_moved={on_presenter_moved.clone()}
+                on_forward={on_presenter_forward.clone()}
                 on_revealed={on_revealed.clone()}
                 on_ended={on_presenter_ended.clone()}
             />
@@ -119,11 +149,60 @@ pub fn Workshop(
             })
         };
 
+    let name_field = html! {
+        <div class="workshop__name">
+            <label for="workshop-name">{ "Workshop name" }</label>
+            <input id="workshop-name" type="text" maxlength="80" autocomplete="off" value={name.clone()} oninput={on_rename} />
+        </div>
+    };
+    let threshold_field = html! {
+        <div class="workshop__threshold">
+            <label for="workshop-threshold">{ "Smallest group shown on its own" }</label>
+            <select id="workshop-threshold" onchange={on_threshold}>
+                for n in state.floor..=MAX_THRESHOLD {
+                    <option value={n.to_string()} selected={n == state.threshold}>{ format!("{n} {}", if n == 1 { "person" } else { "people" }) }</option>
+                }
+            </select>
+            if state.threshold >= PROTECTED_FROM {
+                <p class="hint">{ "Groups smaller than this (by role or team label) are never shown on their own, nor is any figure that would let someone work them out from the others; the HR and L&D comparison needs this many of each. No view shows one person's answers." }</p>
+            } else {
+                <p class="hint">{ format!("Below {PROTECTED_FROM}, small groups show: a figure made by one or two people can be read as theirs. Choose this only when the room has agreed to an open workshop; every view of the team says so.") }</p>
+            }
+        </div>
+    };
+    // An open workshop, offered where the site allows one and the room is
+    // anonymous now.
+    let offer_open = (state.floor <= OPEN_WORKSHOP && state.threshold > OPEN_WORKSHOP)
+        .then(|| on_threshold_chosen.reform(|()| OPEN_WORKSHOP));
+    let toolbar = html! {
+        <div class="toolbar">
+            <button type="button" class="button button--primary" onclick={on_presenter_started.reform(|_| ())}>{ "Start presenter mode" }</button>
+            <button type="button" class="button" onclick={show_join.clone()}>{ "Show the join screen" }</button>
+            <button type="button" class="button" onclick={Callback::from(|_| page::print())}>{ "Print / save as PDF" }</button>
+            <button type="button" class="button" onclick={save_file("tandem-team-report.csv", "text/csv", |state| export::team_csv(&state.bank, &state.view, &state.plan))}>{ "Export team CSV" }</button>
+            <button type="button" class="button" onclick={save_file("tandem-team-report.json", "application/json", |state| export::team_json(&state.bank, state.workshop.name(), &state.view, &state.plan))}>{ "Export team JSON" }</button>
+        </div>
+    };
+
     html! {
         <section class="workshop">
+            if view.participants > 0 {
+                // The printed team report's title page.
+                <div class="report-cover">
+                    <p class="report-cover__kind">{ "Tandem team report" }</p>
+                    <p class="report-cover__title">{ if name.is_empty() { "Workshop" } else { &name } }</p>
+                    <p>{ match view.participants { 1 => "1 participant".to_owned(), n => format!("{n} participants") } }</p>
+                    <p>{ format!("Printed on {}", page::today()) }</p>
+                </div>
+            }
             <p class="report-title">{ format!("Tandem team report: {} · {}", if name.is_empty() { "Workshop" } else { &name }, page::today()) }</p>
             <h1 tabindex="-1">{ "Workshop" }</h1>
-            <p class="workshop__lead">{ "Gather the room's result codes on this device and see the team picture. Nothing is uploaded: codes arrive by paste, file, camera or link, and stay in this browser." }</p>
+            if view.participants == 0 {
+                <p class="workshop__lead">{ "Gather the room's result codes on this device and see the team picture. Nothing is uploaded: codes arrive by paste, file, camera or link, and stay in this browser." }</p>
+                <div class="toolbar">
+                    <button type="button" class="button button--primary" onclick={show_join}>{ "Show the join screen" }</button>
+                </div>
+            }
             <SavingNotice
                 saving={state.saving.clone()}
                 of_workshop=true
@@ -137,17 +216,30 @@ pub fn Workshop(
                     </p>
                 </div>
             }
-            <div class="workshop__name">
-                <label for="workshop-name">{ "Workshop name" }</label>
-                <input id="workshop-name" type="text" maxlength="80" autocomplete="off" value={name.clone()} oninput={on_rename} />
-            </div>
+            if view.participants > 0 {
+                <section class="workshop__team" aria-labelledby="team-heading">
+                    { team_picture(&state.bank, &view, toolbar, offer_open) }
+                </section>
+            }
 
-            <Gathering
-                gathered={state.gathered.clone()}
-                on_codes_pasted={on_codes_pasted.clone()}
-                on_code_scanned={on_code_scanned.clone()}
-                on_files_chosen={on_files_chosen.clone()}
-            />
+            // Gathering: open while the room is empty, folded under the team
+            // picture when the screen opens on a gathered room. What the last
+            // attempt added, or refused, stays in view either way. The
+            // element stays the same, so a running camera is not stopped
+            // when the first code arrives.
+            <details class="workshop__more" open={*gathering_open || view.participants == 0} ontoggle={on_gathering_toggle}>
+                <summary><h2 id="gather-heading">{ if view.participants == 0 { "Add participants' results" } else { "Add more participants' results" } }</h2></summary>
+                <Gathering
+                    on_codes_pasted={on_codes_pasted.clone()}
+                    on_code_scanned={on_code_scanned.clone()}
+                    on_files_chosen={on_files_chosen.clone()}
+                />
+            </details>
+            { gathering::gathered_summary(state.gathered.as_ref()) }
+            { name_field }
+            if view.participants > 0 {
+                { threshold_field }
+            }
 
             <Participants
                 workshop={state.workshop.clone()}
@@ -157,34 +249,12 @@ pub fn Workshop(
             />
 
             if view.participants > 0 {
-                <section class="workshop__team" aria-labelledby="team-heading">
-                    <h2 id="team-heading">{ "The team picture" }</h2>
-                    <div class="workshop__threshold">
-                        <label for="workshop-threshold">{ "Smallest group shown on its own" }</label>
-                        <select id="workshop-threshold" onchange={on_threshold}>
-                            for n in state.floor..=MAX_THRESHOLD {
-                                <option value={n.to_string()} selected={n == state.threshold}>{ format!("{n} {}", if n == 1 { "person" } else { "people" }) }</option>
-                            }
-                        </select>
-                        if state.threshold >= PROTECTED_FROM {
-                            <p class="hint">{ "Groups smaller than this (by role or team label) are never shown on their own, nor is any figure that would let someone work them out from the others; the HR and L&D comparison needs this many of each. No view shows one person's answers." }</p>
-                        } else {
-                            <p class="hint">{ format!("Below {PROTECTED_FROM}, small groups show: a figure made by one or two people can be read as theirs. Choose this only when the room has agreed to an open workshop; every view of the team says so.") }</p>
-                        }
-                    </div>
-                    <div class="toolbar">
-                        <button type="button" class="button button--primary" onclick={on_presenter_started.reform(|_| ())}>{ "Start presenter mode" }</button>
-                        <button type="button" class="button" onclick={Callback::from(|_| page::print())}>{ "Print / save as PDF" }</button>
-                        <button type="button" class="button" onclick={save_file("tandem-team-report.csv", "text/csv", |state| export::team_csv(&state.bank, &state.view, &state.plan))}>{ "Export team CSV" }</button>
-                        <button type="button" class="button" onclick={save_file("tandem-team-report.json", "application/json", |state| export::team_json(&state.bank, state.workshop.name(), &state.view, &state.plan))}>{ "Export team JSON" }</button>
-                    </div>
-                    { team_picture(&state.bank, &view) }
-                </section>
                 <ActionPlan
                     bank={Rc::clone(&state.bank)}
                     {report}
                     plan={state.plan.clone()}
                     on_change={on_plan_changed.clone()}
+                    of_workshop=true
                 />
             }
 

@@ -39,19 +39,13 @@ pub fn Participants(
         })
     };
     let list_open = *list_open;
-    let roles: Vec<String> = view
-        .by_role
-        .iter()
-        .filter(|(_, n)| *n > 0)
-        .map(|(role, n)| format!("{} {n}", role.label()))
-        .chain((view.without_role > 0).then(|| format!("No role {}", view.without_role)))
-        .collect();
+    let roles = super::team_picture::roles_line(view);
     let unreadable = workshop.unreadable().len();
     html! {
         <section class="workshop__participants" aria-labelledby="participants-heading">
             <h2 id="participants-heading">{ format!("Participants: {}", view.participants) }</h2>
-            if !roles.is_empty() {
-                <p>{ format!("By role: {}", roles.join(" · ")) }</p>
+            if let Some(roles) = roles {
+                <p>{ format!("By role: {roles}") }</p>
             }
             if unreadable > 0 {
                 <p role="alert">

@@ -1,90 +1,278 @@
-//! Presenter mode: the team picture on a projector, one dimension at a time,
-//! a question for the room before its figures.
+//! Presenter mode: the team picture on a projector, one slide at a time.
+//! Each dimension asks the room first and shows its figures when revealed,
+//! as large figures and bars; then the statements the room is most divided
+//! on; then the team plan, to close. A presentation clicker drives it: its
+//! keys (arrows, Page Up and Down, Space) move through the slides.
 
-use super::team_picture::open_workshop_notice;
-use crate::app::workshop_state::Presenter;
-use crate::assessment::plan::Direction;
-use crate::assessment::workshop::TeamView;
-use crate::assessment::{wording, Bank};
+use super::team_picture::{divided_list, mode_notice};
+use crate::app::workshop_state::{Presenter, Slide};
+use crate::assessment::plan::{ActionPlan, Direction};
+use crate::assessment::workshop::{DimensionStats, PerceptionGap, TeamView};
+use crate::assessment::{wording, Bank, Score};
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct PresenterModeProps {
     pub bank: Rc<Bank>,
     pub view: Rc<TeamView>,
+    /// The team plan, for the closing slide.
+    pub plan: ActionPlan,
     pub presenter: Presenter,
-    /// Moved to the previous or next dimension.
+    /// Moved to the previous or next slide.
     pub on_moved: Callback<Direction>,
+    /// Went on: revealed the figures, or moved to the next slide.
+    pub on_forward: Callback<()>,
     /// Revealed the current dimension's figures.
     pub on_revealed: Callback<()>,
     /// Left presenter mode.
     pub on_ended: Callback<()>,
 }
 
-/// Large type for a projector: one dimension at a time, a question for the
-/// room first, then the figures when the facilitator reveals them.
+/// What a key press asks of presenter mode.
+enum Key {
+    Forward,
+    Back,
+    Leave,
+}
+
+/// The keys a presentation clicker and a keyboard send. Space and Enter on
+/// a button are the button's own (the browser presses it), so they count
+/// only when no control has focus.
+fn key(event: &web_sys::KeyboardEvent) -> Option<Key> {
+    if event.alt_key() || event.ctrl_key() || event.meta_key() {
+        return None;
+    }
+    let on_control = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|e| {
+            e.closest("button, a, input, select, textarea")
+                .ok()
+                .flatten()
+                .is_some()
+        });
+    match event.key().as_str() {
+        "ArrowRight" | "ArrowDown" | "PageDown" => Some(Key::Forward),
+        " " | "Enter" if !on_control => Some(Key::Forward),
+        "ArrowLeft" | "ArrowUp" | "PageUp" => Some(Key::Back),
+        "Escape" => Some(Key::Leave),
+        _ => None,
+    }
+}
+
+/// Large type for a projector, sized to the screen's height, so that one
+/// slide fits at 1366 × 768 and at 150 % zoom.
 #[component]
 pub fn PresenterMode(
     PresenterModeProps {
         bank,
         view,
+        plan,
         presenter,
         on_moved,
+        on_forward,
         on_revealed,
         on_ended,
     }: &PresenterModeProps,
 ) -> Html {
-    let count = view.dimensions.len();
-    let Some(stats) = view.dimensions.get(presenter.position) else {
-        return html! {
-            <section class="presenter">
-                <h1 tabindex="-1">{ "Nothing to present yet" }</h1>
-                <button type="button" class="button" onclick={on_ended.reform(|_| ())}>{ "Leave presenter mode" }</button>
-            </section>
-        };
+    {
+        let (on_moved, on_forward, on_ended) =
+            (on_moved.clone(), on_forward.clone(), on_ended.clone());
+        use_effect_with((), move |()| {
+            let listener = web_sys::window()
+                .and_then(|w| w.document())
+                .map(|document| {
+                    let options = gloo_events::EventListenerOptions::enable_prevent_default();
+                    gloo_events::EventListener::new_with_options(
+                        &document,
+                        "keydown",
+                        options,
+                        move |event| {
+                            let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
+                                return;
+                            };
+                            let Some(key) = key(event) else {
+                                return;
+                            };
+                            event.prevent_default();
+                            match key {
+                                Key::Forward => on_forward.emit(()),
+                                Key::Back => on_moved.emit(Direction::Up),
+                                Key::Leave => on_ended.emit(()),
+                            }
+                        },
+                    )
+                });
+            move || drop(listener)
+        });
+    }
+
+    let count = Slide::count(view);
+    let position = presenter.position.min(count - 1);
+    let slide = match Slide::at(view, position) {
+        Slide::Dimension(index) => match view.dimensions.get(index) {
+            Some(stats) => dimension_slide(bank, view, stats, presenter.revealed, on_revealed),
+            None => html! { <h1 tabindex="-1">{ "Nothing to present yet" }</h1> },
+        },
+        Slide::Divided => html! {
+            <>
+                <h1 tabindex="-1">{ "Where the team is most divided" }</h1>
+                <div class="presenter__divided">{ divided_list(bank, view) }</div>
+            </>
+        },
+        Slide::Plan => plan_slide(bank, plan),
     };
-    let dimension = &bank.dimensions()[stats.index];
-    let gap = view.gaps.iter().find(|g| g.index == stats.index);
     html! {
         <section class="presenter">
-            { open_workshop_notice(view.threshold) }
-            <p class="presenter__position">{ format!("Dimension {} of {count}", presenter.position + 1) }</p>
+            <header class="presenter__top">
+                { mode_notice(view.threshold) }
+                if let Slide::Dimension(index) = Slide::at(view, position) {
+                    <p class="presenter__position">{ format!("Dimension {} of {}", index + 1, view.dimensions.len()) }</p>
+                }
+                <p class="presenter__position">{ format!("Slide {} of {count}", position + 1) }</p>
+            </header>
+            <div class="presenter__slide">{ slide }</div>
+            <nav class="nav-buttons presenter__nav" aria-label="Presenter mode">
+                <button type="button" class="button" disabled={position == 0}
+                    onclick={on_moved.reform(|_| Direction::Up)}>{ "Previous" }</button>
+                <button type="button" class="button" onclick={on_ended.reform(|_| ())}>{ "Leave presenter mode" }</button>
+                <button type="button" class="button button--primary" disabled={position + 1 >= count}
+                    onclick={on_moved.reform(|_| Direction::Down)}>{ "Next" }</button>
+                <p class="hint presenter__keys">{ "Keys: → or Space for next, ← for previous, Esc to leave" }</p>
+            </nav>
+        </section>
+    }
+}
+
+/// A dimension: the question for the room, then its figures, bars and
+/// prompts beside each other.
+fn dimension_slide(
+    bank: &Bank,
+    view: &TeamView,
+    stats: &DimensionStats,
+    revealed: bool,
+    on_revealed: &Callback<()>,
+) -> Html {
+    let dimension = &bank.dimensions()[stats.index];
+    let gap = view.gaps.iter().find(|g| g.index == stats.index);
+    let heading = html! {
+        <>
             <h1 tabindex="-1">{ &dimension.name }</h1>
             <p class="presenter__summary">{ &dimension.summary }</p>
-            if !presenter.revealed {
+        </>
+    };
+    if !revealed {
+        return html! {
+            <>
+                { heading }
                 <p class="presenter__question">{ "Before the figures: where do you think we stand on this, and why?" }</p>
                 <button type="button" class="button button--primary" onclick={on_revealed.reform(|_| ())}>{ "Reveal the team's results" }</button>
-            } else {
-                <div class="presenter__figures" role="status">
-                    for (i, line) in wording::presenter_lines(bank, stats, gap, view.threshold).into_iter().enumerate() {
-                        <p class={(i == 0).then_some("presenter__score")}>{ line }</p>
+            </>
+        };
+    }
+    let prompts = stats.spread.as_ref().map(|s| {
+        let guidance = dimension.guidance_at(s.mean.level());
+        html! {
+            <div class="presenter__prompts">
+                <h2>{ "To discuss" }</h2>
+                <p>{ &guidance.next }</p>
+                <ul>
+                    for practice in guidance.practices.iter() {
+                        <li>{ wording::discussion_question(practice) }</li>
                     }
-                </div>
-                if let Some(s) = &stats.spread {
-                    { {
-                        let guidance = dimension.guidance_at(s.mean.level());
-                        html! {
-                            <div class="presenter__prompts">
-                                <h2>{ "To discuss" }</h2>
-                                <p>{ &guidance.next }</p>
-                                <ul>
-                                    for practice in guidance.practices.iter() {
-                                        <li>{ wording::discussion_question(practice) }</li>
-                                    }
-                                </ul>
-                            </div>
+                </ul>
+            </div>
+        }
+    });
+    html! {
+        <>
+            { heading }
+            <div class="presenter__revealed">
+                <div class="presenter__figures-column">
+                    <div class="presenter__figures" role="status">
+                        for (i, line) in wording::presenter_lines(bank, stats, gap, view.threshold).into_iter().enumerate() {
+                            <p class={(i == 0).then_some("presenter__score")}>{ line }</p>
                         }
-                    } }
+                    </div>
+                    { bars(stats, gap) }
+                </div>
+                { for prompts }
+            </div>
+        </>
+    }
+}
+
+/// Bars of the team's mean and, where they are compared, HR's and L&D's,
+/// on the 0 to 100 scale with the level bands behind them. The figures are
+/// the status lines beside it; the bars are their picture.
+fn bars(stats: &DimensionStats, gap: Option<&PerceptionGap>) -> Html {
+    let Some(spread) = &stats.spread else {
+        return Html::default();
+    };
+    let mut rows: Vec<(&str, &'static str, Score)> = vec![("Team", "team", spread.mean.score)];
+    if let Some(g) = gap {
+        rows.push(("HR", "hr", g.hr.score));
+        rows.push(("L&D", "ld", g.ld.score));
+    }
+    // In SVG units: a label column, then 0 to 100 at 6 units a point.
+    const LEFT: f64 = 90.0;
+    const UNIT: f64 = 6.0;
+    const ROW: f64 = 56.0;
+    let height = ROW * rows.len() as f64 + 30.0;
+    let x = |points: f64| LEFT + UNIT * points;
+    html! {
+        <svg class="presenter__bars" viewBox={format!("0 0 {} {height}", x(100.0) + 70.0)} aria-hidden="true">
+            for band in 0..5_u8 {
+                <rect class={format!("presenter__band presenter__band--{}", band + 1)}
+                    x={x(f64::from(band) * 20.0).to_string()} y="0"
+                    width={(20.0 * UNIT).to_string()} height={(height - 30.0).to_string()} />
+            }
+            for (i, (label, modifier, score)) in rows.iter().enumerate() {
+                { {
+                    let y = ROW * i as f64 + 10.0;
+                    let end = x(f64::from(score.value()));
+                    html! {
+                        <g class={format!("presenter__bar presenter__bar--{modifier}")}>
+                            <text class="presenter__bar-label" x="0" y={(y + 27.0).to_string()}>{ *label }</text>
+                            <rect x={x(0.0).to_string()} y={y.to_string()} width={(end - x(0.0)).to_string()} height="36" />
+                            <text class="presenter__bar-value" x={(end + 8.0).to_string()} y={(y + 29.0).to_string()}>{ score.value() }</text>
+                        </g>
+                    }
+                } }
+            }
+            for tick in [0_u8, 20, 40, 60, 80, 100] {
+                <text class="presenter__tick" x={x(f64::from(tick)).to_string()} y={(height - 6.0).to_string()} text-anchor="middle">{ tick }</text>
+            }
+        </svg>
+    }
+}
+
+/// How many of the plan's actions the closing slide lists.
+const PLAN_ON_SLIDE: usize = 6;
+
+/// The team plan, to close: what the room agreed to do.
+fn plan_slide(bank: &Bank, plan: &ActionPlan) -> Html {
+    let actions: Vec<_> = plan.actions.iter().filter(|a| !a.text.is_empty()).collect();
+    html! {
+        <>
+            <h1 tabindex="-1">{ "Our plan" }</h1>
+            if actions.is_empty() {
+                <p>{ "No team plan yet. Leave presenter mode to agree one: it is saved with the workshop." }</p>
+            } else {
+                <ol class="presenter__plan">
+                    for action in actions.iter().take(PLAN_ON_SLIDE) {
+                        <li key={action.id}>
+                            <p>{ &action.text }</p>
+                            <p class="presenter__plan-who">{ wording::action_line(bank, action) }</p>
+                        </li>
+                    }
+                </ol>
+                if actions.len() > PLAN_ON_SLIDE {
+                    <p class="hint">{ format!("and {} more in the printed team report", actions.len() - PLAN_ON_SLIDE) }</p>
                 }
             }
-            <div class="nav-buttons">
-                <button type="button" class="button" disabled={presenter.position == 0}
-                    onclick={on_moved.reform(|_| Direction::Up)}>{ "Previous dimension" }</button>
-                <button type="button" class="button" onclick={on_ended.reform(|_| ())}>{ "Leave presenter mode" }</button>
-                <button type="button" class="button button--primary" disabled={presenter.position + 1 >= count}
-                    onclick={on_moved.reform(|_| Direction::Down)}>{ "Next dimension" }</button>
-            </div>
-        </section>
+        </>
     }
 }

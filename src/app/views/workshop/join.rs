@@ -1,0 +1,58 @@
+//! The join screen: what the projector shows while the room gets started. A
+//! large QR code and the link to the assessment, and how each person hands
+//! in their result at the end.
+
+use crate::app::components::QrCode;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct JoinScreenProps {
+    /// The link participants open.
+    pub link: AttrValue,
+    /// Back to the workshop.
+    pub on_closed: Callback<()>,
+}
+
+/// Full screen, for a projector: scan or type the link, answer, hand in.
+#[component]
+pub fn JoinScreen(JoinScreenProps { link, on_closed }: &JoinScreenProps) -> Html {
+    {
+        let on_closed = on_closed.clone();
+        use_effect_with((), move |()| {
+            crate::page::focus(".join h1");
+            let listener = web_sys::window()
+                .and_then(|w| w.document())
+                .map(|document| {
+                    gloo_events::EventListener::new(&document, "keydown", move |event| {
+                        if event
+                            .dyn_ref::<web_sys::KeyboardEvent>()
+                            .is_some_and(|e| e.key() == "Escape")
+                        {
+                            on_closed.emit(());
+                        }
+                    })
+                });
+            move || drop(listener)
+        });
+    }
+    html! {
+        <section class="join" aria-labelledby="join-heading">
+            <h1 id="join-heading" tabindex="-1">{ "Join the workshop" }</h1>
+            <div class="join__ways">
+                <QrCode text={link.clone()} label={format!("QR code of the link to the assessment, {link}")} />
+                <div class="join__steps">
+                    <ol>
+                        <li>{ "Scan the code with your phone's camera, or open the link below on your own device." }</li>
+                        <li>{ "Answer the statements. Your answers stay on your device." }</li>
+                        <li>{ "At the end, under \"Hand in your result\", hold your QR code up to the facilitator's camera, or send them your result code." }</li>
+                    </ol>
+                    <p class="join__link">{ link }</p>
+                </div>
+            </div>
+            <div class="nav-buttons">
+                <button type="button" class="button" onclick={on_closed.reform(|_| ())}>{ "Back to the workshop" }</button>
+            </div>
+        </section>
+    }
+}
