@@ -42,6 +42,46 @@ pub fn focus(selector: &str) {
     }
 }
 
+/// Opens every closed disclosure while the page prints, and closes them
+/// again after: a printed report holds what the screen folds away, in
+/// browsers whose print styles cannot open a disclosure themselves. Lasts
+/// as long as the page.
+pub fn open_disclosures_when_printing() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    const MARK: &str = "data-opened-to-print";
+    let each = |selector: &str, then: fn(&web_sys::Element)| {
+        if let Some(found) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector_all(selector).ok())
+        {
+            for i in 0..found.length() {
+                if let Some(element) = found
+                    .item(i)
+                    .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+                {
+                    then(&element);
+                }
+            }
+        }
+    };
+    gloo_events::EventListener::new(&window, "beforeprint", move |_| {
+        each("details:not([open])", |details| {
+            let _ = details.set_attribute(MARK, "");
+            let _ = details.set_attribute("open", "");
+        });
+    })
+    .forget();
+    gloo_events::EventListener::new(&window, "afterprint", move |_| {
+        each("details[data-opened-to-print]", |details| {
+            let _ = details.remove_attribute(MARK);
+            let _ = details.remove_attribute("open");
+        });
+    })
+    .forget();
+}
+
 /// Opens the browser's print dialog (which also offers "Save as PDF").
 pub fn print() {
     if let Some(window) = web_sys::window() {

@@ -109,7 +109,8 @@ test('a site can refuse links, and set a floor no link or file goes below', asyn
     await refused.getByText('this site does not take configurations from links', { exact: false }).waitFor();
     await app.expectText(IN_USE.site('Harbour Trust'));
 
-    files[CONFIG_FILE] = JSON.stringify({ ...HARBOUR, anonymity_floor: 4 });
+    // A site that keeps the consultant's tools on its landing page.
+    files[CONFIG_FILE] = JSON.stringify({ ...HARBOUR, anonymity_floor: 4, consultant_tools: true });
     // A new page load (the address loses its fragment), which reads the
     // site's file again.
     await page.goto(`${origin}/`);

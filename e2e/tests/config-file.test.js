@@ -39,8 +39,25 @@ test('tandem.config.json beside the app brands it and asks its own questions', a
     }
     const contact = page.getByRole('link', { name: 'sam.patel@northwind-health.example', exact: true });
     assert.equal(await contact.getAttribute('href'), config.contact);
+    const [linkColour, brandColour] = await contact.evaluate((a) => {
+      const probe = document.createElement('span');
+      probe.style.color = 'var(--colour-primary)';
+      document.body.append(probe);
+      const brand = getComputedStyle(probe).color;
+      probe.remove();
+      return [getComputedStyle(a).color, brand];
+    });
+    assert.equal(linkColour, brandColour, 'links take the brand colour');
     const background = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
     assert.equal(background, 'rgb(246, 248, 247)', 'the configured background');
+    // The client's respondents see the client, not the consultant's tools.
+    for (const tool of [
+      page.getByRole('heading', { name: 'Running Tandem for a client?', exact: true }),
+      page.getByRole('link', { name: 'Build a configuration', exact: true }),
+      page.getByLabel('Use a configuration file (.json)', { exact: true }),
+    ]) {
+      assert.equal(await tool.count(), 0, 'no consultant tool on the landing page');
+    }
 
     // The bank's own questions: one core dimension of three statements.
     const [core] = config.bank.dimensions;

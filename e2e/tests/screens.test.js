@@ -140,6 +140,12 @@ test('a dimension without a score is a gap in the chart, not a point at zero', a
     for (const distance of [...chart.corners, ...chart.dots]) {
       assert.ok(distance > 2, `a corner of the shape lies ${distance.toFixed(1)} units from the centre`);
     }
+    // Its label says so, inside the chart like every other.
+    for (const label of chart.labels) {
+      for (const side of ['left', 'right', 'top', 'bottom']) {
+        assert.ok(label[side] >= 0, `"${label.text}" is ${-label[side].toFixed(1)} px outside the chart's ${side}`);
+      }
+    }
   });
 });
 
@@ -339,5 +345,26 @@ test('on a phone no statement card has its border drawn through its text', async
         .filter((c) => c.by > 0.5),
     );
     assert.deepEqual(crossed, [], 'every statement lies inside its card');
+  });
+});
+
+test('in dark mode the browser draws fields and menus dark too', async (t) => {
+  await tandem.journey(t, async ({ page, origin }) => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const { app, expected } = await resultOf(page, origin, 'quick', 'varied');
+    // Brightness of a computed colour, 0 (black) to 255 (white).
+    const brightness = (locator) =>
+      locator.evaluate((e) => {
+        const [r, g, b] = getComputedStyle(e).backgroundColor.match(/\d+/g).map(Number);
+        return Math.round(0.299 * r + 0.587 * g + 0.114 * b);
+      });
+    for (const [name, field] of [
+      ['the result code', app.textbox('Result code')],
+      ['the result link', app.textbox('Result link')],
+      ['a target menu', app.targetSelect(expected.dimensions[0].name)],
+    ]) {
+      const shade = await brightness(field);
+      assert.ok(shade < 128, `${name} is drawn dark (brightness ${shade} of 255)`);
+    }
   });
 });

@@ -93,6 +93,7 @@ pub fn App() -> Html {
             if let Route::ConfigLink(_) = *route {
                 on_navigate.emit(Screen::Assessment);
             }
+            page::open_disclosures_when_printing();
             let fetched = on_setup.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 fetched.emit(match hosting::config_file().await {

@@ -89,6 +89,9 @@ pub struct SavedWorkshopProps {
     pub floor: usize,
     /// The link participants open to take the assessment.
     pub join_link: AttrValue,
+    /// Why that link cannot bring the configuration in use, if it cannot.
+    #[prop_or_default]
+    pub join_warning: Option<AttrValue>,
     /// A result code brought from a result link opened on this device; it
     /// is added as a pasted code would be, with the same report.
     #[prop_or_default]
@@ -106,6 +109,7 @@ pub fn SavedWorkshop(
         threshold,
         floor,
         join_link,
+        join_warning,
         arriving,
         on_arrived,
     }: &SavedWorkshopProps,
@@ -126,6 +130,7 @@ pub fn SavedWorkshop(
         <Workshop
             state={Rc::new((*state).clone())}
             join_link={join_link.clone()}
+            join_warning={join_warning.clone()}
             on_renamed={on.reform(WorkshopAction::Renamed)}
             on_codes_pasted={on.reform(WorkshopAction::CodesPasted)}
             on_code_scanned={on.reform(WorkshopAction::CodeScanned)}

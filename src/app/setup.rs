@@ -128,17 +128,29 @@ fn standard() -> &'static Bank {
 const KEPT: &str = "the configuration kept from your last visit";
 
 impl Setup {
-    /// The fragment a link to the assessment needs so that a participant's
-    /// device asks the same questions under the same brand: the chosen
-    /// configuration's, when one from a link or a file is in use; `None`
-    /// when the site's own (or Tandem's standard) configuration applies,
-    /// which every device opening the address gets anyway.
-    pub fn join_fragment(&self) -> Option<AttrValue> {
+    /// What a link to the assessment needs after `#` so that a
+    /// participant's device asks the same questions under the same brand:
+    /// `Ok(Some(fragment))` for a configuration from a link or a file that
+    /// this site takes from links, `Ok(None)` when the address alone brings
+    /// the configuration in use (the site's own, or Tandem's standard one),
+    /// and `Err(why)` when no link can carry it here.
+    pub fn join_fragment(&self) -> Result<Option<AttrValue>, AttrValue> {
         match (self.source, &self.chosen) {
             (Source::Chosen, Some(chosen)) => {
-                Some(crate::assessment::config::link_fragment(&chosen.kept).into())
+                if self.site().admits(&self.config, true).is_empty() {
+                    Ok(Some(
+                        crate::assessment::config::link_fragment(&chosen.kept).into(),
+                    ))
+                } else {
+                    Err(
+                        "This site does not let a link bring the configuration this workshop \
+                         uses, so the link opens the site's own questions. Give participants \
+                         the configuration file you use, to open on their devices."
+                            .into(),
+                    )
+                }
             }
-            _ => None,
+            _ => Ok(None),
         }
     }
 

@@ -34,9 +34,9 @@ pub struct TandemProps {
     /// workshop choose.
     pub floor: usize,
     /// What a link to the assessment carries after `#` for a participant's
-    /// device to get this configuration, when the address alone does not.
-    #[prop_or_default]
-    pub join_fragment: Option<AttrValue>,
+    /// device to get this configuration, when the address alone does not,
+    /// or why no link can ([`setup::Setup::join_fragment`]).
+    pub join_fragment: Result<Option<AttrValue>, AttrValue>,
     /// Kept out of sight (and out of reach) while a configuration is
     /// offered, without losing anything on it.
     pub hidden: bool,
@@ -199,13 +199,9 @@ pub fn Tandem(
         })
     };
     let shown = match (screen, &state.shared, &state.progress) {
-        (Screen::Workshop, _, _) => workshop_screen(
-            &state.bank,
-            config,
-            *floor,
-            join_fragment.as_ref(),
-            &arriving,
-        ),
+        (Screen::Workshop, _, _) => {
+            workshop_screen(&state.bank, config, *floor, join_fragment, &arriving)
+        }
         (Screen::Builder, _, _) => html! {
             <Builder config={Rc::clone(config)} on_link_used={on_setup.reform(SetupAction::LinkOpened)} />
         },
@@ -298,22 +294,23 @@ fn workshop_screen(
     bank: &Rc<Bank>,
     config: &Config,
     floor: usize,
-    join_fragment: Option<&AttrValue>,
+    join_fragment: &Result<Option<AttrValue>, AttrValue>,
     arriving: &UseStateHandle<Option<AttrValue>>,
 ) -> Html {
     // The link the room opens: this address, with the configuration in use
     // when the address alone would not bring it.
     let address = embed::without_parameter(&page::address());
     let join_link = AttrValue::from(match join_fragment {
-        Some(fragment) => format!("{address}#{fragment}"),
-        None => address,
+        Ok(Some(fragment)) => format!("{address}#{fragment}"),
+        _ => address,
     });
+    let join_warning = join_fragment.as_ref().err().cloned();
     let on_arrived = {
         let arriving = arriving.clone();
         Callback::from(move |()| arriving.set(None))
     };
     html! {
-        <SavedWorkshop bank={Rc::clone(bank)} threshold={config.anonymity_threshold()} {floor} {join_link} arriving={(**arriving).clone()} {on_arrived} />
+        <SavedWorkshop bank={Rc::clone(bank)} threshold={config.anonymity_threshold()} {floor} {join_link} {join_warning} arriving={(**arriving).clone()} {on_arrived} />
     }
 }
 

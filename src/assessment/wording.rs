@@ -139,7 +139,7 @@ pub fn strengths_rule(bank: &Bank) -> String {
 /// What the strengths say when there are none.
 pub fn no_strengths(bank: &Bank) -> String {
     format!(
-        "No dimension has reached {} yet: the partnership's first steps are in the plan.",
+        "No dimension has reached {} yet: the first steps are under Where to start.",
         level_phrase(bank, STRENGTH_FROM)
     )
 }
@@ -158,8 +158,10 @@ pub fn no_priorities(bank: &Bank) -> String {
 }
 
 /// The paragraph a printed result opens with: the level, what it rests
-/// on, the strengths, the priorities and the plan, in words.
-pub fn result_summary(bank: &Bank, report: &super::Report, planned: usize) -> String {
+/// on, the strengths, the priorities and, for the person's own result, how
+/// many actions their plan holds (`planned`; `None` for a result opened
+/// from a link, which shows no plan).
+pub fn result_summary(bank: &Bank, report: &super::Report, planned: Option<usize>) -> String {
     let name = |d: &&DimensionResult| bank.dimensions()[d.index].name.clone();
     let list = |names: Vec<String>| match names.as_slice() {
         [] => String::new(),
@@ -199,11 +201,11 @@ pub fn result_summary(bank: &Bank, report: &super::Report, planned: usize) -> St
             list(priorities.iter().map(name).collect())
         ));
     }
-    sentences.push(match planned {
+    sentences.extend(planned.map(|planned| match planned {
         0 => "No actions are planned yet.".to_owned(),
         1 => "The plan at the end holds 1 action.".to_owned(),
         n => format!("The plan at the end holds {n} actions."),
-    });
+    }));
     sentences.join(" ")
 }
 
@@ -433,7 +435,7 @@ mod tests {
             }
         }
         let report = progress.report(bank);
-        let summary = result_summary(bank, &report, 4);
+        let summary = result_summary(bank, &report, Some(4));
         assert!(
             summary.starts_with("This result places the partnership between HR and L&D at level "),
             "{summary}"

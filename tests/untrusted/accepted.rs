@@ -58,6 +58,21 @@ fn a_configuration_sets_the_workshop_threshold_and_what_the_host_is_told() {
 }
 
 #[test]
+fn a_configuration_hides_the_consultants_tools_unless_it_keeps_them() {
+    assert!(!accepted(&json!({"organisation": "Acme"})).shows_consultant_tools());
+    let keeping = accepted(&json!({"organisation": "Acme", "consultant_tools": true}));
+    assert!(keeping.shows_consultant_tools());
+    // Keeping them is a change of branding: a link that does it says so.
+    let plain = accepted(&json!({}));
+    let only_tools = accepted(&json!({"consultant_tools": true}));
+    assert!(!only_tools.is_plain(Bank::standard()));
+    assert_eq!(
+        only_tools.parts_changed(&plain),
+        [tandem::assessment::config::Part::Branding]
+    );
+}
+
+#[test]
 fn choosing_dimensions_asks_only_those_under_a_fingerprint_of_their_own() {
     let config = accepted(&json!({"dimensions": ["integration", "communication"]}));
     let ids: Vec<&str> = config

@@ -197,12 +197,12 @@ fn hostile_and_mistaken_files_are_refused_each_with_its_own_location_and_reason(
         (
             "misspelt field",
             json!({"colors": {}}).to_string(),
-            vec!["colors: unknown field `colors`; a configuration has only version, organisation, title, logo, colours, intro, closing, contact, anonymity_threshold, host_messages, bank, dimensions"],
+            vec!["colors: unknown field `colors`; a configuration has only version, organisation, title, logo, colours, intro, closing, contact, anonymity_threshold, host_messages, consultant_tools, bank, dimensions"],
         ),
         (
             "unknown field with a huge name",
             format!("{{\"{}\": 1}}", "k".repeat(5_000)),
-            vec!["kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk…: unknown field `kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk…`; a configuration has only version, organisation, title, logo, colours, intro, closing, contact, anonymity_threshold, host_messages, bank, dimensions"],
+            vec!["kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk…: unknown field `kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk…`; a configuration has only version, organisation, title, logo, colours, intro, closing, contact, anonymity_threshold, host_messages, consultant_tools, bank, dimensions"],
         ),
         (
             "a list instead of an object",
@@ -256,6 +256,11 @@ fn hostile_and_mistaken_files_are_refused_each_with_its_own_location_and_reason(
             "threshold as text",
             json!({"anonymity_threshold": "3"}).to_string(),
             vec!["anonymity_threshold: invalid type: expected a whole number from 2 to 10, found text"],
+        ),
+        (
+            "consultant tools as a word",
+            json!({"consultant_tools": "yes"}).to_string(),
+            vec!["consultant_tools: invalid type: expected true or false, found text"],
         ),
         (
             "host told the answers",

@@ -261,7 +261,7 @@ pub fn ActionPlan(
             <h2 id="plan-heading" tabindex="-1">{ "Targets and action plan" }</h2>
             <div class="action-plan__editor">
                 <p class="hint">{ format!(
-                    "Each target starts one level above where the dimension stands. Tandem drafts a short plan of up to {} actions from the gaps, largest first: a first step for each dimension before a second for any. Edit, reorder, add or remove actions: the plan is saved on this device {}.",
+                    "Each target starts one level above where the dimension stands. Tandem drafts a short plan of up to {} actions from the gaps, largest first: a first step for each of the most urgent dimensions before a second for any. Edit, reorder, add or remove actions: the plan is saved on this device {}.",
                     plan::DRAFT_LENGTH,
                     if *of_workshop { "with the workshop" } else { "with your answers" }
                 ) }</p>

@@ -95,11 +95,33 @@ fn points_attribute(points: impl Iterator<Item = (f64, f64)>) -> String {
     attribute
 }
 
-/// Words wrapped greedily into lines of at most `length` characters; a
-/// longer word keeps a line of its own.
+/// The longest word kept whole: one that still fits beside the smallest
+/// ring. A longer one is broken with a hyphen.
+const LONGEST_WORD: usize = 13;
+
+/// Words wrapped greedily into lines of at most `length` characters; a word
+/// longer than [`LONGEST_WORD`] is broken with a hyphen, and one longer
+/// than the line keeps a line of its own.
 fn wrap(label: &str, length: usize) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
+    let mut words: Vec<String> = Vec::new();
     for word in label.split_whitespace() {
+        let chars: Vec<char> = word.chars().collect();
+        if chars.len() <= LONGEST_WORD {
+            words.push(word.to_owned());
+            continue;
+        }
+        let piece = LONGEST_WORD - 1;
+        let pieces: Vec<&[char]> = chars.chunks(piece).collect();
+        for (i, part) in pieces.iter().enumerate() {
+            let mut part: String = part.iter().collect();
+            if i + 1 < pieces.len() {
+                part.push('-');
+            }
+            words.push(part);
+        }
+    }
+    let mut lines: Vec<String> = Vec::new();
+    for word in words.iter().map(String::as_str) {
         match lines.last_mut() {
             Some(line) if line.chars().count() + 1 + word.chars().count() <= length => {
                 line.push(' ');
@@ -157,11 +179,11 @@ struct Layout {
 impl Layout {
     /// The `viewBox`: the whole width, and the height that the ring and
     /// the labels take, so a chart with few axes wastes no screen.
-    fn view_box(&self, marks: impl Fn(usize) -> usize) -> String {
+    fn view_box(&self) -> String {
         let n = self.labels.len();
         let (mut top, mut bottom) = (HEIGHT / 2.0 - self.radius, HEIGHT / 2.0 + self.radius);
         for axis in 0..n {
-            let (t, b) = label_rows(axis, n, marks(axis), self.radius);
+            let (t, b) = label_rows(axis, n, self.labels[axis].len(), self.radius);
             top = top.min(t);
             bottom = bottom.max(b);
         }
@@ -216,12 +238,26 @@ fn radius_for(axis: usize, axes: usize, lines: &[String]) -> f64 {
     radius
 }
 
+/// What an axis without a score adds under its name.
+const NO_SCORE: &str = "(no score)";
+
 /// The layout with the largest ring, trying each line length; the widest
-/// lines win a tie.
-fn layout(axes: &[&str]) -> Layout {
+/// lines win a tie. An axis `unscored` says so on a line of its own, which
+/// the layout makes room for.
+fn layout(axes: &[&str], unscored: &dyn Fn(usize) -> bool) -> Layout {
     let mut best: Option<Layout> = None;
     for length in LINE_LENGTHS {
-        let labels: Vec<Vec<String>> = axes.iter().map(|a| wrap(a, length)).collect();
+        let labels: Vec<Vec<String>> = axes
+            .iter()
+            .enumerate()
+            .map(|(axis, name)| {
+                let mut lines = wrap(name, length);
+                if unscored(axis) {
+                    lines.push(NO_SCORE.to_owned());
+                }
+                lines
+            })
+            .collect();
         let radius = labels
             .iter()
             .enumerate()
@@ -249,21 +285,18 @@ pub fn RadarChart(
 ) -> Html {
     let n = axes.len();
     let names: Vec<&str> = axes.iter().map(|a| a.as_str()).collect();
-    let layout = layout(&names);
-    let radius = layout.radius;
-    let at = |axis: usize, value: f64| point(axis, n, value, radius);
-    let ring = |value: f64| points_attribute((0..n).map(|axis| at(axis, value)));
     // An axis the first series has no score on is drawn as a gap.
     let unscored = |axis: usize| {
         series
             .first()
             .is_some_and(|s| s.scores.get(axis).is_some_and(Option::is_none))
     };
-    let view_box = layout.view_box(|axis| layout.labels[axis].len() + usize::from(unscored(axis)));
-    let labels = layout.labels.iter().cloned().enumerate().map(|(axis, mut lines)| {
-        if unscored(axis) {
-            lines.push("(no score)".to_owned());
-        }
+    let layout = layout(&names, &unscored);
+    let radius = layout.radius;
+    let at = |axis: usize, value: f64| point(axis, n, value, radius);
+    let ring = |value: f64| points_attribute((0..n).map(|axis| at(axis, value)));
+    let view_box = layout.view_box();
+    let labels = layout.labels.iter().enumerate().map(|(axis, lines)| {
         let (x, y) = at(axis, 100.0 + LABEL_GAP * 100.0 / radius);
         let (dx, dy) = direction(axis, n);
         let anchor = match Side::of(dx) {
@@ -422,7 +455,7 @@ mod tests {
 
     #[test]
     fn the_ring_shrinks_until_the_longest_labels_fit() {
-        let short = layout(&["A", "B", "C", "D"]);
+        let short = layout(&["A", "B", "C", "D"], &|_| false);
         assert_eq!(short.radius, MAX_RADIUS);
         let standard = [
             "Communication",
@@ -434,7 +467,7 @@ mod tests {
             "Leadership and showcasing success",
             "Integration of activities and outcomes",
         ];
-        let fitted = layout(&standard);
+        let fitted = layout(&standard, &|_| false);
         assert!(
             fitted.radius < MAX_RADIUS && fitted.radius >= MIN_RADIUS,
             "{fitted:?}"
@@ -444,5 +477,30 @@ mod tests {
         for (name, lines) in standard.iter().zip(&fitted.labels) {
             assert_eq!(lines.join(" "), *name);
         }
+        // An axis without a score says so on a line of its own, and the
+        // layout makes room for it, at the bottom as at the sides.
+        let gaps = layout(&standard, &|axis| axis % 2 == 0);
+        assert!(fits(&gaps), "{gaps:?}");
+        assert_eq!(gaps.labels[4].last().map(String::as_str), Some(NO_SCORE));
+        assert!(gaps.radius <= fitted.radius);
+    }
+
+    #[test]
+    fn a_word_longer_than_a_line_is_broken_and_still_fits() {
+        assert_eq!(wrap("Interdepartmental", 9), ["Interdepartm-", "ental"]);
+        assert_eq!(wrap("Communication", 7), ["Communication"]);
+        let long = layout(
+            &[
+                "Interdepartmentalisation",
+                "B",
+                "Interdepartmentalisation",
+                "D",
+            ],
+            &|_| false,
+        );
+        assert!(fits(&long), "{long:?}");
+        assert!(long.labels[0]
+            .iter()
+            .all(|l| l.chars().count() <= LONGEST_WORD));
     }
 }

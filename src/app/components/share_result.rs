@@ -46,7 +46,10 @@ fn CopyField(
             <label for={id.clone()}>{ label }</label>
             <div class="share-result__row">
                 if *whole {
-                    <textarea id={id.clone()} class="share-result__whole" readonly=true rows="2" spellcheck="false" value={value.clone()} />
+                    // As many rows as the code needs at a phone's width, for
+                    // browsers that do not size a field to its content.
+                    <textarea id={id.clone()} class="share-result__whole" readonly=true spellcheck="false"
+                        rows={value.chars().count().div_ceil(CODE_ROW).max(1).to_string()} value={value.clone()} />
                 } else {
                     <input id={id.clone()} type="text" readonly=true value={value.clone()} />
                 }
@@ -56,6 +59,9 @@ fn CopyField(
         </div>
     }
 }
+
+/// Characters of a result code a row of its box holds on a phone.
+const CODE_ROW: usize = 16;
 
 #[derive(Properties, PartialEq)]
 struct CopyFieldProps {

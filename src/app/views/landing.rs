@@ -170,6 +170,9 @@ pub fn Landing(
                 <p>{ "Each participant answers on their own device and hands you a result code, link or QR code. Gather them on this device to see where the team stands, where it disagrees, and how HR and L&D see it differently. Nothing goes through a server." }</p>
                 <a class="button" href={Screen::Workshop.href()}>{ "Open the facilitator's workshop" }</a>
             </section>
+            // A client's respondents see the client, not the consultant's
+            // tools, unless the configuration keeps them.
+            if *source == Source::Standard || config.shows_consultant_tools() {
             <section class="landing__setup" aria-labelledby="setup-heading">
                 <h2 id="setup-heading">{ "Running Tandem for a client?" }</h2>
                 <p>{ "Put Tandem under your client's name, colours and words, and ask your own questions, with a configuration file. It is read on this device only." }</p>
@@ -179,6 +182,7 @@ pub fn Landing(
                 </p>
                 <a class="button" href={Screen::Builder.href()}>{ "Build a configuration" }</a>
             </section>
+            }
         </section>
     }
 }

@@ -176,7 +176,7 @@ pub fn Results(
             }
             <p class="results__about">{ about }</p>
 
-            <p class="results__summary">{ wording::result_summary(bank, &report, first_plan.actions.len()) }</p>
+            <p class="results__summary">{ wording::result_summary(bank, &report, is_own.then(|| progress.plan.actions.iter().filter(|a| !a.text.is_empty()).count())) }</p>
             <div class="results__lead">
                 { overall_summary(bank, &report) }
                 <RadarChart

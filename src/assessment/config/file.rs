@@ -30,6 +30,9 @@ pub struct Config {
     pub(super) contact: Option<Link>,
     pub(super) anonymity_threshold: usize,
     pub(super) host_messages: HostMessages,
+    /// The landing page keeps its tools for consultants (a configuration
+    /// file to import, the builder) under this configuration.
+    pub(super) consultant_tools: bool,
     /// What the site lets other configurations do; only a site's own file
     /// sets it.
     pub(super) policy: Policy,
@@ -80,6 +83,7 @@ impl Config {
             contact: None,
             anonymity_threshold: DEFAULT_ANONYMITY_THRESHOLD,
             host_messages: HostMessages::default(),
+            consultant_tools: false,
             policy: Policy::default(),
             own_bank: None,
             bank: bank.clone(),
@@ -98,6 +102,7 @@ impl Config {
             && self.contact.is_none()
             && self.anonymity_threshold == DEFAULT_ANONYMITY_THRESHOLD
             && self.host_messages == HostMessages::default()
+            && !self.consultant_tools
             && self.bank.fingerprint() == default_bank.fingerprint()
     }
 
@@ -145,6 +150,13 @@ impl Config {
     /// What an embedded Tandem may tell its host page.
     pub fn host_messages(&self) -> HostMessages {
         self.host_messages
+    }
+
+    /// Whether the landing page shows the tools for consultants (a
+    /// configuration file to import, the builder) under this configuration:
+    /// its respondents otherwise see the client, not the consultant's tools.
+    pub fn shows_consultant_tools(&self) -> bool {
+        self.consultant_tools
     }
 
     /// The bank to ask: the configuration's own or the default one, with only
@@ -195,7 +207,8 @@ impl Config {
             || self.colours != other.colours
             || self.intro != other.intro
             || self.closing != other.closing
-            || self.contact != other.contact;
+            || self.contact != other.contact
+            || self.consultant_tools != other.consultant_tools;
         [
             (Part::Branding, branding),
             (

@@ -39,6 +39,7 @@ const CONFIG_FIELDS: &[&str] = &[
     "contact",
     "anonymity_threshold",
     "host_messages",
+    "consultant_tools",
     "bank",
     "dimensions",
 ];
@@ -144,6 +145,8 @@ pub(super) fn read(
             })
         },
     );
+    let consultant_tools =
+        problems.optional_field(at, map, "consultant_tools", false, |p, at, v| p.flag(at, v));
     let own_bank = problems.optional_field(at, map, "bank", None, |p, at, v| {
         let bank = bank::read_bank(p, at, v)?;
         bank::check_own_id(p, at, &bank);
@@ -174,6 +177,7 @@ pub(super) fn read(
         contact: contact?,
         anonymity_threshold: anonymity_threshold?,
         host_messages: host_messages?,
+        consultant_tools: consultant_tools?,
         policy: Policy {
             links: links?,
             floor: floor?,

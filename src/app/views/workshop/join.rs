@@ -10,13 +10,22 @@ use yew::prelude::*;
 pub struct JoinScreenProps {
     /// The link participants open.
     pub link: AttrValue,
+    /// Why the link cannot bring the configuration in use, if it cannot.
+    #[prop_or_default]
+    pub warning: Option<AttrValue>,
     /// Back to the workshop.
     pub on_closed: Callback<()>,
 }
 
 /// Full screen, for a projector: scan or type the link, answer, hand in.
 #[component]
-pub fn JoinScreen(JoinScreenProps { link, on_closed }: &JoinScreenProps) -> Html {
+pub fn JoinScreen(
+    JoinScreenProps {
+        link,
+        warning,
+        on_closed,
+    }: &JoinScreenProps,
+) -> Html {
     {
         let on_closed = on_closed.clone();
         use_effect_with((), move |()| {
@@ -39,6 +48,9 @@ pub fn JoinScreen(JoinScreenProps { link, on_closed }: &JoinScreenProps) -> Html
     html! {
         <section class="join" aria-labelledby="join-heading">
             <h1 id="join-heading" tabindex="-1">{ "Join the workshop" }</h1>
+            if let Some(warning) = warning {
+                <p class="join__warning" role="alert">{ warning }</p>
+            }
             <div class="join__ways">
                 <QrCode text={link.clone()} label={format!("QR code of the link to the assessment, {link}")} />
                 <div class="join__steps">

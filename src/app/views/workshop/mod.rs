@@ -25,6 +25,7 @@ use crate::assessment::export;
 use crate::assessment::plan::{Direction, PlanChange};
 use crate::assessment::saved::MAX_THRESHOLD;
 use crate::assessment::workshop::PROTECTED_FROM;
+use crate::assessment::Role;
 use crate::{files, page, recovery};
 use gathering::Gathering;
 use join::JoinScreen;
@@ -40,6 +41,9 @@ pub struct WorkshopProps {
     pub state: Rc<WorkshopState>,
     /// The link participants open to take the assessment.
     pub join_link: AttrValue,
+    /// Why that link cannot bring the configuration in use, if it cannot.
+    #[prop_or_default]
+    pub join_warning: Option<AttrValue>,
     /// Named the workshop.
     pub on_renamed: Callback<String>,
     /// Pasted codes or links, any number, any separators.
@@ -76,6 +80,7 @@ pub fn Workshop(
     WorkshopProps {
         state,
         join_link,
+        join_warning,
         on_renamed,
         on_codes_pasted,
         on_code_scanned,
@@ -106,7 +111,10 @@ pub fn Workshop(
     if *joining {
         let joining = joining.clone();
         return html! {
-            <JoinScreen link={join_link.clone()} on_closed={Callback::from(move |()| joining.set(false))} />
+            <JoinScreen link={join_link.clone()} warning={join_warning.clone()} on_closed={Callback::from(move |()| {
+                joining.set(false);
+                page::after_paint(|| page::focus("main h1"));
+            })} />
         };
     }
     let show_join = {
@@ -172,7 +180,14 @@ pub fn Workshop(
     };
     // An open workshop, offered where the site allows one and the room is
     // anonymous now.
-    let offer_open = (state.floor <= OPEN_WORKSHOP && state.threshold > OPEN_WORKSHOP)
+    // Only where it would bring the comparison: at least a pair of HR and a
+    // pair of L&D.
+    let pairs = [Role::Hr, Role::LearningAndDevelopment].iter().all(|role| {
+        view.by_role
+            .iter()
+            .any(|(r, n)| r == role && *n >= OPEN_WORKSHOP)
+    });
+    let offer_open = (state.floor <= OPEN_WORKSHOP && state.threshold > OPEN_WORKSHOP && pairs)
         .then(|| on_threshold_chosen.reform(|()| OPEN_WORKSHOP));
     let toolbar = html! {
         <div class="toolbar">

@@ -37,25 +37,33 @@ enum Key {
     Leave,
 }
 
-/// The keys a presentation clicker and a keyboard send. Space and Enter on
-/// a button are the button's own (the browser presses it), so they count
-/// only when no control has focus.
+/// The keys a presentation clicker and a keyboard send. A key held down
+/// counts once. In a form field every key is the field's own, and Space
+/// and Enter on a button or link are that control's (the browser presses
+/// it). Nothing counts while the app is hidden (under a configuration's
+/// offer).
 fn key(event: &web_sys::KeyboardEvent) -> Option<Key> {
-    if event.alt_key() || event.ctrl_key() || event.meta_key() {
+    if event.alt_key() || event.ctrl_key() || event.meta_key() || event.repeat() {
         return None;
     }
-    let on_control = event
+    let target = event
         .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .is_some_and(|e| {
-            e.closest("button, a, input, select, textarea")
-                .ok()
-                .flatten()
-                .is_some()
-        });
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+    let within = |selector: &str| {
+        target
+            .as_ref()
+            .is_some_and(|e| e.closest(selector).ok().flatten().is_some())
+    };
+    let hidden = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(".presenter").ok().flatten())
+        .is_none_or(|presenter| presenter.closest("[hidden]").ok().flatten().is_some());
+    if hidden || within("input, select, textarea, [contenteditable]") {
+        return None;
+    }
     match event.key().as_str() {
         "ArrowRight" | "ArrowDown" | "PageDown" => Some(Key::Forward),
-        " " | "Enter" if !on_control => Some(Key::Forward),
+        " " | "Enter" if !within("button, a") => Some(Key::Forward),
         "ArrowLeft" | "ArrowUp" | "PageUp" => Some(Key::Back),
         "Escape" => Some(Key::Leave),
         _ => None,
