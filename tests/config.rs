@@ -114,12 +114,12 @@ fn text_needs_a_contrast_of_four_and_a_half_to_one_and_no_less() {
     assert_eq!(problems_in(&pair("#767676")), Vec::<String>::new());
     assert_eq!(
         problems_in(&pair("#777777")),
-        ["colours.text: has too little contrast with background (4.4:1; at least 4.5:1 keeps text readable)"]
+        ["colours.text: has too little contrast with background (4.4:1; at least 4.5:1 keeps text readable): choose a darker colour, or black"]
     );
     let buttons = |text: &str| json!({"colours": {"accent": "#ffffff", "accent_text": text, "background": "#1f5fa8", "text": "#ffffff"}});
     assert_eq!(
         problems_in(&buttons("#777777")),
-        ["colours.accent_text: has too little contrast with accent (4.4:1; at least 4.5:1 keeps text readable)"]
+        ["colours.accent_text: has too little contrast with accent (4.4:1; at least 4.5:1 keeps text readable): choose a darker colour, or black"]
     );
 }
 
@@ -131,7 +131,7 @@ fn the_accent_is_checked_against_the_background_it_is_drawn_on() {
             "accent": "#f0f0f0", "accent_text": "#000000",
             "background": "#ffffff", "text": "#000000"
         }})),
-        ["colours.accent: has too little contrast with background (1.1:1; at least 4.5:1 keeps text readable)"]
+        ["colours.accent: has too little contrast with background (1.1:1; at least 4.5:1 keeps text readable): choose a darker colour, or black"]
     );
     assert_eq!(
         problems_in(&json!({"colours": {"accent": "#000000"}})),

@@ -368,3 +368,45 @@ test('in dark mode the browser draws fields and menus dark too', async (t) => {
     }
   });
 });
+
+test('the builder keeps its check and preview beside the form, says each problem at its field, and picks colours', async (t) => {
+  await tandem.journey(t, async ({ page, origin }) => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const app = new Tandem(page, origin);
+    await app.open();
+    await page.getByRole('link', { name: 'Build a configuration', exact: true }).click();
+    await app.expectHeading('Configuration builder');
+    await app.textbox('Organisation').fill('Northwind Health');
+    const preview = page.getByRole('region', { name: 'Preview', exact: true });
+    await preview.getByText('Northwind Health', { exact: true }).waitFor();
+
+    // Beside the form, and still in view at the form's end.
+    const form = await box(app.textbox('Organisation'));
+    assert.ok((await box(preview)).left >= form.right, 'the preview sits beside the form');
+    await app.textbox('Question bank (JSON)').scrollIntoViewIfNeeded();
+    const shown = await preview.evaluate((e) => {
+      const r = e.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom };
+    });
+    assert.ok(shown.top >= 0 && shown.top < 768, `the preview is in view at the form's end (top ${Math.round(shown.top)} px)`);
+
+    // A colour picked from the picker lands in its hex field.
+    await page.getByLabel('Accent: pick a colour', { exact: true }).fill('#0b5d4b');
+    assert.equal(await app.textbox('Accent').inputValue(), '#0b5d4b');
+
+    // A problem is said beside its field, in words with what to do; the
+    // preview stays, saying it is the last version without problems.
+    const onAccent = app.textbox('Text on the accent');
+    await onAccent.fill('#2a6b5c');
+    await page.getByText('The last version without problems, until the ones above are fixed.', { exact: true }).waitFor();
+    await preview.getByText('Northwind Health', { exact: true }).waitFor();
+    assert.equal(await onAccent.getAttribute('aria-invalid'), 'true');
+    const described = (await onAccent.getAttribute('aria-describedby')).split(' ');
+    const said = await page.locator(`[id="${described[0]}"]`).innerText();
+    assert.match(said, /^Has too little contrast with accent \(\d\.\d:1; at least 4\.5:1 keeps text readable\): choose a (lighter colour, or white|darker colour, or black)$/);
+    await onAccent.fill('#ffffff');
+    await page.getByRole('status').getByText('The configuration is ready to use.', { exact: true }).waitFor();
+    assert.equal(await onAccent.getAttribute('aria-invalid'), null, 'fixed');
+    await page.getByRole('heading', { level: 2, name: 'Send to your client', exact: true }).waitFor();
+  });
+});

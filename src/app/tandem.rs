@@ -202,9 +202,7 @@ pub fn Tandem(
         (Screen::Workshop, _, _) => {
             workshop_screen(&state.bank, config, *floor, join_fragment, &arriving)
         }
-        (Screen::Builder, _, _) => html! {
-            <Builder config={Rc::clone(config)} on_link_used={on_setup.reform(SetupAction::LinkOpened)} />
-        },
+        (Screen::Builder, _, _) => builder_screen(config, on_setup),
         (_, Some(shared), _) => shared_screen(
             &state.bank,
             shared,
@@ -288,6 +286,13 @@ pub fn Tandem(
 // The screens other than the landing page are built out of line: the
 // landing page is the first screen, and the code it does not run comes after
 // it (tools/wasm-split), which it can only do for whole functions.
+
+#[inline(never)]
+fn builder_screen(config: &Rc<Config>, on_setup: &Callback<SetupAction>) -> Html {
+    html! {
+        <Builder config={Rc::clone(config)} on_link_used={on_setup.reform(SetupAction::LinkOpened)} />
+    }
+}
 
 #[inline(never)]
 fn workshop_screen(

@@ -149,17 +149,17 @@ fn hostile_and_mistaken_files_are_refused_each_with_its_own_location_and_reason(
         (
             "unreadable colours",
             json!({"colours": {"text": "#777777", "background": "#888888", "accent": "#000000", "accent_text": "#ffffff"}}).to_string(),
-            vec!["colours.text: has too little contrast with background (1.2:1; at least 4.5:1 keeps text readable)"],
+            vec!["colours.text: has too little contrast with background (1.2:1; at least 4.5:1 keeps text readable): choose a darker colour, or black"],
         ),
         (
             "light accent on Tandem's own background",
             json!({"colours": {"accent": "#ffd166", "accent_text": "#000000"}}).to_string(),
-            vec!["colours.accent: has too little contrast with Tandem's own background (#f7f8fa); give a background too (1.3:1; at least 4.5:1 keeps text readable)"],
+            vec!["colours.accent: has too little contrast with Tandem's own background (#f7f8fa); give a background too (1.3:1; at least 4.5:1 keeps text readable): choose a darker colour, or black"],
         ),
         (
             "dark background under Tandem's own accent",
             json!({"colours": {"background": "#101418", "text": "#ffffff"}}).to_string(),
-            vec!["colours.background: has too little contrast with Tandem's own accent (#1f5fa8), used for buttons and links; give an accent too (2.8:1; at least 4.5:1 keeps text readable)"],
+            vec!["colours.background: has too little contrast with Tandem's own accent (#1f5fa8), used for buttons and links; give an accent too (2.8:1; at least 4.5:1 keeps text readable): choose a lighter colour, or white"],
         ),
         (
             "unknown colour",

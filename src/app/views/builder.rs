@@ -48,6 +48,35 @@ impl Field {
         }
     }
 
+    /// Where the configuration's check reports a problem with this field:
+    /// its own problems, and those inside it (`bank.dimensions[0]…`).
+    fn location(self) -> String {
+        match self {
+            Field::Organisation => "organisation".to_owned(),
+            Field::Title => "title".to_owned(),
+            Field::Logo => "logo".to_owned(),
+            Field::Colour(i) => format!("colours.{}", config::COLOUR_FIELDS[i]),
+            Field::Intro => "intro".to_owned(),
+            Field::Closing => "closing".to_owned(),
+            Field::Contact => "contact".to_owned(),
+            Field::Bank => "bank".to_owned(),
+        }
+    }
+
+    /// The problems the check found at this field.
+    fn problems(self, problems: &[Problem]) -> Vec<&Problem> {
+        let at = self.location();
+        problems
+            .iter()
+            .filter(|p| {
+                p.location == at
+                    || p.location
+                        .strip_prefix(at.as_str())
+                        .is_some_and(|rest| rest.starts_with('.') || rest.starts_with('['))
+            })
+            .collect()
+    }
+
     fn of(self, draft: &mut Draft) -> &mut String {
         match self {
             Field::Organisation => &mut draft.organisation,
@@ -115,13 +144,41 @@ pub fn Builder(
             draft.set(next);
         })
     };
+    let problems: &[Problem] = match &checked {
+        Ok(_) => &[],
+        Err(error) => &error.problems,
+    };
+    // A field's problems, beside it, in words.
+    let field_errors = |field: Field, id: &str| -> (Html, Option<String>) {
+        let found = field.problems(problems);
+        if found.is_empty() {
+            return (Html::default(), None);
+        }
+        let error_id = format!("{id}-error");
+        (
+            html! {
+                <ul class="builder__errors" id={error_id.clone()}>
+                    for problem in found {
+                        <li>{ field_problem(problem, &field.location()) }</li>
+                    }
+                </ul>
+            },
+            Some(error_id),
+        )
+    };
     let text_field = |field: Field, id: &'static str, label: &'static str, hint: &'static str| {
         let value = field.get(&draft).to_owned();
         let hint_id = format!("{id}-hint");
+        let (errors, error_id) = field_errors(field, id);
+        let described = error_id
+            .as_ref()
+            .map_or_else(|| hint_id.clone(), |e| format!("{e} {hint_id}"));
         html! {
             <div class="builder__field">
                 <label for={id}>{ label }</label>
-                <input id={id} type="text" {value} aria-describedby={hint_id.clone()} oninput={edit(field)} />
+                <input id={id} type="text" {value} aria-describedby={described}
+                    aria-invalid={error_id.is_some().then_some("true")} oninput={edit(field)} />
+                { errors }
                 <p class="builder__hint" id={hint_id}>{ hint }</p>
             </div>
         }
@@ -133,11 +190,46 @@ pub fn Builder(
                      rows: &'static str| {
         let value = field.get(&draft).to_owned();
         let hint_id = format!("{id}-hint");
+        let (errors, error_id) = field_errors(field, id);
+        let described = error_id
+            .as_ref()
+            .map_or_else(|| hint_id.clone(), |e| format!("{e} {hint_id}"));
         html! {
             <div class="builder__field">
                 <label for={id}>{ label }</label>
-                <textarea id={id} {rows} {value} aria-describedby={hint_id.clone()} spellcheck={ if field == Field::Bank { "false" } else { "true" } } oninput={edit_area(field)} />
+                <textarea id={id} {rows} {value} aria-describedby={described}
+                    aria-invalid={error_id.is_some().then_some("true")}
+                    spellcheck={ if field == Field::Bank { "false" } else { "true" } } oninput={edit_area(field)} />
+                { errors }
                 <p class="builder__hint" id={hint_id}>{ hint }</p>
+            </div>
+        }
+    };
+    // A colour: its hex field, with the browser's colour picker beside it.
+    let colour_field = |i: usize| {
+        let (label, hint) = COLOURS[i];
+        let id = [
+            "builder-accent",
+            "builder-accent-text",
+            "builder-background",
+            "builder-text",
+        ][i];
+        let field = Field::Colour(i);
+        let value = field.get(&draft).trim().to_owned();
+        // The picker shows the colour written, when it is a full hex value.
+        let picked = if value.len() == 7
+            && value.starts_with('#')
+            && value[1..].bytes().all(|b| b.is_ascii_hexdigit())
+        {
+            value.to_ascii_lowercase()
+        } else {
+            "#000000".to_owned()
+        };
+        html! {
+            <div class="builder__colour">
+                { text_field(field, id, label, hint) }
+                <input type="color" class="builder__picker" value={picked}
+                    aria-label={format!("{label}: pick a colour")} oninput={edit(field)} />
             </div>
         }
     };
@@ -237,101 +329,142 @@ pub fn Builder(
         });
     }
 
-    let problems: &[Problem] = match &checked {
-        Ok(_) => &[],
-        Err(error) => &error.problems,
-    };
+    // The preview keeps the last configuration without problems while one
+    // is being fixed.
+    let last_good = use_mut_ref(|| None::<Rc<Config>>);
+    if let Ok((_, config)) = &checked {
+        *last_good.borrow_mut() = Some(Rc::new(config.clone()));
+    }
+    let previewed = last_good.borrow().clone();
 
     html! {
         <section class="builder">
             <h1 tabindex="-1">{ "Configuration builder" }</h1>
             <p>{ "Put Tandem under your client's name, colours and words, and bring your own questions. Everything is checked as you type and stays on this device; when it is ready, download the file to put beside the app as tandem.config.json, or send the link." }</p>
-            <form class="builder__form" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
-                <fieldset>
-                    <legend>{ "Branding" }</legend>
-                    { text_field(Field::Organisation, "builder-organisation", "Organisation", "The client's name, shown at the top of every page.") }
-                    { text_field(Field::Title, "builder-title", "Assessment title", "Shown on the first page and the report; the question bank's title when left empty.") }
-                    { text_field(Field::Logo, "builder-logo", "Logo", "The path of a PNG, JPEG or WebP image beside the app, such as branding/logo.png. No web addresses and no SVG.") }
-                    { text_field(Field::Contact, "builder-contact", "Contact link", "An https:// address or a mailto: email link.") }
-                </fieldset>
-                <fieldset>
-                    <legend>{ "Colours" }</legend>
-                    <p class="builder__hint">{ "Hex values such as #0b5d4b. Give the accent with its text colour, and the background with the text colour; each pair must be readable (contrast of 4.5:1 or more)." }</p>
-                    for (i, (label, hint)) in COLOURS.iter().enumerate() {
-                        { text_field(Field::Colour(i), ["builder-accent", "builder-accent-text", "builder-background", "builder-text"][i], label, hint) }
-                    }
-                </fieldset>
-                <fieldset>
-                    <legend>{ "Words" }</legend>
-                    { text_area(Field::Intro, "builder-intro", "Introduction", "Shown before the assessment starts. Plain text; leave a blank line between paragraphs.", "5") }
-                    { text_area(Field::Closing, "builder-closing", "Closing words", "Shown with the results, for example where to send the result code.", "4") }
-                </fieldset>
-                <fieldset>
-                    <legend>{ "Workshop and embedding" }</legend>
-                    <div class="builder__field">
-                        <label for="builder-threshold">{ "Smallest group a workshop shows on its own" }</label>
-                        <select id="builder-threshold" onchange={on_threshold}>
-                            for n in 2..=MAX_THRESHOLD {
-                                <option value={n.to_string()} selected={n == draft.anonymity_threshold}>{ format!("{n} people") }</option>
+            <div class="builder__layout">
+                <form class="builder__form" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                    <fieldset>
+                        <legend>{ "Branding" }</legend>
+                        { text_field(Field::Organisation, "builder-organisation", "Organisation", "The client's name, shown at the top of every page.") }
+                        { text_field(Field::Title, "builder-title", "Assessment title", "Shown on the first page and the report; the question bank's title when left empty.") }
+                        { text_field(Field::Logo, "builder-logo", "Logo", "The path of a PNG, JPEG or WebP image beside the app, such as branding/logo.png. No web addresses and no SVG.") }
+                        { text_field(Field::Contact, "builder-contact", "Contact link", "An https:// address or a mailto: email link.") }
+                    </fieldset>
+                    <fieldset>
+                        <legend>{ "Colours" }</legend>
+                        <p class="builder__hint">{ "Hex values such as #0b5d4b. Give the accent with its text colour, and the background with the text colour; each pair must be readable (contrast of 4.5:1 or more)." }</p>
+                        for i in 0..COLOURS.len() {
+                            { colour_field(i) }
+                        }
+                    </fieldset>
+                    <fieldset>
+                        <legend>{ "Words" }</legend>
+                        { text_area(Field::Intro, "builder-intro", "Introduction", "Shown before the assessment starts. Plain text; leave a blank line between paragraphs.", "5") }
+                        { text_area(Field::Closing, "builder-closing", "Closing words", "Shown with the results, for example where to send the result code.", "4") }
+                    </fieldset>
+                    <fieldset>
+                        <legend>{ "Workshop and embedding" }</legend>
+                        <div class="builder__field">
+                            <label for="builder-threshold">{ "Smallest group a workshop shows on its own" }</label>
+                            <select id="builder-threshold" onchange={on_threshold}>
+                                for n in 2..=MAX_THRESHOLD {
+                                    <option value={n.to_string()} selected={n == draft.anonymity_threshold}>{ format!("{n} people") }</option>
+                                }
+                            </select>
+                        </div>
+                        <div class="builder__field">
+                            <label for="builder-host">{ "What an embedded Tandem tells its page" }</label>
+                            <select id="builder-host" onchange={on_host}>
+                                <option value="level" selected={draft.host_messages == HostMessages::Level}>{ "The overall level only" }</option>
+                                <option value="level-and-scores" selected={draft.host_messages == HostMessages::LevelAndScores}>{ "The overall level and each dimension's score" }</option>
+                            </select>
+                        </div>
+                    </fieldset>
+                    <fieldset>
+                        <legend>{ "Questions" }</legend>
+                        <p class="builder__hint">{ "Leave the question bank empty to ask Tandem's standard questions, or write your own in the format described in docs/configuration.md." }</p>
+                        <div class="builder__actions">
+                            <button type="button" class="button" onclick={set_bank(true)}>{ "Start from Tandem's questions" }</button>
+                            <button type="button" class="button" onclick={set_bank(false)}>{ "Use Tandem's standard questions" }</button>
+                        </div>
+                        { text_area(Field::Bank, "builder-bank", "Question bank (JSON)", "Dimensions, statements, levels and guidance. Text is shown exactly as written, never as HTML.", "16") }
+                    </fieldset>
+                </form>
+                // Beside the form, in view while it scrolls: the check, the
+                // preview and how to send the configuration.
+                <div class="builder__side">
+                    <section class="builder__check" aria-labelledby="builder-check-heading">
+                        <h2 id="builder-check-heading">{ "Check" }</h2>
+                        <div role="status" aria-live="polite">
+                            if problems.is_empty() {
+                                <p class="builder__valid">{ "The configuration is ready to use." }</p>
+                            } else {
+                                <p>{ format!("{} to fix, each also shown beside its field:", if problems.len() == 1 { "One problem".to_owned() } else { format!("{} problems", problems.len()) }) }</p>
+                                <ul class="builder__problems">
+                                    for problem in problems.iter() {
+                                        <li><code>{ &problem.location }</code>{ ": " }{ &problem.reason }</li>
+                                    }
+                                </ul>
                             }
-                        </select>
-                    </div>
-                    <div class="builder__field">
-                        <label for="builder-host">{ "What an embedded Tandem tells its page" }</label>
-                        <select id="builder-host" onchange={on_host}>
-                            <option value="level" selected={draft.host_messages == HostMessages::Level}>{ "The overall level only" }</option>
-                            <option value="level-and-scores" selected={draft.host_messages == HostMessages::LevelAndScores}>{ "The overall level and each dimension's score" }</option>
-                        </select>
-                    </div>
-                </fieldset>
-                <fieldset>
-                    <legend>{ "Questions" }</legend>
-                    <p class="builder__hint">{ "Leave the question bank empty to ask Tandem's standard questions, or write your own in the format described in docs/configuration.md." }</p>
-                    <div class="builder__actions">
-                        <button type="button" class="button" onclick={set_bank(true)}>{ "Start from Tandem's questions" }</button>
-                        <button type="button" class="button" onclick={set_bank(false)}>{ "Use Tandem's standard questions" }</button>
-                    </div>
-                    { text_area(Field::Bank, "builder-bank", "Question bank (JSON)", "Dimensions, statements, levels and guidance. Text is shown exactly as written, never as HTML.", "16") }
-                </fieldset>
-            </form>
+                        </div>
+                    </section>
 
-            <section class="builder__check" aria-labelledby="builder-check-heading">
-                <h2 id="builder-check-heading">{ "Check" }</h2>
-                <div role="status" aria-live="polite">
-                    if problems.is_empty() {
-                        <p class="builder__valid">{ "The configuration is ready to use." }</p>
-                    } else {
-                        <p>{ format!("{} to fix:", if problems.len() == 1 { "One problem".to_owned() } else { format!("{} problems", problems.len()) }) }</p>
-                        <ul class="builder__problems">
-                            for problem in problems.iter() {
-                                <li><code>{ &problem.location }</code>{ ": " }{ &problem.reason }</li>
+                    if let Some(config) = &previewed {
+                        { preview(config, &frame, checked.is_err()) }
+                    }
+
+                    if checked.is_ok() {
+                        <section class="builder__share" aria-labelledby="builder-share-heading">
+                            <h2 id="builder-share-heading">{ "Send to your client" }</h2>
+                            <h3>{ "The file, for the client's own site" }</h3>
+                            <p class="builder__hint">{ "Put it beside Tandem on the site as tandem.config.json: everyone who opens that site gets this configuration, with nothing to choose." }</p>
+                            <div class="builder__actions">
+                                <button type="button" class="button button--primary" onclick={on_download}>{ "Download tandem.config.json" }</button>
+                            </div>
+                            <h3>{ "The link, to try it or to send" }</h3>
+                            <p class="builder__hint">{ "Whoever opens it is shown what it changes and asked whether to use it; it is kept in their browser only. Good for a trial, or for people who use Tandem where you cannot put a file." }</p>
+                            if let Some(full_link) = &full_link {
+                                <div class="builder__field">
+                                    <label for="builder-link">{ "Link that carries this configuration" }</label>
+                                    <input id="builder-link" type="text" readonly=true value={full_link.clone()} />
+                                </div>
+                                <div class="builder__actions">
+                                    <button type="button" class="button" onclick={on_copy}>{ "Copy link" }</button>
+                                    <button type="button" class="button" onclick={on_use}>{ "Use it on this device" }</button>
+                                </div>
+                            } else {
+                                <p>{ "This configuration is too large for a link; send the file instead." }</p>
+                                <div class="builder__actions">
+                                    <button type="button" class="button" onclick={on_use}>{ "Use it on this device" }</button>
+                                </div>
                             }
-                        </ul>
+                            { copy_outcome(&copied) }
+                        </section>
                     }
                 </div>
-            </section>
-
-            if let Ok((_, config)) = &checked {
-                { preview(config, &frame) }
-                <section class="builder__share" aria-labelledby="builder-share-heading">
-                    <h2 id="builder-share-heading">{ "Use it" }</h2>
-                    <div class="builder__actions">
-                        <button type="button" class="button button--primary" onclick={on_download}>{ "Download tandem.config.json" }</button>
-                        <button type="button" class="button" onclick={on_use}>{ "Use it on this device" }</button>
-                    </div>
-                    if let Some(full_link) = &full_link {
-                        <div class="builder__field">
-                            <label for="builder-link">{ "Link that carries this configuration" }</label>
-                            <input id="builder-link" type="text" readonly=true value={full_link.clone()} />
-                        </div>
-                        <button type="button" class="button" onclick={on_copy}>{ "Copy link" }</button>
-                    } else {
-                        <p>{ "This configuration is too large for a link; send the file instead." }</p>
-                    }
-                    { copy_outcome(&copied) }
-                </section>
-            }
+            </div>
         </section>
+    }
+}
+
+/// A problem as its field shows it: the reason, or where inside the field
+/// (`dimensions[0].statements[1].weight`) and the reason.
+fn field_problem(problem: &Problem, at: &str) -> String {
+    let inside = problem
+        .location
+        .strip_prefix(at)
+        .map(|rest| rest.trim_start_matches('.'))
+        .unwrap_or_default();
+    let mut reason = problem.reason.clone();
+    if inside.is_empty() {
+        // ASCII only: Unicode's case tables would weigh on the first
+        // screen, whose module holds all of the app's data.
+        if let Some(first) = reason.get_mut(..1) {
+            first.make_ascii_uppercase();
+        }
+        reason
+    } else {
+        format!("At {inside}: {reason}")
     }
 }
 
@@ -346,11 +479,16 @@ fn copy_outcome(outcome: &Option<Result<(), AttrValue>>) -> Html {
 
 /// How the first page will look: the configuration's name, logo, title,
 /// words and colours, drawn with the same rules as the app. The colours are
-/// set on `frame` by the builder's effect. Root class `builder-preview`.
-fn preview(config: &Config, frame: &NodeRef) -> Html {
+/// set on `frame` by the builder's effect; `stale` when a problem is being
+/// fixed and this is the last version without one. Root class
+/// `builder-preview`.
+fn preview(config: &Config, frame: &NodeRef, stale: bool) -> Html {
     html! {
         <section class="builder-preview" aria-labelledby="builder-preview-heading">
             <h2 id="builder-preview-heading">{ "Preview" }</h2>
+            if stale {
+                <p class="builder__hint">{ "The last version without problems, until the ones above are fixed." }</p>
+            }
             <div class="builder-preview__frame" ref={frame.clone()}>
                 <div class="builder-preview__header">{ brand(config) }</div>
                 <p class="builder-preview__title">{ config.title() }</p>

@@ -8,7 +8,7 @@ use std::fmt;
 use std::str::FromStr;
 
 /// The fields of a configuration's `colours`, in the order of [`Colours`].
-pub(super) const COLOUR_FIELDS: &[&str] = &["accent", "accent_text", "background", "text"];
+pub const COLOUR_FIELDS: &[&str] = &["accent", "accent_text", "background", "text"];
 
 /// The brand colours, each optional; what is left out keeps Tandem's own.
 ///
@@ -302,10 +302,18 @@ fn check_contrast(
 ) {
     let tenths = colour.contrast_tenths(other);
     if tenths < MIN_CONTRAST_TENTHS {
+        // Which way to move: towards whichever of white and black stands
+        // out more against the other colour.
+        let (white, black) = (Colour([255; 3]), Colour([0; 3]));
+        let advice = if white.contrast_tenths(other) >= black.contrast_tenths(other) {
+            "choose a lighter colour, or white"
+        } else {
+            "choose a darker colour, or black"
+        };
         problems.add(
             at,
             format_args!(
-                "has too little contrast with {other_name} ({}.{}:1; at least 4.5:1 keeps text readable)",
+                "has too little contrast with {other_name} ({}.{}:1; at least 4.5:1 keeps text readable): {advice}",
                 tenths / 10,
                 tenths % 10
             ),

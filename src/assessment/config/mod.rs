@@ -34,6 +34,7 @@ mod logo;
 mod policy;
 mod read;
 
+pub use colours::COLOUR_FIELDS;
 pub use colours::{linear_table, Colour, ColourError, Colours, Scheme, CUSTOM_PROPERTIES};
 pub use draft::{pretty_bank, Draft};
 pub use file::{site_mark, Config, ConfigError, HostMessages, FORMAT_VERSION, MAX_CONFIG_BYTES};
