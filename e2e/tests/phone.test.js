@@ -52,6 +52,16 @@ for (const width of [320, 390, 1366]) {
       await app.answerAll('quick', expected.answers);
       await app.expectResults('quick', expected);
       await assertFits(page, 'the results page');
+      // Editing an action: its text box and menus within the screen, each
+      // at a size a finger can use.
+      const action = await app.editAction(1);
+      await assertFits(page, 'an action being edited');
+      const small = await action.evaluate((group) =>
+        [...group.querySelectorAll('textarea, select, button')]
+          .filter((c) => c.getBoundingClientRect().height < 40)
+          .map((c) => `${c.tagName.toLowerCase()} ${c.id || c.textContent.trim()} ${Math.round(c.getBoundingClientRect().height)} px`),
+      );
+      assert.deepEqual(small, [], 'every control of the action is at least 40 px high');
     });
   });
 
