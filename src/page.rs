@@ -8,6 +8,7 @@
 
 use crate::assessment::config::Scheme;
 use crate::assessment::Colours;
+use gloo_events::EventListener;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
@@ -45,13 +46,13 @@ pub fn focus(selector: &str) {
 /// Opens every closed disclosure while the page prints, and closes them
 /// again after: a printed report holds what the screen folds away, in
 /// browsers whose print styles cannot open a disclosure themselves. Lasts
-/// as long as the page.
-pub fn open_disclosures_when_printing() {
+/// as long as the listeners returned are kept.
+pub fn open_disclosures_when_printing() -> Vec<EventListener> {
     let Some(window) = web_sys::window() else {
-        return;
+        return Vec::new();
     };
     const MARK: &str = "data-opened-to-print";
-    let each = |selector: &str, then: fn(&web_sys::Element)| {
+    fn each(selector: &str, then: impl Fn(&web_sys::Element)) {
         if let Some(found) = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.query_selector_all(selector).ok())
@@ -65,21 +66,39 @@ pub fn open_disclosures_when_printing() {
                 }
             }
         }
-    };
-    gloo_events::EventListener::new(&window, "beforeprint", move |_| {
-        each("details:not([open])", |details| {
-            let _ = details.set_attribute(MARK, "");
-            let _ = details.set_attribute("open", "");
-        });
-    })
-    .forget();
-    gloo_events::EventListener::new(&window, "afterprint", move |_| {
-        each("details[data-opened-to-print]", |details| {
-            let _ = details.remove_attribute(MARK);
-            let _ = details.remove_attribute("open");
-        });
-    })
-    .forget();
+    }
+    vec![
+        EventListener::new(&window, "beforeprint", |_| {
+            each("details:not([open])", |details| {
+                let _ = details.set_attribute(MARK, "");
+                let _ = details.set_attribute("open", "");
+            });
+        }),
+        EventListener::new(&window, "afterprint", |_| {
+            each(&format!("details[{MARK}]"), |details| {
+                let _ = details.remove_attribute(MARK);
+                let _ = details.remove_attribute("open");
+            });
+        }),
+    ]
+}
+
+/// Calls `handler` with every key pressed anywhere on the page, for as long
+/// as the listener returned is kept; the handler may prevent the key's
+/// default.
+pub fn on_keydown(handler: impl Fn(&web_sys::KeyboardEvent) + 'static) -> Option<EventListener> {
+    let document = web_sys::window()?.document()?;
+    let options = gloo_events::EventListenerOptions::enable_prevent_default();
+    Some(EventListener::new_with_options(
+        &document,
+        "keydown",
+        options,
+        move |event| {
+            if let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() {
+                handler(event);
+            }
+        },
+    ))
 }
 
 /// Opens the browser's print dialog (which also offers "Save as PDF").

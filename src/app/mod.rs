@@ -93,7 +93,7 @@ pub fn App() -> Html {
             if let Route::ConfigLink(_) = *route {
                 on_navigate.emit(Screen::Assessment);
             }
-            page::open_disclosures_when_printing();
+            let printing = page::open_disclosures_when_printing();
             let fetched = on_setup.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 fetched.emit(match hosting::config_file().await {
@@ -112,7 +112,7 @@ pub fn App() -> Html {
                     other => route.set(other),
                 })
             });
-            move || drop(listener)
+            move || drop((listener, printing))
         });
     }
 

@@ -3,7 +3,6 @@
 //! in their result at the end.
 
 use crate::app::components::QrCode;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -30,18 +29,11 @@ pub fn JoinScreen(
         let on_closed = on_closed.clone();
         use_effect_with((), move |()| {
             crate::page::focus(".join h1");
-            let listener = web_sys::window()
-                .and_then(|w| w.document())
-                .map(|document| {
-                    gloo_events::EventListener::new(&document, "keydown", move |event| {
-                        if event
-                            .dyn_ref::<web_sys::KeyboardEvent>()
-                            .is_some_and(|e| e.key() == "Escape")
-                        {
-                            on_closed.emit(());
-                        }
-                    })
-                });
+            let listener = crate::page::on_keydown(move |event| {
+                if event.key() == "Escape" {
+                    on_closed.emit(());
+                }
+            });
             move || drop(listener)
         });
     }

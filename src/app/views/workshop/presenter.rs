@@ -89,30 +89,17 @@ pub fn PresenterMode(
         let (on_moved, on_forward, on_ended) =
             (on_moved.clone(), on_forward.clone(), on_ended.clone());
         use_effect_with((), move |()| {
-            let listener = web_sys::window()
-                .and_then(|w| w.document())
-                .map(|document| {
-                    let options = gloo_events::EventListenerOptions::enable_prevent_default();
-                    gloo_events::EventListener::new_with_options(
-                        &document,
-                        "keydown",
-                        options,
-                        move |event| {
-                            let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
-                                return;
-                            };
-                            let Some(key) = key(event) else {
-                                return;
-                            };
-                            event.prevent_default();
-                            match key {
-                                Key::Forward => on_forward.emit(()),
-                                Key::Back => on_moved.emit(Direction::Up),
-                                Key::Leave => on_ended.emit(()),
-                            }
-                        },
-                    )
-                });
+            let listener = crate::page::on_keydown(move |event| {
+                let Some(key) = key(event) else {
+                    return;
+                };
+                event.prevent_default();
+                match key {
+                    Key::Forward => on_forward.emit(()),
+                    Key::Back => on_moved.emit(Direction::Up),
+                    Key::Leave => on_ended.emit(()),
+                }
+            });
             move || drop(listener)
         });
     }
