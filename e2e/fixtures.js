@@ -84,8 +84,9 @@ export const FIVE_THREE_ONE = fixture('five-three-one.json');
  * The facilitator's room of six (e2e/fixtures/room-of-six.json): `people`
  * (`file`, `role`, `team`, `answers`) and their result `codes`, and per dimension what presenter
  * mode, the targets table, the team CSV and the team JSON show; the HR and
- * L&D `gaps` and the groups as the team JSON writes them; the team `plan`;
- * and `of_three`, the team table of three of them.
+ * L&D `gaps` and the groups as the team JSON writes them; the `divided`
+ * statements as listed, with HR's and L&D's answers; the team `plan`; and
+ * `of_three`, the team table of three of them.
  */
 export const ROOM_OF_SIX = room('room-of-six.json');
 

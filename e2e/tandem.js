@@ -69,6 +69,13 @@ export class Tandem {
     await this.expectLanding();
   }
 
+  /** Opens the configuration builder from the landing page, as a consultant would. */
+  async openBuilder() {
+    await this.open();
+    await this.page.getByRole('link', { name: 'Build a configuration', exact: true }).click();
+    await this.expectHeading('Configuration builder');
+  }
+
   async reload() {
     await this.page.reload();
   }

@@ -41,3 +41,24 @@ export async function cellRows(page, table) {
   }
   return cells;
 }
+
+/**
+ * The most divided statements as the team picture lists them: each one's
+ * text, the room's counts, and HR's and L&D's counts where they are shown
+ * (null where not).
+ */
+export async function dividedStatements(page) {
+  const heading = page.getByRole('heading', { name: 'Where the team is most divided', exact: true });
+  const items = heading.locator('xpath=following-sibling::ol[1]').getByRole('listitem');
+  return (await items.allInnerTexts()).map((text) => {
+    const [statement, , room, ...split] = text
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean);
+    const after = (term) => {
+      const at = split.indexOf(term);
+      return at < 0 ? null : split[at + 1];
+    };
+    return { statement, room, hr: after('HR'), ld: after('L&D') };
+  });
+}

@@ -80,3 +80,17 @@ async fn read_all(file: &web_sys::File) -> Result<String, String> {
     text.as_string()
         .ok_or_else(|| format!("\"{}\" is not a text file", file.name()))
 }
+
+/// Reads a chosen file's bytes, refusing files larger than `max_bytes`
+/// before reading them: `Err` holds the file's size then, or `None` when it
+/// could not be read.
+pub async fn read_bytes(file: &web_sys::File, max_bytes: usize) -> Result<Vec<u8>, Option<usize>> {
+    let size = file.size();
+    if size > max_bytes as f64 {
+        return Err(Some(size as usize));
+    }
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| None)?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}

@@ -10,8 +10,9 @@ mod common;
 use common::config::{accepted, problems_in, site, site_problems};
 use serde_json::json;
 use tandem::assessment::config::{
-    self, Colours, LogoError, Scheme, LINK_PREFIX, MAX_LINK_CHARS, MAX_LOGO_PATH, MAX_ORGANISATION,
-    MAX_PROSE, MAX_THRESHOLD, MAX_TITLE, MIN_THRESHOLD,
+    self, Colours, ImageFormat, LogoError, Scheme, LINK_PREFIX, MAX_LINK_CHARS, MAX_LOGO_BYTES,
+    MAX_LOGO_PATH, MAX_LOGO_SIDE, MAX_ORGANISATION, MAX_PROSE, MAX_THRESHOLD, MAX_TITLE,
+    MIN_THRESHOLD,
 };
 use tandem::assessment::{saved, Bank, Colour, Config, HostMessages, Logo};
 
@@ -201,6 +202,7 @@ fn a_logo_path_is_accepted_up_to_its_limit_in_each_image_format() {
         Ok(long.clone())
     );
     assert_eq!(format!("a{long}").parse::<Logo>(), Err(LogoError::TooLong));
+    assert_eq!(long.parse::<Logo>().unwrap().embedded_bytes(), None);
     for path in [
         "logo.png",
         "logo.jpg",
@@ -244,6 +246,176 @@ fn a_logo_path_is_refused_for_each_way_out_of_the_apps_folder() {
         problems_in(&json!({"logo": "branding\\logo.png"})),
         ["logo: must use / between folders, not \\"]
     );
+}
+
+/// The first bytes of a PNG of `width` × `height`: what a logo's checks read.
+fn png(width: u32, height: u32) -> Vec<u8> {
+    let mut bytes = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
+    bytes.extend(width.to_be_bytes());
+    bytes.extend(height.to_be_bytes());
+    bytes.extend([8, 6, 0, 0, 0]);
+    bytes
+}
+
+/// The first bytes of a baseline JPEG, an application segment before its
+/// start of frame, as cameras and canvases write them.
+fn jpeg(width: u16, height: u16) -> Vec<u8> {
+    let mut bytes = vec![0xff, 0xd8, 0xff, 0xe0, 0, 16];
+    bytes.extend(b"JFIF\0\x01\x01\0\0\x01\0\x01\0\0");
+    bytes.extend([0xff, 0xc0, 0, 17, 8]);
+    bytes.extend(height.to_be_bytes());
+    bytes.extend(width.to_be_bytes());
+    bytes.extend([3, 1, 0x22, 0]);
+    bytes
+}
+
+/// The first bytes of a WebP whose first chunk is `chunk`.
+fn webp(chunk: &[u8; 4], body: &[u8]) -> Vec<u8> {
+    let mut bytes = b"RIFF\0\0\0\0WEBP".to_vec();
+    bytes.extend(chunk);
+    bytes.extend(u32::try_from(body.len()).unwrap().to_le_bytes());
+    bytes.extend(body);
+    bytes
+}
+
+#[test]
+fn a_logo_travels_embedded_in_each_image_format_with_its_size_read_from_the_bytes() {
+    let lossless_bits: u32 = (300 - 1) | (80 - 1) << 14;
+    let mut lossless = vec![0x2f];
+    lossless.extend(lossless_bits.to_le_bytes());
+    let mut lossy = vec![0, 0, 0, 0x9d, 0x01, 0x2a];
+    lossy.extend(300u16.to_le_bytes());
+    lossy.extend(80u16.to_le_bytes());
+    let mut extended = vec![0x10, 0, 0, 0];
+    extended.extend(&(300u32 - 1).to_le_bytes()[..3]);
+    extended.extend(&(80u32 - 1).to_le_bytes()[..3]);
+    for (bytes, media_type) in [
+        (png(300, 80), "image/png"),
+        (jpeg(300, 80), "image/jpeg"),
+        (webp(b"VP8L", &lossless), "image/webp"),
+        (webp(b"VP8 ", &lossy), "image/webp"),
+        (webp(b"VP8X", &extended), "image/webp"),
+    ] {
+        let logo = Logo::embed(&bytes).unwrap();
+        assert!(logo.is_embedded());
+        assert_eq!(logo.embedded_bytes(), Some(bytes.len()));
+        assert!(
+            logo.as_str()
+                .starts_with(&format!("data:{media_type};base64,")),
+            "{}",
+            logo.as_str()
+        );
+        // What the builder writes, a configuration reads back as the same.
+        assert_eq!(logo.as_str().parse::<Logo>(), Ok(logo.clone()));
+        // A side one pixel over the limit is refused, by its width or its height.
+        let wide = png(MAX_LOGO_SIDE + 1, 80);
+        assert_eq!(
+            Logo::embed(&wide),
+            Err(LogoError::EmbeddedTooWide(MAX_LOGO_SIDE + 1, 80))
+        );
+    }
+    assert!(Logo::embed(&png(MAX_LOGO_SIDE, MAX_LOGO_SIDE)).is_ok());
+    assert_eq!(
+        Logo::embed(&jpeg(80, 2001)),
+        Err(LogoError::EmbeddedTooWide(80, 2001))
+    );
+    assert_eq!(
+        Logo::embed(&png(0, 80)),
+        Err(LogoError::EmbeddedNotImage(ImageFormat::Png))
+    );
+}
+
+#[test]
+fn an_embedded_logo_is_accepted_up_to_its_byte_limit_and_no_more() {
+    let mut at_limit = png(300, 80);
+    at_limit.resize(MAX_LOGO_BYTES, 0);
+    let logo = Logo::embed(&at_limit).unwrap();
+    assert_eq!(logo.as_str().parse::<Logo>(), Ok(logo.clone()));
+    at_limit.push(0);
+    assert_eq!(
+        Logo::embed(&at_limit),
+        Err(LogoError::EmbeddedTooLarge(MAX_LOGO_BYTES + 1))
+    );
+    // In a configuration too, by its length before anything is decoded.
+    let over = format!("data:image/png;base64,{}", "A".repeat(40_000));
+    assert_eq!(
+        problems_in(&json!({ "logo": over })),
+        ["logo: is an image of 30 KB, larger than a logo carried in the configuration may be (16 KB at most); make it smaller, or put it beside the app and give its path"]
+    );
+}
+
+#[test]
+fn an_embedded_logo_is_refused_unless_it_is_the_image_it_says() {
+    let png_url = Logo::embed(&png(300, 80)).unwrap().as_str().to_owned();
+    let jpeg_url = Logo::embed(&jpeg(300, 80)).unwrap().as_str().to_owned();
+    let body = |url: &str| url.split_once(',').unwrap().1.to_owned();
+    for (url, error) in [
+        (
+            format!("data:image/svg+xml;base64,{}", body(&png_url)),
+            LogoError::Svg,
+        ),
+        (
+            "DATA:IMAGE/SVG+XML,<svg onload=alert(1)>".to_owned(),
+            LogoError::Svg,
+        ),
+        (
+            "data:text/html;base64,PHNjcmlwdD4=".to_owned(),
+            LogoError::EmbeddedKind,
+        ),
+        (
+            "data:image/png,notbase64".to_owned(),
+            LogoError::EmbeddedKind,
+        ),
+        (
+            "data:image/gif;base64,R0lGODlh".to_owned(),
+            LogoError::EmbeddedKind,
+        ),
+        (
+            format!("data:image/png;base64,{}", body(&jpeg_url)),
+            LogoError::EmbeddedNotImage(ImageFormat::Png),
+        ),
+        (
+            // Says PNG and starts like one, but the first chunk is not IHDR.
+            format!("data:image/png;base64,{}", "iVBORw0KGgoAAAAA"),
+            LogoError::EmbeddedNotImage(ImageFormat::Png),
+        ),
+        (
+            // A JPEG that ends before its start of frame.
+            format!("data:image/jpeg;base64,{}", "/9j/4AAQ"),
+            LogoError::EmbeddedNotImage(ImageFormat::Jpeg),
+        ),
+        // Character 23 is the first of the image, after "data:image/png;base64,".
+        (
+            "data:image/png;base64,*VBORw0K".to_owned(),
+            LogoError::EmbeddedDamaged(23),
+        ),
+        (
+            "data:image/png;base64,iVBORw0".to_owned(),
+            LogoError::EmbeddedDamaged(30),
+        ),
+    ] {
+        assert_eq!(url.parse::<Logo>(), Err(error), "{url:?}");
+    }
+    assert_eq!(
+        problems_in(&json!({"logo": "data:image/png;base64,*VBORw0K"})),
+        ["logo: is an embedded image damaged at character 23; choose the image file again"]
+    );
+}
+
+#[test]
+fn a_configuration_with_an_embedded_logo_travels_in_a_link_and_comes_back_the_same() {
+    let mut bytes = png(400, 120);
+    bytes.resize(MAX_LOGO_BYTES, 7);
+    let logo = Logo::embed(&bytes).unwrap();
+    let json = json!({ "organisation": "Acme", "logo": logo.as_str() }).to_string();
+    let fragment = config::link_fragment(&json);
+    assert!(fragment.len() <= MAX_LINK_CHARS, "{}", fragment.len());
+    let back = Config::parse(
+        &config::json_from_link(&fragment).unwrap(),
+        Bank::standard(),
+    )
+    .unwrap();
+    assert_eq!(back.logo(), Some(&logo));
 }
 
 #[test]

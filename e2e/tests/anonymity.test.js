@@ -13,7 +13,7 @@ import { test } from 'node:test';
 import { useTandem } from '../harness.js';
 import { FIVE_THREE_ONE } from '../fixtures.js';
 import { Tandem } from '../tandem.js';
-import { cellRows, openWorkshop, pasteCodes } from '../workshop.js';
+import { cellRows, dividedStatements, openWorkshop, pasteCodes } from '../workshop.js';
 
 const tandem = useTandem();
 
@@ -74,6 +74,9 @@ test('a lone line manager beside 5 HR and 3 L&D cannot be worked out: L&D is hid
       'no HR vs L&D table',
     );
     assert.equal(ROOM.gaps, 0);
+    // Nor how HR and L&D answered a divided statement: the room's answers
+    // less theirs would be the line manager's.
+    assert.deepEqual(await dividedStatements(page), ROOM.divided, 'divided statements, no split');
 
     // The printed report keeps the sentence.
     await page.emulateMedia({ media: 'print' });

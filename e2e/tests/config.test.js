@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { useTandem } from '../harness.js';
-import { AGREEMENT, bank, plan } from '../bank.js';
+import { AGREEMENT, bank, plan, sections } from '../bank.js';
 import { configLink } from '../links.js';
 import { Tandem } from '../tandem.js';
 
@@ -97,7 +97,7 @@ test('a configuration with a javascript: contact link is refused with its reason
     await app.expectLanding();
     const problems = (await notice.getByRole('listitem').allTextContents()).map((p) => p.trim());
     assert.deepEqual(problems, [
-      'logo: must be the path of an image beside the app, such as branding/logo.png, not a web address or a data: or javascript: URL',
+      'logo: must be the path of an image beside the app, such as branding/logo.png, or an embedded image, not a web address or a javascript: URL',
       'colours.accent: must be a hex colour: # and 3 or 6 hex digits, such as #1f5fa8',
       'contact: must start with https:// or mailto: (no other kind of link is allowed)',
     ]);
@@ -174,9 +174,7 @@ test('answers to the standard questions are kept while a configuration asks othe
 test('the builder checks as the consultant types and makes a link that brands the app', async (t) => {
   await tandem.journey(t, async ({ page, origin, freshContext }) => {
     const app = new Tandem(page, origin);
-    await app.open();
-    await page.getByRole('link', { name: 'Build a configuration', exact: true }).click();
-    await app.expectHeading('Configuration builder');
+    await app.openBuilder();
     const status = page.getByRole('status').filter({ hasText: /ready to use|to fix/ });
     await status.getByText('The configuration is ready to use.', { exact: true }).waitFor();
 
@@ -260,5 +258,107 @@ test('the builder checks as the consultant types and makes a link that brands th
     await other.page
       .getByRole('group', { name: '1. HR and Learning meet every month.', exact: true })
       .waitFor();
+  });
+});
+
+/** A PNG of `width` × `height` drawn by the browser, as a client's logo. */
+async function drawnLogo(page, width, height) {
+  const url = await page.evaluate(
+    ([w, h]) => {
+      const canvas = document.createElement('canvas');
+      canvas.width = w;
+      canvas.height = h;
+      const pen = canvas.getContext('2d');
+      pen.fillStyle = '#0b5d4b';
+      pen.fillRect(0, 0, w, h);
+      return canvas.toDataURL('image/png');
+    },
+    [width, height],
+  );
+  return Buffer.from(url.split(',')[1], 'base64');
+}
+
+test('the builder previews a statement and a result, and embeds a logo that travels in the link', async (t) => {
+  await tandem.journey(t, async ({ page, origin, freshContext }) => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const app = new Tandem(page, origin);
+    await app.openBuilder();
+    await app.textbox('Organisation').fill('Northwind Health');
+    await app.textbox('Closing words').fill('Send your code to Sam.');
+    const preview = page.getByRole('region', { name: 'Preview', exact: true });
+    const screen = (name) => preview.getByRole('button', { name, exact: true });
+    assert.equal(await screen('First page').getAttribute('aria-pressed'), 'true');
+
+    // A statement, as the first page of statements asks it, and answerable.
+    await screen('A statement').click();
+    assert.equal(await screen('A statement').getAttribute('aria-pressed'), 'true');
+    const [first] = sections('quick');
+    const statement = preview.getByRole('group', {
+      name: `1. ${first.dimension.statements[0].text}`,
+      exact: true,
+    });
+    await statement.getByRole('radio', { name: AGREEMENT[3], exact: true }).check();
+    assert.ok(await statement.getByRole('radio', { name: AGREEMENT[3], exact: true }).isChecked());
+    await preview.getByText(first.dimension.name, { exact: true }).first().waitFor();
+
+    // A result from made-up answers, its chart inside the preview.
+    await screen('The result').click();
+    await preview.getByText('An example result, from made-up answers.', { exact: true }).waitFor();
+    await preview.getByText('Send your code to Sam.', { exact: true }).waitFor();
+    const chart = preview.getByRole('img', { name: "Radar chart of the example result's scores by dimension.", exact: true });
+    const frame = await preview.boundingBox();
+    const drawn = await chart.boundingBox();
+    assert.ok(drawn.width > 200, `the chart is ${Math.round(drawn.width)} px wide`);
+    assert.ok(
+      drawn.x >= frame.x && drawn.x + drawn.width <= frame.x + frame.width + 0.5,
+      'the chart fits the preview',
+    );
+    await preview.getByRole('heading', { name: 'Where to start', exact: true }).waitFor();
+
+    // A logo embedded from a file: shown in the preview, described, and
+    // neither a file too large nor one that is not an image loses it.
+    const logo = await drawnLogo(page, 120, 40);
+    const chooser = page.getByLabel('Embed an image file', { exact: true });
+    await chooser.setInputFiles({ name: 'northwind.png', mimeType: 'image/png', buffer: logo });
+    await page.getByText('An image of 1 KB, embedded: the link carries it too.', { exact: true }).waitFor();
+    const previewLogo = preview.locator('img.brand__logo');
+    assert.match(await previewLogo.getAttribute('src'), /^data:image\/png;base64,/);
+    assert.equal(await previewLogo.evaluate((img) => img.naturalWidth), 120);
+    const another = page.getByLabel('Embed another image file', { exact: true });
+    const big = Buffer.concat([logo, Buffer.alloc(20 * 1024)]);
+    await another.setInputFiles({ name: 'big.png', mimeType: 'image/png', buffer: big });
+    await page
+      .getByRole('alert')
+      .getByText(
+        '"big.png" is an image of 21 KB, larger than a logo carried in the configuration may be (16 KB at most); make it smaller, or put it beside the app and give its path.',
+        { exact: true },
+      )
+      .waitFor();
+    await another.setInputFiles({
+      name: 'logo.svg',
+      mimeType: 'image/svg+xml',
+      buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'),
+    });
+    await page
+      .getByRole('alert')
+      .getByText('"logo.svg" must be a PNG, JPEG or WebP image (.png, .jpg, .jpeg or .webp).', { exact: true })
+      .waitFor();
+    assert.equal(await previewLogo.evaluate((img) => img.naturalWidth), 120, 'the embedded logo is kept');
+
+    // The link carries it: another device shows it with no file beside the app.
+    const link = await app.textbox('Link that carries this configuration').inputValue();
+    const other = await freshContext();
+    const respondent = new Tandem(other.page, origin);
+    await respondent.useConfigLink(link);
+    await respondent.expectHeading(bank.title);
+    const banner = other.page.getByRole('banner');
+    await banner.getByText('Northwind Health', { exact: true }).waitFor();
+    const shown = banner.locator('img');
+    await shown.waitFor();
+    assert.equal(await shown.evaluate((img) => img.complete && img.naturalWidth), 120);
+
+    // Removed, the path field is back.
+    await app.button('Remove the embedded logo').click();
+    assert.equal(await app.textbox('Logo').inputValue(), '');
   });
 });

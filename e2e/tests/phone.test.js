@@ -73,9 +73,7 @@ for (const width of [320, 390, 1366]) {
       await assertFits(page, 'the empty workshop');
       await pasteCodes(page, FIVE_THREE_ONE.codes, FIVE_THREE_ONE.codes.length);
       await assertFits(page, 'the team picture');
-      await app.open();
-      await page.getByRole('link', { name: 'Build a configuration', exact: true }).click();
-      await app.expectHeading('Configuration builder');
+      await app.openBuilder();
       await assertFits(page, 'the builder');
     });
   });

@@ -11,7 +11,7 @@ import { test } from 'node:test';
 import { useTandem } from '../harness.js';
 import { Tandem } from '../tandem.js';
 import { HR_ABOVE_LD, ROOM_OF_SIX, result } from '../fixtures.js';
-import { cellRows, openWorkshop, pasteCodes } from '../workshop.js';
+import { cellRows, dividedStatements, openWorkshop, pasteCodes } from '../workshop.js';
 
 const tandem = useTandem();
 
@@ -254,6 +254,10 @@ for (const [width, height] of [[1920, 1080], [1366, 768]]) {
         }
       }
 
+      // Where the team is divided, a bar for the room and, since three HR
+      // and three L&D leave nobody to subtract back, one for each.
+      assert.deepEqual(await dividedStatements(page), ROOM_OF_SIX.divided);
+
       // Opened again with the room gathered, gathering is folded away.
       await app.reload();
       await app.expectHeading('Workshop');
@@ -373,9 +377,7 @@ test('the builder keeps its check and preview beside the form, says each problem
   await tandem.journey(t, async ({ page, origin }) => {
     await page.setViewportSize({ width: 1366, height: 768 });
     const app = new Tandem(page, origin);
-    await app.open();
-    await page.getByRole('link', { name: 'Build a configuration', exact: true }).click();
-    await app.expectHeading('Configuration builder');
+    await app.openBuilder();
     await app.textbox('Organisation').fill('Northwind Health');
     const preview = page.getByRole('region', { name: 'Preview', exact: true });
     await preview.getByText('Northwind Health', { exact: true }).waitFor();

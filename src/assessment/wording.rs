@@ -9,8 +9,8 @@
 
 use super::disclosure::Figure;
 use super::scoring::{PRIORITY_BELOW, STRENGTH_FROM};
-use super::workshop::{DimensionStats, Mean, PerceptionGap, Rate, Spread};
-use super::{Bank, Basis, DimensionResult, Level, Overall, Score};
+use super::workshop::{AnswerCounts, DimensionStats, Mean, PerceptionGap, Rate, Spread};
+use super::{Answer, Bank, Basis, DimensionResult, Level, Overall, Score};
 
 /// What a dimension or overall result without a score says.
 pub const NOT_ENOUGH_ANSWERS: &str = "Not enough answers";
@@ -352,6 +352,17 @@ pub fn presenter_lines(
     }
     lines.push(format!("Don't know: {}", rate(stats.dont_know)));
     lines
+}
+
+/// How a statement's answers fell, as written beside its bar: "Strongly
+/// disagree 2 · Disagree 1 · … · Don't know 0".
+pub fn answer_counts(answers: &AnswerCounts) -> String {
+    let counts: Vec<String> = Answer::AGREEMENT
+        .into_iter()
+        .chain([Answer::DontKnow])
+        .map(|a| format!("{} {}", a.label(), answers.of(a)))
+        .collect();
+    counts.join(" · ")
 }
 
 /// A practice as presenter mode asks the room about it.

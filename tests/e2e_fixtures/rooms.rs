@@ -86,6 +86,7 @@ pub fn five_three_one(bank: &Bank) -> Value {
         "roles": roles,
         "gaps": view.gaps.len(),
         "protection": view.protection().map(|p| p.sentence(threshold)),
+        "divided": divided(bank, &view),
     });
     // What the fixture promises the screen, checked here once.
     let ld = GroupLabel::Role(Role::LearningAndDevelopment).to_string();
@@ -101,12 +102,35 @@ pub fn five_three_one(bank: &Bank) -> Value {
         .iter()
         .all(|c| c == "Hidden to protect a smaller group"));
     assert_eq!(fixture["gaps"], 0);
+    // The line manager could be subtracted from any statement's split.
+    assert!(view.divided.iter().all(|s| s.split.is_none()));
     assert!(fixture["team_means"]
         .as_array()
         .unwrap()
         .iter()
         .all(Value::is_string));
     fixture
+}
+
+/// The most divided statements as the workshop lists them: each one's text,
+/// how the room answered, and how HR and L&D did where that is shown.
+fn divided(bank: &Bank, view: &TeamView) -> Value {
+    view.divided
+        .iter()
+        .map(|s| {
+            let text = bank.dimensions()[s.dimension]
+                .statements
+                .iter()
+                .find(|t| t.id == s.id)
+                .map(|t| t.text.clone());
+            json!({
+                "statement": text,
+                "room": wording::answer_counts(&s.answers),
+                "hr": s.split.map(|split| wording::answer_counts(&split.hr)),
+                "ld": s.split.map(|split| wording::answer_counts(&split.ld)),
+            })
+        })
+        .collect()
 }
 
 /// One person of a room whose journey takes the assessment in the browser:
@@ -214,6 +238,10 @@ pub fn room_of_six(bank: &Bank) -> Value {
         })
         .collect();
     assert_eq!(gaps.len(), 4, "HR and L&D compared on every dimension");
+    assert!(
+        view.divided.iter().all(|s| s.split.is_some()),
+        "HR and L&D shown on every divided statement"
+    );
 
     // The three whose exported files one journey imports.
     let imported = [1, 0, 3];
@@ -238,6 +266,7 @@ pub fn room_of_six(bank: &Bank) -> Value {
         "codes": room.iter().map(|p| code::encode(bank, p)).collect::<Vec<_>>(),
         "dimensions": dimensions,
         "gaps": gaps,
+        "divided": divided(bank, &view),
         "by_role_groups": view.roles.iter().map(group_record).collect::<Vec<_>>(),
         "by_team_groups": view.teams.iter().map(group_record).collect::<Vec<_>>(),
         "plan": actions(bank, &plan),

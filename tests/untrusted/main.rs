@@ -14,4 +14,4 @@ use common::mini_bank_json;
 use proptest::prelude::*;
 use serde_json::{json, Value};
 use tandem::assessment::config::{self, Draft, Scheme, MAX_CONFIG_BYTES, MAX_LINK_CHARS};
-use tandem::assessment::{Bank, Config, HostMessages, Mode};
+use tandem::assessment::{Bank, Config, HostMessages, Logo, Mode};

@@ -24,6 +24,18 @@ proptest! {
     }
 
     #[test]
+    fn no_bytes_panic_the_logo_checks(start in 0usize..4, rest in prop::collection::vec(any::<u8>(), 0..64), text in ".{0,40}") {
+        let starts: [&[u8]; 4] = [b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR", &[0xff, 0xd8, 0xff], b"RIFF\0\0\0\0WEBPVP8", b""];
+        let bytes = [starts[start], &rest].concat();
+        if let Ok(logo) = Logo::embed(&bytes) {
+            prop_assert_eq!(logo.as_str().parse::<Logo>(), Ok(logo.clone()));
+        }
+        for kind in ["png", "jpeg", "webp"] {
+            let _ = format!("data:image/{kind};base64,{text}").parse::<Logo>();
+        }
+    }
+
+    #[test]
     fn damaged_banks_never_panic_the_reader(path in prop::collection::vec(0usize..8, 1..6), value in json_value()) {
         let mut bank = mini_bank_json();
         // Replace whatever sits at a random path with a random value.

@@ -35,7 +35,7 @@ const BAD_COLOUR: &str =
 const ONLY_HTTPS: &str =
     "contact: must start with https:// or mailto: (no other kind of link is allowed)";
 /// What a logo that is not the path of an image beside the app is refused with.
-const NOT_A_PATH: &str = "logo: must be the path of an image beside the app, such as branding/logo.png, not a web address or a data: or javascript: URL";
+const NOT_A_PATH: &str = "logo: must be the path of an image beside the app, such as branding/logo.png, or an embedded image, not a web address or a javascript: URL";
 
 #[test]
 fn hostile_and_mistaken_files_are_refused_each_with_its_own_location_and_reason() {
@@ -113,7 +113,21 @@ fn hostile_and_mistaken_files_are_refused_each_with_its_own_location_and_reason(
             json!({"logo": "//evil.example/logo.png"}).to_string(),
             vec!["logo: must not start with //, which points at another site; put the image beside the app and give its path, such as branding/logo.png"],
         ),
-        ("data: logo", json!({"logo": "data:image/png;base64,iVBORw0KGgo="}).to_string(), vec![NOT_A_PATH]),
+        (
+            "embedded logo that is only a PNG's signature",
+            json!({"logo": "data:image/png;base64,iVBORw0KGgo="}).to_string(),
+            vec!["logo: is not the PNG image it says it is, or its size cannot be read; choose the image file again"],
+        ),
+        (
+            "embedded SVG logo",
+            json!({"logo": "data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+"}).to_string(),
+            vec!["logo: must not be an SVG image, which can carry script; use PNG, JPEG or WebP"],
+        ),
+        (
+            "embedded page as a logo",
+            json!({"logo": "data:text/html,<script>alert(1)</script>"}).to_string(),
+            vec!["logo: is a data: URL but not a base64 PNG, JPEG or WebP image (data:image/png;base64,…)"],
+        ),
         ("javascript: logo", json!({"logo": "javascript:alert(1)//.png"}).to_string(), vec![NOT_A_PATH]),
         (
             "absolute logo path",

@@ -134,6 +134,20 @@ fn small_team() -> impl Strategy<Value = (Vec<Progress>, usize)> {
     })
 }
 
+/// Small rooms of HR, L&D and a few line managers, at thresholds up to 3:
+/// the rooms where a statement's HR and L&D split can be shown.
+fn two_sided_team() -> impl Strategy<Value = (Vec<Progress>, usize)> {
+    use Role::{Hr, LearningAndDevelopment as Ld, LineManager};
+    (small_team(), prop::collection::vec(0usize..5, 13)).prop_map(
+        |((mut team, threshold), roles)| {
+            for (participant, role) in team.iter_mut().zip(roles) {
+                participant.role = Some([Hr, Hr, Ld, Ld, LineManager][role]);
+            }
+            (team, threshold.min(3))
+        },
+    )
+}
+
 /// Each figure the view shows for dimension `position`, as the set of
 /// participants (among `team`) whose scores it sums.
 fn shown_sums(bank: &Bank, view: &TeamView, team: &[Progress], position: usize) -> Vec<Vec<u128>> {
@@ -286,6 +300,39 @@ proptest! {
             } else {
                 prop_assert_eq!(statement.answers.total(), 0);
             }
+        }
+    }
+
+    /// Where a statement shows how HR and L&D answered, it does so beside the
+    /// dimension's HR vs L&D gap, and no combination of its room's, HR's
+    /// and L&D's counts gives the answers of fewer than the threshold's
+    /// number of people.
+    #[test]
+    fn no_split_of_a_statement_solves_a_small_group((team, threshold) in two_sided_team(), full in any::<bool>()) {
+        let bank = shared_mini_bank();
+        let mode = if full { Mode::Full } else { Mode::Quick };
+        let view = TeamView::of(bank, mode, &team, threshold, str::to_lowercase);
+        let threshold = threshold.max(1);
+        for statement in &view.statements {
+            let Some(split) = &statement.split else {
+                continue;
+            };
+            prop_assert!(view.gaps.iter().any(|g| g.index == statement.dimension));
+            let core = bank.dimensions()[statement.dimension].core;
+            let answered: Vec<&Progress> = team
+                .iter()
+                .filter(|p| (p.mode == Mode::Full || core) && p.answers.contains_key(&statement.id))
+                .collect();
+            let over = |role: Option<Role>| -> Vec<u128> {
+                answered.iter().map(|p| u128::from(role.is_none() || p.role == role)).collect()
+            };
+            let hr = over(Some(Role::Hr));
+            prop_assert_eq!(split.hr.total() as u128, hr.iter().sum::<u128>());
+            let sums = [over(None), hr, over(Some(Role::LearningAndDevelopment))];
+            prop_assert!(
+                !common::subtraction::solvable(&sums, threshold),
+                "{} at threshold {}", statement.id, threshold
+            );
         }
     }
 

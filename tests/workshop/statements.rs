@@ -304,3 +304,73 @@ fn equally_divided_statements_put_more_answers_first_then_bank_order() {
         ]
     );
 }
+
+/// HR and L&D people who answer beta.one as given and beta.two "Agree".
+fn beta_room(bank: &Bank, rows: &[(Role, Answer)]) -> Vec<Progress> {
+    rows.iter()
+        .map(|&(role, answer)| {
+            answering(
+                bank,
+                Mode::Quick,
+                role,
+                &[("beta.one", answer), ("beta.two", Answer::Agree)],
+            )
+        })
+        .collect()
+}
+
+/// beta.one's HR and L&D split in `room` at `threshold`, as (HR, L&D)
+/// counts of strongly disagree to strongly agree then Don't know.
+fn beta_split(bank: &Bank, room: &[Progress], threshold: usize) -> Option<[Vec<usize>; 2]> {
+    let view = TeamView::of(bank, Mode::Quick, room, threshold, str::to_lowercase);
+    let one = view
+        .statements
+        .iter()
+        .find(|s| s.id.as_str() == "beta.one")?;
+    let counts = |answers: &tandem::assessment::workshop::AnswerCounts| {
+        Answer::AGREEMENT
+            .into_iter()
+            .chain([Answer::DontKnow])
+            .map(|a| answers.of(a))
+            .collect()
+    };
+    one.split
+        .map(|split| [counts(&split.hr), counts(&split.ld)])
+}
+
+#[test]
+fn a_statement_shows_how_hr_and_ld_answered_only_where_nobody_can_be_subtracted_back() {
+    use Answer::*;
+    use Role::{Hr, LearningAndDevelopment as Ld, LineManager};
+    let bank = mini_bank();
+    let pairs = [
+        (Hr, StronglyDisagree),
+        (Hr, StronglyDisagree),
+        (Hr, Disagree),
+        (Ld, StronglyAgree),
+        (Ld, StronglyAgree),
+        (Ld, Agree),
+    ];
+    let room = beta_room(&bank, &pairs);
+    assert_eq!(
+        beta_split(&bank, &room, 3),
+        Some([vec![2, 1, 0, 0, 0, 0], vec![0, 0, 0, 1, 2, 0]])
+    );
+    // One line manager more: the room's counts less HR's and L&D's would be
+    // their answer, so neither group's is shown.
+    let one_more = beta_room(&bank, &[&pairs[..], &[(LineManager, Neutral)]].concat());
+    assert_eq!(beta_split(&bank, &one_more, 3), None);
+    // Three more, and the rest is a group of three like the others.
+    let three_more = beta_room(&bank, &[&pairs[..], &[(LineManager, Neutral); 3]].concat());
+    assert!(beta_split(&bank, &three_more, 3).is_some());
+    // An HR "Don't know" leaves two opinions in HR: too few at 3.
+    let unsure = beta_room(&bank, &[&[(Hr, DontKnow)], &pairs[1..]].concat());
+    assert_eq!(beta_split(&bank, &unsure, 3), None);
+    // Two and two in an open workshop of threshold 2.
+    let small = beta_room(&bank, &[pairs[0], pairs[1], pairs[3], pairs[4]]);
+    assert_eq!(beta_split(&bank, &small, 3), None);
+    assert_eq!(
+        beta_split(&bank, &small, 2),
+        Some([vec![2, 0, 0, 0, 0, 0], vec![0, 0, 0, 0, 2, 0]])
+    );
+}

@@ -4,10 +4,12 @@
 //! configuration. The draft is checked by the same `Config::parse` that reads
 //! the file, so what the builder accepts, the app accepts.
 
-use crate::app::components::brand;
-use crate::assessment::config::{self, Draft, HostMessages, MAX_LINK_CHARS};
+use super::builder_preview::BuilderPreview;
+use crate::assessment::config::{
+    self, Draft, HostMessages, LogoError, MAX_LINK_CHARS, MAX_LOGO_BYTES, MAX_LOGO_SIDE,
+};
 use crate::assessment::saved::MAX_THRESHOLD;
-use crate::assessment::{Bank, Config, ConfigError, Problem};
+use crate::assessment::{Bank, Config, ConfigError, Logo, Problem};
 use crate::{clipboard, files, hosting, page};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -111,6 +113,8 @@ pub fn Builder(
         use_state_eq(move || Draft::of(&config, Bank::standard()))
     };
     let copied = use_state_eq(|| None::<Result<(), AttrValue>>);
+    // Why the last image file chosen for the logo was not embedded.
+    let logo_error = use_state_eq(|| None::<AttrValue>);
     // The draft as a file, and the configuration it makes, or its problems.
     let checked: Result<(String, Config), ConfigError> = draft
         .to_json()
@@ -233,6 +237,79 @@ pub fn Builder(
             </div>
         }
     };
+    // The logo: a path beside the app, or a small image embedded in the
+    // configuration, which travels in its link as well as its file.
+    let embedded = Field::Logo
+        .get(&draft)
+        .parse::<Logo>()
+        .ok()
+        .filter(Logo::is_embedded);
+    let on_logo_file = {
+        let draft = draft.clone();
+        let logo_error = logo_error.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = files::chosen_file(&input) else {
+                return;
+            };
+            // Choosing the same file again, once fixed, is a change too.
+            input.set_value("");
+            let draft = draft.clone();
+            let logo_error = logo_error.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let name = file.name();
+                let embedded = match files::read_bytes(&file, MAX_LOGO_BYTES).await {
+                    Ok(bytes) => Logo::embed(&bytes).map_err(|reason| reason.to_string()),
+                    Err(Some(size)) => Err(LogoError::EmbeddedTooLarge(size).to_string()),
+                    Err(None) => Err("could not be read".to_owned()),
+                };
+                match embedded {
+                    Ok(logo) => {
+                        let mut next = (*draft).clone();
+                        next.logo = logo.as_str().to_owned();
+                        draft.set(next);
+                        logo_error.set(None);
+                    }
+                    Err(reason) => logo_error.set(Some(format!("\"{name}\" {reason}.").into())),
+                }
+            });
+        })
+    };
+    let on_logo_removed = {
+        let draft = draft.clone();
+        Callback::from(move |_| {
+            let mut next = (*draft).clone();
+            next.logo.clear();
+            draft.set(next);
+        })
+    };
+    let logo_field = html! {
+        <>
+            if let Some(logo) = &embedded {
+                <div class="builder__field">
+                    <p class="builder__label">{ "Logo" }</p>
+                    <p class="builder__embedded">
+                        <img class="builder__thumbnail" src={logo.as_str().to_owned()} alt="The embedded logo" />
+                        { format!("An image of {} KB, embedded: the link carries it too.", logo.embedded_bytes().unwrap_or_default().div_ceil(1024)) }
+                    </p>
+                    <div class="builder__actions">
+                        <button type="button" class="button" onclick={on_logo_removed}>{ "Remove the embedded logo" }</button>
+                    </div>
+                </div>
+            } else {
+                { text_field(Field::Logo, "builder-logo", "Logo", "The path of a PNG, JPEG or WebP image beside the app, such as branding/logo.png. No web addresses and no SVG. Or embed a small image below.") }
+            }
+            <div class="builder__field">
+                <label for="builder-logo-file">{ if embedded.is_some() { "Embed another image file" } else { "Embed an image file" } }</label>
+                <input id="builder-logo-file" type="file" accept="image/png,image/jpeg,image/webp"
+                    aria-describedby="builder-logo-file-hint" onchange={on_logo_file} />
+                if let Some(error) = &*logo_error {
+                    <p class="builder__errors" role="alert">{ error }</p>
+                }
+                <p class="builder__hint" id="builder-logo-file-hint">{ format!("PNG, JPEG or WebP, at most {} KB and {MAX_LOGO_SIDE} pixels a side, kept in the configuration.", MAX_LOGO_BYTES / 1024) }</p>
+            </div>
+        </>
+    };
     let on_threshold = {
         let draft = draft.clone();
         Callback::from(move |e: Event| {
@@ -315,20 +392,6 @@ pub fn Builder(
         })
     };
 
-    // The preview's colours, set on its frame as the app sets them on the
-    // page; again whenever the frame comes back after a problem.
-    let frame = use_node_ref();
-    {
-        let frame = frame.clone();
-        let colours = checked.as_ref().ok().map(|(_, c)| c.colours().clone());
-        use_effect_with(colours, move |colours| {
-            if let (Some(colours), Some(element)) = (colours, frame.cast::<web_sys::HtmlElement>())
-            {
-                page::set_properties(&element, colours);
-            }
-        });
-    }
-
     // The preview keeps the last configuration without problems while one
     // is being fixed.
     let last_good = use_mut_ref(|| None::<Rc<Config>>);
@@ -347,7 +410,7 @@ pub fn Builder(
                         <legend>{ "Branding" }</legend>
                         { text_field(Field::Organisation, "builder-organisation", "Organisation", "The client's name, shown at the top of every page.") }
                         { text_field(Field::Title, "builder-title", "Assessment title", "Shown on the first page and the report; the question bank's title when left empty.") }
-                        { text_field(Field::Logo, "builder-logo", "Logo", "The path of a PNG, JPEG or WebP image beside the app, such as branding/logo.png. No web addresses and no SVG.") }
+                        { logo_field }
                         { text_field(Field::Contact, "builder-contact", "Contact link", "An https:// address or a mailto: email link.") }
                     </fieldset>
                     <fieldset>
@@ -410,7 +473,7 @@ pub fn Builder(
                     </section>
 
                     if let Some(config) = &previewed {
-                        { preview(config, &frame, checked.is_err()) }
+                        <BuilderPreview config={Rc::clone(config)} stale={checked.is_err()} />
                     }
 
                     if checked.is_ok() {
@@ -474,38 +537,5 @@ fn copy_outcome(outcome: &Option<Result<(), AttrValue>>) -> Html {
         Some(Ok(())) => html! { <p role="status">{ "Link copied." }</p> },
         Some(Err(reason)) => html! { <p role="alert">{ format!("Not done: {reason}.") }</p> },
         None => Html::default(),
-    }
-}
-
-/// How the first page will look: the configuration's name, logo, title,
-/// words and colours, drawn with the same rules as the app. The colours are
-/// set on `frame` by the builder's effect; `stale` when a problem is being
-/// fixed and this is the last version without one. Root class
-/// `builder-preview`.
-fn preview(config: &Config, frame: &NodeRef, stale: bool) -> Html {
-    html! {
-        <section class="builder-preview" aria-labelledby="builder-preview-heading">
-            <h2 id="builder-preview-heading">{ "Preview" }</h2>
-            if stale {
-                <p class="builder__hint">{ "The last version without problems, until the ones above are fixed." }</p>
-            }
-            <div class="builder-preview__frame" ref={frame.clone()}>
-                <div class="builder-preview__header">{ brand(config) }</div>
-                <p class="builder-preview__title">{ config.title() }</p>
-                for paragraph in config.intro().iter() {
-                    <p>{ paragraph }</p>
-                }
-                <p><span class="button button--primary">{ format!("{} statements", config.bank().statement_count(crate::assessment::Mode::Quick)) }</span></p>
-                if !config.closing().is_empty() {
-                    <p class="builder__hint">{ "With the results:" }</p>
-                    for paragraph in config.closing().iter() {
-                        <p>{ paragraph }</p>
-                    }
-                }
-                if let Some(contact) = config.contact() {
-                    <p>{ format!("Contact: {}", contact.label()) }</p>
-                }
-            </div>
-        </section>
     }
 }

@@ -9,7 +9,9 @@ use crate::app::components::{
 };
 use crate::assessment::plan::{self, PlanChange};
 use crate::assessment::wording;
-use crate::assessment::{overall_rule, Bank, Config, DimensionResult, Overall, Progress, Report};
+use crate::assessment::{
+    overall_rule, Bank, Config, DimensionResult, Link, Overall, Progress, Report,
+};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -84,18 +86,7 @@ pub fn Results(
     };
     let name = |d: &DimensionResult| bank.dimensions()[d.index].name.clone();
 
-    let axes: Rc<[AttrValue]> = report
-        .dimensions
-        .iter()
-        .map(|d| AttrValue::from(name(d)))
-        .collect();
-    let scores = |report: &Report| -> Rc<[Option<u8>]> {
-        report
-            .dimensions
-            .iter()
-            .map(|d| d.score().map(|s| s.value()))
-            .collect()
-    };
+    let axes = radar_axes(bank, &report);
     let earlier_score = |index: usize| {
         earlier
             .as_ref()
@@ -105,7 +96,7 @@ pub fn Results(
     let mut series = vec![RadarSeries {
         label: "This result".into(),
         modifier: "self",
-        scores: scores(&report),
+        scores: radar_scores(&report),
     }];
     if earlier.is_some() {
         series.push(RadarSeries {
@@ -195,16 +186,7 @@ pub fn Results(
                 </ShareResult>
             }
 
-            if !closing.is_empty() || contact.is_some() {
-                <section class="results__closing" aria-label="A word from the people running this assessment">
-                    for paragraph in closing.iter() {
-                        <p>{ paragraph }</p>
-                    }
-                    if let Some(contact) = contact {
-                        { contact_link(contact) }
-                    }
-                </section>
-            }
+            { closing_words(closing, contact) }
 
             <section class="results__scores" aria-labelledby="scores-heading">
                 <h2 id="scores-heading">{ "Scores by dimension" }</h2>
@@ -289,7 +271,45 @@ pub fn Results(
     }
 }
 
-fn overall_summary(bank: &Bank, report: &Report) -> Html {
+/// The radar chart's axes: the result's dimensions by name.
+pub(super) fn radar_axes(bank: &Bank, report: &Report) -> Rc<[AttrValue]> {
+    report
+        .dimensions
+        .iter()
+        .map(|d| AttrValue::from(bank.dimensions()[d.index].name.clone()))
+        .collect()
+}
+
+/// A result's scores in the order of [`radar_axes`], `None` for no score.
+pub(super) fn radar_scores(report: &Report) -> Rc<[Option<u8>]> {
+    report
+        .dimensions
+        .iter()
+        .map(|d| d.score().map(|s| s.value()))
+        .collect()
+}
+
+/// The consultant's closing words and contact link, when there are any.
+/// Root class `results__closing`.
+pub(super) fn closing_words(closing: &[String], contact: Option<&Link>) -> Html {
+    if closing.is_empty() && contact.is_none() {
+        return Html::default();
+    }
+    html! {
+        <section class="results__closing" aria-label="A word from the people running this assessment">
+            for paragraph in closing.iter() {
+                <p>{ paragraph }</p>
+            }
+            if let Some(contact) = contact {
+                { contact_link(contact) }
+            }
+        </section>
+    }
+}
+
+/// The headline: the overall level, what it rests on and its meaning.
+/// Root class `results__overall`.
+pub(super) fn overall_summary(bank: &Bank, report: &Report) -> Html {
     match report.overall {
         Overall::NotEnoughAnswers => html! {
             <div class="results__overall">
@@ -336,7 +356,7 @@ const FIRST_STEPS: usize = 3;
 
 /// The plan's first action for each of its first dimensions, at the top
 /// of the result: what to do first.
-fn first_steps(bank: &Bank, plan: &plan::ActionPlan, is_own: bool) -> Html {
+pub(super) fn first_steps(bank: &Bank, plan: &plan::ActionPlan, is_own: bool) -> Html {
     // One step per dimension, in the plan's order: the first thing to do
     // about each of the most urgent.
     let mut steps: Vec<&plan::PlannedAction> = Vec::new();

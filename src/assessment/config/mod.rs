@@ -22,10 +22,12 @@
 //! - `logo`: the [`Logo`] path and why one is refused;
 //! - `link_format`: a configuration carried in a link ([`link_fragment`],
 //!   [`json_from_link`]);
+//! - `base64`: the two spellings of base64 a link and a logo use;
 //! - `draft`: the builder's [`Draft`], written out as a file.
 //!
 //! [`Link`]: crate::assessment::Link
 
+mod base64;
 mod colours;
 mod draft;
 mod file;
@@ -39,6 +41,6 @@ pub use colours::{linear_table, Colour, ColourError, Colours, Scheme, CUSTOM_PRO
 pub use draft::{pretty_bank, Draft};
 pub use file::{site_mark, Config, ConfigError, HostMessages, FORMAT_VERSION, MAX_CONFIG_BYTES};
 pub use link_format::{json_from_link, link_fragment, LINK_PREFIX, MAX_LINK_CHARS};
-pub use logo::{Logo, LogoError, MAX_LOGO_PATH};
+pub use logo::{ImageFormat, Logo, LogoError, MAX_LOGO_BYTES, MAX_LOGO_PATH, MAX_LOGO_SIDE};
 pub use policy::{Links, Part, Policy};
 pub use read::{MAX_ORGANISATION, MAX_PROSE, MAX_THRESHOLD, MAX_TITLE, MIN_THRESHOLD};

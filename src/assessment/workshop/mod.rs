@@ -36,8 +36,8 @@ pub use gathering::{
 };
 pub use pasted::MAX_PASTE_BYTES;
 pub use statistics::{
-    Agreement, AnswerCounts, DimensionStats, Mean, PerceptionGap, Rate, Spread, StatementStats,
-    AGREED_BELOW, DIVIDED_COUNT, MIXED_BELOW,
+    Agreement, AnswerCounts, DimensionStats, Mean, PerceptionGap, Rate, RoleSplit, Spread,
+    StatementStats, AGREED_BELOW, DIVIDED_COUNT, MIXED_BELOW,
 };
 pub use tally::Lowercase;
 pub use team::{

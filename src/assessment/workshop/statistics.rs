@@ -284,6 +284,17 @@ pub struct StatementStats {
     /// "Don't know" answers among the participants asked; `None` when the
     /// statement's figures are hidden.
     pub dont_know: Option<Rate>,
+    /// How HR and L&D answered; `None` unless the dimension's HR vs L&D
+    /// gap is shown and both groups, and everyone else unless nobody, have
+    /// the threshold's number of answers on the scale.
+    pub split: Option<RoleSplit>,
+}
+
+/// How HR and L&D each answered one statement.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RoleSplit {
+    pub hr: AnswerCounts,
+    pub ld: AnswerCounts,
 }
 
 /// How differently HR and L&D see one dimension.

@@ -15,7 +15,7 @@
 
 use super::gathering::Workshop;
 use super::statistics::{
-    self, AnswerCounts, DimensionStats, Mean, Rate, StatementStats, ANSWER_ORDER,
+    self, AnswerCounts, DimensionStats, Mean, Rate, RoleSplit, StatementStats, ANSWER_ORDER,
 };
 use super::team::{Group, GroupFigures, GroupLabel, TeamView};
 use crate::assessment::answer::{Answer, Mode, Role};
@@ -140,6 +140,11 @@ struct StatementSums {
     /// scoring) of the answers on the scale.
     steps: u64,
     squares: u64,
+    /// The answers of HR, of L&D and of everyone else ([`split_group`]),
+    /// and how many of each were asked: what a divided statement's split
+    /// is made from.
+    split: [[usize; 7]; 3],
+    split_asked: [usize; 3],
 }
 
 impl StatementSums {
@@ -151,11 +156,35 @@ impl StatementSums {
         (n * squares - steps * steps, n)
     }
 
+    /// How HR and L&D answered, where that can be shown: the dimension's
+    /// HR and L&D means are both shown (`both_shown`), each group has the
+    /// threshold's number of answers on the scale, and everyone else,
+    /// whose answers the room's less the two groups' would give, is nobody
+    /// or also the threshold's number.
+    fn split(&self, threshold: usize, both_shown: bool) -> Option<RoleSplit> {
+        let on_scale = |group: usize| self.split[group][..5].iter().sum::<usize>();
+        let shown = both_shown
+            && on_scale(SPLIT_HR) >= threshold
+            && on_scale(SPLIT_LD) >= threshold
+            && (self.split_asked[SPLIT_REST] == 0 || on_scale(SPLIT_REST) >= threshold);
+        shown.then(|| RoleSplit {
+            hr: AnswerCounts(self.split[SPLIT_HR]),
+            ld: AnswerCounts(self.split[SPLIT_LD]),
+        })
+    }
+
     /// The statement's figures, shown for the whole room only, and only when
     /// at least `threshold` participants answered it on the agreement scale:
     /// someone who answered "Don't know" knows their own answer, so the
-    /// opinions behind the figures must be the threshold's number.
-    fn stats(&self, id: &StatementId, dimension: usize, threshold: usize) -> StatementStats {
+    /// opinions behind the figures must be the threshold's number. The HR
+    /// and L&D split is [`StatementSums::split`]'s.
+    fn stats(
+        &self,
+        id: &StatementId,
+        dimension: usize,
+        threshold: usize,
+        both_shown: bool,
+    ) -> StatementStats {
         let on_scale = self.answers[..5].iter().sum();
         let figure = disclosure::room_only(on_scale, threshold);
         if !figure.is_shown() {
@@ -168,6 +197,7 @@ impl StatementSums {
                 mean: None,
                 std_dev: None,
                 dont_know: None,
+                split: None,
             };
         }
         let answers = AnswerCounts(self.answers);
@@ -186,6 +216,7 @@ impl StatementSums {
                 count: answers.of(Answer::DontKnow),
                 of: self.asked,
             }),
+            split: self.split(threshold, both_shown),
         }
     }
 }
@@ -206,6 +237,19 @@ const HR: usize = 0;
 const LD: usize = 1;
 /// Position of the "no role" sums, after the five roles.
 const NO_ROLE: usize = 5;
+
+/// The groups of a statement's split: HR, L&D, and everyone else.
+const SPLIT_HR: usize = 0;
+const SPLIT_LD: usize = 1;
+const SPLIT_REST: usize = 2;
+
+fn split_group(role: Option<Role>) -> usize {
+    match role {
+        Some(Role::Hr) => SPLIT_HR,
+        Some(Role::LearningAndDevelopment) => SPLIT_LD,
+        _ => SPLIT_REST,
+    }
+}
 
 fn role_slot(role: Option<Role>) -> usize {
     match role {
@@ -311,7 +355,7 @@ impl<'b> Tally<'b> {
             *given = answer(statement).map_or(0, |a| statistics::answer_slot(a) as u8 + 1);
         }
         for position in 0..self.dimensions.len() {
-            self.scores[position] = self.add_dimension(position, mode);
+            self.scores[position] = self.add_dimension(position, mode, split_group(role));
         }
         self.role_sums[role_slot(role)].add(&self.scores);
         let mut column = None;
@@ -348,7 +392,7 @@ impl<'b> Tally<'b> {
 
     /// Counts one participant's answers to one dimension and returns their
     /// score, if they were asked it and answered enough.
-    fn add_dimension(&mut self, position: usize, mode: Mode) -> Option<u64> {
+    fn add_dimension(&mut self, position: usize, mode: Mode, group: usize) -> Option<u64> {
         if mode != Mode::Full && !self.dimensions[position].1.core {
             return None;
         }
@@ -360,8 +404,10 @@ impl<'b> Tally<'b> {
         for s in range.clone() {
             let statement = &mut self.statement_sums[s];
             statement.asked += 1;
+            statement.split_asked[group] += 1;
             let answer = usize::from(self.given[s]).checked_sub(1).map(|slot| {
                 statement.answers[slot] += 1;
+                statement.split[group][slot] += 1;
                 ANSWER_ORDER[slot]
             });
             if let Some(step) = count.add(self.flat[s].statement, answer) {
@@ -413,11 +459,18 @@ impl<'b> Tally<'b> {
                     }),
             })
             .collect();
+        let both_shown: Vec<bool> = shown
+            .iter()
+            .map(|s| s.roles[HR].is_shown() && s.roles[LD].is_shown())
+            .collect();
         let statements: Vec<StatementStats> = self
             .flat
             .iter()
             .zip(&self.statement_sums)
-            .map(|(f, sums)| sums.stats(&f.statement.id, self.dimensions[f.dimension].0, threshold))
+            .map(|(f, sums)| {
+                let (index, _) = self.dimensions[f.dimension];
+                sums.stats(&f.statement.id, index, threshold, both_shown[f.dimension])
+            })
             .collect();
         let spreads: Vec<(u128, u128)> = self
             .statement_sums
@@ -425,10 +478,6 @@ impl<'b> Tally<'b> {
             .map(StatementSums::spread)
             .collect();
         let divided = statistics::most_divided(&statements, &spreads);
-        let both_shown: Vec<bool> = shown
-            .iter()
-            .map(|s| s.roles[HR].is_shown() && s.roles[LD].is_shown())
-            .collect();
         let gaps = statistics::gaps(
             &self.dimensions,
             &self.role_sums[HR].scores,

@@ -1,8 +1,9 @@
 //! Presenter mode: the team picture on a projector, one slide at a time.
 //! Each dimension asks the room first and shows its figures when revealed,
-//! as large figures and bars; then the statements the room is most divided
-//! on; then the team plan, to close. A presentation clicker drives it: its
-//! keys (arrows, Page Up and Down, Space) move through the slides.
+//! as large figures and bars; then the four statements the room is most
+//! divided on, with how HR and L&D answered where that may be shown; then the
+//! team plan, to close. A presentation clicker drives it: its keys (arrows,
+//! Page Up and Down, Space) move through the slides.
 
 use super::team_picture::{divided_list, mode_notice};
 use crate::app::workshop_state::{Presenter, Slide};
@@ -12,6 +13,11 @@ use crate::assessment::{wording, Bank, Score};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
+
+/// How many of the most divided statements the projector shows: four fill
+/// two rows of two with their HR and L&D bars at 1366 × 768 and at 150 %
+/// zoom; the team picture lists them all.
+const PROJECTED_DIVIDED: usize = 4;
 
 #[derive(Properties, PartialEq)]
 pub struct PresenterModeProps {
@@ -114,7 +120,7 @@ pub fn PresenterMode(
         Slide::Divided => html! {
             <>
                 <h1 tabindex="-1">{ "Where the team is most divided" }</h1>
-                <div class="presenter__divided">{ divided_list(bank, view) }</div>
+                <div class="presenter__divided">{ divided_list(bank, view, PROJECTED_DIVIDED) }</div>
             </>
         },
         Slide::Plan => plan_slide(bank, plan),

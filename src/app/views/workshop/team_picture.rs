@@ -4,7 +4,9 @@
 
 use crate::app::components::{RadarChart, RadarSeries};
 use crate::assessment::disclosure::Figure;
-use crate::assessment::workshop::{Agreement, Group, StatementStats, TeamView, PROTECTED_FROM};
+use crate::assessment::workshop::{
+    Agreement, AnswerCounts, Group, TeamView, DIVIDED_COUNT, PROTECTED_FROM,
+};
 use crate::assessment::{wording, Answer, Bank, Role, Score, StatementId};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -160,7 +162,7 @@ pub(super) fn team_picture(
             </dl>
 
             <h3>{ "Where the team is most divided" }</h3>
-            { divided_list(bank, view) }
+            { divided_list(bank, view, DIVIDED_COUNT) }
 
             if view.threshold >= PROTECTED_FROM {
                 <p class="hint workshop__rule">{ format!("How groups are protected: a group's figures are shown only when at least {} people make them, and a group large enough is hidden too when its figures, added to or subtracted from the others here, would give a smaller group's answers away.", view.threshold) }</p>
@@ -199,19 +201,32 @@ pub(super) fn roles_line(view: &TeamView) -> Option<String> {
 }
 
 /// The statements the room is most divided on, each with its dimension and
-/// a bar of how the answers fell, the counts written beside it.
-pub(super) fn divided_list(bank: &Bank, view: &TeamView) -> Html {
+/// a bar of how the answers fell, the counts written beside it; and, where
+/// the anonymity rules let it be shown, the same for HR and for L&D; the
+/// first `at_most` of them.
+pub(super) fn divided_list(bank: &Bank, view: &TeamView, at_most: usize) -> Html {
     if view.divided.is_empty() {
         return html! { <p>{ "Not enough answers on the scale yet." }</p> };
     }
     html! {
         <ol class="workshop__divided">
-            for s in view.divided.iter() {
+            for s in view.divided.iter().take(at_most) {
                 <li key={s.id.as_str()}>
                     <p class="workshop__statement">{ statement_text(bank, s.dimension, &s.id) }</p>
                     <p class="workshop__statement-dimension">{ &bank.dimensions()[s.dimension].name }</p>
-                    { answer_bar(s) }
-                    <p class="hint">{ answer_counts(s) }</p>
+                    { answer_bar(&s.answers) }
+                    <p class="hint">{ wording::answer_counts(&s.answers) }</p>
+                    if let Some(split) = &s.split {
+                        <dl class="workshop__split">
+                            for (group, answers) in [("HR", &split.hr), ("L&D", &split.ld)] {
+                                <div class="workshop__split-group">
+                                    <dt>{ group }</dt>
+                                    <dd>{ answer_bar(answers) }</dd>
+                                    <dd class="hint workshop__split-counts">{ wording::answer_counts(answers) }</dd>
+                                </div>
+                            }
+                        </dl>
+                    }
                 </li>
             }
         </ol>
@@ -221,11 +236,11 @@ pub(super) fn divided_list(bank: &Bank, view: &TeamView) -> Html {
 /// The answers to a statement as one bar, strongly disagree to strongly
 /// agree then "Don't know", each part as wide as its share. Drawn in SVG,
 /// whose widths are attributes, so the strict style policy holds.
-fn answer_bar(s: &StatementStats) -> Html {
+fn answer_bar(counts: &AnswerCounts) -> Html {
     let answers: Vec<(Answer, usize)> = Answer::AGREEMENT
         .into_iter()
         .chain([Answer::DontKnow])
-        .map(|a| (a, s.answers.of(a)))
+        .map(|a| (a, counts.of(a)))
         .collect();
     let total: usize = answers.iter().map(|(_, n)| n).sum();
     if total == 0 {
@@ -257,15 +272,6 @@ fn statement_text(bank: &Bank, dimension: usize, id: &StatementId) -> String {
         .iter()
         .find(|s| &s.id == id)
         .map_or_else(|| id.to_string(), |s| s.text.clone())
-}
-
-fn answer_counts(s: &StatementStats) -> String {
-    let counts: Vec<String> = Answer::AGREEMENT
-        .into_iter()
-        .chain([Answer::DontKnow])
-        .map(|a| format!("{} {}", a.label(), s.answers.of(a)))
-        .collect();
-    counts.join(" · ")
 }
 
 fn group_table(title: &str, bank: &Bank, view: &TeamView, groups: &[Group]) -> Html {

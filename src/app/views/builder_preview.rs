@@ -1,0 +1,189 @@
+//! The builder's preview: the configuration on the screens a respondent
+//! meets (the first page, a page of statements and a result), drawn by the
+//! app's own components and rules, in the configuration's colours. The
+//! result is worked out by the real scoring from answers made up for the
+//! purpose, and says so.
+
+use super::results::{closing_words, first_steps, overall_summary, radar_axes, radar_scores};
+use crate::app::components::{brand, ProgressBar, RadarChart, RadarSeries, StatementItem};
+use crate::assessment::plan::ActionPlan;
+use crate::assessment::{Answer, Bank, Config, Mode, Progress, StatementId};
+use crate::page;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// The screens the preview can show, in the order a respondent meets them.
+#[derive(Clone, Copy, PartialEq)]
+enum Screen {
+    Landing,
+    Statement,
+    Result,
+}
+
+impl Screen {
+    const ALL: [Screen; 3] = [Screen::Landing, Screen::Statement, Screen::Result];
+
+    fn label(self) -> &'static str {
+        match self {
+            Screen::Landing => "First page",
+            Screen::Statement => "A statement",
+            Screen::Result => "The result",
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct BuilderPreviewProps {
+    /// The configuration shown: the draft's, or its last version without
+    /// problems.
+    pub config: Rc<Config>,
+    /// The draft has problems and this is its last good version.
+    pub stale: bool,
+}
+
+/// The preview, with a choice of screen. Root class `builder-preview`.
+#[component]
+pub fn BuilderPreview(BuilderPreviewProps { config, stale }: &BuilderPreviewProps) -> Html {
+    let screen = use_state_eq(|| Screen::Landing);
+    // The statement on show can be answered, as on the real page.
+    let answer = use_state_eq(|| None::<Answer>);
+
+    // The colours, set on the frame as the app sets them on the page.
+    let frame = use_node_ref();
+    {
+        let frame = frame.clone();
+        use_effect_with(config.colours().clone(), move |colours| {
+            if let Some(element) = frame.cast::<web_sys::HtmlElement>() {
+                page::set_properties(&element, colours);
+            }
+        });
+    }
+
+    let choose = |choice: Screen| {
+        let screen = screen.clone();
+        Callback::from(move |_| screen.set(choice))
+    };
+    let on_answer = {
+        let answer = answer.clone();
+        Callback::from(move |(_, given): (StatementId, Answer)| answer.set(Some(given)))
+    };
+    let shown = match *screen {
+        Screen::Landing => landing(config),
+        Screen::Statement => statement(config.bank(), *answer, on_answer),
+        Screen::Result => result(config),
+    };
+
+    html! {
+        <section class="builder-preview" aria-labelledby="builder-preview-heading">
+            <h2 id="builder-preview-heading">{ "Preview" }</h2>
+            <div class="builder-preview__screens" role="group" aria-label="Screen to preview">
+                for choice in Screen::ALL {
+                    <button type="button" class="button" aria-pressed={(*screen == choice).to_string()} onclick={choose(choice)}>
+                        { choice.label() }
+                    </button>
+                }
+            </div>
+            if *stale {
+                <p class="builder__hint">{ "The last version without problems, until the ones above are fixed." }</p>
+            }
+            <div class="builder-preview__frame" ref={frame}>
+                <div class="builder-preview__header">{ brand(config) }</div>
+                { shown }
+            </div>
+        </section>
+    }
+}
+
+/// The first page: the title, the introduction and the start.
+fn landing(config: &Config) -> Html {
+    html! {
+        <>
+            <p class="builder-preview__title">{ config.title() }</p>
+            for paragraph in config.intro().iter() {
+                <p>{ paragraph }</p>
+            }
+            <p><span class="button button--primary">{ format!("{} statements", config.bank().statement_count(Mode::Quick)) }</span></p>
+            if let Some(contact) = config.contact() {
+                <p>{ format!("Contact: {}", contact.label()) }</p>
+            }
+        </>
+    }
+}
+
+/// The first page of statements, with its first statement.
+fn statement(
+    bank: &Bank,
+    answer: Option<Answer>,
+    on_answer: Callback<(StatementId, Answer)>,
+) -> Html {
+    let Some(dimension) = bank.dimensions_in(Mode::Quick).next() else {
+        return Html::default();
+    };
+    let Some(first) = dimension.statements.first() else {
+        return Html::default();
+    };
+    html! {
+        <>
+            <ProgressBar
+                answered={usize::from(answer.is_some())}
+                total={bank.statement_count(Mode::Quick)}
+                section={1}
+                sections={bank.dimensions_in(Mode::Quick).count()}
+                name={AttrValue::from(dimension.name.clone())}
+            />
+            <p class="builder-preview__title">{ &dimension.name }</p>
+            <p class="section__summary">{ &dimension.summary }</p>
+            <StatementItem
+                id={first.id.clone()}
+                number={1}
+                text={AttrValue::from(first.text.clone())}
+                offers_not_applicable={first.not_applicable}
+                {answer}
+                missing={false}
+                {on_answer}
+            />
+            <p class="nav-buttons">
+                <span class="button">{ "Back" }</span>
+                <span class="button button--primary">{ "Next" }</span>
+            </p>
+        </>
+    }
+}
+
+/// A result worked out from made-up answers: the headline, the chart, where
+/// to start and the closing words.
+fn result(config: &Config) -> Html {
+    let bank = config.bank();
+    let report = example(bank).report(bank);
+    let mut plan = ActionPlan::default();
+    plan.redraft(bank, &report);
+    let series: Rc<[RadarSeries]> = Rc::new([RadarSeries {
+        label: "This result".into(),
+        modifier: "self",
+        scores: radar_scores(&report),
+    }]);
+    html! {
+        <>
+            <p class="builder__hint">{ "An example result, from made-up answers." }</p>
+            { overall_summary(bank, &report) }
+            <RadarChart axes={radar_axes(bank, &report)} {series} label="Radar chart of the example result's scores by dimension." />
+            { first_steps(bank, &plan, false) }
+            { closing_words(config.closing(), config.contact()) }
+        </>
+    }
+}
+
+/// A quick assessment answered so that its dimensions differ: each a little
+/// lower than the one before, from mostly "Strongly agree" down.
+fn example(bank: &Bank) -> Progress {
+    let mut progress = Progress::new(Mode::Quick);
+    for (d, dimension) in bank.dimensions_in(Mode::Quick).enumerate() {
+        for (s, statement) in dimension.statements.iter().enumerate() {
+            let agreement = 4usize.saturating_sub((d + s) / 2).max(1);
+            progress
+                .answers
+                .insert(statement.id.clone(), Answer::AGREEMENT[agreement]);
+        }
+    }
+    progress
+}
