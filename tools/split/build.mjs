@@ -1,12 +1,13 @@
 // Build-time half of the split (tools/wasm-split), called by
 // tools/post-build.mjs on the staged release build: runs the splitter on the
-// app's wasm, names the rest after its contents, corrects the main module's
-// integrity in index.html, and returns the page code that loads the rest
-// (loader.js) for the loader file.
+// app's wasm, names the rest after its contents, gives the wasm-bindgen
+// glue's imports the short names the main module now asks for, corrects the
+// integrity of both in index.html, and returns the page code that loads the
+// rest (loader.js) for the loader file.
 
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { shipped } from '../offline/build.mjs';
 
@@ -39,19 +40,41 @@ function runSplitter(splitter, args) {
   if (result.status !== 0) throw new Error(`${splitter} ${args[0]} failed (exit ${result.status})`);
 }
 
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** Sets the integrity of index.html's link to `file` to that of its new contents. */
 function updateIntegrity(staging, file) {
   const page = path.join(staging, 'index.html');
   const html = readFileSync(page, 'utf8');
   const integrity = integrityOf(readFileSync(path.join(staging, file)));
-  const escaped = file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const link = new RegExp(`<link[^>]*href="?\\./${escaped}"?[^>]*>`);
+  const link = new RegExp(`<link[^>]*href="?\\./${escapeRegExp(file)}"?[^>]*>`);
   const tag = html.match(link)?.[0];
   if (!tag || !/integrity="?sha384-[^" >]+"?/.test(tag)) {
     throw new Error(`index.html has no link to ${file} with an integrity to update`);
   }
   const updated = tag.replace(/integrity="?sha384-[^" >]+"?/, `integrity="${integrity}"`);
   writeFileSync(page, html.replace(tag, updated));
+}
+
+/**
+ * The wasm-bindgen glue `glue` with its import object's keys renamed as
+ * `renames` says (the splitter's IMPORTS file: a line per import with its
+ * module, its name as built and its short name, tab-separated), so that it
+ * hands the split main module its imports under the names it asks for. Each
+ * name must be a key of the glue exactly once, or the build stops.
+ */
+export function shortenGlueImports(glue, renames) {
+  let text = glue;
+  for (const line of renames.split('\n').filter(Boolean)) {
+    const [, name, short] = line.split('\t');
+    const key = new RegExp(`^(\\s+)${escapeRegExp(name)}:`, 'gm');
+    const found = text.match(key)?.length ?? 0;
+    if (found !== 1) {
+      throw new Error(`the wasm-bindgen glue has the import ${name} as a key ${found} times, not once`);
+    }
+    text = text.replace(key, `$1${short}:`);
+  }
+  return text;
 }
 
 /** loader.js as shipped, with the rest's file name and integrity (or none). */
@@ -76,11 +99,17 @@ export function splitBuild(staging, { splitter, mode = 'split' }) {
     runSplitter(splitter, ['instrument', wasmPath, path.join(staging, PROFILE_NAMES)]);
   } else if (mode === 'split') {
     const unnamed = path.join(staging, 'rest.wasm');
-    runSplitter(splitter, ['split', wasmPath, PROFILE.pathname, unnamed]);
+    const renames = path.join(staging, 'imports.tsv');
+    runSplitter(splitter, ['split', wasmPath, PROFILE.pathname, unnamed, renames]);
     const bytes = readFileSync(unnamed);
     rest = `rest-${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.wasm`;
     renameSync(unnamed, path.join(staging, rest));
     integrity = restIntegrityOf(bytes);
+    const glue = wasm.replace(/_bg\.wasm$/, '.js');
+    const gluePath = path.join(staging, glue);
+    writeFileSync(gluePath, shortenGlueImports(readFileSync(gluePath, 'utf8'), readFileSync(renames, 'utf8')));
+    rmSync(renames);
+    updateIntegrity(staging, glue);
   } else {
     throw new Error(`TANDEM_SPLIT_MODE must be split or instrument, not ${mode}`);
   }

@@ -32,7 +32,7 @@ impl Parsed<'_> {
         }
         types.ty().function([enc::ValType::I32], []);
         module.section(&types);
-        module.section(&self.imports_with("ran", self.types.len() as u32)?);
+        module.section(&self.imports_with("ran", self.types.len() as u32, false)?);
         module.section(&self.function_section());
         module.section(&self.table_section(0)?);
         self.raw(

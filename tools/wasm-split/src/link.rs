@@ -19,6 +19,24 @@ pub const LOADED: enc::GlobalType = enc::GlobalType {
     shared: false,
 };
 
+/// The name the split main module gives its import number `index` from the
+/// wasm-bindgen glue, whose import object (`tools/split/build.mjs` rewrites
+/// it) gives the same name: a letter and then letters and digits, a plain
+/// JavaScript property name, in place of names such as
+/// `__wbg_lastChild_d03af7c29f69e2ad` whose hashes cannot be compressed.
+pub fn short_import(index: u32) -> String {
+    const FIRST: &[u8] = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    const LATER: &[u8] = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    let mut name = vec![FIRST[(index % 52) as usize] as char];
+    let mut n = index / 52;
+    while n > 0 {
+        n -= 1;
+        name.push(LATER[(n % 62) as usize] as char);
+        n /= 62;
+    }
+    name.into_iter().collect()
+}
+
 /// The name under which the main module exports its `kind` ('f'unction,
 /// 't'able, 'g'lobal, 'm'emory) number `index` to the rest: short, because
 /// both modules carry one for every function the rest calls.
@@ -52,5 +70,19 @@ mod tests {
         assert_eq!(shared('f', 62), "~f10");
         let names: HashSet<String> = (0..10_000).map(|n| shared('f', n)).collect();
         assert_eq!(names.len(), 10_000);
+    }
+
+    #[test]
+    fn short_imports_are_distinct_property_names() {
+        assert_eq!(short_import(0), "a");
+        assert_eq!(short_import(51), "Z");
+        assert_eq!(short_import(52), "aa");
+        let names: HashSet<String> = (0..10_000).map(short_import).collect();
+        assert_eq!(names.len(), 10_000);
+        for name in &names {
+            assert!(name.starts_with(|c: char| c.is_ascii_alphabetic()));
+            assert!(name.chars().all(|c| c.is_ascii_alphanumeric()));
+            assert!(name.len() <= 3, "{name}");
+        }
     }
 }

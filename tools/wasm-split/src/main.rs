@@ -1,7 +1,7 @@
 //! Splits Tandem's release wasm in two, so that a first visit downloads only
 //! the code its first screen runs.
 //!
-//! `tandem-split split APP.wasm PROFILE REST.wasm` rewrites APP.wasm into
+//! `tandem-split split APP.wasm PROFILE REST.wasm IMPORTS` rewrites APP.wasm into
 //! the *main* module, which keeps every function named in PROFILE (the
 //! functions the first screen ran, recorded by `cargo xtask profile`), and
 //! writes every other function into REST.wasm. In the main module each moved
@@ -17,7 +17,10 @@
 //! functions it calls, and on instantiation writes its functions into the
 //! table slots the stubs call and over the table entries (trait objects,
 //! closures) that named moved functions, then sets `$rest_loaded`. The page
-//! code that loads it is tools/split/loader.js.
+//! code that loads it is tools/split/loader.js. The main module's imports
+//! take short names (`link::short_import`), written to IMPORTS a line each
+//! (module, name as built, short name, tab-separated) for the build to give
+//! the glue's import object the same ones (tools/split/build.mjs).
 //!
 //! `tandem-split instrument APP.wasm NAMES` adds a call to `tandem.ran(n)`
 //! at the start of local function n and writes each function's name, one a
@@ -57,10 +60,10 @@ use crate::profile::parse_profile;
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let outcome = match args.iter().map(String::as_str).collect::<Vec<_>>()[..] {
-        ["split", app, profile, rest] => split_files(app, profile, rest),
+        ["split", app, profile, rest, imports] => split_files(app, profile, rest, imports),
         ["instrument", app, names] => instrument_files(app, names),
         _ => Err(
-            "usage: tandem-split split APP.wasm PROFILE REST.wasm\n       \
+            "usage: tandem-split split APP.wasm PROFILE REST.wasm IMPORTS\n       \
                   tandem-split instrument APP.wasm NAMES"
                 .to_string(),
         ),
@@ -82,7 +85,7 @@ fn write(path: &str, bytes: &[u8]) -> Result<(), String> {
     std::fs::write(path, bytes).map_err(|e| format!("cannot write {path}: {e}"))
 }
 
-fn split_files(app: &str, profile: &str, rest: &str) -> Result<(), String> {
+fn split_files(app: &str, profile: &str, rest: &str, imports: &str) -> Result<(), String> {
     let bytes = read(app)?;
     let profile_text =
         std::fs::read_to_string(profile).map_err(|e| format!("cannot read {profile}: {e}"))?;
@@ -91,8 +94,18 @@ fn split_files(app: &str, profile: &str, rest: &str) -> Result<(), String> {
     let split = module.split(&keep).map_err(|e| format!("{app}: {e}"))?;
     validate(&split.main).map_err(|e| format!("the main module is not valid wasm: {e}"))?;
     validate(&split.rest).map_err(|e| format!("the rest module is not valid wasm: {e}"))?;
+    let mut renames = String::new();
+    for (module, name, short) in module.short_imports() {
+        if [module, name].iter().any(|n| n.contains(['\t', '\n'])) {
+            return Err(format!(
+                "{app}: an import name holds a tab or a line break: {name:?}"
+            ));
+        }
+        renames.push_str(&format!("{module}\t{name}\t{short}\n"));
+    }
     write(app, &split.main)?;
     write(rest, &split.rest)?;
+    write(imports, renames.as_bytes())?;
     println!(
         "tandem-split: {} of {} functions stay in the main module ({} from the profile of {} \
          names); main {} bytes, rest {} bytes",

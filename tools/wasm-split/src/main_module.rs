@@ -4,7 +4,8 @@
 //! arguments and its table slot to the dispatcher of its type; the
 //! dispatcher calls `tandem.load` until the rest is linked, then calls the
 //! slot. The main module also exports its memory, tables, globals and the
-//! functions the rest calls, under the names in `link`.
+//! functions the rest calls, under the names in `link`, and imports the
+//! glue's functions under the short names there too.
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -75,7 +76,7 @@ impl Parsed<'_> {
             types.ty().function(params, results);
         }
         module.section(&types);
-        module.section(&self.imports_with("load", void)?);
+        module.section(&self.imports_with("load", void, true)?);
         let mut functions = enc::FunctionSection::new();
         for &local in &present {
             functions.function(self.functions[local as usize]);

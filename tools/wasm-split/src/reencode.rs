@@ -11,7 +11,7 @@ use wasm_encoder as enc;
 use wasm_encoder::reencode::{Error as ReencodeError, Reencode, RoundtripReencoder};
 use wasmparser as wp;
 
-use crate::link::HOST_MODULE;
+use crate::link::{short_import, HOST_MODULE};
 use crate::parsed::Parsed;
 
 /// What re-encoding gives: it fails only where the module as built does.
@@ -68,18 +68,35 @@ impl Parsed<'_> {
     }
 
     /// The import section with one more function import from HOST_MODULE,
-    /// which becomes function `self.imported_functions`.
-    pub fn imports_with(&self, name: &str, ty: u32) -> Reencoded<enc::ImportSection> {
+    /// which becomes function `self.imported_functions`; with `shortened`,
+    /// every import named as [`Parsed::short_imports`] says.
+    pub fn imports_with(
+        &self,
+        name: &str,
+        ty: u32,
+        shortened: bool,
+    ) -> Reencoded<enc::ImportSection> {
         let mut imports = enc::ImportSection::new();
-        for import in &self.imports {
+        for (n, import) in self.imports.iter().enumerate() {
+            let short = short_import(n as u32);
             imports.import(
                 import.module,
-                import.name,
+                if shortened { &short } else { import.name },
                 RoundtripReencoder.entity_type(import.ty)?,
             );
         }
         imports.import(HOST_MODULE, name, enc::EntityType::Function(ty));
         Ok(imports)
+    }
+
+    /// What the split main module renames its imports to: each import's
+    /// module, its name as built and its short name, in import order.
+    pub fn short_imports(&self) -> Vec<(&str, &str, String)> {
+        self.imports
+            .iter()
+            .enumerate()
+            .map(|(n, import)| (import.module, import.name, short_import(n as u32)))
+            .collect()
     }
 
     /// The function section as it was: each local function's type.

@@ -12,7 +12,7 @@
 use wasmparser as wp;
 
 use super::imports_of;
-use crate::link::shared;
+use crate::link::{shared, short_import};
 use crate::parsed::Parsed;
 use crate::plan::Split;
 use crate::profile::parse_profile;
@@ -240,9 +240,22 @@ fn split() -> Split {
 fn the_main_module_imports_and_exports_what_the_app_did() {
     let split = split();
     let (app, main) = (Shape::of(APP), Shape::of(&split.main));
-    let mut imports = imports_of(APP);
+    // The glue's imports, in order and from the same module, under short
+    // names; then the loader's.
+    let mut imports: Vec<String> = imports_of(APP)
+        .iter()
+        .enumerate()
+        .map(|(n, import)| {
+            let (module, _) = import.rsplit_once('.').unwrap();
+            format!("{module}.{}", short_import(n as u32))
+        })
+        .collect();
     imports.push("tandem.load".to_string());
     assert_eq!(imports_of(&split.main), imports);
+    assert!(
+        imports_of(APP)[0].contains("__wbg"),
+        "the glue's names as built"
+    );
     assert_eq!(main.type_of(main.imported_functions() - 1).params(), []);
     assert!(main.exports.len() > app.exports.len());
     for (before, after) in app.exports.iter().zip(&main.exports) {

@@ -128,7 +128,7 @@ fn a_split_keeps_the_profile_and_moves_the_rest() {
         exports_of(&split.main),
         ["entry", "memory", "~m0", "~t0", "~g0", "~g1", "~f0"],
     );
-    assert_eq!(imports_of(&split.main), ["env.log", "tandem.load"]);
+    assert_eq!(imports_of(&split.main), ["env.a", "tandem.load"]);
     assert_eq!(main.tables[0].ty.initial, 3, "one slot for the one stub");
 
     // The rest: the main module's `log` (which helper calls), memory,
