@@ -56,7 +56,11 @@ fn standard_bank_has_guidance_with_practices_for_every_level() {
                 dimension.id
             );
             for practice in &guidance.practices {
-                assert!(practices.insert(practice.as_str()), "repeated: {practice}");
+                assert!(
+                    practices.insert(practice.text.as_str()),
+                    "repeated: {}",
+                    practice.text
+                );
             }
         }
     }
@@ -143,6 +147,21 @@ fn damaged_banks_are_refused_with_located_reasons() {
             "dimensions[3].guidance[0].practices: must list 1 to 3 practices",
         ),
         (
+            "a practice's owner nobody is",
+            Box::new(|j| {
+                j["dimensions"][0]["guidance"][1]["practices"][0] =
+                    json!({"text": "Meet", "owner": "finance"})
+            }),
+            "dimensions[0].guidance[1].practices[0].owner: must be one of hr, learning-and-development, joint, leaders",
+        ),
+        (
+            "a practice without text",
+            Box::new(|j| {
+                j["dimensions"][0]["guidance"][1]["practices"][0] = json!({"owner": "hr"})
+            }),
+            "dimensions[0].guidance[1].practices[0].text: is missing",
+        ),
+        (
             "no statements",
             Box::new(|j| j["dimensions"][1]["statements"] = json!([])),
             "dimensions[1].statements: must list at least one statement",
@@ -205,6 +224,44 @@ fn the_fingerprint_follows_content_not_layout() {
     let reworded = Bank::parse(&reworded.to_string()).unwrap();
     assert_ne!(compact.fingerprint(), reworded.fingerprint());
     assert_ne!(compact.fingerprint(), Bank::standard().fingerprint());
+}
+
+#[test]
+fn a_practice_names_its_owner_and_who_does_it_changes_no_fingerprint() {
+    use serde_json::json;
+    use tandem::assessment::plan::Owner;
+    let json = mini_bank_json();
+    let plain = Bank::parse(&json.to_string()).unwrap();
+    let mut owned = json.clone();
+    owned["dimensions"][0]["guidance"][1]["practices"][0] =
+        json!({"text": "Do one thing", "owner": "hr"});
+    let owned = Bank::parse(&owned.to_string()).unwrap();
+    let practice = &owned.dimensions()[0].guidance[1].practices[0];
+    assert_eq!(
+        (practice.text.as_str(), practice.owner),
+        ("Do one thing", Some(Owner::Hr))
+    );
+    assert_eq!(plain.dimensions()[0].guidance[1].practices[0].owner, None);
+    // Scored the same, so answers and codes hold to it; but not the same bank.
+    assert_eq!(owned.fingerprint(), plain.fingerprint());
+    assert_eq!(owned.short_mark(), plain.short_mark());
+    assert_ne!(owned, plain);
+    // Written out and read back, the owner stays; a practice without one is
+    // written as its text, as before owners.
+    let again = Bank::parse(&owned.to_json()).unwrap();
+    assert_eq!(again, owned);
+    assert!(plain
+        .to_json()
+        .contains(r#""practices":["Do one thing","Do another"]"#));
+    // The standard bank names who does many of its practices.
+    let named = Bank::standard()
+        .dimensions()
+        .iter()
+        .flat_map(|d| &d.guidance)
+        .flat_map(|g| &g.practices)
+        .filter(|p| p.owner.is_some())
+        .count();
+    assert!(named > 20, "{named}");
 }
 
 #[test]

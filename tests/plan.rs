@@ -84,7 +84,7 @@ fn a_higher_target_adds_the_steps_in_between_and_comes_first() {
         .filter(|a| a.dimension.as_str() == "gamma")
         .map(|a| a.text.as_str())
         .collect();
-    let first_of = |n| gamma.guidance_at(level(n)).practices[0].as_str();
+    let first_of = |n| gamma.guidance_at(level(n)).practices[0].text.as_str();
     assert_eq!(texts, [first_of(3), first_of(4)]);
 }
 
@@ -256,9 +256,17 @@ fn the_standard_bank_drafts_practices_from_its_guidance() {
     );
     for action in &progress.plan.actions {
         let dimension = bank.dimension(&action.dimension).unwrap();
-        assert!(dimension
+        let practice = dimension
             .guidance
             .iter()
-            .any(|g| g.practices.contains(&action.text)));
+            .flat_map(|g| &g.practices)
+            .find(|p| p.text == action.text)
+            .unwrap();
+        // Whoever the bank says does the practice, or the dimension's owner.
+        assert_eq!(action.owner, practice.owner.unwrap_or(dimension.owner));
     }
+    // Owners differ with the practice: not all "jointly".
+    let owners: std::collections::HashSet<_> =
+        progress.plan.actions.iter().map(|a| a.owner).collect();
+    assert!(owners.len() >= 2, "{owners:?}");
 }

@@ -42,8 +42,8 @@ pub mod workshop;
 
 pub use answer::{Answer, Mode, Role};
 pub use bank::{
-    Bank, BankError, Dimension, DimensionId, Fingerprint, Guidance, LevelInfo, Mark, Recognised,
-    Statement, StatementId,
+    Bank, BankError, Dimension, DimensionId, Fingerprint, Guidance, LevelInfo, Mark, Practice,
+    Recognised, Statement, StatementId,
 };
 pub use config::{Colour, Colours, Config, ConfigError, Draft, HostMessages, Logo};
 pub use link::{Link, LinkError};

@@ -7,16 +7,17 @@
 //! from each in turn, so the most urgent dimensions all get a first step
 //! before any gets a second. A dimension's actions are the bank's practices
 //! for every level between the current one and the target: the first
-//! practice of each of those levels, then the second of each, and so on. Horizons follow the place in the plan: the first two actions
-//! within 30 days, the next two within 60, the rest within 90. Owners come
-//! from the dimension's usual owner in the bank.
+//! practice of each of those levels, then the second of each, and so on.
+//! Horizons follow the place in the plan: the first two actions within 30
+//! days, the next two within 60, the rest within 90. Each action's owner is
+//! whoever the bank says does its practice, or the dimension's usual owner.
 //!
 //! Once the person edits the plan it is theirs: changing a target no longer
 //! redrafts it unless they ask.
 
 use super::answer::variant_index;
 pub use super::bank::Owner;
-use super::bank::{Bank, DimensionId};
+use super::bank::{Bank, DimensionId, Practice};
 use super::scoring::{Level, Report};
 use serde::{Deserialize, Deserializer, Serialize};
 use std::collections::BTreeMap;
@@ -209,14 +210,17 @@ impl ActionPlan {
             .into_iter()
             .map(|(index, current, target, _)| {
                 let dimension = &bank.dimensions()[index];
-                let steps: Vec<&Vec<String>> = (current.number()..target.number())
+                let steps: Vec<&Vec<Practice>> = (current.number()..target.number())
                     .filter_map(Level::new)
                     .map(|level| &dimension.guidance_at(level).practices)
                     .collect();
                 let deepest = steps.iter().map(|p| p.len()).max().unwrap_or(0);
                 let mut queue: Vec<_> = (0..deepest)
                     .flat_map(|i| steps.iter().filter_map(move |p| p.get(i)))
-                    .map(|practice| (dimension.id.clone(), practice.clone(), dimension.owner))
+                    .map(|practice| {
+                        let owner = practice.owner.unwrap_or(dimension.owner);
+                        (dimension.id.clone(), practice.text.clone(), owner)
+                    })
                     .collect();
                 queue.reverse();
                 queue

@@ -206,7 +206,7 @@ pub fn room_of_six(bank: &Bank) -> Value {
                 "presenter": wording::presenter_lines(bank, stats, gap, threshold),
                 "prompts": {
                     "next": guidance.next,
-                    "questions": guidance.practices.iter().map(|p| wording::discussion_question(p)).collect::<Vec<_>>(),
+                    "questions": guidance.practices.iter().map(|p| wording::discussion_question(&p.text)).collect::<Vec<_>>(),
                 },
                 "csv": dimension_row(bank, stats),
                 "json": {

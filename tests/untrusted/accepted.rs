@@ -40,7 +40,7 @@ fn markup_in_any_text_is_kept_as_the_literal_text_it_is() {
     assert_eq!(dimension.name, MARKUP);
     assert_eq!(dimension.statements[0].text, MARKUP);
     assert_eq!(
-        dimension.guidance[0].practices[0],
+        dimension.guidance[0].practices[0].text,
         "<script>alert(1)</script>"
     );
 }

@@ -436,7 +436,7 @@ fn dimension_card(bank: &Bank, d: &DimensionResult) -> Html {
                     <h4>{ "Practices to get there" }</h4>
                     <ul>
                         for practice in guidance.practices.iter() {
-                            <li>{ practice }</li>
+                            <li>{ &practice.text }</li>
                         }
                     </ul>
                 </>

@@ -192,7 +192,38 @@ pub struct Guidance {
     /// What the next level looks like; at the top level, how to stay there.
     pub next: String,
     /// Two or three concrete practices that lead there.
-    pub practices: Vec<String>,
+    pub practices: Vec<Practice>,
+}
+
+/// One concrete practice: what to do, and who usually does it.
+///
+/// Written as its text alone when the bank names no owner, so that a bank
+/// written before owners keeps its fingerprint; and who does a practice is
+/// left out of the fingerprint altogether ([`Bank::marked`]), since it
+/// changes no score and saved answers and result codes hold to the same
+/// bank when only owners change.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Practice {
+    /// What to do, as shown.
+    pub text: String,
+    /// Who usually does it; the dimension's [`Dimension::owner`] when the
+    /// bank names nobody.
+    pub owner: Option<Owner>,
+}
+
+impl Serialize for Practice {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        match self.owner {
+            None => serializer.serialize_str(&self.text),
+            Some(owner) => {
+                let mut practice = serializer.serialize_struct("Practice", 2)?;
+                practice.serialize_field("text", &self.text)?;
+                practice.serialize_field("owner", &owner)?;
+                practice.end()
+            }
+        }
+    }
 }
 
 /// The content of a bank, in the order [`Bank::to_json`] writes it.
@@ -290,7 +321,14 @@ impl Bank {
     /// The bank with its fingerprint and short mark, worked out from its
     /// canonical JSON.
     fn marked(mut self) -> Bank {
-        let canonical = self.to_json();
+        // Who does a practice changes no score: the marks leave it out.
+        let mut unowned = self.clone();
+        for guidance in unowned.dimensions.iter_mut().flat_map(|d| &mut d.guidance) {
+            for practice in &mut guidance.practices {
+                practice.owner = None;
+            }
+        }
+        let canonical = unowned.to_json();
         self.fingerprint = Fingerprint::of(&canonical);
         self.short_mark = short_mark(&canonical);
         self

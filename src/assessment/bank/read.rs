@@ -50,6 +50,7 @@ const DIMENSION_FIELDS: &[&str] = &[
 ];
 const STATEMENT_FIELDS: &[&str] = &["id", "text", "reverse", "not_applicable", "weight"];
 const GUIDANCE_FIELDS: &[&str] = &["level", "next", "practices"];
+const PRACTICE_FIELDS: &[&str] = &["text", "owner"];
 /// The owners' names in a bank, in [`Owner::ALL`] order.
 const OWNER_NAMES: &[&str] = &["hr", "learning-and-development", "joint", "leaders"];
 
@@ -169,6 +170,28 @@ fn read_dimensions(problems: &mut Problems, at: &At, value: &Value) -> Option<Ve
     })
 }
 
+/// A practice: its text, or an object with its `text` and its `owner`.
+fn read_practice(problems: &mut Problems, at: &At, value: &Value) -> Option<Practice> {
+    if value.is_string() {
+        let text = problems.text(at, value, TEXT)?;
+        return Some(Practice { text, owner: None });
+    }
+    let map = problems.object(
+        at,
+        value,
+        "a practice (its text, or text and owner)",
+        PRACTICE_FIELDS,
+    )?;
+    let text = problems.field(at, map, "text", |p, at, v| p.text(at, v, TEXT));
+    let owner = problems.optional_field(at, map, "owner", None, |p, at, v| {
+        p.choice(at, v, OWNER_NAMES).map(|i| Some(Owner::ALL[i]))
+    });
+    Some(Practice {
+        text: text?,
+        owner: owner?,
+    })
+}
+
 fn read_statements(
     problems: &mut Problems,
     at: &At,
@@ -234,7 +257,7 @@ fn read_guidance(problems: &mut Problems, at: &At, value: &Value) -> Option<Vec<
             if items.is_empty() || items.len() > MAX_PRACTICES {
                 p.add(at, format_args!("must list 1 to {MAX_PRACTICES} practices"));
             }
-            read_items(p, at, items, |p, at, item| p.text(at, item, TEXT))
+            read_items(p, at, items, read_practice)
         });
         Some(Guidance {
             level: level?,

@@ -211,10 +211,9 @@ impl Config {
             || self.consultant_tools != other.consultant_tools;
         [
             (Part::Branding, branding),
-            (
-                Part::Questions,
-                self.bank.fingerprint() != other.bank.fingerprint(),
-            ),
+            // The whole bank, not its fingerprint, which leaves out who
+            // does each practice.
+            (Part::Questions, self.bank != other.bank),
             (
                 Part::Threshold,
                 self.anonymity_threshold != other.anonymity_threshold,

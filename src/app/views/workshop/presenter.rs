@@ -181,7 +181,7 @@ fn dimension_slide(
                 <p>{ &guidance.next }</p>
                 <ul>
                     for practice in guidance.practices.iter() {
-                        <li>{ wording::discussion_question(practice) }</li>
+                        <li>{ wording::discussion_question(&practice.text) }</li>
                     }
                 </ul>
             </div>
