@@ -53,6 +53,11 @@ test('every screen passes axe-core with no serious or critical violation', async
     await audit(page, 'configuration builder');
     await app.button("Start from Tandem's questions").click();
     await audit(page, "configuration builder with Tandem's questions");
+    const preview = page.getByRole('region', { name: 'Preview', exact: true });
+    for (const screen of ['A statement', 'The result']) {
+      await preview.getByRole('button', { name: screen, exact: true }).click();
+      await audit(page, `configuration builder previewing ${screen.toLowerCase()}`);
+    }
   });
 });
 
