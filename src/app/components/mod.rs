@@ -26,7 +26,24 @@ pub use share_result::ShareResult;
 pub use statement_item::StatementItem;
 pub use transfer::{ChosenFile, Transfer};
 
-use yew::Callback;
+use std::future::Future;
+use yew::{Callback, Event, TargetCast};
+
+/// A file input's change handler: takes the file chosen, clears the input so
+/// that the same file can be chosen again (once fixed, say), and runs
+/// `read` on it, which may wait for its contents.
+pub fn read_chosen<F: Future<Output = ()> + 'static>(
+    read: impl Fn(web_sys::File) -> F + 'static,
+) -> Callback<Event> {
+    Callback::from(move |e: Event| {
+        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+        let Some(file) = crate::files::chosen_file(&input) else {
+            return;
+        };
+        input.set_value("");
+        wasm_bindgen_futures::spawn_local(read(file));
+    })
+}
 
 /// A callback that sends an action only when `make` finds one in the event,
 /// for controls whose value has to be read and may not parse.

@@ -25,17 +25,12 @@ pub type ChosenFile = (String, Result<String, String>);
 /// `deliver`; clears the input so the same file can be chosen again.
 pub fn on_file_chosen(deliver: &Callback<ChosenFile>) -> Callback<Event> {
     let deliver = deliver.clone();
-    Callback::from(move |e: Event| {
-        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-        let Some(file) = files::chosen_file(&input) else {
-            return;
-        };
-        input.set_value("");
+    super::read_chosen(move |file| {
         let deliver = deliver.clone();
-        wasm_bindgen_futures::spawn_local(async move {
+        async move {
             let text = files::read_text(&file, export::MAX_IMPORT_BYTES).await;
             deliver.emit((file.name(), text));
-        });
+        }
     })
 }
 

@@ -5,6 +5,7 @@
 //! the file, so what the builder accepts, the app accepts.
 
 use super::builder_preview::BuilderPreview;
+use crate::app::components::read_chosen;
 use crate::assessment::config::{
     self, Draft, HostMessages, LogoError, MAX_LINK_CHARS, MAX_LOGO_BYTES, MAX_LOGO_SIDE,
 };
@@ -247,16 +248,10 @@ pub fn Builder(
     let on_logo_file = {
         let draft = draft.clone();
         let logo_error = logo_error.clone();
-        Callback::from(move |e: Event| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            let Some(file) = files::chosen_file(&input) else {
-                return;
-            };
-            // Choosing the same file again, once fixed, is a change too.
-            input.set_value("");
+        read_chosen(move |file| {
             let draft = draft.clone();
             let logo_error = logo_error.clone();
-            wasm_bindgen_futures::spawn_local(async move {
+            async move {
                 let name = file.name();
                 let embedded = match files::read_bytes(&file, MAX_LOGO_BYTES).await {
                     Ok(bytes) => Logo::embed(&bytes).map_err(|reason| reason.to_string()),
@@ -272,7 +267,7 @@ pub fn Builder(
                     }
                     Err(reason) => logo_error.set(Some(format!("\"{name}\" {reason}.").into())),
                 }
-            });
+            }
         })
     };
     let on_logo_removed = {

@@ -3,7 +3,7 @@
 //! the full assessment, and for consultants a configuration to import or
 //! build.
 
-use crate::app::components::contact_link;
+use crate::app::components::{contact_link, read_chosen};
 use crate::app::route::Screen;
 use crate::app::setup::Source;
 use crate::assessment::config::MAX_CONFIG_BYTES;
@@ -85,17 +85,12 @@ pub fn Landing(
 
     let on_config_file = {
         let on_config_imported = on_config_imported.clone();
-        Callback::from(move |e: Event| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            let Some(file) = files::chosen_file(&input) else {
-                return;
-            };
-            input.set_value("");
+        read_chosen(move |file| {
             let on_config_imported = on_config_imported.clone();
-            wasm_bindgen_futures::spawn_local(async move {
+            async move {
                 let text = files::read_config(&file, MAX_CONFIG_BYTES).await;
                 on_config_imported.emit((file.name(), text));
-            });
+            }
         })
     };
 
