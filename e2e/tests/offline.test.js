@@ -185,7 +185,9 @@ test('a build served without offline use retires the worker an earlier build lef
               done();
             }),
         );
-        assert.equal(await page.evaluate(() => navigator.serviceWorker.getRegistration()), undefined);
+        // The registration goes once the browser has finished uninstalling
+        // it, which can come a moment after the retiring worker is active.
+        await page.waitForFunction(async () => (await navigator.serviceWorker.getRegistration()) === undefined);
         assert.deepEqual(await kept(page), {});
       },
       { serviceWorkers: 'allow' },
