@@ -5,7 +5,8 @@
 //!
 //! Everything from a configuration is text, rendered as text nodes; the
 //! only attributes it reaches are the logo's `src`, a checked same-origin
-//! image path, and the contact link's `href`, which passed the https/mailto
+//! image path or an embedded PNG, JPEG or WebP `data:` URL checked by its
+//! bytes, and the contact link's `href`, which passed the https/mailto
 //! allowlist.
 
 use crate::app::setup::{Refusal, Source};
