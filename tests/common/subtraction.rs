@@ -43,25 +43,42 @@ fn rank(mut rows: Vec<Vec<u128>>) -> usize {
     rank
 }
 
+/// `numerator / denominator` as a number modulo the prime the ranks are
+/// taken in, for sums whose participants count with a fraction.
+pub fn fraction(numerator: u128, denominator: u128) -> u128 {
+    numerator % PRIME * power(denominator, PRIME - 2) % PRIME
+}
+
 /// Whether some combination of `sums` (each a row of one value per
 /// participant: 1 where the participant counts in that shown figure) is not
 /// zero and depends on fewer than `threshold` participants: for some set of
 /// fewer people, the sums lose rank when those people's columns are taken
 /// away. Tries every such set, so keep rooms small.
 pub fn solvable(sums: &[Vec<u128>], threshold: usize) -> bool {
+    let people: Vec<usize> = (0..sums.first().map_or(0, Vec::len)).collect();
+    solvable_by_person(sums, &people, threshold)
+}
+
+/// [`solvable`] where a participant may own several columns (one per answer,
+/// say): `owners[c]` is the participant of column `c`, and taking a person
+/// away takes all of their columns.
+pub fn solvable_by_person(sums: &[Vec<u128>], owners: &[usize], threshold: usize) -> bool {
     if sums.is_empty() {
         return false;
     }
     let full = rank(sums.to_vec());
-    let n = sums[0].len();
+    let mut people = owners.to_vec();
+    people.sort_unstable();
+    people.dedup();
     let mut subset: Vec<usize> = Vec::new();
-    search(sums, full, n, threshold, 0, &mut subset)
+    search(sums, owners, &people, full, threshold, 0, &mut subset)
 }
 
 fn search(
     sums: &[Vec<u128>],
+    owners: &[usize],
+    people: &[usize],
     full: usize,
-    n: usize,
     limit: usize,
     from: usize,
     subset: &mut Vec<usize>,
@@ -71,9 +88,9 @@ fn search(
             .iter()
             .map(|row| {
                 row.iter()
-                    .enumerate()
-                    .filter(|(i, _)| !subset.contains(i))
-                    .map(|(_, &v)| v)
+                    .zip(owners)
+                    .filter(|(_, owner)| !subset.contains(owner))
+                    .map(|(&v, _)| v)
                     .collect()
             })
             .collect();
@@ -84,9 +101,9 @@ fn search(
     if subset.len() + 1 >= limit {
         return false;
     }
-    for next in from..n {
+    for (at, &next) in people.iter().enumerate().skip(from) {
         subset.push(next);
-        let found = search(sums, full, n, limit, next + 1, subset);
+        let found = search(sums, owners, people, full, limit, at + 1, subset);
         subset.pop();
         if found {
             return true;

@@ -30,14 +30,20 @@ fn ten_thousand_participants_aggregate_with_consistent_totals() {
         let statements = bank.dimensions()[stats.index].statements.len();
         assert_eq!(stats.dont_know.unwrap().of, stats.asked * statements);
     }
-    let answers: usize = team.iter().map(|p| p.answers.len()).sum();
-    assert_eq!(
-        view.statements
+    // One statement a dimension is shown, with every answer to it.
+    for (stats, dimension) in view.dimensions.iter().zip(bank.dimensions()) {
+        let shown: Vec<_> = view
+            .statements
             .iter()
-            .map(|s| s.answers.total())
-            .sum::<usize>(),
-        answers
-    );
+            .filter(|s| s.dimension == stats.index && s.figure.is_shown())
+            .collect();
+        assert_eq!(shown.len(), 1, "{}", dimension.id);
+        let answers = team
+            .iter()
+            .filter(|p| p.answers.contains_key(&shown[0].id))
+            .count();
+        assert_eq!(shown[0].answers.total(), answers);
+    }
     let dont_know = team
         .iter()
         .flat_map(|p| p.answers.values())
@@ -336,6 +342,113 @@ proptest! {
         }
     }
 
+    /// A dimension's mean scores beside its statements' counts: no
+    /// combination of the means the view shows (the room's, each role's and
+    /// each team label's) and the step totals its counts give (the room's,
+    /// and HR's and L&D's where a statement is split) depends on the answers
+    /// of fewer than the threshold's number of people. Each answer on the
+    /// scale is an unknown of its own, and a score the mean of its person's
+    /// weighted steps, as exact fractions (the rounding to whole points is
+    /// left out).
+    #[test]
+    fn no_means_beside_statement_counts_solve_a_small_group((team, threshold) in two_sided_team(), full in any::<bool>()) {
+        let bank = shared_mini_bank();
+        let mode = if full { Mode::Full } else { Mode::Quick };
+        let view = TeamView::of(bank, mode, &team, threshold, str::to_lowercase);
+        let threshold = threshold.max(1);
+        for (position, stats) in view.dimensions.iter().enumerate() {
+            let dimension = &bank.dimensions()[stats.index];
+            let asked = |p: &Progress| p.mode == Mode::Full || dimension.core;
+            // One column per answer on the scale: (participant, statement).
+            let columns: Vec<(usize, usize)> = team
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| asked(p))
+                .flat_map(|(person, p)| {
+                    dimension.statements.iter().enumerate().filter_map(move |(at, s)| {
+                        p.answers
+                            .get(&s.id)
+                            .and_then(|a| a.agreement())
+                            .map(|_| (person, at))
+                    })
+                })
+                .collect();
+            let scored = |person: usize| {
+                asked(&team[person])
+                    && team[person]
+                        .report(bank)
+                        .dimensions
+                        .iter()
+                        .any(|d| d.index == stats.index && d.score().is_some())
+            };
+            let weights: Vec<u128> = (0..team.len())
+                .map(|person| {
+                    columns
+                        .iter()
+                        .filter(|(p, _)| *p == person)
+                        .map(|&(_, at)| u128::from(dimension.statements[at].weight))
+                        .sum()
+                })
+                .collect();
+            let mean_row = |member: &dyn Fn(&Progress) -> bool| -> Vec<u128> {
+                columns
+                    .iter()
+                    .map(|&(person, at)| {
+                        if scored(person) && member(&team[person]) {
+                            let weight = u128::from(dimension.statements[at].weight);
+                            common::subtraction::fraction(weight, weights[person])
+                        } else {
+                            0
+                        }
+                    })
+                    .collect()
+            };
+            let step_row = |statement: usize, member: &dyn Fn(&Progress) -> bool| -> Vec<u128> {
+                columns
+                    .iter()
+                    .map(|&(person, at)| u128::from(at == statement && member(&team[person])))
+                    .collect()
+            };
+            let mut rows = Vec::new();
+            if stats.spread.is_some() {
+                rows.push(mean_row(&|_| true));
+            }
+            for group in view.roles.iter().chain(&view.teams) {
+                let Some(figures) = &group.figures else {
+                    continue;
+                };
+                if figures.means[position].is_none() {
+                    continue;
+                }
+                rows.push(match &group.label {
+                    GroupLabel::Role(role) => mean_row(&|p| p.role == Some(*role)),
+                    GroupLabel::NoRole => mean_row(&|p| p.role.is_none()),
+                    GroupLabel::Team(team) => {
+                        let key = team.to_lowercase();
+                        mean_row(&|p| !p.team.is_empty() && p.team.to_lowercase() == key)
+                    }
+                });
+            }
+            for (at, statement) in dimension.statements.iter().enumerate() {
+                let Some(shown) = view.statements.iter().find(|s| s.id == statement.id) else {
+                    continue;
+                };
+                if shown.figure.is_shown() {
+                    rows.push(step_row(at, &|_| true));
+                }
+                if shown.split.is_some() {
+                    rows.push(step_row(at, &|p| p.role == Some(Role::Hr)));
+                    rows.push(step_row(at, &|p| p.role == Some(Role::LearningAndDevelopment)));
+                }
+            }
+            let owners: Vec<usize> = columns.iter().map(|&(person, _)| person).collect();
+            prop_assert!(
+                !common::subtraction::solvable_by_person(&rows, &owners, threshold),
+                "{} at threshold {}", dimension.id, threshold
+            );
+        }
+    }
+
     #[test]
     fn one_participant_is_scored_as_on_their_own_report((team, _) in random_team()) {
         let bank = shared_mini_bank();
@@ -406,13 +519,18 @@ fn answers_outside_the_bank_are_ignored() {
         100.0
     );
     assert_eq!(dimension(&view, bank, "gamma").asked, 0);
-    assert_eq!(
-        view.statements
-            .iter()
-            .map(|s| s.answers.total())
-            .sum::<usize>(),
-        4
-    );
+    let ids: Vec<&str> = view.statements.iter().map(|s| s.id.as_str()).collect();
+    let bank_ids: Vec<&str> = bank
+        .dimensions()
+        .iter()
+        .flat_map(|d| &d.statements)
+        .map(|s| s.id.as_str())
+        .collect();
+    assert_eq!(ids, bank_ids);
+    assert!(view
+        .statements
+        .iter()
+        .all(|s| s.asked == usize::from(bank.dimensions()[s.dimension].core)));
 }
 
 #[test]

@@ -92,37 +92,60 @@ fn divided_statements_come_widest_first() {
         (Figure::TooFew, 0, None),
         "two opinions beside two Not applicable are too few at 3"
     );
-    assert_eq!(at_three.divided.len(), 3);
+    assert_eq!(at_three.divided.len(), 2);
     let divided: Vec<(&str, Option<f64>, Option<f64>)> = view
         .divided
         .iter()
         .map(|s| (s.id.as_str(), s.mean, s.std_dev))
         .collect();
-    // alpha.one and alpha.two have no spread, so they start no discussion.
+    // One statement a dimension, its most divided: beta.one before beta.two
+    // (21.7), alpha.three before alpha.four (12.5); alpha.one and alpha.two
+    // have no spread, so they start no discussion.
     assert_eq!(
         divided,
         [
             ("beta.one", Some(50.0), Some(50.0)),
             ("alpha.three", Some(18.8), Some(32.5)),
-            ("beta.two", Some(62.5), Some(21.7)),
-            ("alpha.four", Some(87.5), Some(12.5)),
         ]
     );
+    for id in ["beta.two", "alpha.four"] {
+        let hidden = view
+            .statements
+            .iter()
+            .find(|s| s.id.as_str() == id)
+            .unwrap();
+        assert_eq!(
+            (hidden.figure, hidden.answers.total(), hidden.mean),
+            (Figure::Protecting, 0, None),
+            "{id} is not its dimension's one statement"
+        );
+    }
     // Counts are of the answers as given, before reverse scoring.
     let three = &view.divided[1];
     let counts: Vec<(Answer, usize)> = three.answers.iter().filter(|(_, n)| *n > 0).collect();
     assert_eq!(counts, [(Answer::Disagree, 1), (Answer::StronglyAgree, 3)]);
     assert_eq!(three.answers.on_scale(), 4);
     assert_eq!(view.divided[0].answers.of(Answer::StronglyDisagree), 2);
-    assert_eq!(view.divided[3].answers.of(Answer::NotApplicable), 2);
-    assert_eq!(view.divided[3].answers.on_scale(), 2);
 }
 
 #[test]
 fn at_most_five_statements_are_named_as_divided() {
-    let bank = mini_bank();
-    // Two people at opposite ends of all ten statements; alpha.four by its
-    // two scale answers as well. Equal spreads keep bank order.
+    // The mini bank and two more dimensions: six, each of which names one
+    // statement at most.
+    let mut json = common::mini_bank_json();
+    let dimensions = json["dimensions"].as_array_mut().unwrap();
+    for id in ["epsilon", "zeta"] {
+        let mut more = dimensions[2].clone();
+        more["id"] = id.into();
+        more["name"] = id.into();
+        for (n, statement) in ["one", "two"].iter().enumerate() {
+            more["statements"][n]["id"] = format!("{id}.{statement}").into();
+        }
+        dimensions.push(more);
+    }
+    let bank = Bank::parse(&json.to_string()).unwrap();
+    // Two people at opposite ends of every statement. Equal spreads keep
+    // bank order.
     let ends = |answer: Answer| {
         let mut progress = Progress::new(Mode::Full);
         progress.choose_role(Role::Hr);
@@ -140,10 +163,10 @@ fn at_most_five_statements_are_named_as_divided() {
         ids,
         [
             "alpha.one",
-            "alpha.two",
-            "alpha.three",
-            "alpha.four",
-            "beta.one"
+            "beta.one",
+            "gamma.one",
+            "delta.one",
+            "epsilon.one"
         ]
     );
 }
@@ -168,14 +191,16 @@ fn dont_know_rates_per_dimension_and_statement() {
         dimension(&view, &bank, "beta").dont_know,
         Some(Rate { count: 0, of: 8 })
     );
-    // alpha.two: one of the four asked, 25%.
-    let two = view
-        .statements
-        .iter()
-        .find(|s| s.id.as_str() == "alpha.two")
-        .unwrap();
-    assert_eq!(two.dont_know, Some(Rate { count: 1, of: 4 }));
-    assert_eq!(two.dont_know.unwrap().percent(), Some(25));
+    // A statement's rate is shown with its counts: alpha.three's, alpha's
+    // one statement, not alpha.two's with the Don't know.
+    let rate = |id: &str| {
+        let stats = view.statements.iter().find(|s| s.id.as_str() == id);
+        stats.unwrap().dont_know
+    };
+    assert_eq!(rate("alpha.three"), Some(Rate { count: 0, of: 4 }));
+    assert_eq!(rate("alpha.two"), None);
+    // One of the four asked is 25%.
+    assert_eq!(Rate { count: 1, of: 4 }.percent(), Some(25));
     // Rates round half up: 1 of 8 is 12.5%, shown 13%.
     assert_eq!(Rate { count: 1, of: 8 }.percent(), Some(13));
     assert_eq!(Rate { count: 0, of: 0 }.percent(), None);
@@ -272,8 +297,9 @@ fn equally_divided_statements_put_more_answers_first_then_bank_order() {
     let bank = mini_bank();
     // Every statement here has a standard deviation of exactly 50 points:
     // alpha.one from two answers on the scale (the other two "Don't know"),
-    // beta.one and beta.two from four. The spread ties, so the statement
-    // more people answered comes first, and bank order settles the rest.
+    // the others from four. The spread ties, so the statement more people
+    // answered comes first, and bank order settles the rest: beta.one before
+    // gamma.one, and before beta.two, which as beta's second is not named.
     let rows = [
         [StronglyDisagree, StronglyDisagree, StronglyAgree],
         [StronglyAgree, StronglyAgree, StronglyDisagree],
@@ -284,12 +310,13 @@ fn equally_divided_statements_put_more_answers_first_then_bank_order() {
         .iter()
         .map(|row| {
             let ids = ["alpha.one", "beta.one", "beta.two"];
-            let answers: Vec<(&str, Answer)> = ids.into_iter().zip(*row).collect();
-            answering(&bank, Mode::Quick, Role::Other, &answers)
+            let mut answers: Vec<(&str, Answer)> = ids.into_iter().zip(*row).collect();
+            answers.extend([("gamma.one", row[1]), ("gamma.two", row[2])]);
+            answering(&bank, Mode::Full, Role::Other, &answers)
         })
         .collect();
     // Threshold 2: alpha.one's two opinions are enough to be shown.
-    let view = TeamView::of(&bank, Mode::Quick, &team, 2, str::to_lowercase);
+    let view = TeamView::of(&bank, Mode::Full, &team, 2, str::to_lowercase);
     let divided: Vec<(&str, usize, Option<f64>)> = view
         .divided
         .iter()
@@ -299,7 +326,7 @@ fn equally_divided_statements_put_more_answers_first_then_bank_order() {
         divided,
         [
             ("beta.one", 4, Some(50.0)),
-            ("beta.two", 4, Some(50.0)),
+            ("gamma.one", 4, Some(50.0)),
             ("alpha.one", 2, Some(50.0)),
         ]
     );
@@ -372,5 +399,78 @@ fn a_statement_shows_how_hr_and_ld_answered_only_where_nobody_can_be_subtracted_
     assert_eq!(
         beta_split(&bank, &small, 2),
         Some([vec![2, 0, 0, 0, 0, 0], vec![0, 0, 0, 0, 2, 0]])
+    );
+}
+
+/// Beside a dimension's mean scores, the counts of all its statements would
+/// give away someone who answered only some: their score is the mean of
+/// fewer steps than the counts hold. So a dimension names one statement at
+/// most, and never one by which somebody was scored alone.
+#[test]
+fn a_dimension_shows_one_statement_and_never_the_one_someone_was_scored_by_alone() {
+    use Answer::*;
+    use Role::{Hr, LearningAndDevelopment as Ld};
+    let bank = mini_bank();
+    let beta = |role, answers: &[(&str, Answer)]| answering(&bank, Mode::Quick, role, answers);
+    // HR's beta mean is (50 + 50 + 100) / 3, 66.7: times three, 200. HR's
+    // counts would make 8 steps on beta.one and 4 on beta.two, 150 points at
+    // 12.5 a step for people who answered both; the 50 left is half of the
+    // third person's strongly agree, their only answer.
+    let third = |two: Option<Answer>| {
+        let mut answers = vec![("beta.one", StronglyAgree)];
+        answers.extend(two.map(|a| ("beta.two", a)));
+        vec![
+            beta(Hr, &[("beta.one", Agree), ("beta.two", Disagree)]),
+            beta(Hr, &[("beta.one", Disagree), ("beta.two", Agree)]),
+            beta(Hr, &answers),
+            beta(
+                Ld,
+                &[("beta.one", StronglyDisagree), ("beta.two", StronglyAgree)],
+            ),
+            beta(
+                Ld,
+                &[("beta.one", StronglyAgree), ("beta.two", StronglyDisagree)],
+            ),
+        ]
+    };
+    let named = |room: &[Progress]| -> (Vec<(String, Figure, bool)>, Vec<String>) {
+        let view = TeamView::of(&bank, Mode::Quick, room, 2, str::to_lowercase);
+        assert!(
+            view.gaps.iter().any(|g| g.index == 1),
+            "the HR vs L&D gap is shown"
+        );
+        let beta = view
+            .statements
+            .iter()
+            .filter(|s| s.id.as_str().starts_with("beta"))
+            .map(|s| (s.id.to_string(), s.figure, s.split.is_some()))
+            .collect();
+        let divided = view.divided.iter().map(|s| s.id.to_string()).collect();
+        (beta, divided)
+    };
+    // beta.one is the more divided, but it alone scored the third person,
+    // with nothing or "Don't know" for beta.two: beta.two is named instead.
+    for two in [None, Some(DontKnow)] {
+        assert_eq!(
+            named(&third(two)),
+            (
+                vec![
+                    ("beta.one".into(), Figure::Protecting, false),
+                    ("beta.two".into(), Figure::Shown, true),
+                ],
+                vec!["beta.two".into()]
+            )
+        );
+    }
+    // Once the third answers both, beta's most divided is named.
+    assert_eq!(
+        named(&third(Some(Neutral))),
+        (
+            vec![
+                ("beta.one".into(), Figure::Shown, true),
+                ("beta.two".into(), Figure::Protecting, false),
+            ],
+            vec!["beta.one".into()]
+        )
     );
 }

@@ -362,19 +362,24 @@ pub(super) fn most_divided(
                 && spreads[s].0 > 0
         })
         .collect();
-    crate::assessment::sort_short_by(&mut candidates, |&a, &b| {
-        let ((va, na), (vb, nb)) = (spreads[a], spreads[b]);
-        // va / na² against vb / nb², without dividing.
-        (vb * na * na)
-            .cmp(&(va * nb * nb))
-            .then(nb.cmp(&na))
-            .then(a.cmp(&b))
-    });
+    crate::assessment::sort_short_by(&mut candidates, |&a, &b| more_divided(spreads, a, b));
     candidates
         .into_iter()
         .take(DIVIDED_COUNT)
         .map(|s| statements[s].clone())
         .collect()
+}
+
+/// Statement `a` before statement `b` when it is more divided: the wider
+/// spread, then the more answers on the scale, then bank order. `spreads`
+/// is as for [`most_divided`].
+pub(super) fn more_divided(spreads: &[(u128, u128)], a: usize, b: usize) -> std::cmp::Ordering {
+    let ((va, na), (vb, nb)) = (spreads[a], spreads[b]);
+    // va / na² against vb / nb², without dividing.
+    (vb * na * na)
+        .cmp(&(va * nb * nb))
+        .then(nb.cmp(&na))
+        .then(a.cmp(&b))
 }
 
 /// The HR vs L&D gaps where the disclosure rule shows both groups' means,

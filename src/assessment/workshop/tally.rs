@@ -145,6 +145,9 @@ struct StatementSums {
     /// is made from.
     split: [[usize; 7]; 3],
     split_asked: [usize; 3],
+    /// Participants scored on the dimension by their answer to this
+    /// statement alone, though it has others (see [`Tally::view`]).
+    alone: usize,
 }
 
 impl StatementSums {
@@ -174,19 +177,25 @@ impl StatementSums {
     }
 
     /// The statement's figures, shown for the whole room only, and only when
-    /// at least `threshold` participants answered it on the agreement scale:
-    /// someone who answered "Don't know" knows their own answer, so the
-    /// opinions behind the figures must be the threshold's number. The HR
-    /// and L&D split is [`StatementSums::split`]'s.
+    /// at least `threshold` participants answered it on the agreement scale
+    /// (someone who answered "Don't know" knows their own answer, so the
+    /// opinions behind the figures must be the threshold's number) and it is
+    /// the one statement of its dimension that may be shown (`chosen`, see
+    /// [`Tally::view`]); otherwise hidden as protecting. The HR and L&D split
+    /// is [`StatementSums::split`]'s.
     fn stats(
         &self,
         id: &StatementId,
         dimension: usize,
         threshold: usize,
+        chosen: bool,
         both_shown: bool,
     ) -> StatementStats {
         let on_scale = self.answers[..5].iter().sum();
-        let figure = disclosure::room_only(on_scale, threshold);
+        let figure = match disclosure::room_only(on_scale, threshold) {
+            Figure::Shown if !chosen => Figure::Protecting,
+            figure => figure,
+        };
         if !figure.is_shown() {
             return StatementStats {
                 id: id.clone(),
@@ -401,6 +410,8 @@ impl<'b> Tally<'b> {
         sums.asked += 1;
         sums.slots += range.len();
         let mut count = DimensionCount::default();
+        // The statements answered on the scale: how many, and the last.
+        let (mut on_scale, mut last) = (0, range.start);
         for s in range.clone() {
             let statement = &mut self.statement_sums[s];
             statement.asked += 1;
@@ -411,6 +422,7 @@ impl<'b> Tally<'b> {
                 ANSWER_ORDER[slot]
             });
             if let Some(step) = count.add(self.flat[s].statement, answer) {
+                (on_scale, last) = (on_scale + 1, s);
                 let step = u64::from(step);
                 statement.steps += step;
                 statement.squares += step * step;
@@ -419,6 +431,9 @@ impl<'b> Tally<'b> {
         let result = count.result(position);
         sums.dont_know += result.dont_know;
         let score = u64::from(result.score()?.value());
+        if on_scale == 1 && range.len() > 1 {
+            self.statement_sums[last].alone += 1;
+        }
         sums.histogram[score as usize] += 1;
         Some(score)
     }
@@ -463,19 +478,49 @@ impl<'b> Tally<'b> {
             .iter()
             .map(|s| s.roles[HR].is_shown() && s.roles[LD].is_shown())
             .collect();
-        let statements: Vec<StatementStats> = self
-            .flat
-            .iter()
-            .zip(&self.statement_sums)
-            .map(|(f, sums)| {
-                let (index, _) = self.dimensions[f.dimension];
-                sums.stats(&f.statement.id, index, threshold, both_shown[f.dimension])
-            })
-            .collect();
         let spreads: Vec<(u128, u128)> = self
             .statement_sums
             .iter()
             .map(StatementSums::spread)
+            .collect();
+        // Each dimension shows the counts of one statement at most, beside
+        // its mean scores. Someone's score is the mean of the steps they
+        // answered, so where they answered only some statements, a group's
+        // mean times its size less the steps two or more statements' counts
+        // make would be what those few answered, and people who left out
+        // the same statements cancel in it. With one statement's counts, the
+        // answers to the others stay unknown and keep everyone who answered
+        // it in the sum; unless someone was scored by that statement alone,
+        // whose score it would give, so it is never one of theirs. The one
+        // chosen is the most divided of the rest, from all the answers,
+        // whatever the threshold, so that views at two thresholds show one
+        // and the same.
+        let chosen: Vec<Option<usize>> = self
+            .ranges
+            .iter()
+            .map(|range| {
+                range
+                    .clone()
+                    .filter(|&s| self.statement_sums[s].alone == 0)
+                    .min_by(|&a, &b| statistics::more_divided(&spreads, a, b))
+            })
+            .collect();
+        let statements: Vec<StatementStats> = self
+            .flat
+            .iter()
+            .zip(&self.statement_sums)
+            .enumerate()
+            .map(|(s, (f, sums))| {
+                let (index, _) = self.dimensions[f.dimension];
+                let one = chosen[f.dimension] == Some(s);
+                sums.stats(
+                    &f.statement.id,
+                    index,
+                    threshold,
+                    one,
+                    both_shown[f.dimension],
+                )
+            })
             .collect();
         let divided = statistics::most_divided(&statements, &spreads);
         let gaps = statistics::gaps(

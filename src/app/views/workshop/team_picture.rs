@@ -163,6 +163,7 @@ pub(super) fn team_picture(
 
             <h3>{ "Where the team is most divided" }</h3>
             { divided_list(bank, view, DIVIDED_COUNT) }
+            <p class="hint">{ "One statement a dimension at most, the most divided: beside the dimension's mean scores, the answers to more of its statements would give away what someone who answered only some of them said." }</p>
 
             if view.threshold >= PROTECTED_FROM {
                 <p class="hint workshop__rule">{ format!("How groups are protected: a group's figures are shown only when at least {} people make them, and a group large enough is hidden too when its figures, added to or subtracted from the others here, would give a smaller group's answers away.", view.threshold) }</p>
