@@ -400,6 +400,57 @@ fn an_embedded_logo_is_refused_unless_it_is_the_image_it_says() {
         problems_in(&json!({"logo": "data:image/png;base64,*VBORw0K"})),
         ["logo: is an embedded image damaged at character 23; choose the image file again"]
     );
+    // Counted in characters, as a person counts them, not bytes.
+    assert_eq!(
+        "data:image/png;base64,iVBO€w0KGg".parse::<Logo>(),
+        Err(LogoError::EmbeddedDamaged(27))
+    );
+    // Nor does an SVG's type in another case, or a URL cut short, slip by.
+    assert_eq!(
+        "data:image/SvG+xml;base64,AAAA".parse::<Logo>(),
+        Err(LogoError::Svg)
+    );
+    assert_eq!("data:image/".parse::<Logo>(), Err(LogoError::EmbeddedKind));
+}
+
+#[test]
+fn an_animated_logo_is_refused_and_a_still_one_of_the_same_format_is_not() {
+    // A whole IHDR chunk (with its checksum), then an animated PNG's acTL.
+    let mut still = png(300, 80);
+    still.extend([0; 4]);
+    let mut animated = still.clone();
+    animated.extend(b"\0\0\0\x08acTL\0\0\0\x02\0\0\0\0");
+    animated.extend([0; 4]);
+    // Image data first: an acTL after it is no animation a browser plays.
+    let mut data_first = still.clone();
+    data_first.extend(b"\0\0\0\0IDAT\0\0\0\0\0\0\0\x08acTL");
+    // An extended WebP with its animation flag, and without.
+    let mut extended = vec![0x12, 0, 0, 0];
+    extended.extend(&(300u32 - 1).to_le_bytes()[..3]);
+    extended.extend(&(80u32 - 1).to_le_bytes()[..3]);
+    let animated_webp = webp(b"VP8X", &extended);
+    extended[0] = 0x10;
+    let still_webp = webp(b"VP8X", &extended);
+    for (bytes, animates) in [
+        (still, false),
+        (animated, true),
+        (data_first, false),
+        (animated_webp, true),
+        (still_webp, false),
+    ] {
+        let embedded = Logo::embed(&bytes);
+        assert_eq!(
+            embedded == Err(LogoError::EmbeddedAnimated),
+            animates,
+            "{embedded:?}"
+        );
+        assert_eq!(embedded.is_ok(), !animates);
+    }
+    // A chunk length that runs past the end, or past what a number holds,
+    // ends the search: the file is read no further than it goes.
+    let mut endless = png(300, 80);
+    endless.extend([0, 0, 0, 0, 0xff, 0xff, 0xff, 0xff, b't', b'E', b'X', b't']);
+    assert!(Logo::embed(&endless).is_ok());
 }
 
 #[test]

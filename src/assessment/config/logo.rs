@@ -126,6 +126,39 @@ impl ImageFormat {
     }
 }
 
+impl ImageFormat {
+    /// Whether `bytes` say they are an animation: an animated PNG's `acTL`
+    /// chunk, before its image data, or the animation flag of an extended
+    /// WebP. JPEG has none.
+    fn is_animated(self, bytes: &[u8]) -> bool {
+        match self {
+            ImageFormat::Png => {
+                let mut at = 8;
+                while let Some(chunk) = bytes.get(at..at + 8) {
+                    match &chunk[4..] {
+                        b"acTL" => return true,
+                        b"IDAT" => return false,
+                        _ => {}
+                    }
+                    let length = u32::from_be_bytes([chunk[0], chunk[1], chunk[2], chunk[3]]);
+                    let Some(next) = usize::try_from(length)
+                        .ok()
+                        .and_then(|length| at.checked_add(12)?.checked_add(length))
+                    else {
+                        return false;
+                    };
+                    at = next;
+                }
+                false
+            }
+            ImageFormat::Jpeg => false,
+            ImageFormat::Webp => {
+                bytes.get(12..16) == Some(b"VP8X") && bytes.get(20).is_some_and(|f| f & 0x02 != 0)
+            }
+        }
+    }
+}
+
 /// Why a logo path was refused.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LogoError {
@@ -161,6 +194,9 @@ pub enum LogoError {
     EmbeddedTooLarge(usize),
     /// An embedded image of this width and height, over [`MAX_LOGO_SIDE`].
     EmbeddedTooWide(u32, u32),
+    /// An animated image: a logo beside the questions all the way through
+    /// must keep still.
+    EmbeddedAnimated,
 }
 
 impl FromStr for Logo {
@@ -218,7 +254,9 @@ fn embedded(url: &str) -> Result<Logo, LogoError> {
     if url
         .get(..11)
         .is_some_and(|start| start.eq_ignore_ascii_case("data:image/"))
-        && url[11..].to_ascii_lowercase().starts_with("svg")
+        && url
+            .get(11..14)
+            .is_some_and(|kind| kind.eq_ignore_ascii_case("svg"))
     {
         return Err(LogoError::Svg);
     }
@@ -233,8 +271,11 @@ fn embedded(url: &str) -> Result<Logo, LogoError> {
     if encoded.len() > base64::encoded_len(MAX_LOGO_BYTES, Alphabet::Standard) {
         return Err(LogoError::EmbeddedTooLarge(encoded.len() / 4 * 3));
     }
-    let bytes = base64::decode(encoded, Alphabet::Standard)
-        .map_err(|at| LogoError::EmbeddedDamaged(url.len() - encoded.len() + at + 1))?;
+    // The position a person counts: characters, not bytes, from 1.
+    let bytes = base64::decode(encoded, Alphabet::Standard).map_err(|at| {
+        let before = url.len() - encoded.len() + at;
+        LogoError::EmbeddedDamaged(url.get(..before).map_or(before, |s| s.chars().count()) + 1)
+    })?;
     if ImageFormat::of(&bytes) != Some(format) {
         return Err(LogoError::EmbeddedNotImage(format));
     }
@@ -276,6 +317,9 @@ impl Logo {
         if width > MAX_LOGO_SIDE || height > MAX_LOGO_SIDE {
             return Err(LogoError::EmbeddedTooWide(width, height));
         }
+        if format.is_animated(bytes) {
+            return Err(LogoError::EmbeddedAnimated);
+        }
         let prefix = format!("data:{};base64,", format.media_type());
         let mut url = String::with_capacity(
             prefix.len() + base64::encoded_len(bytes.len(), Alphabet::Standard),
@@ -307,6 +351,9 @@ impl fmt::Display for LogoError {
             }
             LogoError::Svg => "must not be an SVG image, which can carry script; use PNG, JPEG or WebP",
             LogoError::Format => "must be a PNG, JPEG or WebP image (.png, .jpg, .jpeg or .webp)",
+            LogoError::EmbeddedAnimated => {
+                "is an animated image; a logo stays beside the questions all the way through, so it must keep still: use a still PNG, JPEG or WebP"
+            }
             LogoError::EmbeddedKind => {
                 "is a data: URL but not a base64 PNG, JPEG or WebP image (data:image/png;base64,…)"
             }
