@@ -449,6 +449,55 @@ proptest! {
         }
     }
 
+    /// Which statements a view shows, and how, never depends on what was
+    /// answered to a statement too few answered on the scale to show: the
+    /// choice of a dimension's one statement would give it away.
+    #[test]
+    fn what_is_shown_does_not_depend_on_answers_too_few_to_show(
+        (team, threshold) in two_sided_team(),
+        full in any::<bool>(),
+        turn in 1usize..5,
+    ) {
+        let bank = shared_mini_bank();
+        let mode = if full { Mode::Full } else { Mode::Quick };
+        let asked = |p: &Progress, s: &StatementId| {
+            let dimension = bank.dimensions().iter().find(|d| d.statements.iter().any(|t| &t.id == s));
+            dimension.is_some_and(|d| d.core || (mode == Mode::Full && p.mode == Mode::Full))
+        };
+        let on_scale = |p: &Progress, s: &StatementId| {
+            asked(p, s) && p.answers.get(s).is_some_and(|a| a.agreement().is_some())
+        };
+        let few: Vec<StatementId> = bank
+            .dimensions()
+            .iter()
+            .flat_map(|d| &d.statements)
+            .map(|s| s.id.clone())
+            .filter(|s| team.iter().filter(|p| on_scale(p, s)).count() < threshold.max(1))
+            .collect();
+        // Every answer on the scale to those turned to another on the scale.
+        let mut turned = team.clone();
+        for participant in &mut turned {
+            for id in &few {
+                if let Some(answer) = participant.answers.get_mut(id) {
+                    if let Some(step) = answer.agreement() {
+                        *answer = Answer::AGREEMENT[(usize::from(step) - 1 + turn) % 5];
+                    }
+                }
+            }
+        }
+        let shown = |team: &[Progress]| {
+            let view = TeamView::of(bank, mode, team, threshold, str::to_lowercase);
+            let statements: Vec<(StatementId, Figure, bool)> = view
+                .statements
+                .iter()
+                .map(|s| (s.id.clone(), s.figure, s.split.is_some()))
+                .collect();
+            let divided: Vec<StatementId> = view.divided.iter().map(|s| s.id.clone()).collect();
+            (statements, divided)
+        };
+        prop_assert_eq!(shown(&team), shown(&turned));
+    }
+
     #[test]
     fn one_participant_is_scored_as_on_their_own_report((team, _) in random_team()) {
         let bank = shared_mini_bank();

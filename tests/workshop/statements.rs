@@ -474,3 +474,34 @@ fn a_dimension_shows_one_statement_and_never_the_one_someone_was_scored_by_alone
         )
     );
 }
+
+/// Which statement a dimension names is decided among those the most people
+/// answered on the scale: were a statement only two answered in the running,
+/// whether it won would tell one of them how the other answered.
+#[test]
+fn the_statement_named_never_turns_on_one_too_few_answered() {
+    use Answer::*;
+    let bank = mini_bank();
+    // Everyone answers alpha.one (one strongly agree among agrees) and
+    // alpha.two; on alpha.three only "me" (Agree) and one other answer on
+    // the scale, the rest "Don't know", which at threshold 3 is too few.
+    let room = |other: Answer| -> Vec<Progress> {
+        let three = [Agree, other, DontKnow, DontKnow, DontKnow];
+        (0..5)
+            .map(|p| {
+                let one = if p == 4 { StronglyAgree } else { Agree };
+                let answers = [
+                    ("alpha.one", one),
+                    ("alpha.two", Agree),
+                    ("alpha.three", three[p]),
+                ];
+                answering(&bank, Mode::Quick, Role::Other, &answers)
+            })
+            .collect()
+    };
+    for other in Answer::AGREEMENT {
+        let view = TeamView::of(&bank, Mode::Quick, &room(other), 3, str::to_lowercase);
+        let named: Vec<&str> = view.divided.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(named, ["alpha.one"], "the other answered {other:?}");
+    }
+}

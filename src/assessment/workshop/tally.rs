@@ -492,16 +492,21 @@ impl<'b> Tally<'b> {
         // answers to the others stay unknown and keep everyone who answered
         // it in the sum; unless someone was scored by that statement alone,
         // whose score it would give, so it is never one of theirs. The one
-        // chosen is the most divided of the rest, from all the answers,
-        // whatever the threshold, so that views at two thresholds show one
-        // and the same.
+        // chosen is the most divided of the rest that the most people
+        // answered on the scale, from all the answers, whatever the
+        // threshold, so that views at two thresholds show one and the same;
+        // and what was answered to a statement too few answered to show
+        // never decides it: either the most answered are enough to show,
+        // and each spread compared rests on that many, or nothing of the
+        // dimension is shown, whichever it is.
         let chosen: Vec<Option<usize>> = self
             .ranges
             .iter()
             .map(|range| {
-                range
-                    .clone()
-                    .filter(|&s| self.statement_sums[s].alone == 0)
+                let candidates = range.clone().filter(|&s| self.statement_sums[s].alone == 0);
+                let most = candidates.clone().map(|s| spreads[s].1).max()?;
+                candidates
+                    .filter(|&s| spreads[s].1 == most)
                     .min_by(|&a, &b| statistics::more_divided(&spreads, a, b))
             })
             .collect();
