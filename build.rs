@@ -2,18 +2,171 @@
 //! read and edit it with: the whitespace between JSON tokens goes (strings
 //! are copied as they are), 6 KB less in the module a first visit downloads.
 //! src/assessment/bank/ parses the result, and its tests check it.
+//!
+//! It also turns the English messages (src/assessment/language/en.json)
+//! into the app's table of messages and their keys, and reads every language
+//! Tandem ships (locales/*.json) by the rules the app reads them with
+//! (src/assessment/language/rules.rs): a language that misses a message or
+//! breaks one stops the build, naming the message. Each language file's
+//! SHA-256 goes into the app, which checks a fetched file against it.
 
-use std::path::PathBuf;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+#[allow(dead_code)]
+#[path = "src/assessment/language/rules.rs"]
+mod rules;
 
 const BANK: &str = "src/assessment/standard.json";
+const ENGLISH: &str = "src/assessment/language/en.json";
+const LOCALES: &str = "locales";
+/// The languages Tandem ships beside English, as `Language` lists them.
+const SHIPPED: [&str; 4] = ["de", "fr", "es", "ar"];
 
 fn main() {
     println!("cargo::rerun-if-changed={BANK}");
-    let text = std::fs::read_to_string(BANK).unwrap_or_else(|e| panic!("cannot read {BANK}: {e}"));
+    println!("cargo::rerun-if-changed={ENGLISH}");
+    println!("cargo::rerun-if-changed={LOCALES}");
+    let text = read(BANK);
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("Cargo sets OUT_DIR"));
-    let target = out.join("standard.json");
-    std::fs::write(&target, without_whitespace(&text))
+    write(&out.join("standard.json"), &without_whitespace(&text));
+    write(&out.join("messages.rs"), &messages());
+}
+
+fn read(path: &str) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"))
+}
+
+fn write(target: &Path, text: &str) {
+    std::fs::write(target, text)
         .unwrap_or_else(|e| panic!("cannot write {}: {e}", target.display()));
+}
+
+/// The generated table: each message's `Key`, its name, its English forms,
+/// and each shipped language file's SHA-256.
+fn messages() -> String {
+    let english: serde_json::Value = serde_json::from_str(&read(ENGLISH))
+        .unwrap_or_else(|e| panic!("{ENGLISH} is not JSON: {e}"));
+    let Some(object) = english.as_object() else {
+        panic!("{ENGLISH} must be an object of messages");
+    };
+    let keys: Vec<(&str, Vec<(&str, &str)>)> = object
+        .iter()
+        .map(|(name, value)| {
+            let forms = match value {
+                serde_json::Value::String(text) => vec![("other", text.as_str())],
+                serde_json::Value::Object(forms) => {
+                    let forms: Vec<(&str, &str)> = forms
+                        .iter()
+                        .map(|(form, text)| (form.as_str(), text.as_str().unwrap_or_default()))
+                        .collect();
+                    assert!(
+                        forms.len() == 2 && forms.iter().any(|f| f.0 == "one") && forms.iter().any(|f| f.0 == "other"),
+                        "{ENGLISH}: \"{name}\" counts something, so it has the forms \"one\" and \"other\""
+                    );
+                    forms
+                }
+                _ => panic!("{ENGLISH}: \"{name}\" must be text or its plural forms"),
+            };
+            (name.as_str(), forms)
+        })
+        .collect();
+    let mut problems = Vec::new();
+    let (_, found) = rules::read_messages("en", &english, &keys);
+    problems.extend(
+        found
+            .into_iter()
+            .map(|(at, why)| format!("{ENGLISH}: {at}: {why}")),
+    );
+
+    let mut code = String::from("// Written by build.rs from src/assessment/language/en.json.\n\n");
+    code.push_str("impl Key {\n");
+    let mut names = Vec::new();
+    for (index, (name, _)) in keys.iter().enumerate() {
+        let constant: String = name
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() {
+                    c.to_ascii_uppercase()
+                } else {
+                    '_'
+                }
+            })
+            .collect();
+        assert!(
+            !names.contains(&constant),
+            "{ENGLISH}: two keys are both {constant}"
+        );
+        writeln!(code, "    pub const {constant}: Key = Key({index});").unwrap();
+        names.push(constant);
+    }
+    code.push_str("}\n\n");
+    writeln!(
+        code,
+        "pub(super) const NAMES: [&str; {}] = {:?};\n",
+        keys.len(),
+        keys.iter().map(|k| k.0).collect::<Vec<_>>()
+    )
+    .unwrap();
+    // The English texts one after another, and where each message's forms
+    // lie in them: two offsets a message rather than two pointers a form,
+    // which keeps the first module small.
+    let mut text = String::new();
+    let mut at = Vec::new();
+    for (_, forms) in &keys {
+        let form = |name: &str| forms.iter().find(|f| f.0 == name).map_or("", |f| f.1);
+        let start = text.len();
+        text.push_str(form("one"));
+        let other = text.len();
+        text.push_str(form("other"));
+        at.push([start, other, text.len()]);
+    }
+    assert!(
+        text.len() <= usize::from(u16::MAX),
+        "{ENGLISH}: the English is too long for u16 offsets"
+    );
+    writeln!(code, "pub(super) const ENGLISH_TEXT: &str = {text:?};\n").unwrap();
+    writeln!(
+        code,
+        "pub(super) const ENGLISH_AT: [[u16; 3]; {}] = {at:?};\n",
+        keys.len()
+    )
+    .unwrap();
+
+    writeln!(
+        code,
+        "pub(super) const FILES: [(&str, &str); {}] = [",
+        SHIPPED.len()
+    )
+    .unwrap();
+    for language in SHIPPED {
+        let path = format!("{LOCALES}/{language}.json");
+        let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
+        let file: serde_json::Value = match serde_json::from_slice(&bytes) {
+            Ok(file) => file,
+            Err(e) => {
+                problems.push(format!("{path}: it is not JSON: {e}"));
+                continue;
+            }
+        };
+        let (_, found) = rules::read_messages(language, &file["messages"], &keys);
+        problems.extend(
+            found
+                .into_iter()
+                .map(|(at, why)| format!("{path}: {at}: {why}")),
+        );
+        use sha2::Digest;
+        let digest = sha2::Sha256::digest(&bytes);
+        let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+        writeln!(code, "    ({language:?}, {hex:?}),").unwrap();
+    }
+    code.push_str("];\n");
+    assert!(
+        problems.is_empty(),
+        "the languages Tandem ships have problems:\n{}",
+        problems.join("\n")
+    );
+    code
 }
 
 /// `json` without whitespace outside its strings.

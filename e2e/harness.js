@@ -262,7 +262,9 @@ export function launchBrowser(extraArgs = []) {
  *
  * Journeys run with service workers blocked, so that every page load comes
  * from the server; `journey(t, body, { serviceWorkers: 'allow' })` lets
- * Tandem's worker run, for offline use.
+ * Tandem's worker run, for offline use. Every context's browser prefers
+ * British English, whatever the machine's own locale, unless a journey
+ * names another (`{ locale: 'de-DE' }`), which sets `navigator.languages`.
  */
 export function useTandem({ hostPages, files = {}, folders = [] } = {}) {
   const root = distFolder();
@@ -293,12 +295,13 @@ export function useTandem({ hostPages, files = {}, folders = [] } = {}) {
    * a request for another host is refused, and it, page errors, console
    * errors and failed responses are recorded in `problems`.
    */
-  async function guardedContext(problems, browser = state.browser, serviceWorkers = 'block') {
+  async function guardedContext(problems, browser = state.browser, serviceWorkers = 'block', locale = 'en-GB') {
     const { origin } = state.server;
     const allowed = new Set([state.server.origin, state.host?.origin].filter(Boolean));
     const context = await browser.newContext({
       viewport: { width: 1024, height: 800 },
       serviceWorkers,
+      locale,
     });
     context.setDefaultTimeout(15_000);
     const blocked = new Set();
@@ -334,7 +337,7 @@ export function useTandem({ hostPages, files = {}, folders = [] } = {}) {
     return { context, page };
   }
 
-  async function journey(t, body, { serviceWorkers = 'block' } = {}) {
+  async function journey(t, body, { serviceWorkers = 'block', locale = 'en-GB' } = {}) {
     const { origin } = state.server;
     const hostOrigin = state.host?.origin;
     const problems = {
@@ -343,12 +346,12 @@ export function useTandem({ hostPages, files = {}, folders = [] } = {}) {
       consoleErrors: [],
       failedResponses: [],
     };
-    const { context, page } = await guardedContext(problems, state.browser, serviceWorkers);
+    const { context, page } = await guardedContext(problems, state.browser, serviceWorkers, locale);
     const others = [];
     // Another fresh profile in the same journey (a second device, say), under
     // the same guard; closed with the journey.
-    const freshContext = async () => {
-      const other = await guardedContext(problems);
+    const freshContext = async ({ locale: otherLocale } = {}) => {
+      const other = await guardedContext(problems, state.browser, 'block', otherLocale);
       others.push(other.context);
       return other;
     };

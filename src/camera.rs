@@ -7,7 +7,7 @@
 //! dropped, so the camera light goes off as soon as the scanner stops or
 //! leaves the page.
 
-use std::fmt;
+use crate::assessment::language::Key;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Frames are scaled down so that their longer side is at most this many
@@ -15,8 +15,8 @@ use wasm_bindgen::{JsCast, JsValue};
 /// module, and the decoder stays fast in WebAssembly.
 pub const MAX_FRAME_SIDE: u32 = 640;
 
-/// Why there is no camera picture. [`fmt::Display`] gives a plain sentence
-/// for the person at the screen.
+/// Why there is no camera picture; [`CameraError::key`] says it to the
+/// person at the screen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CameraError {
     /// The page is not a secure context (https or this computer), where
@@ -59,22 +59,17 @@ impl CameraError {
     }
 }
 
-impl fmt::Display for CameraError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            CameraError::Insecure => {
-                "The camera cannot be used here: browsers only allow it on pages served over https (or from this computer)."
-            }
-            CameraError::Unsupported => "This browser cannot use a camera.",
-            CameraError::Refused => {
-                "The camera was not allowed. To scan, allow this page to use the camera in the browser's settings, then try again."
-            }
-            CameraError::NotFound => "No camera was found on this device.",
-            CameraError::Busy => {
-                "The camera could not start; another app may be using it. Close that app and try again."
-            }
-            CameraError::Failed => "The camera could not start.",
-        })
+impl CameraError {
+    /// The message that says what went wrong and what to do.
+    pub fn key(self) -> Key {
+        match self {
+            CameraError::Insecure => Key::CAMERA_ERROR_INSECURE,
+            CameraError::Unsupported => Key::CAMERA_ERROR_UNSUPPORTED,
+            CameraError::Refused => Key::CAMERA_ERROR_REFUSED,
+            CameraError::NotFound => Key::CAMERA_ERROR_NOT_FOUND,
+            CameraError::Busy => Key::CAMERA_ERROR_BUSY,
+            CameraError::Failed => Key::CAMERA_ERROR_FAILED,
+        }
     }
 }
 
@@ -289,7 +284,7 @@ mod tests {
             CameraError::Busy,
             CameraError::Failed,
         ] {
-            assert!(error.to_string().ends_with('.'));
+            assert!(error.key().in_english().ends_with('.'));
         }
     }
 }

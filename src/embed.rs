@@ -23,6 +23,7 @@
 //! Tandem, so the height and the level are what every host may learn. Scores
 //! go only to a known origin.
 
+use crate::assessment::language::Key;
 use crate::assessment::{Bank, Overall, Report};
 use std::cell::Cell;
 use std::rc::Rc;
@@ -238,16 +239,11 @@ impl Embedding {
 }
 
 impl HostMessages {
-    /// What the person is told the host page learns, in a sentence.
-    pub fn what_the_host_learns(self) -> &'static str {
+    /// What the person is told the host page learns: a sentence's message.
+    pub fn what_the_host_learns(self) -> Key {
         match self {
-            HostMessages::Level => {
-                "When you finish, the page around Tandem is told your overall level, nothing else."
-            }
-            HostMessages::LevelAndScores => {
-                "When you finish, the page around Tandem is told your overall level and each \
-                 dimension's score, never your answers."
-            }
+            HostMessages::Level => Key::EMBED_HOST_LEARNS_LEVEL,
+            HostMessages::LevelAndScores => Key::EMBED_HOST_LEARNS_SCORES,
         }
     }
 }

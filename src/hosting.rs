@@ -1,4 +1,5 @@
-//! What the host put beside the app: a consultant's `tandem.config.json`.
+//! What the host put beside the app: a consultant's `tandem.config.json`,
+//! and the build's language files (`lang/de.json`).
 //!
 //! It is fetched from the app's own folder by a relative URL, so it comes
 //! from the same origin as the app and needs no other host. Most sites have
@@ -58,4 +59,28 @@ pub async fn config_file() -> Result<Option<String>, String> {
     text.as_string()
         .map(Some)
         .ok_or_else(|| "it is not text".to_owned())
+}
+
+/// The bytes of one of the build's language files, fetched from beside the
+/// app (and kept by the service worker for offline use), or why they could
+/// not be.
+pub async fn language_file(path: &str) -> Result<Vec<u8>, String> {
+    let window = web_sys::window().ok_or_else(|| "no window to fetch from".to_owned())?;
+    let response = JsFuture::from(window.fetch_with_str(path))
+        .await
+        .map_err(|_| "it could not be fetched".to_owned())?;
+    let response: web_sys::Response = response
+        .dyn_into()
+        .map_err(|_| "the browser gave no response".to_owned())?;
+    if response.status() != 200 {
+        return Err(format!(
+            "the site answered with HTTP status {}",
+            response.status()
+        ));
+    }
+    let unreadable = || "it could not be read".to_owned();
+    let buffer = JsFuture::from(response.array_buffer().map_err(|_| unreadable())?)
+        .await
+        .map_err(|_| unreadable())?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }

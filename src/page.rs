@@ -180,28 +180,21 @@ pub fn clear_fragment() {
     }
 }
 
-/// Today's date as people write it, for the printed report.
-pub fn today() -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let now = js_sys::Date::new_0();
-    let month = MONTHS
-        .get(now.get_month() as usize)
-        .copied()
-        .unwrap_or_default();
-    format!("{} {} {}", now.get_date(), month, now.get_full_year())
+/// Today's date as readers of `language` write it, for the printed report,
+/// by the browser's `Intl` ("3 December 2026", "3. Dezember 2026").
+pub fn today(language: crate::assessment::language::Language) -> String {
+    let options = js_sys::Object::new();
+    for (name, value) in [("day", "numeric"), ("month", "long"), ("year", "numeric")] {
+        let _ = js_sys::Reflect::set(&options, &name.into(), &value.into());
+    }
+    // British English writes the day first, as Tandem's English does.
+    let locale = match language {
+        crate::assessment::language::Language::English => "en-GB",
+        other => other.code(),
+    };
+    js_sys::Date::new_0()
+        .to_locale_date_string(locale, &options)
+        .into()
 }
 
 /// Sets the brand colours on the page's root element as CSS custom
@@ -237,5 +230,38 @@ pub fn set_properties(element: &web_sys::HtmlElement, colours: &Colours) {
             Some(colour) => style.set_property(property, &colour.to_string()),
             None => style.remove_property(property).map(drop),
         };
+    }
+}
+
+/// The value of `name` in the address's query (`?lang=de`), if it is there:
+/// read as it is written, since only a language's code is looked for.
+pub fn query_value(name: &str) -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .find(|(key, _)| *key == name)
+        .map(|(_, value)| value.to_owned())
+}
+
+/// The browser's languages, most wanted first (`navigator.languages`).
+pub fn browser_languages() -> Vec<String> {
+    web_sys::window()
+        .map(|w| w.navigator().languages())
+        .map(|list| list.iter().filter_map(|tag| tag.as_string()).collect())
+        .unwrap_or_default()
+}
+
+/// Marks the page as written in the language `code`, from right to left
+/// when `right_to_left`: `<html lang dir>`, which screen readers, fonts,
+/// hyphenation and the stylesheet's logical properties follow.
+pub fn set_language(code: &str, right_to_left: bool) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("lang", code);
+        let _ = root.set_attribute("dir", if right_to_left { "rtl" } else { "ltr" });
     }
 }

@@ -18,6 +18,8 @@
 //! - `tandem.workshop…`, likewise for a facilitator's workshop.
 //! - `tandem.config#/tandem-a/`: the configuration last opened from a link or
 //!   a file.
+//! - `tandem.language#/tandem-a/`: the language the person chose with the
+//!   switcher (its code, such as `de`).
 //! - `KEY.unreadable.N` and `KEY.replaced.N`: copies kept of saved data that
 //!   could not be read, and of another tab's save that this page's replaced.
 //!
@@ -97,6 +99,8 @@ thread_local! {
 
 /// The configuration last opened from a link or a file, as its JSON text.
 const CONFIG: &str = "tandem.config";
+/// The language chosen with the switcher.
+const LANGUAGE: &str = "tandem.language";
 /// Between a key and the number of a copy of unreadable data it held.
 const UNREADABLE: &str = ".unreadable.";
 /// Between a key and the number of a copy of another tab's save.
@@ -430,6 +434,24 @@ pub fn save_config(text: &str) -> Result<(), String> {
 pub fn forget_config() -> Result<(), String> {
     let storage = writable()?;
     storage.remove_item(&config_key(&storage)).map_err(explain)
+}
+
+/// The language the person chose with the switcher, as kept: untrusted
+/// text, which names a language or is passed over.
+pub fn load_language() -> Option<String> {
+    let storage = local_storage()?;
+    storage
+        .get_item(&format!("{LANGUAGE}{}", folder()))
+        .ok()
+        .flatten()
+}
+
+/// Keeps the language the person chose for the next visit.
+pub fn save_language(code: &str) -> Result<(), String> {
+    let storage = writable()?;
+    storage
+        .set_item(&format!("{LANGUAGE}{}", folder()), code)
+        .map_err(explain)
 }
 
 /// The configuration's key, after moving there what it had before keys had

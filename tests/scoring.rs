@@ -274,7 +274,9 @@ fn low_scores_are_never_strengths() {
 
 #[test]
 fn the_rule_names_every_level_band() {
-    let rule = tandem::assessment::overall_rule(Bank::standard());
+    let english =
+        tandem::assessment::language::Words::english(tandem::assessment::language::plain_number);
+    let rule = tandem::assessment::overall_rule(&english, Bank::standard());
     for band in ["0-19 Siloed", "40-59 Cooperating", "80-100 Integrated"] {
         assert!(rule.contains(band), "{band}");
     }

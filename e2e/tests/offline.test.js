@@ -80,7 +80,10 @@ test('after the first visit Tandem loads and works with no network', async (t) =
       // configuration, all from Tandem's own origin.
       const caches = await kept(page);
       const site = CONFIG_FILE.slice(1);
-      const build = [...readdirSync(dist).filter((file) => file !== 'sw.js' && file !== site), site].sort();
+      const files = readdirSync(dist, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => path.relative(dist, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
+      const build = [...files.filter((file) => file !== 'sw.js' && file !== site), site].sort();
       assert.deepEqual(Object.values(caches), [build.map((file) => `${origin}/${file}`)]);
       assert.match(Object.keys(caches)[0], new RegExp(`^tandem:${origin}/:[0-9a-f]{16}$`));
 

@@ -25,6 +25,7 @@
 //! questions.
 
 mod components;
+mod language;
 pub mod route;
 mod saved_workshop;
 pub mod setup;
@@ -33,6 +34,7 @@ mod tandem;
 mod views;
 pub mod workshop_state;
 
+use crate::assessment::language::{Key, Words};
 use crate::assessment::saved::KeptConfig;
 use crate::assessment::Config;
 use crate::embed::Embedding;
@@ -137,18 +139,30 @@ pub fn App() -> Html {
         });
     }
 
+    // The language: settled once the configuration is, which may name one,
+    // so that the first screen is already in it.
+    let (reading, on_language) = language::use_language(setup.ready, setup.config.language());
+    let words = &reading.words;
+
     // The brand's colours, as custom properties on the root element.
     use_effect_with(setup.config.colours().clone(), |colours| {
         page::set_colours(colours);
     });
 
-    if !setup.ready {
+    if !setup.ready || !reading.settled {
         return html! {
             <div class="app">
-                <main class="app-main"><p role="status">{ "Opening Tandem…" }</p></main>
+                <main class="app-main"><p role="status">{ words.get(Key::APP_OPENING) }</p></main>
             </div>
         };
     }
+    let failed = reading.failed.clone().map(|(language, reason)| {
+        html! {
+            <p class="language-failed" role="status">
+                { words.fill(Key::LANGUAGE_FAILED, &[("language", language.name()), ("reason", &reason)]) }
+            </p>
+        }
+    });
     // An offer is shown over Tandem, which stays as it was underneath (a
     // questionnaire whose answers cannot be saved loses nothing to it).
     let offer = setup
@@ -156,8 +170,9 @@ pub fn App() -> Html {
         .as_ref()
         .map(|offer| offer_screen(offer, setup.site(), &on_setup));
     html! {
-        <>
+        <ContextProvider<Words> context={words.clone()}>
         { offer.unwrap_or_default() }
+        { failed.unwrap_or_default() }
         <Tandem
             hidden={setup.offered.is_some()}
             key={setup.config.bank().fingerprint().to_string()}
@@ -170,8 +185,9 @@ pub fn App() -> Html {
             {embedding}
             {on_navigate}
             {on_setup}
+            {on_language}
         />
-        </>
+        </ContextProvider<Words>>
     }
 }
 

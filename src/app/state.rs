@@ -51,6 +51,14 @@ impl Saving {
     }
 }
 
+/// Why a code or a file could not be used: the reader's screen words it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Refused {
+    /// The file's name, when it came from a file.
+    pub file: Option<AttrValue>,
+    pub reason: AttrValue,
+}
+
 /// Everything the questionnaire screens show.
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
@@ -69,9 +77,9 @@ pub struct State {
     /// closed; or why the link could not be read.
     pub shared: Option<Result<Progress, AttrValue>>,
     /// An earlier result to compare with, or why it could not be read.
-    pub earlier: Option<Result<Progress, AttrValue>>,
+    pub earlier: Option<Result<Progress, Refused>>,
     /// The outcome of the last import, to tell the person.
-    pub import: Option<Result<AttrValue, AttrValue>>,
+    pub import: Option<Result<AttrValue, Refused>>,
 }
 
 /// Everything that can happen on the questionnaire screens.
@@ -219,28 +227,31 @@ impl Reducible for State {
                     Ok(progress) => {
                         next.progress = Some(progress);
                         next.unanswered = None;
-                        next.import = Some(Ok(format!(
-                            "Restored the answers and action plan from \"{name}\"."
-                        )
-                        .into()));
+                        next.import = Some(Ok(name.into()));
                     }
                     Err(reason) => {
-                        next.import = Some(Err(format!(
-                            "\"{name}\" was not imported: {reason} Your current answers are unchanged."
-                        )
-                        .into()));
+                        next.import = Some(Err(Refused {
+                            file: Some(name.into()),
+                            reason: reason.into(),
+                        }));
                     }
                 }
             }
             Action::EarlierCodeEntered(text) => {
-                next.earlier = Some(code::decode(&bank, &text).map_err(|e| e.to_string().into()));
+                next.earlier = Some(code::decode(&bank, &text).map_err(|e| Refused {
+                    file: None,
+                    reason: e.to_string().into(),
+                }));
             }
             Action::EarlierFileChosen(name, text) => {
                 next.earlier = Some(
                     text.and_then(|text| {
                         export::from_json(&bank, &text).map_err(|e| e.to_string())
                     })
-                    .map_err(|reason| format!("\"{name}\" could not be compared: {reason}").into()),
+                    .map_err(|reason| Refused {
+                        file: Some(name.into()),
+                        reason: reason.into(),
+                    }),
                 );
             }
             Action::ComparisonClosed => next.earlier = None,

@@ -4,13 +4,16 @@
 //! shared in a link, and in embed mode the messages to the host page), and
 //! shows the screen the route asks for.
 
-use super::components::{brand, config_notice, Restart, SavingNotice};
+use super::components::{
+    brand, config_notice, use_shown_bank, use_words, LanguageSwitcher, Restart, SavingNotice,
+};
 use super::route::{Route, Screen};
 use super::saved_workshop::SavedWorkshop;
 use super::setup::{self, SetupAction, Source};
 use super::state::{Action, Saving, State};
 use super::views::{About, Builder, Landing, Ownership, Results, Section};
 use crate::assessment::config::Config;
+use crate::assessment::language::{Key, Language, Words};
 use crate::assessment::{code, export, Bank, Stage};
 use crate::embed::{self, Embedding};
 use crate::storage::SaveFailure;
@@ -49,6 +52,8 @@ pub struct TandemProps {
     /// Sends the person to another screen.
     pub on_navigate: Callback<Screen>,
     pub on_setup: Callback<SetupAction>,
+    /// Chose a language with the switcher.
+    pub on_language: Callback<Language>,
 }
 
 /// Tandem under one configuration: the questionnaire, the workshop and the
@@ -66,9 +71,14 @@ pub fn Tandem(
         embedding,
         on_navigate,
         on_setup,
+        on_language,
     }: &TandemProps,
 ) -> Html {
     let state = use_reducer(|| restored(Rc::new(config.bank().clone())));
+    // The questions in the reader's language: the same ids, so the same
+    // answers and scores, under the same fingerprint.
+    let words = use_words();
+    let shown_bank = use_shown_bank(&state.bank);
     // Answers to other questions stay in storage untouched; the person is
     // told they are there. Checked once, when these questions open.
     let kept_elsewhere = use_memo((), |()| {
@@ -145,9 +155,12 @@ pub fn Tandem(
         });
     }
     // The tab's title follows the screen and the configuration's names.
-    use_effect_with(screen_title(screen, &state, config), |title| {
-        page::set_title(title);
-    });
+    use_effect_with(
+        screen_title(screen, &state, config, &words, &shown_bank),
+        |title| {
+            page::set_title(title);
+        },
+    );
     // A refused "Next" takes focus to the list of what is missing.
     use_effect_with(state.refusals, |refusals| {
         if *refusals > 0 {
@@ -203,9 +216,10 @@ pub fn Tandem(
             workshop_screen(&state.bank, config, *floor, join_fragment, &arriving)
         }
         (Screen::Builder, _, _) => builder_screen(config, on_setup),
-        (_, Some(shared), _) => shared_screen(
-            &state.bank,
-            shared,
+        (_, Some(_), _) => shared_screen(
+            &state,
+            &shown_bank,
+            &words,
             config,
             &arriving,
             &on_action,
@@ -213,7 +227,7 @@ pub fn Tandem(
         ),
         (_, None, None) => html! {
             <Landing
-                bank={Rc::clone(&state.bank)}
+                bank={Rc::clone(&shown_bank)}
                 keeps_progress={state.saving != Saving::Unavailable}
                 host_learns={embedding.tells_host().then(|| allowed.what_the_host_learns())}
                 config={Rc::clone(config)}
@@ -224,7 +238,9 @@ pub fn Tandem(
                 on_chosen_dropped={on_setup.reform(|()| SetupAction::ChosenDropped)}
             />
         },
-        (_, None, Some(progress)) => questionnaire_screen(&state, progress, config, &on_action),
+        (_, None, Some(progress)) => {
+            questionnaire_screen(&state, &shown_bank, &words, progress, config, &on_action)
+        }
     };
 
     let restart = html! {
@@ -232,16 +248,17 @@ pub fn Tandem(
             <Restart on_restart={on_action.reform(|()| Action::Restarted)} />
         }
     };
+    let switcher = html! { <LanguageSwitcher on_choose={on_language.clone()} /> };
     html! {
         <div class="app" hidden={*hidden}>
             // Embedded in someone else's page, Tandem has no banner or footer
             // of its own; "Start again" stays, above the screen.
             if embedding.is_on() {
-                <div class="app-tools">{ restart }</div>
+                <div class="app-tools">{ switcher }{ restart }</div>
             } else {
                 <header class="app-header">
                     { brand(config) }
-                    { restart }
+                    <div class="app-header__tools">{ switcher }{ restart }</div>
                 </header>
             }
             if let Some(refusal) = refused {
@@ -269,13 +286,13 @@ pub fn Tandem(
             <main class="app-main">{ shown }</main>
             if embedding.tells_host() {
                 <p class="app-embed-note">
-                    { "Tandem runs in your browser and never sends your answers anywhere. " }
-                    { allowed.what_the_host_learns() }
+                    { words.get(Key::FRAME_EMBED_NOTE) }{ " " }
+                    { words.get(allowed.what_the_host_learns()) }
                 </p>
             } else if !embedding.is_on() {
                 <footer class="app-footer">
                     <p>
-                        { "Tandem runs in your browser. Your answers are kept on this device only and are never sent anywhere." }
+                        { words.get(Key::FRAME_FOOTER) }
                     </p>
                 </footer>
             }
@@ -322,32 +339,36 @@ fn workshop_screen(
 /// A result opened from a link, or why it could not be.
 #[inline(never)]
 fn shared_screen(
-    bank: &Rc<Bank>,
-    shared: &Result<crate::assessment::Progress, AttrValue>,
+    state: &State,
+    shown_bank: &Rc<Bank>,
+    words: &Words,
     config: &Rc<Config>,
     arriving: &UseStateHandle<Option<AttrValue>>,
     on_action: &Callback<Action>,
     on_navigate: &Callback<Screen>,
 ) -> Html {
-    match shared {
-        Ok(shared) => html! {
+    let bank = &state.bank;
+    match &state.shared {
+        None => Html::default(),
+        Some(Ok(shared)) => html! {
             <Results
-                bank={Rc::clone(bank)}
+                bank={Rc::clone(shown_bank)}
+                source={Rc::clone(bank)}
                 progress={shared.clone()}
                 config={Rc::clone(config)}
                 ownership={Ownership::Shared {
                     on_add_to_workshop: add_to_workshop(bank, shared, arriving.setter(), on_action.clone(), on_navigate.clone()),
                     on_closed: on_action.reform(|()| Action::SharedClosed),
                 }}
-                printed_on={AttrValue::from(page::today())}
+                printed_on={AttrValue::from(page::today(words.language()))}
             />
         },
-        Err(reason) => html! {
+        Some(Err(reason)) => html! {
             <section class="link-error">
-                <h1 tabindex="-1">{ "This link's result could not be opened" }</h1>
+                <h1 tabindex="-1">{ words.get(Key::LINK_FAILED) }</h1>
                 <p role="alert">{ reason }</p>
                 <button type="button" class="button button--primary" onclick={on_action.reform(|_| Action::SharedClosed)}>
-                    { "Continue to Tandem" }
+                    { words.get(Key::LINK_CONTINUE) }
                 </button>
             </section>
         },
@@ -359,6 +380,8 @@ fn shared_screen(
 #[inline(never)]
 fn questionnaire_screen(
     state: &State,
+    shown_bank: &Rc<Bank>,
+    words: &Words,
     progress: &crate::assessment::Progress,
     config: &Rc<Config>,
     on_action: &Callback<Action>,
@@ -378,7 +401,7 @@ fn questionnaire_screen(
         },
         Stage::Section(index) => html! {
             <Section
-                bank={Rc::clone(&state.bank)}
+                bank={Rc::clone(shown_bank)}
                 progress={progress.clone()}
                 {index}
                 unanswered={state.unanswered.clone()}
@@ -393,7 +416,8 @@ fn questionnaire_screen(
             let link = format!("{}#r={code}", embed::without_parameter(&page::address()));
             html! {
                 <Results
-                    bank={Rc::clone(&state.bank)}
+                    bank={Rc::clone(shown_bank)}
+                    source={Rc::clone(&state.bank)}
                     progress={progress.clone()}
                     config={Rc::clone(config)}
                     ownership={Ownership::Own {
@@ -408,7 +432,7 @@ fn questionnaire_screen(
                         on_earlier_file_chosen: on_action.reform(|(name, text)| Action::EarlierFileChosen(name, text)),
                         on_comparison_closed: on_action.reform(|()| Action::ComparisonClosed),
                     }}
-                    printed_on={AttrValue::from(page::today())}
+                    printed_on={AttrValue::from(page::today(words.language()))}
                 />
             }
         }
@@ -431,27 +455,36 @@ fn add_to_workshop(
     })
 }
 
-/// The browser tab's title for the current screen.
-fn screen_title(screen: Screen, state: &State, config: &Config) -> String {
+/// The browser tab's title for the current screen, in the reader's
+/// language over `bank` (the questions in it).
+fn screen_title(
+    screen: Screen,
+    state: &State,
+    config: &Config,
+    words: &Words,
+    bank: &Bank,
+) -> String {
     let name = config.organisation().unwrap_or("Tandem");
+    let titled =
+        |screen: &str| words.fill(Key::TITLE_SCREEN, &[("screen", screen), ("name", name)]);
     match screen {
-        Screen::Workshop => return format!("Workshop - {name}"),
-        Screen::Builder => return "Configuration builder - Tandem".to_owned(),
+        Screen::Workshop => return titled(words.get(Key::TITLE_WORKSHOP)),
+        Screen::Builder => return words.get(Key::TITLE_BUILDER).to_owned(),
         Screen::Assessment => {}
     }
     let screen = match (&state.shared, &state.progress) {
-        (Some(_), _) => "Shared result".to_owned(),
+        (Some(_), _) => words.get(Key::RESULTS_SHARED).to_owned(),
         (None, None) if config.is_plain(Bank::standard()) => {
-            return "Tandem: HR & L&D collaboration assessment".to_owned()
+            return words.get(Key::TITLE_STANDARD).to_owned()
         }
-        (None, None) => config.title().to_owned(),
+        (None, None) => config.title_over(bank).to_owned(),
         (None, Some(progress)) => match progress.stage {
-            Stage::About => "About you".to_owned(),
+            Stage::About => words.get(Key::ABOUT_HEADING).to_owned(),
             Stage::Section(n) => progress
-                .section(&state.bank, n)
+                .section(bank, n)
                 .map_or_else(String::new, |d| d.name.clone()),
-            Stage::Results => "Your result".to_owned(),
+            Stage::Results => words.get(Key::RESULTS_OWN).to_owned(),
         },
     };
-    format!("{screen} - {name}")
+    titled(&screen)
 }

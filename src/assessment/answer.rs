@@ -124,19 +124,6 @@ impl Answer {
         }
     }
 
-    /// The label a respondent sees.
-    pub fn label(self) -> &'static str {
-        match self {
-            Answer::StronglyDisagree => "Strongly disagree",
-            Answer::Disagree => "Disagree",
-            Answer::Neutral => "Neither agree nor disagree",
-            Answer::Agree => "Agree",
-            Answer::StronglyAgree => "Strongly agree",
-            Answer::DontKnow => "Don't know",
-            Answer::NotApplicable => "Not applicable",
-        }
-    }
-
     /// A short, stable token for element ids.
     pub fn token(self) -> &'static str {
         match self {
@@ -148,12 +135,6 @@ impl Answer {
             Answer::DontKnow => "dk",
             Answer::NotApplicable => "na",
         }
-    }
-}
-
-impl fmt::Display for Answer {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.label())
     }
 }
 
@@ -179,17 +160,6 @@ impl Role {
         Role::Other,
     ];
 
-    /// The label a respondent sees.
-    pub fn label(self) -> &'static str {
-        match self {
-            Role::Hr => "HR",
-            Role::LearningAndDevelopment => "Learning & Development (L&D)",
-            Role::Leadership => "HR or L&D leadership",
-            Role::LineManager => "Line manager or business leader",
-            Role::Other => "Other",
-        }
-    }
-
     /// A short, stable token for element ids.
     pub fn token(self) -> &'static str {
         match self {
@@ -202,12 +172,6 @@ impl Role {
     }
 }
 
-impl fmt::Display for Role {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.label())
-    }
-}
-
 /// How much of the bank the respondent answers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -216,24 +180,6 @@ pub enum Mode {
     Quick,
     /// Every dimension.
     Full,
-}
-
-impl Mode {
-    /// The name a respondent sees.
-    pub fn label(self) -> &'static str {
-        match self {
-            Mode::Quick => "Quick assessment",
-            Mode::Full => "Full assessment",
-        }
-    }
-
-    /// The landing page's button that starts it.
-    pub fn start_label(self) -> &'static str {
-        match self {
-            Mode::Quick => "Start the quick assessment",
-            Mode::Full => "Start the full assessment",
-        }
-    }
 }
 
 impl<'de> Deserialize<'de> for Answer {
@@ -279,7 +225,7 @@ mod tests {
     fn each_start_button_names_its_mode() {
         for mode in [Mode::Quick, Mode::Full] {
             assert_eq!(
-                mode.start_label(),
+                mode.start_key().in_english(),
                 format!("Start the {}", mode.label().to_lowercase())
             );
         }

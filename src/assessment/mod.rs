@@ -11,6 +11,8 @@
 //! - [`plan`]: targets per dimension and the action plan drafted from them;
 //! - [`code`]: the compact result code that a link or QR code carries;
 //! - [`export`]: JSON and CSV exports, and importing a JSON export;
+//! - [`language`]: the languages Tandem speaks, which one a person gets,
+//!   and the words of each (a bank's text in another language included);
 //! - [`workshop`]: gathering a workshop's result codes, and the team view
 //!   (statistics, HR vs L&D gaps, anonymity threshold) computed from them;
 //! - [`disclosure`]: which group figures the team view may show, so that no
@@ -30,6 +32,7 @@ pub mod code;
 pub mod config;
 pub mod disclosure;
 pub mod export;
+pub mod language;
 pub mod link;
 pub mod plan;
 pub mod progress;

@@ -53,15 +53,6 @@ impl Horizon {
     /// Every horizon, soonest first.
     pub const ALL: [Horizon; 3] = [Horizon::Days30, Horizon::Days60, Horizon::Days90];
 
-    /// The label a person sees.
-    pub fn label(self) -> &'static str {
-        match self {
-            Horizon::Days30 => "Within 30 days",
-            Horizon::Days60 => "Within 60 days",
-            Horizon::Days90 => "Within 90 days",
-        }
-    }
-
     /// A short, stable token for form values.
     pub fn token(self) -> &'static str {
         match self {
@@ -143,6 +134,34 @@ pub fn target_for(plan: &ActionPlan, dimension: &DimensionId, current: Level) ->
 }
 
 impl ActionPlan {
+    /// The plan as a reader of `shown` sees it: an action still as Tandem
+    /// drafted it from `bank` reads as the same practice of `shown`, the
+    /// bank in the reader's language; a text the person wrote stays theirs.
+    /// The plan itself keeps the bank's own words, so that it reads the same
+    /// in every language it is opened in.
+    pub fn in_language(&self, bank: &Bank, shown: &Bank) -> ActionPlan {
+        let mut plan = self.clone();
+        for action in &mut plan.actions {
+            let (Some(own), Some(other)) = (
+                bank.dimension(&action.dimension),
+                shown.dimension(&action.dimension),
+            ) else {
+                continue;
+            };
+            let translated = own.guidance.iter().zip(&other.guidance).find_map(|(g, t)| {
+                g.practices
+                    .iter()
+                    .zip(&t.practices)
+                    .find(|(p, _)| p.text == action.text)
+                    .map(|(_, t)| t.text.clone())
+            });
+            if let Some(text) = translated {
+                action.text = text;
+            }
+        }
+        plan
+    }
+
     /// Applies a change the person asked for, checked against the report the
     /// plan is for: targets only for scored dimensions and never below their
     /// level, actions only for dimensions in the report. Returns `false`,

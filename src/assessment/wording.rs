@@ -8,241 +8,338 @@
 //! phrase changes the page and its tests together.
 
 use super::disclosure::Figure;
+use super::language::{Key, Words};
 use super::scoring::{PRIORITY_BELOW, STRENGTH_FROM};
-use super::workshop::{AnswerCounts, DimensionStats, Mean, PerceptionGap, Rate, Spread};
+use super::workshop::{
+    AnswerCounts, DimensionStats, GroupLabel, Mean, PerceptionGap, Protection, Rate, Spread,
+    TeamView,
+};
 use super::{Answer, Bank, Basis, DimensionResult, Level, Overall, Score};
 
-/// What a dimension or overall result without a score says.
+/// What a dimension or overall result without a score says, in English.
 pub const NOT_ENOUGH_ANSWERS: &str = "Not enough answers";
+
+/// English, as the tests read the wording.
+#[cfg(test)]
+fn english() -> Words {
+    Words::english(super::language::plain_number)
+}
+
+/// A whole number as `words`' language writes it.
+fn n(words: &Words, value: impl Into<f64>) -> String {
+    words.number(value.into())
+}
 
 /// "Level 3, Cooperating", as the target menus and the targets table write
 /// a level.
-pub fn level_label(bank: &Bank, level: Level) -> String {
-    format!("Level {level}, {}", bank.level(level).name)
+pub fn level_label(words: &Words, bank: &Bank, level: Level) -> String {
+    let number = n(words, u8::from(level));
+    words.fill(
+        Key::LEVEL_LABEL,
+        &[("level", &number), ("name", &bank.level(level).name)],
+    )
 }
 
 /// "3 Cooperating", as the results table, the team table and the CSV
 /// exports write a level.
-pub fn level_cell(bank: &Bank, level: Level) -> String {
-    format!("{level} {}", bank.level(level).name)
+pub fn level_cell(words: &Words, bank: &Bank, level: Level) -> String {
+    let number = n(words, u8::from(level));
+    words.fill(
+        Key::LEVEL_CELL,
+        &[("level", &number), ("name", &bank.level(level).name)],
+    )
 }
 
 /// "level 3, Cooperating", inside a sentence.
-fn level_phrase(bank: &Bank, level: Level) -> String {
-    format!("level {level}, {}", bank.level(level).name)
+pub fn level_phrase(words: &Words, bank: &Bank, level: Level) -> String {
+    let number = n(words, u8::from(level));
+    words.fill(
+        Key::LEVEL_PHRASE,
+        &[("level", &number), ("name", &bank.level(level).name)],
+    )
 }
 
 /// A score, or "Not enough answers".
-pub fn score_cell(score: Option<Score>) -> String {
-    score.map_or_else(|| NOT_ENOUGH_ANSWERS.to_owned(), |s| s.to_string())
+pub fn score_cell(words: &Words, score: Option<Score>) -> String {
+    score.map_or_else(
+        || words.get(Key::FIGURE_NOT_ENOUGH).to_owned(),
+        |s| n(words, s.value()),
+    )
 }
 
 /// "3 of 4 statements (1 don't know)": what a dimension's score is based on.
-pub fn coverage(d: &DimensionResult) -> String {
-    let mut text = format!("{} of {} statements", d.coverage.counted, d.coverage.total);
+pub fn coverage(words: &Words, d: &DimensionResult) -> String {
+    let (counted, total) = (
+        n(words, d.coverage.counted as u32),
+        n(words, d.coverage.total as u32),
+    );
+    let text = words.fill(Key::COVERAGE, &[("counted", &counted), ("total", &total)]);
     let mut unsure = Vec::new();
     if d.dont_know > 0 {
-        unsure.push(format!("{} don't know", d.dont_know));
+        unsure.push(words.count(Key::COVERAGE_DONT_KNOW, d.dont_know, &[]));
     }
     if d.not_applicable > 0 {
-        unsure.push(format!("{} not applicable", d.not_applicable));
+        unsure.push(words.count(Key::COVERAGE_NOT_APPLICABLE, d.not_applicable, &[]));
     }
-    if !unsure.is_empty() {
-        text.push_str(&format!(" ({})", unsure.join(", ")));
+    if unsure.is_empty() {
+        text
+    } else {
+        let unsure = unsure.join(words.get(Key::LIST_COMMA));
+        words.fill(
+            Key::COVERAGE_UNSURE,
+            &[("coverage", &text), ("unsure", &unsure)],
+        )
     }
-    text
 }
 
 /// A dimension's cells in the results table: score, level, based on.
-pub fn result_cells(bank: &Bank, d: &DimensionResult) -> [String; 3] {
+pub fn result_cells(words: &Words, bank: &Bank, d: &DimensionResult) -> [String; 3] {
     [
-        score_cell(d.score()),
-        d.level().map_or_else(String::new, |l| level_cell(bank, l)),
-        coverage(d),
+        score_cell(words, d.score()),
+        d.level()
+            .map_or_else(String::new, |l| level_cell(words, bank, l)),
+        coverage(words, d),
     ]
 }
 
 /// The line a dimension's card states first: its score, level and coverage,
 /// or why it has no score.
-pub fn dimension_line(bank: &Bank, d: &DimensionResult) -> String {
+pub fn dimension_line(words: &Words, bank: &Bank, d: &DimensionResult) -> String {
     match d.scored {
-        None => format!(
-            "{NOT_ENOUGH_ANSWERS}: {} of {} statements were answered on the agreement scale, \
-             and a score needs at least half. Answer more of them, if you can judge, to see \
-             where this dimension stands.",
-            d.coverage.counted, d.coverage.total
-        ),
-        Some((score, level)) => format!(
-            "Score {score} out of 100 · {} · based on {}",
-            level_phrase(bank, level),
-            coverage(d)
+        None => {
+            let (counted, total) = (
+                n(words, d.coverage.counted as u32),
+                n(words, d.coverage.total as u32),
+            );
+            words.fill(
+                Key::DIMENSION_NOT_ENOUGH,
+                &[("counted", &counted), ("total", &total)],
+            )
+        }
+        Some((score, level)) => words.fill(
+            Key::DIMENSION_LINE,
+            &[
+                ("score", &n(words, score.value())),
+                ("level", &level_phrase(words, bank, level)),
+                ("coverage", &coverage(words, d)),
+            ],
         ),
     }
 }
 
 /// "Overall: level 3, Cooperating", or "Overall: not enough answers".
-pub fn overall_line(bank: &Bank, overall: &Overall) -> String {
-    headline("Overall", bank, overall)
+pub fn overall_line(words: &Words, bank: &Bank, overall: &Overall) -> String {
+    headline(
+        words,
+        (Key::HEADLINE_OVERALL, Key::HEADLINE_OVERALL_NONE),
+        bank,
+        overall,
+    )
 }
 
 /// "Team: level 3, Cooperating": the workshop's headline.
-pub fn team_line(bank: &Bank, overall: &Overall) -> String {
-    headline("Team", bank, overall)
+pub fn team_line(words: &Words, bank: &Bank, overall: &Overall) -> String {
+    headline(
+        words,
+        (Key::HEADLINE_TEAM, Key::HEADLINE_TEAM_NONE),
+        bank,
+        overall,
+    )
 }
 
-fn headline(subject: &str, bank: &Bank, overall: &Overall) -> String {
+fn headline(words: &Words, (scored, none): (Key, Key), bank: &Bank, overall: &Overall) -> String {
     match overall {
-        Overall::NotEnoughAnswers => format!("{subject}: not enough answers"),
-        Overall::Scored { level, .. } => format!("{subject}: {}", level_phrase(bank, *level)),
+        Overall::NotEnoughAnswers => words.get(none).to_owned(),
+        Overall::Scored { level, .. } => {
+            words.fill(scored, &[("level", &level_phrase(words, bank, *level))])
+        }
     }
 }
 
 /// "Based on 2 of 4 dimensions, 6 of 16 statements": what a result rests
 /// on, under its headline.
-pub fn basis_line(basis: Basis) -> String {
-    format!(
-        "Based on {} of {} dimensions, {} of {} statements",
-        basis.scored, basis.dimensions, basis.counted, basis.statements
+pub fn basis_line(words: &Words, basis: Basis) -> String {
+    words.fill(
+        Key::BASIS,
+        &[
+            ("scored", &n(words, basis.scored as u32)),
+            ("dimensions", &n(words, basis.dimensions as u32)),
+            ("counted", &n(words, basis.counted as u32)),
+            ("statements", &n(words, basis.statements as u32)),
+        ],
     )
 }
 
-/// How the note on a result that rests on too little begins.
+/// How the note on a result that rests on too little begins, in English.
 pub const TENTATIVE: &str = "A tentative picture";
 
 /// Why a result is only a tentative picture (rule 6 of the scoring), or
 /// `None` when it rests on enough.
-pub fn tentative(basis: Basis) -> Option<String> {
+pub fn tentative(words: &Words, basis: Basis) -> Option<String> {
     if !basis.is_tentative() {
         return None;
     }
     let unscored = match basis.dimensions - basis.scored {
         0 => String::new(),
-        1 => ", and 1 dimension has no score".to_owned(),
-        n => format!(", and {n} dimensions have no score"),
+        missing => words.count(Key::TENTATIVE_UNSCORED, missing, &[]),
     };
-    Some(format!(
-        "{TENTATIVE}: {} of {} statements were \"Don't know\" or \"Not applicable\"\
-         {unscored}. Answer more where you can judge.",
-        basis.statements - basis.counted,
-        basis.statements
+    Some(words.fill(
+        Key::TENTATIVE,
+        &[
+            ("label", words.get(Key::TENTATIVE_LABEL)),
+            (
+                "unsure",
+                &n(words, (basis.statements - basis.counted) as u32),
+            ),
+            ("statements", &n(words, basis.statements as u32)),
+            ("unscored", &unscored),
+        ],
     ))
 }
 
 /// What makes a strength, under the strengths' heading.
-pub fn strengths_rule(bank: &Bank) -> String {
-    format!(
-        "Dimensions at {}, or above.",
-        level_phrase(bank, STRENGTH_FROM)
+pub fn strengths_rule(words: &Words, bank: &Bank) -> String {
+    words.fill(
+        Key::STRENGTHS_RULE,
+        &[("level", &level_phrase(words, bank, STRENGTH_FROM))],
     )
 }
 
 /// What the strengths say when there are none.
-pub fn no_strengths(bank: &Bank) -> String {
-    format!(
-        "No dimension has reached {} yet: the first steps are under Where to start.",
-        level_phrase(bank, STRENGTH_FROM)
+pub fn no_strengths(words: &Words, bank: &Bank) -> String {
+    words.fill(
+        Key::STRENGTHS_NONE,
+        &[("level", &level_phrase(words, bank, STRENGTH_FROM))],
     )
 }
 
 /// What makes a priority, under the priorities' heading.
-pub fn priorities_rule(bank: &Bank) -> String {
-    format!("Dimensions below {}.", level_phrase(bank, PRIORITY_BELOW))
+pub fn priorities_rule(words: &Words, bank: &Bank) -> String {
+    words.fill(
+        Key::PRIORITIES_RULE,
+        &[("level", &level_phrase(words, bank, PRIORITY_BELOW))],
+    )
 }
 
 /// What the priorities say when there are none.
-pub fn no_priorities(bank: &Bank) -> String {
-    format!(
-        "No dimension is below {}: the plan builds on where each one stands.",
-        level_phrase(bank, PRIORITY_BELOW)
+pub fn no_priorities(words: &Words, bank: &Bank) -> String {
+    words.fill(
+        Key::PRIORITIES_NONE,
+        &[("level", &level_phrase(words, bank, PRIORITY_BELOW))],
     )
+}
+
+/// "A, B and C": names in a sentence.
+pub fn list(words: &Words, names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => words.fill(
+            Key::LIST_AND,
+            &[
+                ("first", &rest.join(words.get(Key::LIST_COMMA))),
+                ("last", last),
+            ],
+        ),
+    }
 }
 
 /// The paragraph a printed result opens with: the level, what it rests
 /// on, the strengths, the priorities and, for the person's own result, how
 /// many actions their plan holds (`planned`; `None` for a result opened
 /// from a link, which shows no plan).
-pub fn result_summary(bank: &Bank, report: &super::Report, planned: Option<usize>) -> String {
-    let name = |d: &&DimensionResult| bank.dimensions()[d.index].name.clone();
-    let list = |names: Vec<String>| match names.as_slice() {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+pub fn result_summary(
+    words: &Words,
+    bank: &Bank,
+    report: &super::Report,
+    planned: Option<usize>,
+) -> String {
+    let names = |dimensions: &[&DimensionResult]| -> Vec<String> {
+        dimensions
+            .iter()
+            .map(|d| bank.dimensions()[d.index].name.clone())
+            .collect()
     };
     let basis = report.basis();
+    let (scored, dimensions) = (
+        n(words, basis.scored as u32),
+        n(words, basis.dimensions as u32),
+    );
     let mut sentences = vec![match report.overall {
-        Overall::NotEnoughAnswers => format!(
-            "This result has too few answers for an overall level: {} of {} dimensions have a score.",
-            basis.scored, basis.dimensions
+        Overall::NotEnoughAnswers => words.fill(
+            Key::SUMMARY_NONE,
+            &[("scored", &scored), ("dimensions", &dimensions)],
         ),
-        Overall::Scored { score, level, .. } => format!(
-            "This result places the partnership between HR and L&D at {}, with an overall score of \
-             {score} out of 100, based on {} of {} dimensions and {} of {} statements.",
-            level_phrase(bank, level),
-            basis.scored,
-            basis.dimensions,
-            basis.counted,
-            basis.statements
+        Overall::Scored { score, level, .. } => words.fill(
+            Key::SUMMARY_SCORED,
+            &[
+                ("level", &level_phrase(words, bank, level)),
+                ("score", &n(words, score.value())),
+                ("scored", &scored),
+                ("dimensions", &dimensions),
+                ("counted", &n(words, basis.counted as u32)),
+                ("statements", &n(words, basis.statements as u32)),
+            ],
         ),
     }];
     if basis.is_tentative() {
-        sentences.push("It is a tentative picture.".to_owned());
+        sentences.push(words.get(Key::SUMMARY_TENTATIVE).to_owned());
     }
     let strengths = report.strengths();
     if !strengths.is_empty() {
-        sentences.push(format!(
-            "It can build on {}.",
-            list(strengths.iter().map(name).collect())
-        ));
+        let names = list(words, &names(&strengths));
+        sentences.push(words.fill(Key::SUMMARY_STRENGTHS, &[("names", &names)]));
     }
     let priorities = report.priorities();
     if !priorities.is_empty() {
-        sentences.push(format!(
-            "{} most need attention.",
-            list(priorities.iter().map(name).collect())
-        ));
+        let names = list(words, &names(&priorities));
+        sentences.push(words.fill(Key::SUMMARY_PRIORITIES, &[("names", &names)]));
     }
     sentences.extend(planned.map(|planned| match planned {
-        0 => "No actions are planned yet.".to_owned(),
-        1 => "The plan at the end holds 1 action.".to_owned(),
-        n => format!("The plan at the end holds {n} actions."),
+        0 => words.get(Key::SUMMARY_UNPLANNED).to_owned(),
+        planned => words.count(Key::SUMMARY_PLANNED, planned, &[]),
     }));
     sentences.join(" ")
 }
 
 /// "Communication · HR and L&D jointly · Within 30 days": what an action is
 /// for, who owns it and when, under its text.
-pub fn action_line(bank: &Bank, action: &super::plan::PlannedAction) -> String {
-    format!(
-        "{} · {} · {}",
-        bank.dimension(&action.dimension)
-            .map_or("", |d| d.name.as_str()),
-        action.owner.label(),
-        action.horizon.label()
+pub fn action_line(words: &Words, bank: &Bank, action: &super::plan::PlannedAction) -> String {
+    let dimension = bank
+        .dimension(&action.dimension)
+        .map_or("", |d| d.name.as_str());
+    words.fill(
+        Key::ACTION_LINE,
+        &[
+            ("dimension", dimension),
+            ("owner", words.get(action.owner.key())),
+            ("when", words.get(action.horizon.key())),
+        ],
     )
 }
 
 /// "Overall score 57 out of 100".
-pub fn overall_score_line(score: Score) -> String {
-    format!("Overall score {score} out of 100")
+pub fn overall_score_line(words: &Words, score: Score) -> String {
+    words.fill(Key::OVERALL_SCORE, &[("score", &n(words, score.value()))])
 }
 
 /// "+12", "-5" or "no change" since an earlier score; empty when either
 /// side has no score.
-pub fn change(now: Option<Score>, before: Option<Score>) -> String {
+pub fn change(words: &Words, now: Option<Score>, before: Option<Score>) -> String {
     let (Some(now), Some(before)) = (now, before) else {
         return String::new();
     };
     match i16::from(now.value()) - i16::from(before.value()) {
-        0 => "no change".to_owned(),
-        c if c > 0 => format!("+{c}"),
-        c => c.to_string(),
+        0 => words.get(Key::CHANGE_NONE).to_owned(),
+        c if c > 0 => format!("+{}", n(words, c)),
+        c => format!("-{}", n(words, -c)),
     }
 }
 
 /// A team figure rounded to a whole number, as the workshop's tables and
 /// presenter mode show means and medians.
-pub fn whole(value: f64) -> String {
-    format!("{value:.0}")
+pub fn whole(words: &Words, value: f64) -> String {
+    words.number(value.round_ties_even())
 }
 
 /// A figure to one decimal, as the team table shows a spread and the team
@@ -254,62 +351,105 @@ pub fn tenths(value: f64) -> String {
 /// A team mean as the room reads it: its whole score, rounded half up as
 /// a person's score is, so that it always sits in the level shown beside
 /// it; "-" for none.
-pub fn mean(mean: Option<&Mean>) -> String {
-    mean.map_or_else(|| "-".to_owned(), |m| m.score.to_string())
+pub fn mean(words: &Words, mean: Option<&Mean>) -> String {
+    mean.map_or_else(|| "-".to_owned(), |m| n(words, m.score.value()))
 }
 
 /// A "Don't know" rate as a percentage; "-" when there is none or it is
 /// hidden.
-pub fn rate(rate: Option<Rate>) -> String {
+pub fn rate(words: &Words, rate: Option<Rate>) -> String {
     rate.and_then(Rate::percent)
-        .map_or_else(|| "-".to_owned(), |p| format!("{p}%"))
+        .map_or_else(|| "-".to_owned(), |p| words.percent(f64::from(p)))
 }
 
 /// "45-80": the lowest and highest score.
-pub fn range(spread: &Spread) -> String {
-    format!("{}-{}", spread.min, spread.max)
+pub fn range(words: &Words, spread: &Spread) -> String {
+    format!(
+        "{}-{}",
+        n(words, spread.min.value()),
+        n(words, spread.max.value())
+    )
 }
 
 /// A scored dimension's cells in "Team scores by dimension": mean, level,
 /// median, range, spread and agreement.
-pub fn team_cells(bank: &Bank, spread: &Spread) -> [String; 6] {
+pub fn team_cells(words: &Words, bank: &Bank, spread: &Spread) -> [String; 6] {
     [
-        mean(Some(&spread.mean)),
-        level_cell(bank, spread.mean.level()),
-        whole(spread.median),
-        range(spread),
-        tenths(spread.std_dev),
-        spread.agreement.map_or("-", |a| a.label()).to_owned(),
+        mean(words, Some(&spread.mean)),
+        level_cell(words, bank, spread.mean.level()),
+        whole(words, spread.median),
+        range(words, spread),
+        words.tenths(spread.std_dev),
+        spread
+            .agreement
+            .map_or("-", |a| words.get(a.key()))
+            .to_owned(),
     ]
 }
 
 /// "+45": HR's mean minus L&D's, signed, as the difference of the two
 /// means shown beside it: means of 77.6 and 33.1 read "78" and "33", and a
 /// gap of "+44.5" would claim a precision the room's answers lack.
-pub fn gap(gap: &PerceptionGap) -> String {
+pub fn gap(words: &Words, gap: &PerceptionGap) -> String {
     match i16::from(gap.hr.score.value()) - i16::from(gap.ld.score.value()) {
-        0 => "0".to_owned(),
-        difference => format!("{difference:+}"),
+        0 => n(words, 0),
+        difference if difference > 0 => format!("+{}", n(words, difference)),
+        difference => format!("-{}", n(words, -difference)),
     }
 }
 
 /// Why a team figure is not shown, in its table cell.
-pub fn hidden(figure: Figure, threshold: usize) -> String {
+pub fn hidden(words: &Words, figure: Figure, threshold: usize) -> String {
     match figure {
-        Figure::TooFew => format!("Hidden (fewer than {threshold})"),
-        Figure::Protecting => "Hidden to protect a smaller group".to_owned(),
-        Figure::Shown | Figure::Empty => NOT_ENOUGH_ANSWERS.to_owned(),
+        Figure::TooFew => words.fill(
+            Key::TEAM_HIDDEN,
+            &[("threshold", &n(words, threshold as u32))],
+        ),
+        Figure::Protecting => words.get(Key::TEAM_HIDDEN_PROTECTING).to_owned(),
+        Figure::Shown | Figure::Empty => words.get(Key::FIGURE_NOT_ENOUGH).to_owned(),
     }
 }
 
 /// A group's mean in the "By role" and "By team label" tables: the mean
 /// when it may be shown, otherwise why not.
-pub fn group_mean(mean: Option<&Mean>, figure: Figure, threshold: usize) -> String {
+pub fn group_mean(words: &Words, mean: Option<&Mean>, figure: Figure, threshold: usize) -> String {
     if figure.is_shown() {
-        self::mean(mean)
+        self::mean(words, mean)
     } else {
-        hidden(figure, threshold)
+        hidden(words, figure, threshold)
     }
+}
+
+/// Who a group is: a role, no role, or a team label as the room typed it.
+pub fn group_label(words: &Words, label: &GroupLabel) -> String {
+    match label {
+        GroupLabel::Role(role) => words.get(role.key()).to_owned(),
+        GroupLabel::NoRole => words.get(Key::TEAM_NO_ROLE).to_owned(),
+        GroupLabel::Team(team) => team.clone(),
+    }
+}
+
+/// Which groups are hidden to protect which smaller ones: "HR and Other
+/// hidden too, so the answers of Line manager (fewer than 3) cannot be
+/// worked out from the figures beside them."
+pub fn protection(words: &Words, protection: &Protection, threshold: usize) -> String {
+    let labels = |groups: &[GroupLabel]| -> Vec<String> {
+        groups.iter().map(|g| group_label(words, g)).collect()
+    };
+    let protected = labels(&protection.protected);
+    let whom = if protected.is_empty() {
+        words.get(Key::TEAM_PROTECTION_SMALLER).to_owned()
+    } else {
+        list(words, &protected)
+    };
+    words.fill(
+        Key::TEAM_PROTECTION,
+        &[
+            ("hidden", &list(words, &labels(&protection.hidden_too))),
+            ("whom", &whom),
+            ("threshold", &n(words, threshold as u32)),
+        ],
+    )
 }
 
 /// The lines presenter mode reveals for a dimension: the team's score (or
@@ -317,6 +457,7 @@ pub fn group_mean(mean: Option<&Mean>, figure: Figure, threshold: usize) -> Stri
 /// they are compared, and the Don't know rate. The first line is the
 /// headline figure.
 pub fn presenter_lines(
+    words: &Words,
     bank: &Bank,
     stats: &DimensionStats,
     gap: Option<&PerceptionGap>,
@@ -325,49 +466,109 @@ pub fn presenter_lines(
     let mut lines = Vec::new();
     match &stats.spread {
         Some(s) => {
-            lines.push(format!(
-                "Team mean {} · {}",
-                mean(Some(&s.mean)),
-                level_phrase(bank, s.mean.level())
+            lines.push(words.fill(
+                Key::PRESENTER_MEAN,
+                &[
+                    ("mean", &mean(words, Some(&s.mean))),
+                    ("level", &level_phrase(words, bank, s.mean.level())),
+                ],
             ));
-            lines.push(format!(
-                "Range {} · {}",
-                range(s),
-                s.agreement.map_or("one score", |a| a.label())
+            let agreement = s.agreement.map_or(Key::PRESENTER_ONE_SCORE, |a| a.key());
+            lines.push(words.fill(
+                Key::PRESENTER_RANGE,
+                &[
+                    ("range", &range(words, s)),
+                    ("agreement", words.get(agreement)),
+                ],
             ));
         }
         None => lines.push(match stats.figure {
-            Figure::TooFew => format!("Team score hidden (fewer than {threshold} with a score)"),
-            Figure::Protecting => "Team score hidden to protect a smaller group".to_owned(),
-            Figure::Shown | Figure::Empty => "Not enough answers for a team score".to_owned(),
+            Figure::TooFew => words.fill(
+                Key::PRESENTER_HIDDEN,
+                &[("threshold", &n(words, threshold as u32))],
+            ),
+            Figure::Protecting => words.get(Key::PRESENTER_HIDDEN_PROTECTING).to_owned(),
+            Figure::Shown | Figure::Empty => words.get(Key::PRESENTER_NOT_ENOUGH).to_owned(),
         }),
     }
     if let Some(g) = gap {
-        lines.push(format!(
-            "HR {} · L&D {} (gap {})",
-            mean(Some(&g.hr)),
-            mean(Some(&g.ld)),
-            self::gap(g)
+        lines.push(words.fill(
+            Key::PRESENTER_GAP,
+            &[
+                ("hr", &mean(words, Some(&g.hr))),
+                ("ld", &mean(words, Some(&g.ld))),
+                ("gap", &self::gap(words, g)),
+            ],
         ));
     }
-    lines.push(format!("Don't know: {}", rate(stats.dont_know)));
+    lines.push(words.fill(
+        Key::PRESENTER_DONT_KNOW,
+        &[("rate", &rate(words, stats.dont_know))],
+    ));
     lines
+}
+
+/// "9 participants: HR 5 · L&D 3 · Line manager 1", under the team's
+/// headline.
+pub fn team_headcount(words: &Words, view: &TeamView) -> String {
+    let people = words.count(Key::WORKSHOP_PARTICIPANTS, view.participants, &[]);
+    match roles_line(words, view) {
+        Some(roles) => words.fill(
+            Key::TEAM_HEADCOUNT,
+            &[("participants", &people), ("roles", &roles)],
+        ),
+        None => people,
+    }
+}
+
+/// "HR 5 · L&D 3 · Line manager 1": how many of each role are in, or
+/// `None` for an empty room.
+pub fn roles_line(words: &Words, view: &TeamView) -> Option<String> {
+    let roles: Vec<String> = view
+        .by_role
+        .iter()
+        .filter(|(_, count)| *count > 0)
+        .map(|(role, count)| {
+            words.fill(
+                Key::TEAM_ROLE_COUNT,
+                &[
+                    ("role", words.get(role.key())),
+                    ("count", &n(words, *count as u32)),
+                ],
+            )
+        })
+        .chain((view.without_role > 0).then(|| {
+            words.fill(
+                Key::TEAM_NO_ROLE_COUNT,
+                &[("count", &n(words, view.without_role as u32))],
+            )
+        }))
+        .collect();
+    (!roles.is_empty()).then(|| roles.join(" · "))
 }
 
 /// How a statement's answers fell, as written beside its bar: "Strongly
 /// disagree 2 · Disagree 1 · … · Don't know 0".
-pub fn answer_counts(answers: &AnswerCounts) -> String {
+pub fn answer_counts(words: &Words, answers: &AnswerCounts) -> String {
     let counts: Vec<String> = Answer::AGREEMENT
         .into_iter()
         .chain([Answer::DontKnow])
-        .map(|a| format!("{} {}", a.label(), answers.of(a)))
+        .map(|a| {
+            words.fill(
+                Key::TEAM_ANSWER_COUNT,
+                &[
+                    ("answer", words.get(a.key())),
+                    ("count", &n(words, answers.of(a) as u32)),
+                ],
+            )
+        })
         .collect();
     counts.join(" · ")
 }
 
 /// A practice as presenter mode asks the room about it.
-pub fn discussion_question(practice: &str) -> String {
-    format!("Could we: {practice}")
+pub fn discussion_question(words: &Words, practice: &str) -> String {
+    words.fill(Key::PRESENTER_COULD_WE, &[("practice", practice)])
 }
 
 #[cfg(test)]
@@ -380,22 +581,25 @@ mod tests {
 
     #[test]
     fn a_change_has_its_sign_and_no_change_says_so() {
-        assert_eq!(change(Some(score(60)), Some(score(48))), "+12");
-        assert_eq!(change(Some(score(43)), Some(score(48))), "-5");
-        assert_eq!(change(Some(score(48)), Some(score(48))), "no change");
-        assert_eq!(change(None, Some(score(48))), "");
-        assert_eq!(change(Some(score(48)), None), "");
+        assert_eq!(change(&english(), Some(score(60)), Some(score(48))), "+12");
+        assert_eq!(change(&english(), Some(score(43)), Some(score(48))), "-5");
+        assert_eq!(
+            change(&english(), Some(score(48)), Some(score(48))),
+            "no change"
+        );
+        assert_eq!(change(&english(), None, Some(score(48))), "");
+        assert_eq!(change(&english(), Some(score(48)), None), "");
     }
 
     #[test]
     fn team_figures_round_to_what_the_room_reads() {
-        assert_eq!(whole(62.5), "62");
-        assert_eq!(whole(62.6), "63");
+        assert_eq!(whole(&english(), 62.5), "62");
+        assert_eq!(whole(&english(), 62.6), "63");
         assert_eq!(tenths(4.25), "4.2");
-        assert_eq!(mean(None), "-");
-        assert_eq!(rate(None), "-");
-        assert_eq!(rate(Some(Rate { count: 0, of: 0 })), "-");
-        assert_eq!(rate(Some(Rate { count: 1, of: 8 })), "13%");
+        assert_eq!(mean(&english(), None), "-");
+        assert_eq!(rate(&english(), None), "-");
+        assert_eq!(rate(&english(), Some(Rate { count: 0, of: 0 })), "-");
+        assert_eq!(rate(&english(), Some(Rate { count: 1, of: 8 })), "13%");
     }
 
     #[test]
@@ -418,10 +622,11 @@ mod tests {
             (50.0, 49.6, "0"),
         ] {
             let g = gap(hr, ld);
-            assert_eq!(self::gap(&g), shown, "{hr} and {ld}");
-            let [hr, ld] = [&g.hr, &g.ld].map(|m| mean(Some(m)).parse::<i16>().unwrap());
+            assert_eq!(self::gap(&english(), &g), shown, "{hr} and {ld}");
+            let [hr, ld] =
+                [&g.hr, &g.ld].map(|m| mean(&english(), Some(m)).parse::<i16>().unwrap());
             assert_eq!(
-                self::gap(&g).parse::<i16>().unwrap(),
+                self::gap(&english(), &g).parse::<i16>().unwrap(),
                 hr - ld,
                 "adds up as shown"
             );
@@ -446,7 +651,7 @@ mod tests {
             }
         }
         let report = progress.report(bank);
-        let summary = result_summary(bank, &report, Some(4));
+        let summary = result_summary(&english(), bank, &report, Some(4));
         assert!(
             summary.starts_with("This result places the partnership between HR and L&D at level "),
             "{summary}"
@@ -471,7 +676,7 @@ mod tests {
             dont_know: None,
         };
         assert_eq!(
-            presenter_lines(bank, &stats, None, 3),
+            presenter_lines(&english(), bank, &stats, None, 3),
             [
                 "Team score hidden (fewer than 3 with a score)",
                 "Don't know: -"
@@ -482,7 +687,7 @@ mod tests {
             ..stats
         };
         assert_eq!(
-            presenter_lines(bank, &stats, None, 3)[0],
+            presenter_lines(&english(), bank, &stats, None, 3)[0],
             "Not enough answers for a team score"
         );
         let stats = DimensionStats {
@@ -490,7 +695,7 @@ mod tests {
             ..stats
         };
         assert_eq!(
-            presenter_lines(bank, &stats, None, 3)[0],
+            presenter_lines(&english(), bank, &stats, None, 3)[0],
             "Team score hidden to protect a smaller group"
         );
     }

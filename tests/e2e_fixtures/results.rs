@@ -239,10 +239,10 @@ fn targets(bank: &Bank, report: &Report) -> Value {
             let selectable = current.filter(|&l| l < Level::HIGHEST);
             json!({
                 "name": dimension.name,
-                "current": current.map_or_else(|| "Not enough answers".to_owned(), |l| wording::level_label(bank, l)),
+                "current": current.map_or_else(|| "Not enough answers".to_owned(), |l| wording::level_label(&english(), bank, l)),
                 "default": selectable.map(|l| target_for(&plan, &dimension.id, l).to_string()),
                 "options": selectable.map_or_else(Vec::new, |l| {
-                    Level::all().filter(|o| *o >= l).map(|o| wording::level_label(bank, o)).collect()
+                    Level::all().filter(|o| *o >= l).map(|o| wording::level_label(&english(), bank, o)).collect()
                 }),
             })
         })
@@ -305,4 +305,9 @@ pub fn modes(bank: &Bank) -> Value {
             .collect::<Vec<_>>()
     };
     json!({ "quick": ids(Mode::Quick), "full": ids(Mode::Full) })
+}
+
+/// The screens' English words, which the journeys find on the page.
+fn english() -> tandem::assessment::language::Words {
+    tandem::assessment::language::Words::english(tandem::assessment::language::plain_number)
 }

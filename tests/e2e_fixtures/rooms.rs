@@ -30,7 +30,7 @@ fn team_view(bank: &Bank, room: &[Progress], threshold: usize) -> TeamView {
 
 /// A mean as the workshop's tables show it.
 fn shown_mean(mean: Option<&Mean>) -> Value {
-    mean.map_or(Value::Null, |m| json!(wording::mean(Some(m))))
+    mean.map_or(Value::Null, |m| json!(wording::mean(&english(), Some(m))))
 }
 
 /// Five HR, three L&D and one line manager, at the default threshold of 3:
@@ -62,13 +62,22 @@ pub fn five_three_one(bank: &Bank) -> Value {
         .map(|group| {
             let label = group.label.to_string();
             let cells: Vec<Value> = match &group.figures {
-                None => vec![json!(wording::hidden(Figure::TooFew, threshold))],
+                None => vec![json!(wording::hidden(
+                    &english(),
+                    Figure::TooFew,
+                    threshold
+                ))],
                 Some(figures) => figures
                     .means
                     .iter()
                     .zip(&figures.figures)
                     .map(|(mean, figure)| {
-                        json!(wording::group_mean(mean.as_ref(), *figure, threshold))
+                        json!(wording::group_mean(
+                            &english(),
+                            mean.as_ref(),
+                            *figure,
+                            threshold
+                        ))
                     })
                     .collect(),
             };
@@ -85,7 +94,7 @@ pub fn five_three_one(bank: &Bank) -> Value {
             .collect::<Vec<_>>(),
         "roles": roles,
         "gaps": view.gaps.len(),
-        "protection": view.protection().map(|p| p.sentence(threshold)),
+        "protection": view.protection().map(|p| wording::protection(&english(), &p, threshold)),
         "divided": divided(bank, &view),
     });
     // What the fixture promises the screen, checked here once.
@@ -125,9 +134,9 @@ fn divided(bank: &Bank, view: &TeamView) -> Value {
                 .map(|t| t.text.clone());
             json!({
                 "statement": text,
-                "room": wording::answer_counts(&s.answers),
-                "hr": s.split.map(|split| wording::answer_counts(&split.hr)),
-                "ld": s.split.map(|split| wording::answer_counts(&split.ld)),
+                "room": wording::answer_counts(&english(), &s.answers),
+                "hr": s.split.map(|split| wording::answer_counts(&english(), &split.hr)),
+                "ld": s.split.map(|split| wording::answer_counts(&english(), &split.ld)),
             })
         })
         .collect()
@@ -202,11 +211,11 @@ pub fn room_of_six(bank: &Bank) -> Value {
                 "name": dimension.name,
                 "summary": dimension.summary,
                 "level": level.number(),
-                "level_label": wording::level_label(bank, level),
-                "presenter": wording::presenter_lines(bank, stats, gap, threshold),
+                "level_label": wording::level_label(&english(), bank, level),
+                "presenter": wording::presenter_lines(&english(), bank, stats, gap, threshold),
                 "prompts": {
                     "next": guidance.next,
-                    "questions": guidance.practices.iter().map(|p| wording::discussion_question(&p.text)).collect::<Vec<_>>(),
+                    "questions": guidance.practices.iter().map(|p| wording::discussion_question(&english(), &p.text)).collect::<Vec<_>>(),
                 },
                 "csv": dimension_row(bank, stats),
                 "json": {
@@ -302,4 +311,9 @@ pub fn hr_above_ld(bank: &Bank) -> Value {
         "threshold": threshold,
         "gaps": view.gaps.iter().map(|g| shown::gap_row(bank, g)).collect::<Vec<_>>(),
     })
+}
+
+/// The screens' English words, which the journeys find on the page.
+fn english() -> tandem::assessment::language::Words {
+    tandem::assessment::language::Words::english(tandem::assessment::language::plain_number)
 }

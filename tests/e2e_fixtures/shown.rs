@@ -21,7 +21,7 @@ pub fn mode_name(mode: Mode) -> &'static str {
 /// results table (score, level, based on) and the line its card states.
 pub fn dimension(bank: &Bank, d: &DimensionResult) -> Value {
     let name = &bank.dimensions()[d.index].name;
-    let row = wording::result_cells(bank, d);
+    let row = wording::result_cells(&english(), bank, d);
     json!({
         "name": name,
         "score": d.score().map(Score::value),
@@ -30,14 +30,14 @@ pub fn dimension(bank: &Bank, d: &DimensionResult) -> Value {
         "counted": d.coverage.counted,
         "total": d.coverage.total,
         "row": row,
-        "card": wording::dimension_line(bank, d),
+        "card": wording::dimension_line(&english(), bank, d),
     })
 }
 
 /// The overall result: its line ("Overall: level 3, Cooperating"), the
 /// score line under it, and the figures.
 pub fn overall(bank: &Bank, report: &Report) -> Value {
-    let line = wording::overall_line(bank, &report.overall);
+    let line = wording::overall_line(&english(), bank, &report.overall);
     let basis = report.basis();
     let mut shown = match report.overall {
         Overall::NotEnoughAnswers => json!({
@@ -49,16 +49,16 @@ pub fn overall(bank: &Bank, report: &Report) -> Value {
         }),
         Overall::Scored { score, level, .. } => json!({
             "line": line,
-            "score_line": wording::overall_score_line(score),
+            "score_line": wording::overall_score_line(&english(), score),
             "score": score.value(),
             "level": level.number(),
             "level_name": bank.level(level).name,
         }),
     };
-    shown["basis"] = json!(wording::basis_line(basis));
+    shown["basis"] = json!(wording::basis_line(&english(), basis));
     // Said only under a scored headline.
     shown["tentative"] = match report.overall {
-        Overall::Scored { .. } => json!(wording::tentative(basis)),
+        Overall::Scored { .. } => json!(wording::tentative(&english(), basis)),
         Overall::NotEnoughAnswers => Value::Null,
     };
     shown
@@ -66,7 +66,10 @@ pub fn overall(bank: &Bank, report: &Report) -> Value {
 
 /// The "Earlier" and "Change" cells a comparison adds to a dimension's row.
 pub fn compared(now: Option<Score>, earlier: Option<Score>) -> [String; 2] {
-    [wording::score_cell(earlier), wording::change(now, earlier)]
+    [
+        wording::score_cell(&english(), earlier),
+        wording::change(&english(), now, earlier),
+    ]
 }
 
 /// An action as the plan editor shows it: its dimension's name, the text
@@ -86,15 +89,20 @@ pub fn action(bank: &Bank, action: &PlannedAction) -> Value {
 /// The first four cells of a dimension's row in "Team scores by dimension":
 /// mean, level, median and range.
 pub fn team_cells(bank: &Bank, spread: &Spread) -> Vec<String> {
-    wording::team_cells(bank, spread)[..4].to_vec()
+    wording::team_cells(&english(), bank, spread)[..4].to_vec()
 }
 
 /// A row of "HR minus L&D mean score": the dimension, HR, L&D and the gap.
 pub fn gap_row(bank: &Bank, g: &PerceptionGap) -> Vec<String> {
     vec![
         bank.dimensions()[g.index].name.clone(),
-        wording::mean(Some(&g.hr)),
-        wording::mean(Some(&g.ld)),
-        wording::gap(g),
+        wording::mean(&english(), Some(&g.hr)),
+        wording::mean(&english(), Some(&g.ld)),
+        wording::gap(&english(), g),
     ]
+}
+
+/// The screens' English words, which the journeys find on the page.
+fn english() -> tandem::assessment::language::Words {
+    tandem::assessment::language::Words::english(tandem::assessment::language::plain_number)
 }

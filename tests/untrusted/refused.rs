@@ -211,12 +211,12 @@ fn hostile_and_mistaken_files_are_refused_each_with_its_own_location_and_reason(
         (
             "misspelt field",
             json!({"colors": {}}).to_string(),
-            vec!["colors: unknown field `colors`; a configuration has only version, organisation, title, logo, colours, intro, closing, contact, anonymity_threshold, host_messages, consultant_tools, bank, dimensions"],
+            vec!["colors: unknown field `colors`; a configuration has only version, organisation, title, logo, colours, intro, closing, contact, anonymity_threshold, host_messages, consultant_tools, language, bank, dimensions"],
         ),
         (
             "unknown field with a huge name",
             format!("{{\"{}\": 1}}", "k".repeat(5_000)),
-            vec!["kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk…: unknown field `kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk…`; a configuration has only version, organisation, title, logo, colours, intro, closing, contact, anonymity_threshold, host_messages, consultant_tools, bank, dimensions"],
+            vec!["kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk…: unknown field `kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk…`; a configuration has only version, organisation, title, logo, colours, intro, closing, contact, anonymity_threshold, host_messages, consultant_tools, language, bank, dimensions"],
         ),
         (
             "a list instead of an object",

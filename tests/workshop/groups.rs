@@ -132,7 +132,9 @@ fn a_lone_line_manager_is_not_given_away_by_subtraction() {
         [GroupLabel::Role(Role::LearningAndDevelopment)]
     );
     assert_eq!(protection.protected, [GroupLabel::Role(Role::LineManager)]);
-    let sentence = protection.sentence(3);
+    let english =
+        tandem::assessment::language::Words::english(tandem::assessment::language::plain_number);
+    let sentence = tandem::assessment::wording::protection(&english, &protection, 3);
     assert!(
         sentence.contains("hidden too, so the answers of")
             && sentence.contains(&Role::LineManager.label().to_string())

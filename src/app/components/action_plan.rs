@@ -4,6 +4,7 @@
 //! report and asks for changes; the owner of the plan applies them.
 
 use super::send_some;
+use crate::assessment::language::Key;
 use crate::assessment::plan::{
     self, target_for, ActionEdit, Direction, Horizon, Owner, PlanChange,
 };
@@ -48,11 +49,12 @@ pub fn ActionPlan(
         of_workshop,
     }: &ActionPlanProps,
 ) -> Html {
+    let words = super::use_words();
     let name_of = |id: &DimensionId| {
         bank.dimension(id)
             .map_or_else(|| id.to_string(), |d| d.name.clone())
     };
-    let level_label = |level: Level| wording::level_label(bank, level);
+    let level_label = |level: Level| wording::level_label(&words, bank, level);
     let dimensions: Vec<(DimensionId, String)> = report
         .dimensions
         .iter()
@@ -64,9 +66,9 @@ pub fn ActionPlan(
         let dimension = &bank.dimensions()[d.index];
         let label_id = format!("target-{}", dimension.id);
         let control = match d.level() {
-            None => html! { <span>{ "Not enough answers to set a target" }</span> },
+            None => html! { <span>{ words.get(Key::PLAN_TARGET_NONE) }</span> },
             Some(current) if current == Level::HIGHEST => {
-                html! { <span>{ "At the top level: keep it there" }</span> }
+                html! { <span>{ words.get(Key::PLAN_TARGET_TOP) }</span> }
             }
             Some(current) => {
                 let target = target_for(plan, &dimension.id, current);
@@ -87,7 +89,7 @@ pub fn ActionPlan(
         html! {
             <tr key={d.index}>
                 <th scope="row"><label for={label_id}>{ &dimension.name }</label></th>
-                <td>{ d.level().map_or_else(|| wording::NOT_ENOUGH_ANSWERS.to_owned(), level_label) }</td>
+                <td>{ d.level().map_or_else(|| words.get(Key::FIGURE_NOT_ENOUGH).to_owned(), level_label) }</td>
                 <td>{ control }</td>
             </tr>
         }
@@ -130,7 +132,12 @@ pub fn ActionPlan(
     let actions = plan.actions.iter().enumerate().map(|(position, action)| {
         let number = position + 1;
         let id = action.id;
-        let title = format!("Action {number}: {}", name_of(&action.dimension));
+        let number_text = words.number(number as f64);
+        let labelled = |key: Key| words.fill(key, &[("number", &number_text)]);
+        let title = words.fill(
+            Key::PLAN_ACTION_TITLE,
+            &[("number", &number_text), ("dimension", &name_of(&action.dimension))],
+        );
         let field = |what: &str| format!("action-{id}-{what}");
         if *editing != Some(id) {
             return html! {
@@ -138,16 +145,16 @@ pub fn ActionPlan(
                     <div class="action-plan__action" role="group" aria-labelledby={field("title")}>
                         <h3 class="action-plan__title" id={field("title")}>{ title }</h3>
                         if action.text.is_empty() {
-                            <p class="action-plan__text action-plan__text--empty">{ "Not written yet" }</p>
+                            <p class="action-plan__text action-plan__text--empty">{ words.get(Key::PLAN_ACTION_UNWRITTEN) }</p>
                         } else {
                             <p class="action-plan__text">{ &action.text }</p>
                         }
                         <p class="action-plan__meta">
-                            { format!("Owner: {} · When: {}", action.owner.label(), action.horizon.label()) }
+                            { words.fill(Key::PLAN_ACTION_META, &[("owner", words.get(action.owner.key())), ("when", words.get(action.horizon.key()))]) }
                         </p>
                         <button type="button" class="button" id={field("edit")}
-                            aria-label={format!("Edit action {number}")}
-                            onclick={open_editor(id)}>{ "Edit" }</button>
+                            aria-label={labelled(Key::PLAN_ACTION_EDIT_LABEL)}
+                            onclick={open_editor(id)}>{ words.get(Key::PLAN_ACTION_EDIT) }</button>
                     </div>
                 </li>
             };
@@ -180,27 +187,27 @@ pub fn ActionPlan(
             <li class="action-plan__item" key={id}>
                 <fieldset>
                     <legend>{ title }</legend>
-                    <label for={field("text")}>{ "What to do" }</label>
+                    <label for={field("text")}>{ words.get(Key::PLAN_ACTION_TEXT) }</label>
                     <textarea id={field("text")} rows="2" maxlength="300" value={action.text.clone()} onchange={on_text} />
                     <div class="action-plan__fields">
                         <div>
-                            <label for={field("owner")}>{ "Owner" }</label>
+                            <label for={field("owner")}>{ words.get(Key::PLAN_COLUMN_OWNER) }</label>
                             <select id={field("owner")} onchange={on_owner}>
                                 for owner in Owner::ALL {
-                                    <option value={owner.token()} selected={owner == action.owner}>{ owner.label() }</option>
+                                    <option value={owner.token()} selected={owner == action.owner}>{ words.get(owner.key()) }</option>
                                 }
                             </select>
                         </div>
                         <div>
-                            <label for={field("horizon")}>{ "When" }</label>
+                            <label for={field("horizon")}>{ words.get(Key::PLAN_COLUMN_WHEN) }</label>
                             <select id={field("horizon")} onchange={on_horizon}>
                                 for horizon in Horizon::ALL {
-                                    <option value={horizon.token()} selected={horizon == action.horizon}>{ horizon.label() }</option>
+                                    <option value={horizon.token()} selected={horizon == action.horizon}>{ words.get(horizon.key()) }</option>
                                 }
                             </select>
                         </div>
                         <div>
-                            <label for={field("dimension")}>{ "Dimension" }</label>
+                            <label for={field("dimension")}>{ words.get(Key::RESULTS_COLUMN_DIMENSION) }</label>
                             <select id={field("dimension")} onchange={on_dimension}>
                                 for (dimension_id, name) in dimensions.iter() {
                                     <option value={dimension_id.to_string()} selected={*dimension_id == action.dimension}>{ name }</option>
@@ -210,7 +217,7 @@ pub fn ActionPlan(
                     </div>
                     <div class="action-plan__buttons">
                         <button type="button" class="button button--primary"
-                            aria-label={format!("Done editing action {number}")}
+                            aria-label={labelled(Key::PLAN_ACTION_DONE_LABEL)}
                             onclick={{
                                 let editing = editing.clone();
                                 let focus_next = focus_next.clone();
@@ -218,15 +225,15 @@ pub fn ActionPlan(
                                     *focus_next.borrow_mut() = Some(format!("#action-{id}-edit"));
                                     editing.set(None);
                                 })
-                            }}>{ "Done" }</button>
+                            }}>{ words.get(Key::PLAN_ACTION_DONE) }</button>
                         <button type="button" class="button" disabled={number == 1}
-                            aria-label={format!("Move up action {number}")}
-                            onclick={on_change.reform(move |_| PlanChange::Move(id, Direction::Up))}>{ "Move up" }</button>
+                            aria-label={labelled(Key::PLAN_ACTION_UP_LABEL)}
+                            onclick={on_change.reform(move |_| PlanChange::Move(id, Direction::Up))}>{ words.get(Key::PLAN_ACTION_UP) }</button>
                         <button type="button" class="button" disabled={number == count}
-                            aria-label={format!("Move down action {number}")}
-                            onclick={on_change.reform(move |_| PlanChange::Move(id, Direction::Down))}>{ "Move down" }</button>
+                            aria-label={labelled(Key::PLAN_ACTION_DOWN_LABEL)}
+                            onclick={on_change.reform(move |_| PlanChange::Move(id, Direction::Down))}>{ words.get(Key::PLAN_ACTION_DOWN) }</button>
                         <button type="button" class="button"
-                            aria-label={format!("Remove action {number}")}
+                            aria-label={labelled(Key::PLAN_ACTION_REMOVE_LABEL)}
                             onclick={{
                                 // Focus goes on to the next action, or the
                                 // one before, or "Add an action".
@@ -240,7 +247,7 @@ pub fn ActionPlan(
                                     editing.set(None);
                                     PlanChange::Remove(id)
                                 })
-                            }}>{ "Remove" }</button>
+                            }}>{ words.get(Key::PLAN_ACTION_REMOVE) }</button>
                     </div>
                 </fieldset>
             </li>
@@ -258,57 +265,56 @@ pub fn ActionPlan(
 
     html! {
         <section class="action-plan" aria-labelledby="plan-heading">
-            <h2 id="plan-heading" tabindex="-1">{ "Targets and action plan" }</h2>
+            <h2 id="plan-heading" tabindex="-1">{ words.get(Key::PLAN_HEADING) }</h2>
             <div class="action-plan__editor">
-                <p class="hint">{ format!(
-                    "Each target starts one level above where the dimension stands. Tandem drafts a short plan of up to {} actions from the gaps, largest first: a first step for each of the most urgent dimensions before a second for any. Edit, reorder, add or remove actions: the plan is saved on this device {}.",
-                    plan::DRAFT_LENGTH,
-                    if *of_workshop { "with the workshop" } else { "with your answers" }
+                <p class="hint">{ words.fill(
+                    if *of_workshop { Key::PLAN_HINT_WORKSHOP } else { Key::PLAN_HINT },
+                    &[("most", &words.number(plan::DRAFT_LENGTH as f64))],
                 ) }</p>
                 <table class="data-table action-plan__targets">
-                    <caption>{ "Target level per dimension" }</caption>
+                    <caption>{ words.get(Key::PLAN_TARGETS) }</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{ "Dimension" }</th>
-                            <th scope="col">{ "Now" }</th>
-                            <th scope="col">{ "Target" }</th>
+                            <th scope="col">{ words.get(Key::RESULTS_COLUMN_DIMENSION) }</th>
+                            <th scope="col">{ words.get(Key::PLAN_COLUMN_NOW) }</th>
+                            <th scope="col">{ words.get(Key::PLAN_COLUMN_TARGET) }</th>
                         </tr>
                     </thead>
                     <tbody>{ for targets }</tbody>
                 </table>
                 if plan.edited {
-                    <p class="hint">{ "You have edited the plan, so changing a target no longer redrafts it." }</p>
+                    <p class="hint">{ words.get(Key::PLAN_EDITED) }</p>
                     <button type="button" class="button" onclick={on_change.reform(|_| PlanChange::Redraft)}>
-                        { "Redraft the plan from the targets (replaces your edits)" }
+                        { words.get(Key::PLAN_REDRAFT) }
                     </button>
                 }
                 if count == 0 {
-                    <p>{ "No actions yet: every scored dimension is at its target. Add an action if you want one." }</p>
+                    <p>{ words.get(Key::PLAN_EMPTY) }</p>
                 }
                 <ol class="action-plan__list">{ for actions }</ol>
-                <button type="button" class="button" id="action-add" onclick={on_add}>{ "Add an action" }</button>
+                <button type="button" class="button" id="action-add" onclick={on_add}>{ words.get(Key::PLAN_ADD) }</button>
             </div>
             // The printed report shows the plan as a table instead of controls.
             if *printable {
                 <table class="data-table action-plan__table">
-                    <caption>{ "Action plan" }</caption>
+                    <caption>{ words.get(Key::PLAN_TABLE) }</caption>
                     <thead>
                         <tr>
                             <th scope="col">{ "#" }</th>
-                            <th scope="col">{ "Action" }</th>
-                            <th scope="col">{ "Dimension" }</th>
-                            <th scope="col">{ "Owner" }</th>
-                            <th scope="col">{ "When" }</th>
+                            <th scope="col">{ words.get(Key::PLAN_COLUMN_ACTION) }</th>
+                            <th scope="col">{ words.get(Key::RESULTS_COLUMN_DIMENSION) }</th>
+                            <th scope="col">{ words.get(Key::PLAN_COLUMN_OWNER) }</th>
+                            <th scope="col">{ words.get(Key::PLAN_COLUMN_WHEN) }</th>
                         </tr>
                     </thead>
                     <tbody>
                         for (i, action) in plan.actions.iter().enumerate() {
                             <tr key={action.id}>
-                                <td>{ i + 1 }</td>
+                                <td>{ words.number((i + 1) as f64) }</td>
                                 <td>{ &action.text }</td>
                                 <td>{ name_of(&action.dimension) }</td>
-                                <td>{ action.owner.label() }</td>
-                                <td>{ action.horizon.label() }</td>
+                                <td>{ words.get(action.owner.key()) }</td>
+                                <td>{ words.get(action.horizon.key()) }</td>
                             </tr>
                         }
                     </tbody>

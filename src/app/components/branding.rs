@@ -10,6 +10,7 @@
 //! allowlist.
 
 use crate::app::setup::{Refusal, Source};
+use crate::assessment::language::{Key, Words};
 use crate::assessment::{Config, Link};
 use yew::prelude::*;
 
@@ -29,15 +30,15 @@ pub fn brand(config: &Config) -> Html {
 }
 
 /// The consultant's contact link. Root class `contact-link`.
-pub fn contact_link(link: &Link) -> Html {
-    let lead = if link.is_email() {
-        "Questions? Write to "
+pub fn contact_link(link: &Link, words: &Words) -> Html {
+    let lead = words.get(if link.is_email() {
+        Key::CONTACT_WRITE
     } else {
-        "Questions? Contact "
-    };
+        Key::CONTACT_VISIT
+    });
     html! {
         <p class="contact-link">
-            { lead }
+            { lead }{ " " }
             // The page it opens learns nothing about this one.
             <a href={link.as_str().to_owned()} rel="noopener noreferrer">{ link.label() }</a>
         </p>

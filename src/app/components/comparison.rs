@@ -1,13 +1,15 @@
 //! Choosing an earlier result to compare with: a code, a link or an export.
 
 use super::transfer::{on_file_chosen, ChosenFile};
+use crate::app::state::Refused;
+use crate::assessment::language::Key;
 use crate::assessment::Progress;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ComparisonProps {
     /// The earlier result, or why it could not be read.
-    pub earlier: Option<Result<Progress, AttrValue>>,
+    pub earlier: Option<Result<Progress, Refused>>,
     /// Entered an earlier result code or link.
     pub on_code_entered: Callback<String>,
     /// Chose an earlier export.
@@ -25,6 +27,7 @@ pub fn Comparison(
         on_closed,
     }: &ComparisonProps,
 ) -> Html {
+    let words = super::use_words();
     let input = use_node_ref();
     let on_submit = {
         let input = input.clone();
@@ -39,24 +42,27 @@ pub fn Comparison(
     let on_file = on_file_chosen(on_chosen);
     html! {
         <section class="comparison" aria-labelledby="compare-heading">
-            <h2 id="compare-heading">{ "Compare with an earlier result" }</h2>
+            <h2 id="compare-heading">{ words.get(Key::COMPARE_HEADING) }</h2>
             if let Some(Ok(_)) = earlier {
-                <p>{ "The chart and the table above show the earlier result beside this one." }</p>
+                <p>{ words.get(Key::COMPARE_SHOWN) }</p>
                 <button type="button" class="button" onclick={on_closed.reform(|_| ())}>
-                    { "Stop comparing" }
+                    { words.get(Key::COMPARE_STOP) }
                 </button>
             } else {
                 <form class="comparison__form" onsubmit={on_submit}>
-                    <label for="earlier-code">{ "Earlier result code or link" }</label>
+                    <label for="earlier-code">{ words.get(Key::COMPARE_CODE) }</label>
                     <div class="comparison__row">
                         <input id="earlier-code" type="text" autocomplete="off" spellcheck="false" ref={input} />
-                        <button type="submit" class="button">{ "Compare" }</button>
+                        <button type="submit" class="button">{ words.get(Key::COMPARE_SUBMIT) }</button>
                     </div>
-                    <label for="earlier-file">{ "Or an earlier JSON export" }</label>
+                    <label for="earlier-file">{ words.get(Key::COMPARE_FILE) }</label>
                     <input id="earlier-file" type="file" accept=".json,application/json" onchange={on_file} />
                 </form>
-                if let Some(Err(reason)) = earlier {
-                    <p class="comparison__error" role="alert">{ reason }</p>
+                if let Some(Err(refused)) = earlier {
+                    <p class="comparison__error" role="alert">{ match &refused.file {
+                        Some(file) => words.fill(Key::COMPARE_FILE_REFUSED, &[("file", file), ("reason", &refused.reason)]),
+                        None => refused.reason.to_string(),
+                    } }</p>
                 }
             }
         </section>

@@ -3,6 +3,7 @@
 mod action_plan;
 mod branding;
 mod comparison;
+mod language_switcher;
 mod progress_bar;
 mod qr_code;
 mod qr_scanner;
@@ -16,6 +17,7 @@ mod transfer;
 pub use action_plan::ActionPlan;
 pub use branding::{brand, config_notice, contact_link};
 pub use comparison::Comparison;
+pub use language_switcher::LanguageSwitcher;
 pub use progress_bar::ProgressBar;
 pub use qr_code::QrCode;
 pub use qr_scanner::QrScanner;
@@ -26,8 +28,30 @@ pub use share_result::ShareResult;
 pub use statement_item::StatementItem;
 pub use transfer::{ChosenFile, Transfer};
 
+use crate::assessment::language::Words;
+use crate::assessment::Bank;
 use std::future::Future;
-use yew::{Callback, Event, TargetCast};
+use std::rc::Rc;
+use yew::{hook, use_context, use_memo, Callback, Event, TargetCast};
+
+/// The words of the language the person reads Tandem in, which the root
+/// provides; English where nothing does (a component tested on its own).
+#[hook]
+pub fn use_words() -> Words {
+    use_context::<Words>().unwrap_or_else(|| Words::english(crate::text::number))
+}
+
+/// `bank` in the reader's language: the same ids, so the same answers and
+/// scores, under the same fingerprint; made again only when the language or
+/// the bank changes.
+#[hook]
+pub fn use_shown_bank(bank: &Rc<Bank>) -> Rc<Bank> {
+    let words = use_words();
+    (*use_memo((words, Rc::clone(bank)), |(words, bank)| {
+        words.bank(bank).map_or_else(|| Rc::clone(bank), Rc::new)
+    }))
+    .clone()
+}
 
 /// A file input's change handler: takes the file chosen, clears the input so
 /// that the same file can be chosen again (once fixed, say), and runs

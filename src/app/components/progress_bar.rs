@@ -1,5 +1,7 @@
 //! How far through the questionnaire the respondent is, shown and announced.
 
+use super::use_words;
+use crate::assessment::language::Key;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -26,12 +28,23 @@ pub fn ProgressBar(
         name,
     }: &ProgressBarProps,
 ) -> Html {
-    let count = format!("{answered} of {total} statements answered");
+    let words = use_words();
+    let count = words.fill(
+        Key::PROGRESS_COUNT,
+        &[
+            ("answered", &words.number(*answered as f64)),
+            ("total", &words.number(*total as f64)),
+        ],
+    );
     html! {
         <div class="progress-bar">
             // Polite: read out after the new page's heading, once per page.
             <p class="progress-bar__section" aria-live="polite">
-                { format!("Section {section} of {sections}: {name}") }
+                { words.fill(Key::PROGRESS_SECTION, &[
+                    ("section", &words.number(*section as f64)),
+                    ("sections", &words.number(*sections as f64)),
+                    ("name", name),
+                ]) }
             </p>
             <progress
                 class="progress-bar__meter"

@@ -11,6 +11,7 @@
 //!
 //! The symbol itself, and why `qrcodegen` makes it, is in [`crate::qr`].
 
+use crate::assessment::language::Key;
 use crate::qr::{dark_modules, matrix, QUIET_ZONE};
 use std::fmt::Write;
 use yew::prelude::*;
@@ -56,6 +57,7 @@ pub fn modules_path(dark: &[bool], width: usize) -> String {
 /// A QR code of `text`, scaled by CSS to the width of its container.
 #[component]
 pub fn QrCode(QrCodeProps { text, label }: &QrCodeProps) -> Html {
+    let words = super::use_words();
     let drawing = use_memo(text.clone(), |text| {
         matrix(text).ok().map(|symbol| {
             let (dark, width) = dark_modules(&symbol);
@@ -77,7 +79,7 @@ pub fn QrCode(QrCodeProps { text, label }: &QrCodeProps) -> Html {
         },
         None => html! {
             <p class="qr-code qr-code--too-long">
-                { "This code is too long to show as a QR code; share it as text or as a link instead." }
+                { words.get(Key::QR_TOO_LONG) }
             </p>
         },
     }

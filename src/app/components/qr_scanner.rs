@@ -8,6 +8,8 @@
 //! front of the camera for a while counts once; checking what the text is (a
 //! result code, a link, anything else) is up to the screen that receives it.
 
+use super::use_words;
+use crate::assessment::language::{Key, Words};
 use crate::camera::{Camera, CameraError};
 use crate::qr::read_codes;
 use gloo_timers::callback::Interval;
@@ -63,30 +65,27 @@ impl Session {
 }
 
 /// The status line's sentence.
-fn status(phase: Phase, read: usize) -> String {
-    let count = match read {
-        0 => String::new(),
-        1 => "Read 1 code. ".to_owned(),
-        n => format!("Read {n} codes. "),
+fn status(words: &Words, phase: Phase, read: usize) -> String {
+    let count = (read > 0).then(|| words.count(Key::CAMERA_READ, read, &[]));
+    let then = |next: String| match &count {
+        Some(count) => format!("{count} {next}"),
+        None => next,
     };
     match phase {
-        Phase::Off if read > 0 => format!("{count}The camera is off."),
+        Phase::Off if read > 0 => then(words.get(Key::CAMERA_OFF).to_owned()),
         Phase::Off => String::new(),
-        Phase::Starting => {
-            "Starting the camera. If the browser asks, allow this page to use it.".to_owned()
+        Phase::Starting => words.get(Key::CAMERA_STARTING).to_owned(),
+        Phase::Scanning if read > 0 => then(words.get(Key::CAMERA_NEXT).to_owned()),
+        Phase::Scanning => words.get(Key::CAMERA_SCANNING).to_owned(),
+        Phase::Unavailable(error) => {
+            then(words.fill(Key::CAMERA_FAILED, &[("error", words.get(error.key()))]))
         }
-        Phase::Scanning if read > 0 => {
-            format!("{count}Point the camera at the next participant's QR code.")
-        }
-        Phase::Scanning => "Point the camera at a participant's QR code.".to_owned(),
-        Phase::Unavailable(error) => format!(
-            "{count}{error} You can paste the codes or links, or import the participants' files, instead."
-        ),
     }
 }
 
 #[component]
 pub fn QrScanner(QrScannerProps { on_code, on_close }: &QrScannerProps) -> Html {
+    let words = use_words();
     let phase = use_state_eq(|| Phase::Off);
     let read = use_state_eq(|| 0_usize);
     let session = use_mut_ref(Session::default);
@@ -180,22 +179,22 @@ pub fn QrScanner(QrScannerProps { on_code, on_close }: &QrScannerProps) -> Html 
     let active = matches!(*phase, Phase::Starting | Phase::Scanning);
     // One button whose job changes, so that keyboard focus stays on it.
     let (label, onclick) = match *phase {
-        Phase::Starting | Phase::Scanning => ("Stop the camera", on_stop),
-        Phase::Unavailable(error) if !error.may_retry() => ("Close", on_stop),
-        Phase::Unavailable(_) => ("Try the camera again", on_start),
-        Phase::Off => ("Start the camera", on_start),
+        Phase::Starting | Phase::Scanning => (Key::CAMERA_STOP, on_stop),
+        Phase::Unavailable(error) if !error.may_retry() => (Key::CAMERA_CLOSE, on_stop),
+        Phase::Unavailable(_) => (Key::CAMERA_RETRY, on_start),
+        Phase::Off => (Key::CAMERA_START, on_start),
     };
     html! {
         <div class={classes!("qr-scanner", active.then_some("qr-scanner--active"))}>
             <p class="hint">
-                { "The camera reads QR codes on this device; no picture is kept or sent anywhere." }
+                { words.get(Key::CAMERA_PRIVACY) }
             </p>
-            <button type="button" class="button" {onclick}>{ label }</button>
+            <button type="button" class="button" {onclick}>{ words.get(label) }</button>
             if active {
                 <video
                     class="qr-scanner__preview"
                     ref={video}
-                    aria-label="Camera picture for reading QR codes"
+                    aria-label={words.get(Key::CAMERA_PICTURE).to_owned()}
                     muted=true
                     playsinline=true
                     autoplay=true
@@ -208,7 +207,7 @@ pub fn QrScanner(QrScannerProps { on_code, on_close }: &QrScannerProps) -> Html 
                 )}
                 role="status"
             >
-                { status(*phase, *read) }
+                { status(&words, *phase, *read) }
             </p>
         </div>
     }
@@ -306,16 +305,26 @@ mod tests {
 
     #[test]
     fn the_status_says_what_is_happening() {
+        let english = Words::english(crate::assessment::language::plain_number);
         assert_eq!(
-            status(Phase::Scanning, 0),
+            status(&english, Phase::Scanning, 0),
             "Point the camera at a participant's QR code."
         );
         assert_eq!(
-            status(Phase::Scanning, 3),
+            status(&english, Phase::Scanning, 3),
             "Read 3 codes. Point the camera at the next participant's QR code."
         );
-        assert_eq!(status(Phase::Off, 1), "Read 1 code. The camera is off.");
-        assert!(status(Phase::Unavailable(CameraError::Insecure), 0)
-            .contains("paste the codes or links, or import"));
+        assert_eq!(
+            status(&english, Phase::Off, 1),
+            "Read 1 code. The camera is off."
+        );
+        assert!(
+            status(&english, Phase::Unavailable(CameraError::Insecure), 0)
+                .starts_with("The camera cannot be used here")
+        );
+        assert!(
+            status(&english, Phase::Unavailable(CameraError::Insecure), 0)
+                .contains("paste the codes or links, or import")
+        );
     }
 }

@@ -5,6 +5,7 @@
 //! Colours come from CSS classes, never inline styles, so the chart works
 //! under a strict Content Security Policy and prints in the print palette.
 
+use crate::assessment::language::Key;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -238,13 +239,10 @@ fn radius_for(axis: usize, axes: usize, lines: &[String]) -> f64 {
     radius
 }
 
-/// What an axis without a score adds under its name.
-const NO_SCORE: &str = "(no score)";
-
 /// The layout with the largest ring, trying each line length; the widest
-/// lines win a tie. An axis `unscored` says so on a line of its own, which
-/// the layout makes room for.
-fn layout(axes: &[&str], unscored: &dyn Fn(usize) -> bool) -> Layout {
+/// lines win a tie. An axis `unscored` says so on a line of its own
+/// (`no_score`), which the layout makes room for.
+fn layout(axes: &[&str], unscored: &dyn Fn(usize) -> bool, no_score: &str) -> Layout {
     let mut best: Option<Layout> = None;
     for length in LINE_LENGTHS {
         let labels: Vec<Vec<String>> = axes
@@ -253,7 +251,7 @@ fn layout(axes: &[&str], unscored: &dyn Fn(usize) -> bool) -> Layout {
             .map(|(axis, name)| {
                 let mut lines = wrap(name, length);
                 if unscored(axis) {
-                    lines.push(NO_SCORE.to_owned());
+                    lines.push(no_score.to_owned());
                 }
                 lines
             })
@@ -291,7 +289,8 @@ pub fn RadarChart(
             .first()
             .is_some_and(|s| s.scores.get(axis).is_some_and(Option::is_none))
     };
-    let layout = layout(&names, &unscored);
+    let words = super::use_words();
+    let layout = layout(&names, &unscored, words.get(Key::CHART_NO_SCORE));
     let radius = layout.radius;
     let at = |axis: usize, value: f64| point(axis, n, value, radius);
     let ring = |value: f64| points_attribute((0..n).map(|axis| at(axis, value)));
@@ -358,7 +357,7 @@ pub fn RadarChart(
                         <span class={format!("radar-chart__key radar-chart__key--{}", series.modifier)}>{ &series.label }</span>
                     }
                 }
-                <span class="radar-chart__key-scale">{ "0 at the centre, 100 at the outer ring" }</span>
+                <span class="radar-chart__key-scale">{ words.get(Key::CHART_SCALE) }</span>
             </figcaption>
         </figure>
     }
@@ -406,6 +405,9 @@ fn series_shape(series: &RadarSeries, n: usize, at: &dyn Fn(usize, f64) -> (f64,
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What an axis without a score adds under its name, in English.
+    const NO_SCORE: &str = "(no score)";
 
     #[test]
     fn first_axis_points_straight_up() {
@@ -455,7 +457,7 @@ mod tests {
 
     #[test]
     fn the_ring_shrinks_until_the_longest_labels_fit() {
-        let short = layout(&["A", "B", "C", "D"], &|_| false);
+        let short = layout(&["A", "B", "C", "D"], &|_| false, NO_SCORE);
         assert_eq!(short.radius, MAX_RADIUS);
         let standard = [
             "Communication",
@@ -467,7 +469,7 @@ mod tests {
             "Leadership and showcasing success",
             "Integration of activities and outcomes",
         ];
-        let fitted = layout(&standard, &|_| false);
+        let fitted = layout(&standard, &|_| false, NO_SCORE);
         assert!(
             fitted.radius < MAX_RADIUS && fitted.radius >= MIN_RADIUS,
             "{fitted:?}"
@@ -479,7 +481,7 @@ mod tests {
         }
         // An axis without a score says so on a line of its own, and the
         // layout makes room for it, at the bottom as at the sides.
-        let gaps = layout(&standard, &|axis| axis % 2 == 0);
+        let gaps = layout(&standard, &|axis| axis % 2 == 0, NO_SCORE);
         assert!(fits(&gaps), "{gaps:?}");
         assert_eq!(gaps.labels[4].last().map(String::as_str), Some(NO_SCORE));
         assert!(gaps.radius <= fitted.radius);
@@ -497,6 +499,7 @@ mod tests {
                 "D",
             ],
             &|_| false,
+            NO_SCORE,
         );
         assert!(fits(&long), "{long:?}");
         assert!(long.labels[0]

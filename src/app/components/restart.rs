@@ -1,6 +1,8 @@
 //! "Start again": forgets every answer on this device, after a confirmation,
 //! because it cannot be undone.
 
+use super::use_words;
+use crate::assessment::language::Key;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -10,6 +12,7 @@ pub struct RestartProps {
 
 #[component]
 pub fn Restart(RestartProps { on_restart }: &RestartProps) -> Html {
+    let words = use_words();
     let confirming = use_state_eq(|| false);
     let confirm_button = use_node_ref();
     {
@@ -38,14 +41,14 @@ pub fn Restart(RestartProps { on_restart }: &RestartProps) -> Html {
         <div class="restart">
             if *confirming {
                 <div class="confirm" role="group" aria-labelledby="restart-question">
-                    <p id="restart-question">{ "Forget all your answers on this device and start again?" }</p>
+                    <p id="restart-question">{ words.get(Key::RESTART_QUESTION) }</p>
                     <button type="button" class="button button--danger" ref={confirm_button} onclick={forget}>
-                        { "Forget my answers" }
+                        { words.get(Key::RESTART_FORGET) }
                     </button>
-                    <button type="button" class="button" onclick={cancel}>{ "Keep my answers" }</button>
+                    <button type="button" class="button" onclick={cancel}>{ words.get(Key::RESTART_KEEP) }</button>
                 </div>
             } else {
-                <button type="button" class="button button--quiet" onclick={ask}>{ "Start again" }</button>
+                <button type="button" class="button button--quiet" onclick={ask}>{ words.get(Key::RESTART_START_AGAIN) }</button>
             }
         </div>
     }

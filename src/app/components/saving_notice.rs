@@ -3,6 +3,7 @@
 //! whose answers to keep when another tab saved in the meantime.
 
 use crate::app::state::Saving;
+use crate::assessment::language::Key;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -28,67 +29,53 @@ pub struct SavingNoticeProps {
 
 #[component]
 pub fn SavingNotice(props: &SavingNoticeProps) -> Html {
-    let button = |label: &'static str, action: &Option<Callback<()>>| {
+    let words = super::use_words();
+    let button = |label: Key, action: &Option<Callback<()>>| {
         action.as_ref().map_or_else(Html::default, |action| {
             html! {
-                <button type="button" class="button" onclick={action.reform(|_| ())}>{ label }</button>
+                <button type="button" class="button" onclick={action.reform(|_| ())}>{ words.get(label) }</button>
             }
         })
     };
+    let because = |key: Key, reason: &str| words.fill(key, &[("reason", reason)]);
     let (message, actions) = match &props.saving {
         Saving::On => return Html::default(),
-        Saving::Unavailable if props.of_workshop => (
-            "This browser is not letting Tandem store anything here, so the workshop will not \
-             be kept: the gathered codes will be lost if you close or reload the page."
-                .to_owned(),
-            None,
-        ),
+        Saving::Unavailable if props.of_workshop => {
+            (words.get(Key::SAVING_UNAVAILABLE_WORKSHOP).to_owned(), None)
+        }
         // Also what a person sees in a frame whose storage is blocked, as
         // third-party frames' storage often is.
         Saving::Unavailable => (
-            "This browser is not letting Tandem store anything here, so your progress will not \
-             be kept: your answers will be lost if you close or reload the page. You can \
-             download them at any time."
-                .to_owned(),
-            Some(button("Download my answers", &props.on_download_answers)),
+            words.get(Key::SAVING_UNAVAILABLE).to_owned(),
+            Some(button(
+                Key::SAVING_DOWNLOAD_ANSWERS,
+                &props.on_download_answers,
+            )),
         ),
         Saving::Held(reason) if props.of_workshop => (
-            format!(
-                "A workshop saved earlier on this device could not be read: {reason}. It has been \
-                 left untouched; if you start a new workshop, a copy of it stays in this browser."
-            ),
-            Some(button("Download the saved data", &props.on_download_saved)),
+            because(Key::SAVING_HELD_WORKSHOP, reason),
+            Some(button(Key::SAVING_DOWNLOAD_SAVED, &props.on_download_saved)),
         ),
-        Saving::Failed(reason) if props.of_workshop => (
-            format!(
-                "The workshop's latest changes could not be saved: {reason}. They are kept while \
-                 this page stays open, and Tandem will keep trying to save them."
-            ),
-            None,
-        ),
+        Saving::Failed(reason) if props.of_workshop => {
+            (because(Key::SAVING_FAILED_WORKSHOP, reason), None)
+        }
         Saving::Held(reason) => (
-            format!(
-                "Answers saved earlier on this device could not be read: {reason}. They have been \
-                 left untouched; if you start an assessment, a copy of them stays in this browser."
-            ),
-            Some(button("Download the saved data", &props.on_download_saved)),
+            because(Key::SAVING_HELD, reason),
+            Some(button(Key::SAVING_DOWNLOAD_SAVED, &props.on_download_saved)),
         ),
         Saving::Failed(reason) => (
-            format!(
-                "Your latest answers could not be saved: {reason}. They are kept while this page \
-                 stays open, and Tandem will keep trying to save them. To be safe, download them."
-            ),
-            Some(button("Download my answers", &props.on_download_answers)),
+            because(Key::SAVING_FAILED, reason),
+            Some(button(
+                Key::SAVING_DOWNLOAD_ANSWERS,
+                &props.on_download_answers,
+            )),
         ),
         Saving::Conflict => (
-            "Tandem is open in another tab or window, which saved answers after this page \
-             loaded. To lose neither, this page has stopped saving. Choose which answers to \
-             keep."
-                .to_owned(),
+            words.get(Key::SAVING_CONFLICT).to_owned(),
             Some(html! {
                 <>
-                    { button("Use the other tab's answers", &props.on_reload) }
-                    { button("Keep the answers on this page", &props.on_keep) }
+                    { button(Key::SAVING_USE_OTHER, &props.on_reload) }
+                    { button(Key::SAVING_KEEP_THIS, &props.on_keep) }
                 </>
             }),
         ),

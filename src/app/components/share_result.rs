@@ -2,7 +2,8 @@
 //! link keeps the code in the address's fragment (`#r=...`), which browsers
 //! never send to a server.
 
-use super::QrCode;
+use super::{use_words, QrCode};
+use crate::assessment::language::Key;
 use crate::clipboard;
 use yew::prelude::*;
 
@@ -26,17 +27,20 @@ fn CopyField(
         whole,
     }: &CopyFieldProps,
 ) -> Html {
+    let words = use_words();
     let status = use_state_eq(String::new);
     let on_copy = {
+        let words = words.clone();
         let status = status.clone();
         let value = value.clone();
         Callback::from(move |_| {
             let status = status.clone();
             let value = value.clone();
+            let words = words.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 status.set(match clipboard::copy(&value).await {
-                    Ok(()) => "Copied.".to_owned(),
-                    Err(reason) => format!("Not copied: {reason}."),
+                    Ok(()) => words.get(Key::SHARE_COPIED).to_owned(),
+                    Err(reason) => words.fill(Key::SHARE_NOT_COPIED, &[("reason", &reason)]),
                 });
             });
         })
@@ -53,7 +57,7 @@ fn CopyField(
                 } else {
                     <input id={id.clone()} type="text" readonly=true value={value.clone()} />
                 }
-                <button type="button" class="button" onclick={on_copy} aria-label={copy}>{ "Copy" }</button>
+                <button type="button" class="button" onclick={on_copy} aria-label={copy}>{ words.get(Key::SHARE_COPY) }</button>
             </div>
             <p class="share-result__status" role="status">{ (*status).clone() }</p>
         </div>
@@ -84,17 +88,19 @@ pub fn ShareResult(
         children,
     }: &ShareResultProps,
 ) -> Html {
+    let words = use_words();
+    let text = |key: Key| AttrValue::from(words.get(key).to_owned());
     html! {
         <section class="share-result" aria-labelledby="share-heading">
-            <h2 id="share-heading">{ "Hand in your result" }</h2>
+            <h2 id="share-heading">{ words.get(Key::SHARE_HEADING) }</h2>
             <div class="share-result__ways">
-                <QrCode text={code.clone()} label={format!("QR code of the result code {code}")} />
+                <QrCode text={code.clone()} label={words.fill(Key::SHARE_QR, &[("code", code)])} />
                 <div class="share-result__fields">
-                    <CopyField id="result-code" label="Result code" copy="Copy the result code" value={code.clone()} whole=true />
-                    <CopyField id="result-link" label="Result link" copy="Copy the result link" value={link.clone()} />
+                    <CopyField id="result-code" label={text(Key::SHARE_CODE)} copy={text(Key::SHARE_CODE_COPY)} value={code.clone()} whole=true />
+                    <CopyField id="result-link" label={text(Key::SHARE_LINK)} copy={text(Key::SHARE_LINK_COPY)} value={link.clone()} />
                 </div>
             </div>
-            <p class="hint">{ "In a workshop, hold the QR code up to the facilitator's camera, or send them the code or the link. The code holds your role, team label and answers, nothing else; nothing is uploaded." }</p>
+            <p class="hint">{ words.get(Key::SHARE_HINT) }</p>
             { children.clone() }
         </section>
     }

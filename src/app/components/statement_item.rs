@@ -1,6 +1,8 @@
 //! One statement as a real radio group: a `fieldset` whose `legend` is the
 //! statement, with the agreement scale and "Don't know" as labelled radios.
 
+use super::use_words;
+use crate::assessment::language::Key;
 use crate::assessment::{Answer, StatementId};
 use yew::prelude::*;
 
@@ -30,6 +32,7 @@ pub fn StatementItem(
         on_answer,
     }: &StatementItemProps,
 ) -> Html {
+    let words = use_words();
     let unsure = std::iter::once(Answer::DontKnow)
         .chain(offers_not_applicable.then_some(Answer::NotApplicable));
     let option = |choice: Answer| {
@@ -46,7 +49,7 @@ pub fn StatementItem(
                     checked={*answer == Some(choice)}
                     onchange={on_change}
                 />
-                <span>{ choice.label() }</span>
+                <span>{ words.get(choice.key()) }</span>
             </label>
         }
     };
@@ -57,7 +60,7 @@ pub fn StatementItem(
             aria-describedby={missing.then(|| missing_id.clone())}
         >
             <legend>
-                <span class="statement-item__number">{ format!("{number}.") }</span>
+                <span class="statement-item__number">{ words.fill(Key::STATEMENT_NUMBER, &[("number", &words.number(*number as f64))]) }</span>
                 { " " }{ text }
             </legend>
             <div class="statement-item__scale">
@@ -67,7 +70,7 @@ pub fn StatementItem(
                 for choice in unsure { { option(choice) } }
             </div>
             if *missing {
-                <p class="statement-item__missing" id={missing_id}>{ "Choose an answer, or \"Don't know\"." }</p>
+                <p class="statement-item__missing" id={missing_id}>{ words.get(Key::STATEMENT_MISSING) }</p>
             }
         </fieldset>
     }

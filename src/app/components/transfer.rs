@@ -2,6 +2,8 @@
 //! restoring it from a JSON file. A file that cannot be used is explained and
 //! changes nothing.
 
+use crate::app::state::Refused;
+use crate::assessment::language::Key;
 use crate::assessment::{export, Bank, Progress};
 use crate::files;
 use std::rc::Rc;
@@ -12,7 +14,7 @@ pub struct TransferProps {
     pub bank: Rc<Bank>,
     pub progress: Progress,
     /// The outcome of the last import.
-    pub import: Option<Result<AttrValue, AttrValue>>,
+    pub import: Option<Result<AttrValue, Refused>>,
     /// Chose a JSON export to restore.
     pub on_file_imported: Callback<ChosenFile>,
 }
@@ -43,6 +45,7 @@ pub fn Transfer(
         on_file_imported,
     }: &TransferProps,
 ) -> Html {
+    let words = super::use_words();
     let error = use_state_eq(|| None::<String>);
     let save =
         |name: &'static str, mime: &'static str, contents: fn(&Bank, &Progress) -> String| {
@@ -56,25 +59,32 @@ pub fn Transfer(
     let on_import = on_file_chosen(on_file_imported);
     html! {
         <section class="transfer" aria-labelledby="transfer-heading">
-            <h2 id="transfer-heading">{ "Save to a file or restore" }</h2>
+            <h2 id="transfer-heading">{ words.get(Key::TRANSFER_HEADING) }</h2>
             <div class="transfer__buttons">
                 <button type="button" class="button" onclick={save("tandem-result.json", "application/json", export::to_json)}>
-                    { "Export JSON" }
+                    { words.get(Key::TRANSFER_JSON) }
                 </button>
                 <button type="button" class="button" onclick={save("tandem-result.csv", "text/csv", export::to_csv)}>
-                    { "Export CSV" }
+                    { words.get(Key::TRANSFER_CSV) }
                 </button>
             </div>
             if let Some(reason) = &*error {
                 <p class="transfer__error" role="alert">{ reason }</p>
             }
             <div class="transfer__import">
-                <label for="import-file">{ "Import a JSON export (replaces the answers and plan on this device)" }</label>
+                <label for="import-file">{ words.get(Key::TRANSFER_IMPORT) }</label>
                 <input id="import-file" type="file" accept=".json,application/json" onchange={on_import} />
             </div>
             { match import {
-                Some(Ok(message)) => html! { <p class="transfer__done" role="status">{ message }</p> },
-                Some(Err(message)) => html! { <p class="transfer__error" role="alert">{ message }</p> },
+                Some(Ok(file)) => html! {
+                    <p class="transfer__done" role="status">{ words.fill(Key::TRANSFER_RESTORED, &[("file", file)]) }</p>
+                },
+                Some(Err(refused)) => html! {
+                    <p class="transfer__error" role="alert">{ words.fill(
+                        Key::TRANSFER_REFUSED,
+                        &[("file", refused.file.as_deref().unwrap_or_default()), ("reason", &refused.reason)],
+                    ) }</p>
+                },
                 None => Html::default(),
             } }
         </section>

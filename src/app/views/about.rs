@@ -1,6 +1,8 @@
 //! "About you": the respondent's role and an optional team label, asked before
 //! the statements so a workshop can compare how different groups see things.
 
+use crate::app::components::use_words;
+use crate::assessment::language::Key;
 use crate::assessment::progress::MAX_TEAM_LABEL;
 use crate::assessment::Role;
 use yew::prelude::*;
@@ -32,6 +34,7 @@ pub fn About(
         on_back,
     }: &AboutProps,
 ) -> Html {
+    let words = use_words();
     let on_submit = on_next.reform(|e: SubmitEvent| e.prevent_default());
     let on_input = on_team.reform(|e: InputEvent| {
         e.target_unchecked_into::<web_sys::HtmlInputElement>()
@@ -39,15 +42,15 @@ pub fn About(
     });
     html! {
         <form class="about" onsubmit={on_submit} novalidate=true>
-            <h1 tabindex="-1">{ "About you" }</h1>
+            <h1 tabindex="-1">{ words.get(Key::ABOUT_HEADING) }</h1>
             if *role_missing {
                 <div class="error-summary" role="alert" tabindex="-1">
-                    <p>{ "Choose your role to continue." }</p>
+                    <p>{ words.get(Key::ABOUT_ROLE_MISSING) }</p>
                 </div>
             }
             <fieldset class={classes!("about__roles", role_missing.then_some("about__roles--missing"))}>
-                <legend>{ "Your role" }</legend>
-                <p class="hint">{ "Results can be compared by role, for example how HR and L&D each see the partnership." }</p>
+                <legend>{ words.get(Key::ABOUT_ROLE) }</legend>
+                <p class="hint">{ words.get(Key::ABOUT_ROLE_HINT) }</p>
                 for option in Role::ALL {
                     <label class="choice" key={option.token()}>
                         <input
@@ -57,14 +60,14 @@ pub fn About(
                             checked={*role == Some(option)}
                             onchange={on_role.reform(move |_| option)}
                         />
-                        <span>{ option.label() }</span>
+                        <span>{ words.get(option.key()) }</span>
                     </label>
                 }
             </fieldset>
             <div class="about__team">
-                <label for="team-label">{ "Team label (optional)" }</label>
+                <label for="team-label">{ words.get(Key::ABOUT_TEAM) }</label>
                 <p class="hint" id="team-label-hint">
-                    { "For example a department or region. It helps a facilitator tell groups apart; leave it blank if you prefer." }
+                    { words.get(Key::ABOUT_TEAM_HINT) }
                 </p>
                 <input
                     id="team-label"
@@ -78,9 +81,9 @@ pub fn About(
             </div>
             <div class="nav-buttons">
                 if *can_go_back {
-                    <button type="button" class="button" onclick={on_back.reform(|_| ())}>{ "Back" }</button>
+                    <button type="button" class="button" onclick={on_back.reform(|_| ())}>{ words.get(Key::NAV_BACK) }</button>
                 }
-                <button type="submit" class="button button--primary">{ "Next" }</button>
+                <button type="submit" class="button button--primary">{ words.get(Key::NAV_NEXT) }</button>
             </div>
         </form>
     }

@@ -6,6 +6,7 @@
 
 use super::results::{closing_words, first_steps, overall_summary, radar_axes, radar_scores};
 use crate::app::components::{brand, ProgressBar, RadarChart, RadarSeries, StatementItem};
+use crate::assessment::language::Words;
 use crate::assessment::plan::ActionPlan;
 use crate::assessment::{Answer, Bank, Config, Mode, Progress, StatementId};
 use crate::page;
@@ -165,10 +166,10 @@ fn result(config: &Config) -> Html {
     html! {
         <>
             <p class="builder__hint">{ "An example result, from made-up answers." }</p>
-            { overall_summary(bank, &report) }
+            { overall_summary(&Words::english(crate::text::number), bank, &report) }
             <RadarChart axes={radar_axes(bank, &report)} {series} label="Radar chart of the example result's scores by dimension." />
-            { first_steps(bank, &plan, false) }
-            { closing_words(config.closing(), config.contact()) }
+            { first_steps(&Words::english(crate::text::number), bank, &plan, false) }
+            { closing_words(config.closing(), config.contact(), &Words::english(crate::text::number)) }
         </>
     }
 }

@@ -3,10 +3,11 @@
 //! the full assessment, and for consultants a configuration to import or
 //! build.
 
-use crate::app::components::{contact_link, read_chosen};
+use crate::app::components::{contact_link, read_chosen, use_words};
 use crate::app::route::Screen;
 use crate::app::setup::Source;
 use crate::assessment::config::MAX_CONFIG_BYTES;
+use crate::assessment::language::Key;
 use crate::assessment::{Bank, Config, Mode};
 use crate::files;
 use std::rc::Rc;
@@ -24,7 +25,7 @@ pub struct LandingProps {
     pub keeps_progress: bool,
     /// Embedded in another page: what that page learns, said with the
     /// privacy promise rather than promising that nothing is sent.
-    pub host_learns: Option<&'static str>,
+    pub host_learns: Option<Key>,
     pub config: Rc<Config>,
     /// Where the configuration came from.
     pub source: Source,
@@ -52,6 +53,7 @@ pub fn Landing(
         on_chosen_dropped,
     }: &LandingProps,
 ) -> Html {
+    let words = use_words();
     let choice = |mode: Mode, blurb: String| {
         let statements = bank.statement_count(mode);
         let dimensions = bank.dimensions_in(mode).count();
@@ -59,13 +61,17 @@ pub fn Landing(
         let on_click = on_start.reform(move |_| mode);
         html! {
             <li class="landing__choice">
-                <h2>{ mode.label() }</h2>
+                <h2>{ words.get(mode.key()) }</h2>
                 <p class="landing__facts">
-                    { format!("{statements} statements on {dimensions} dimensions, about {minutes} minutes.") }
+                    { words.fill(Key::LANDING_FACTS, &[
+                        ("statements", &words.number(statements as f64)),
+                        ("dimensions", &words.number(dimensions as f64)),
+                        ("minutes", &words.number(minutes as f64)),
+                    ]) }
                 </p>
                 <p>{ blurb }</p>
                 <button type="button" class="button button--primary" onclick={on_click}>
-                    { mode.start_label() }
+                    { words.get(mode.start_key()) }
                 </button>
             </li>
         }
@@ -75,10 +81,9 @@ pub fn Landing(
         names.join(", ")
     };
     let full = if bank.fingerprint() == Bank::standard().fingerprint() {
-        "All eight dimensions, adding planning, structure and budgets, leadership, and integration."
-            .to_owned()
+        words.get(Key::LANDING_FULL_STANDARD).to_owned()
     } else {
-        format!("Every dimension: {}.", names(Mode::Full))
+        words.fill(Key::LANDING_FULL, &[("names", &names(Mode::Full))])
     };
     // A quick assessment that asks everything is the only choice needed.
     let both = bank.statement_count(Mode::Quick) < bank.statement_count(Mode::Full);
@@ -96,33 +101,30 @@ pub fn Landing(
 
     html! {
         <section class="landing">
-            <h1 tabindex="-1">{ config.title() }</h1>
+            <h1 tabindex="-1">{ config.title_over(bank) }</h1>
             if *source == Source::Chosen {
                 <div class="landing__config" role="status">
                     <p>
                         { match config.organisation() {
-                            Some(name) => format!("Tandem is using a configuration you chose from a link or a file, for \u{201c}{name}\u{201d}, not this site's own."),
-                            None => "Tandem is using a configuration you chose from a link or a file, not this site's own.".to_owned(),
+                            Some(name) => words.fill(Key::LANDING_CHOSEN_NAMED, &[("name", name)]),
+                            None => words.get(Key::LANDING_CHOSEN).to_owned(),
                         } }
                     </p>
                     <button type="button" class="button" onclick={on_chosen_dropped.reform(|_| ())}>
-                        { "Use this site's own configuration" }
+                        { words.get(Key::LANDING_CHOSEN_DROP) }
                     </button>
                 </div>
             } else if *source == Source::File {
                 <p class="landing__config">
                     { match config.organisation() {
-                        Some(name) => format!("This site runs Tandem with its own configuration, for \u{201c}{name}\u{201d}."),
-                        None => "This site runs Tandem with its own configuration.".to_owned(),
+                        Some(name) => words.fill(Key::LANDING_SITE_NAMED, &[("name", name)]),
+                        None => words.get(Key::LANDING_SITE).to_owned(),
                     } }
                 </p>
             }
             if config.intro().is_empty() {
                 <p class="landing__lead">
-                    { "How well do your HR and Learning & Development functions work together? \
-                       Rate a series of plain statements about everyday practice and get a scored \
-                       picture of the partnership: where it stands on each dimension, its strengths, \
-                       the priorities, and what the next level looks like." }
+                    { words.get(Key::LANDING_LEAD) }
                 </p>
             } else {
                 <div class="landing__intro">
@@ -132,50 +134,48 @@ pub fn Landing(
                 </div>
             }
             if let Some(contact) = config.contact() {
-                { contact_link(contact) }
+                { contact_link(contact, &words) }
             }
             <p class="landing__privacy">
-                <strong>{ "Your answers stay in this browser." }</strong>
-                { " Tandem scores them on this device." }
+                <strong>{ words.get(Key::LANDING_PRIVACY) }</strong>
+                { " " }{ words.get(Key::LANDING_PRIVACY_DEVICE) }
                 if let Some(host_learns) = host_learns {
-                    { " Your answers are never sent anywhere: there is no account, no server and \
-                       no tracking. " }
-                    { *host_learns }
+                    { " " }{ words.get(Key::LANDING_PRIVACY_EMBEDDED) }{ " " }
+                    { words.get(*host_learns) }
                 } else {
-                    { " Nothing is sent anywhere: there is no account, no server and no tracking." }
+                    { " " }{ words.get(Key::LANDING_PRIVACY_NOTHING_SENT) }
                 }
                 if *keeps_progress {
-                    { " Your progress is saved on this device so you can stop and come back." }
+                    { " " }{ words.get(Key::LANDING_PRIVACY_KEPT) }
                 }
             </p>
             if *kept_elsewhere {
                 <p class="landing__kept" role="status">
-                    { "Answers you gave to another set of questions are kept on this device, untouched. \
-                       They come back when Tandem is opened with those questions again." }
+                    { words.get(Key::LANDING_KEPT_ELSEWHERE) }
                 </p>
             }
             <ul class="landing__choices">
-                { choice(Mode::Quick, format!("The core of the partnership: {}.", names(Mode::Quick))) }
+                { choice(Mode::Quick, words.fill(Key::LANDING_QUICK, &[("names", &names(Mode::Quick))])) }
                 if both {
                     { choice(Mode::Full, full) }
                 }
             </ul>
             <section class="landing__workshop" aria-labelledby="workshop-heading">
-                <h2 id="workshop-heading">{ "Running a workshop?" }</h2>
-                <p>{ "Each participant answers on their own device and hands you a result code, link or QR code. Gather them on this device to see where the team stands, where it disagrees, and how HR and L&D see it differently. Nothing goes through a server." }</p>
-                <a class="button" href={Screen::Workshop.href()}>{ "Open the facilitator's workshop" }</a>
+                <h2 id="workshop-heading">{ words.get(Key::LANDING_WORKSHOP_HEADING) }</h2>
+                <p>{ words.get(Key::LANDING_WORKSHOP_TEXT) }</p>
+                <a class="button" href={Screen::Workshop.href()}>{ words.get(Key::LANDING_WORKSHOP_OPEN) }</a>
             </section>
             // A client's respondents see the client, not the consultant's
             // tools, unless the configuration keeps them.
             if *source == Source::Standard || config.shows_consultant_tools() {
             <section class="landing__setup" aria-labelledby="setup-heading">
-                <h2 id="setup-heading">{ "Running Tandem for a client?" }</h2>
-                <p>{ "Put Tandem under your client's name, colours and words, and ask your own questions, with a configuration file. It is read on this device only." }</p>
+                <h2 id="setup-heading">{ words.get(Key::LANDING_SETUP_HEADING) }</h2>
+                <p>{ words.get(Key::LANDING_SETUP_TEXT) }</p>
                 <p class="landing__import">
-                    <label for="config-file">{ "Use a configuration file (.json)" }</label>
+                    <label for="config-file">{ words.get(Key::LANDING_SETUP_FILE) }</label>
                     <input id="config-file" type="file" accept=".json,application/json" onchange={on_config_file} />
                 </p>
-                <a class="button" href={Screen::Builder.href()}>{ "Build a configuration" }</a>
+                <a class="button" href={Screen::Builder.href()}>{ words.get(Key::LANDING_SETUP_BUILD) }</a>
             </section>
             }
         </section>

@@ -3,8 +3,10 @@
 //! where it came from. The person chooses to use it or not; until then
 //! Tandem runs nothing under it.
 
+use crate::app::components::use_words;
 use crate::app::setup::Offer;
 use crate::assessment::config::{Config, HostMessages, Part};
+use crate::assessment::language::{Key, Words};
 use crate::assessment::{Bank, Mode};
 use yew::prelude::*;
 
@@ -31,55 +33,51 @@ pub fn ConfigOffer(
     // The person is asked before anything else: keyboard and screen-reader
     // users start at the question (an offer never shows inside a frame).
     use_effect_with((), |()| crate::page::focus("#offer-heading"));
+    let words = use_words();
     let config = &offer.config;
     let named = match config.organisation() {
-        Some(name) => format!(
-            "It names the organisation \u{201c}{name}\u{201d}, with the title \u{201c}{}\u{201d}.",
-            config.title()
+        Some(name) => words.fill(
+            Key::OFFER_NAMED,
+            &[("name", name), ("title", config.title())],
         ),
-        None => format!(
-            "It names no organisation; its title is \u{201c}{}\u{201d}.",
-            config.title()
-        ),
+        None => words.fill(Key::OFFER_UNNAMED, &[("title", config.title())]),
     };
     let contact = match config.contact() {
-        Some(link) => format!("Its contact link goes to {}.", link.as_str()),
-        None => "It has no contact link.".to_owned(),
+        Some(link) => words.fill(Key::OFFER_CONTACT, &[("link", link.as_str())]),
+        None => words.get(Key::OFFER_CONTACT_NONE).to_owned(),
     };
-    let from = if offer.earlier {
-        "You chose this configuration on an earlier visit, from a link or a file. This site's own \
-         configuration has changed since, so Tandem asks again before using it."
+    let from = words.get(if offer.earlier {
+        Key::OFFER_FROM_EARLIER
     } else {
-        "The address you opened carries a configuration (the part after #config=). Anyone can \
-         make such a link, so Tandem shows what it would change before using it."
+        Key::OFFER_FROM_LINK
+    });
+    let otherwise = match site.organisation() {
+        Some(name) => words.fill(Key::OFFER_ELSE_NAMED, &[("name", name)]),
+        None => words.get(Key::OFFER_ELSE).to_owned(),
     };
-    let site_name = site.organisation().map_or_else(
-        || "Tandem as shipped".to_owned(),
-        |name| format!("this site's configuration for \u{201c}{name}\u{201d}"),
-    );
     html! {
         <section class="offer" aria-labelledby="offer-heading">
-            <h1 id="offer-heading" tabindex="-1">{ "Use this configuration?" }</h1>
+            <h1 id="offer-heading" tabindex="-1">{ words.get(Key::OFFER_HEADING) }</h1>
             <p>{ from }</p>
             <p>{ named }</p>
             <p>{ contact }</p>
-            <h2>{ "What it changes" }</h2>
+            <h2>{ words.get(Key::OFFER_CHANGES) }</h2>
             if offer.changes.is_empty() {
-                <p>{ "Nothing you would see: it is the same as this site's own." }</p>
+                <p>{ words.get(Key::OFFER_CHANGES_NONE) }</p>
             } else {
                 <ul class="offer__changes">
                     for part in offer.changes.iter() {
-                        <li>{ change(*part, config, site) }</li>
+                        <li>{ change(&words, *part, config, site) }</li>
                     }
                 </ul>
             }
-            <p>{ format!("If you do not use it, Tandem goes on with {site_name}.") }</p>
+            <p>{ otherwise }</p>
             <p class="nav-buttons">
                 <button type="button" class="button button--primary" onclick={on_accepted.reform(|_| ())}>
-                    { "Use this configuration" }
+                    { words.get(Key::OFFER_USE) }
                 </button>
                 <button type="button" class="button" onclick={on_declined.reform(|_| ())}>
-                    { "Keep this site's configuration" }
+                    { words.get(Key::OFFER_KEEP) }
                 </button>
             </p>
         </section>
@@ -87,44 +85,62 @@ pub fn ConfigOffer(
 }
 
 /// One change, in words, against the site's own configuration.
-fn change(part: Part, config: &Config, site: &Config) -> String {
+fn change(words: &Words, part: Part, config: &Config, site: &Config) -> String {
     match part {
-        Part::Branding => format!(
-            "Branding: the name, logo, colours, words and contact link shown (as \u{201c}{}\u{201d}).",
-            config.organisation().unwrap_or(config.title())
+        Part::Branding => words.fill(
+            Key::OFFER_CHANGE_BRANDING,
+            &[("name", config.organisation().unwrap_or(config.title()))],
         ),
-        Part::Questions => format!("The questions: {}.", questions(config.bank())),
-        Part::Threshold => format!(
-            "The workshop's anonymity threshold: groups of fewer than {} are hidden (this site's is {}).",
-            config.anonymity_threshold(),
-            site.anonymity_threshold()
+        Part::Questions => words.fill(
+            Key::OFFER_CHANGE_QUESTIONS,
+            &[("questions", &questions(words, config.bank()))],
         ),
-        Part::HostMessages => format!(
-            "What a page that embeds Tandem is told when someone finishes: {}.",
-            match config.host_messages() {
-                HostMessages::Level => "the overall level only",
-                HostMessages::LevelAndScores => "the overall level and every dimension's score",
-            }
+        Part::Threshold => words.fill(
+            Key::OFFER_CHANGE_THRESHOLD,
+            &[
+                (
+                    "threshold",
+                    &words.number(config.anonymity_threshold() as f64),
+                ),
+                ("site", &words.number(site.anonymity_threshold() as f64)),
+            ],
         ),
+        Part::HostMessages => words
+            .get(match config.host_messages() {
+                HostMessages::Level => Key::OFFER_CHANGE_HOST_LEVEL,
+                HostMessages::LevelAndScores => Key::OFFER_CHANGE_HOST_SCORES,
+            })
+            .to_owned(),
     }
 }
 
 /// The questions a bank asks, in a few words.
-fn questions(bank: &Bank) -> String {
-    let dimensions = bank.dimensions().len();
-    let statements = bank.statement_count(Mode::Full);
-    let standard = Bank::standard();
+fn questions(words: &Words, bank: &Bank) -> String {
+    let dimensions = words.number(bank.dimensions().len() as f64);
     if bank.ships_with_tandem() {
         let names: Vec<&str> = bank.dimensions().iter().map(|d| d.name.as_str()).collect();
-        format!(
-            "{dimensions} of the standard {} dimensions ({})",
-            standard.dimensions().len(),
-            names.join(", ")
+        words.fill(
+            Key::OFFER_QUESTIONS_STANDARD,
+            &[
+                ("dimensions", &dimensions),
+                (
+                    "all",
+                    &words.number(Bank::standard().dimensions().len() as f64),
+                ),
+                ("names", &names.join(words.get(Key::LIST_COMMA))),
+            ],
         )
     } else {
-        format!(
-            "its own question bank, \u{201c}{}\u{201d}: {dimensions} dimensions, {statements} statements",
-            bank.title()
+        words.fill(
+            Key::OFFER_QUESTIONS_OWN,
+            &[
+                ("title", bank.title()),
+                ("dimensions", &dimensions),
+                (
+                    "statements",
+                    &words.number(bank.statement_count(Mode::Full) as f64),
+                ),
+            ],
         )
     }
 }

@@ -1,6 +1,7 @@
 //! One dimension's statements, one page each: the core of the questionnaire.
 
-use crate::app::components::{ProgressBar, StatementItem};
+use crate::app::components::{use_words, ProgressBar, StatementItem};
+use crate::assessment::language::Key;
 use crate::assessment::{Answer, Bank, Progress, StatementId, Unanswered};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -30,6 +31,7 @@ pub fn Section(
         on_back,
     }: &SectionProps,
 ) -> Html {
+    let words = use_words();
     let Some(dimension) = progress.section(bank, *index) else {
         return Html::default();
     };
@@ -60,13 +62,10 @@ pub fn Section(
             />
             <h1 tabindex="-1">{ &dimension.name }</h1>
             <p class="section__summary">{ &dimension.summary }</p>
-            <p class="hint">{ "How far do you agree with each statement about your organisation? If you cannot judge one, choose \"Don't know\": it is left out of the score rather than counted as low." }</p>
+            <p class="hint">{ words.get(Key::SECTION_HINT) }</p>
             if !missing.is_empty() {
                 <div class="error-summary" role="alert" tabindex="-1">
-                    <p>{ match missing.len() {
-                        1 => "One statement on this page has no answer yet. Choose an answer, or \"Don't know\", to continue.".to_owned(),
-                        n => format!("{n} statements on this page have no answer yet. Choose an answer, or \"Don't know\", for each to continue."),
-                    } }</p>
+                    <p>{ words.count(Key::SECTION_MISSING, missing.len(), &[]) }</p>
                 </div>
             }
             <ol class="section__statements" start={first_number.to_string()}>
@@ -85,9 +84,9 @@ pub fn Section(
                 }
             </ol>
             <div class="nav-buttons">
-                <button type="button" class="button" onclick={on_back.reform(|_| ())}>{ "Back" }</button>
+                <button type="button" class="button" onclick={on_back.reform(|_| ())}>{ words.get(Key::NAV_BACK) }</button>
                 <button type="submit" class="button button--primary">
-                    { if is_last { "See my results" } else { "Next" } }
+                    { words.get(if is_last { Key::NAV_RESULTS } else { Key::NAV_NEXT }) }
                 </button>
             </div>
         </form>

@@ -461,6 +461,18 @@ impl Bank {
         &self.title
     }
 
+    /// The maturity levels, lowest first.
+    pub fn levels(&self) -> &[LevelInfo] {
+        &self.levels
+    }
+
+    /// What a respondent reads, to be put in another language
+    /// (`language::BankText`); the fingerprint stays the one of the text
+    /// the bank was read with.
+    pub(crate) fn texts_mut(&mut self) -> (&mut String, &mut [LevelInfo], &mut [Dimension]) {
+        (&mut self.title, &mut self.levels, &mut self.dimensions)
+    }
+
     /// All dimensions, core ones first.
     pub fn dimensions(&self) -> &[Dimension] {
         &self.dimensions
@@ -527,16 +539,6 @@ impl Owner {
         Owner::Joint,
         Owner::Leaders,
     ];
-
-    /// The label a person sees.
-    pub fn label(self) -> &'static str {
-        match self {
-            Owner::Hr => "HR",
-            Owner::LearningAndDevelopment => "L&D",
-            Owner::Joint => "HR and L&D jointly",
-            Owner::Leaders => "Leaders",
-        }
-    }
 
     /// A short, stable token for form values.
     pub fn token(self) -> &'static str {

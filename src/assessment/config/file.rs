@@ -5,6 +5,7 @@
 use super::policy::{Links, Part, Policy};
 use super::{Colours, Logo};
 use crate::assessment::bank::{self, Bank};
+use crate::assessment::language::Language;
 use crate::assessment::link::Link;
 use crate::assessment::untrusted::{self, Problem};
 use crate::assessment::workshop::DEFAULT_ANONYMITY_THRESHOLD;
@@ -33,6 +34,9 @@ pub struct Config {
     /// The landing page keeps its tools for consultants (a configuration
     /// file to import, the builder) under this configuration.
     pub(super) consultant_tools: bool,
+    /// The language respondents get unless they or the link choose
+    /// another (`language::Preferences`).
+    pub(super) language: Option<Language>,
     /// What the site lets other configurations do; only a site's own file
     /// sets it.
     pub(super) policy: Policy,
@@ -84,6 +88,7 @@ impl Config {
             anonymity_threshold: DEFAULT_ANONYMITY_THRESHOLD,
             host_messages: HostMessages::default(),
             consultant_tools: false,
+            language: None,
             policy: Policy::default(),
             own_bank: None,
             bank: bank.clone(),
@@ -103,6 +108,7 @@ impl Config {
             && self.anonymity_threshold == DEFAULT_ANONYMITY_THRESHOLD
             && self.host_messages == HostMessages::default()
             && !self.consultant_tools
+            && self.language.is_none()
             && self.bank.fingerprint() == default_bank.fingerprint()
     }
 
@@ -159,6 +165,17 @@ impl Config {
         self.consultant_tools
     }
 
+    /// The language the configuration gives respondents, if it names one.
+    pub fn language(&self) -> Option<Language> {
+        self.language
+    }
+
+    /// The assessment's title over `bank` (the bank in the reader's
+    /// language): the configuration's, or the bank's.
+    pub fn title_over<'a>(&'a self, bank: &'a Bank) -> &'a str {
+        self.title.as_deref().unwrap_or(bank.title())
+    }
+
     /// The bank to ask: the configuration's own or the default one, with only
     /// the chosen dimensions. Its fingerprint follows that content, so result
     /// codes made under this configuration read only under the same questions.
@@ -208,7 +225,8 @@ impl Config {
             || self.intro != other.intro
             || self.closing != other.closing
             || self.contact != other.contact
-            || self.consultant_tools != other.consultant_tools;
+            || self.consultant_tools != other.consultant_tools
+            || self.language != other.language;
         [
             (Part::Branding, branding),
             // The whole bank, not its fingerprint, which leaves out who

@@ -7,6 +7,7 @@ use super::file::{holds_none, ConfigError, HOST_MESSAGE_NAMES, MAX_CONFIG_BYTES}
 use super::policy::{read_links, Links, Policy, SITE_FIELDS};
 use super::{Colours, Config, HostMessages, Logo, FORMAT_VERSION};
 use crate::assessment::bank::{self, Bank, DimensionId};
+use crate::assessment::language::Language;
 use crate::assessment::link::Link;
 use crate::assessment::untrusted::{self, parsed, shown, At, Problems, TextRule};
 use crate::assessment::workshop::DEFAULT_ANONYMITY_THRESHOLD;
@@ -40,6 +41,7 @@ const CONFIG_FIELDS: &[&str] = &[
     "anonymity_threshold",
     "host_messages",
     "consultant_tools",
+    "language",
     "bank",
     "dimensions",
 ];
@@ -147,6 +149,26 @@ pub(super) fn read(
     );
     let consultant_tools =
         problems.optional_field(at, map, "consultant_tools", false, |p, at, v| p.flag(at, v));
+    let language = problems.optional_field(at, map, "language", None, |p, at, v| {
+        let Some(tag) = v.as_str() else {
+            p.wrong_type(at, "a language's code, such as \"de\"", v);
+            return None;
+        };
+        match Language::from_tag(tag) {
+            Some(language) => Some(Some(language)),
+            None => {
+                let codes: Vec<&str> = Language::ALL.iter().map(|l| l.code()).collect();
+                p.add(
+                    at,
+                    format_args!(
+                        "names a language Tandem does not speak; it speaks {}",
+                        codes.join(", ")
+                    ),
+                );
+                None
+            }
+        }
+    });
     let own_bank = problems.optional_field(at, map, "bank", None, |p, at, v| {
         let bank = bank::read_bank(p, at, v)?;
         bank::check_own_id(p, at, &bank);
@@ -178,6 +200,7 @@ pub(super) fn read(
         anonymity_threshold: anonymity_threshold?,
         host_messages: host_messages?,
         consultant_tools: consultant_tools?,
+        language: language?,
         policy: Policy {
             links: links?,
             floor: floor?,

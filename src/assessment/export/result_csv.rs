@@ -2,6 +2,7 @@
 //! cell Tandem writes is escaped ([`csv_field`]).
 
 use crate::assessment::bank::Bank;
+use crate::assessment::language::{plain_number, Words};
 use crate::assessment::progress::Progress;
 use crate::assessment::scoring::{DimensionResult, Overall};
 use crate::assessment::wording;
@@ -91,9 +92,10 @@ pub fn to_csv(bank: &Bank, progress: &Progress) -> String {
     }
     let (score, level) = match report.overall {
         Overall::NotEnoughAnswers => (NOT_ENOUGH.to_owned(), String::new()),
-        Overall::Scored { score, level, .. } => {
-            (score.to_string(), wording::level_cell(bank, level))
-        }
+        Overall::Scored { score, level, .. } => (
+            score.to_string(),
+            wording::level_cell(&english(), bank, level),
+        ),
     };
     let scored = report
         .dimensions
@@ -113,7 +115,10 @@ pub fn to_csv(bank: &Bank, progress: &Progress) -> String {
 /// The score and level cells of a dimension row.
 fn scored_cells(bank: &Bank, result: &DimensionResult) -> (String, String) {
     match result.scored {
-        Some((score, level)) => (score.to_string(), wording::level_cell(bank, level)),
+        Some((score, level)) => (
+            score.to_string(),
+            wording::level_cell(&english(), bank, level),
+        ),
         None => (NOT_ENOUGH.to_owned(), String::new()),
     }
 }
@@ -149,4 +154,9 @@ pub fn csv_field(value: &str) -> String {
     } else {
         neutral
     }
+}
+
+/// The exports are written in English, whatever language the screens are in.
+fn english() -> Words {
+    Words::english(plain_number)
 }

@@ -4,6 +4,7 @@
 use super::result_csv::push_row;
 use super::VERSION;
 use crate::assessment::bank::{Bank, DimensionId};
+use crate::assessment::language::{plain_number, Words};
 use crate::assessment::plan::{ActionPlan, Horizon, Owner};
 use crate::assessment::scoring::Level;
 use crate::assessment::wording;
@@ -223,7 +224,7 @@ pub fn dimension_row(bank: &Bank, d: &DimensionStats) -> [String; 14] {
     let (mean, level, median, min, max, std_dev, agreement) = match &d.spread {
         Some(s) => (
             wording::tenths(s.mean.value),
-            wording::level_cell(bank, s.mean.level()),
+            wording::level_cell(&Words::english(plain_number), bank, s.mean.level()),
             wording::tenths(s.median),
             s.min.to_string(),
             s.max.to_string(),

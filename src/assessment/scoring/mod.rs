@@ -30,6 +30,7 @@ pub use scale::{Level, Score};
 
 use crate::assessment::answer::{Answer, Mode};
 use crate::assessment::bank::{Bank, Statement, StatementId};
+use crate::assessment::language::{Key, Words};
 use std::collections::BTreeMap;
 
 /// Rules 1 and 3 in whole numbers: `steps` is the weighted sum of the
@@ -306,33 +307,27 @@ fn overall(dimensions: &[DimensionResult]) -> Overall {
 
 /// The overall rule in plain words, with the bank's level names, for the
 /// results page.
-pub fn overall_rule(bank: &Bank) -> String {
+pub fn overall_rule(words: &Words, bank: &Bank) -> String {
     let bands: Vec<String> = Level::all()
         .map(|level| {
-            format!(
-                "{}-{} {}",
-                level.lowest_score(),
-                level.highest_score(),
-                bank.level(level).name
+            words.fill(
+                Key::RULE_BAND,
+                &[
+                    ("lowest", &words.number(level.lowest_score().value().into())),
+                    (
+                        "highest",
+                        &words.number(level.highest_score().value().into()),
+                    ),
+                    ("name", &bank.level(level).name),
+                ],
             )
         })
         .collect();
-    let weighted = if bank.is_weighted() {
-        " Some statements count more than others: the question bank gives them a weight, \
-         and their answers count that many times in the average."
-    } else {
-        ""
-    };
-    format!(
-        "Each dimension's score is the average of your answers to its statements, from 0 \
-         (strongly disagree throughout) to 100 (strongly agree throughout), with negatively \
-         worded statements counted the other way round.{weighted} \"Don't know\" and \"Not applicable\" \
-         are left out rather than counted as low; a dimension needs answers to at least half \
-         of its statements to be scored. The overall score is the average of the scored \
-         dimensions, and levels are bands of the score: {}. One limit applies: a partnership \
-         is only as strong as its weakest area, so the overall level is never more than one \
-         level above your lowest dimension. A result that leaves a dimension without a score, \
-         or rests on fewer than three quarters of the statements, is marked as a tentative picture.",
-        bands.join(", ")
-    )
+    let bands = bands.join(words.get(Key::LIST_COMMA));
+    let mut sentences = vec![words.get(Key::RULE_SCORES).to_owned()];
+    if bank.is_weighted() {
+        sentences.push(words.get(Key::RULE_WEIGHTED).to_owned());
+    }
+    sentences.push(words.fill(Key::RULE_LEVELS, &[("bands", &bands)]));
+    sentences.join(" ")
 }

@@ -51,7 +51,6 @@ use crate::assessment::answer::Answer;
 use crate::assessment::bank::{Dimension, StatementId};
 use crate::assessment::disclosure::Figure;
 use crate::assessment::scoring::{Level, Score};
-use std::fmt;
 
 /// A standard deviation below this many points means the room agreed.
 pub const AGREED_BELOW: f64 = 10.0;
@@ -87,30 +86,6 @@ impl Agreement {
         } else {
             Agreement::Split
         }
-    }
-
-    /// The label the facilitator sees.
-    pub fn label(self) -> &'static str {
-        match self {
-            Agreement::Agreed => "Agreed",
-            Agreement::Mixed => "Mixed",
-            Agreement::Split => "Split",
-        }
-    }
-
-    /// What the label means, for the screen's legend.
-    pub fn meaning(self) -> &'static str {
-        match self {
-            Agreement::Agreed => "Most people are within half a level of the team's average.",
-            Agreement::Mixed => "Views differ by up to about a level.",
-            Agreement::Split => "A typical person is a level or more away from the team's average.",
-        }
-    }
-}
-
-impl fmt::Display for Agreement {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.label())
     }
 }
 

@@ -197,38 +197,6 @@ pub struct Protection {
     pub protected: Vec<GroupLabel>,
 }
 
-impl Protection {
-    /// The plain words the screens and the report use, such as "L&D hidden
-    /// too, so the answers of Line manager or business leader (fewer than 3)
-    /// cannot be worked out from the figures beside them."
-    pub fn sentence(&self, threshold: usize) -> String {
-        let hidden: Vec<String> = self.hidden_too.iter().map(GroupLabel::to_string).collect();
-        let protected: Vec<String> = self.protected.iter().map(GroupLabel::to_string).collect();
-        let whom = if protected.is_empty() {
-            "smaller groups".to_owned()
-        } else {
-            list(&protected)
-        };
-        let mut sentence = format!(
-            "{} hidden too, so the answers of {whom} (fewer than {threshold}) cannot be worked out from the figures beside them.",
-            list(&hidden)
-        );
-        if let Some(first) = sentence.get_mut(0..1) {
-            first.make_ascii_uppercase();
-        }
-        sentence
-    }
-}
-
-/// "a", "a and b", "a, b and c".
-fn list(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    }
-}
-
 /// What a radar chart of the team draws: one axis per dimension, the team's
 /// mean scores, and HR and L&D overlays where their groups are large enough.
 #[derive(Clone, Debug, PartialEq)]

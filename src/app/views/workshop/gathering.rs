@@ -1,8 +1,9 @@
 //! Gathering the room's results: pasted codes and links, exported result
 //! files, the camera; and what each attempt added and refused.
 
-use crate::app::components::QrScanner;
+use crate::app::components::{use_words, QrScanner};
 use crate::assessment::export;
+use crate::assessment::language::{Key, Words};
 use crate::assessment::workshop::Gathered;
 use crate::files;
 use yew::prelude::*;
@@ -31,6 +32,7 @@ pub fn Gathering(
         on_files_chosen,
     }: &GatheringProps,
 ) -> Html {
+    let words = use_words();
     let paste = use_node_ref();
     let on_paste = {
         let paste = paste.clone();
@@ -66,14 +68,14 @@ pub fn Gathering(
     html! {
         <section class="workshop__gather" aria-labelledby="gather-heading">
             <form onsubmit={on_paste}>
-                <label for="workshop-codes">{ "Paste result codes or links" }</label>
-                <p class="hint" id="workshop-codes-hint">{ "Any number at once, separated by new lines, spaces or commas. Duplicates are counted once." }</p>
+                <label for="workshop-codes">{ words.get(Key::GATHER_PASTE) }</label>
+                <p class="hint" id="workshop-codes-hint">{ words.get(Key::GATHER_PASTE_HINT) }</p>
                 <textarea id="workshop-codes" rows="4" spellcheck="false" aria-describedby="workshop-codes-hint" ref={paste} />
-                <button type="submit" class="button button--primary">{ "Add codes" }</button>
+                <button type="submit" class="button button--primary">{ words.get(Key::GATHER_PASTE_ADD) }</button>
             </form>
-            <label for="workshop-files">{ "Import exported result files (JSON, several at once)" }</label>
+            <label for="workshop-files">{ words.get(Key::GATHER_FILES) }</label>
             <input id="workshop-files" type="file" multiple=true accept=".json,application/json" onchange={on_files} />
-            <p class="hint">{ "A participant's result link opened on this device also offers to add them to the workshop." }</p>
+            <p class="hint">{ words.get(Key::GATHER_LINK) }</p>
             <QrScanner
                 on_code={on_code_scanned.clone()}
                 on_close={Callback::noop()}
@@ -83,19 +85,13 @@ pub fn Gathering(
 }
 
 /// What the last paste, scan or file added and refused.
-pub(super) fn gathered_summary(gathered: Option<&Gathered>) -> Html {
+pub(super) fn gathered_summary(words: &Words, gathered: Option<&Gathered>) -> Html {
     let Some(gathered) = gathered else {
         return Html::default();
     };
-    let mut parts = vec![match gathered.added {
-        1 => "Added 1 participant.".to_owned(),
-        n => format!("Added {n} participants."),
-    }];
+    let mut parts = vec![words.count(Key::GATHER_ADDED, gathered.added, &[])];
     if gathered.duplicates > 0 {
-        parts.push(match gathered.duplicates {
-            1 => "1 duplicate was counted once.".to_owned(),
-            n => format!("{n} duplicates were counted once."),
-        });
+        parts.push(words.count(Key::GATHER_DUPLICATES, gathered.duplicates, &[]));
     }
     if let Some(refused) = &gathered.refused {
         return html! {
@@ -110,33 +106,27 @@ pub(super) fn gathered_summary(gathered: Option<&Gathered>) -> Html {
             <p role="status">{ parts.join(" ") }</p>
             if rejected > 0 {
                 <div class="error-summary" role="alert">
-                    <p>{ match rejected {
-                        1 => "1 entry could not be added; everything gathered before is kept:".to_owned(),
-                        n => format!("{n} entries could not be added; everything gathered before is kept:"),
-                    } }</p>
+                    <p>{ words.count(Key::GATHER_REJECTED, rejected, &[]) }</p>
                     <ul>
                         for rejected in gathered.rejected.iter() {
                             <li><code>{ &rejected.text }</code>{ ": " }{ &rejected.reason }</li>
                         }
                     </ul>
                     if gathered.more_rejected > 0 {
-                        <p>{ format!("… and {} more not listed.", gathered.more_rejected) }</p>
+                        <p>{ words.fill(Key::GATHER_REJECTED_MORE, &[("count", &words.number(gathered.more_rejected as f64))]) }</p>
                     }
                 </div>
             }
             if gathered.lines_without_code > 0 {
                 <details class="workshop__without-code">
-                    <summary>{ match gathered.lines_without_code {
-                        1 => "1 line had no result code".to_owned(),
-                        n => format!("{n} lines had no result code"),
-                    } }</summary>
+                    <summary>{ words.count(Key::GATHER_WITHOUT_CODE, gathered.lines_without_code, &[]) }</summary>
                     <ul>
                         for line in gathered.without_code.iter() {
                             <li><code>{ line }</code></li>
                         }
                     </ul>
                     if gathered.lines_without_code > gathered.without_code.len() {
-                        <p>{ format!("… and {} more.", gathered.lines_without_code - gathered.without_code.len()) }</p>
+                        <p>{ words.fill(Key::GATHER_WITHOUT_CODE_MORE, &[("count", &words.number((gathered.lines_without_code - gathered.without_code.len()) as f64))]) }</p>
                     }
                 </details>
             }

@@ -2,7 +2,8 @@
 //! large QR code and the link to the assessment, and how each person hands
 //! in their result at the end.
 
-use crate::app::components::QrCode;
+use crate::app::components::{use_words, QrCode};
+use crate::assessment::language::Key;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -25,6 +26,7 @@ pub fn JoinScreen(
         on_closed,
     }: &JoinScreenProps,
 ) -> Html {
+    let words = use_words();
     {
         let on_closed = on_closed.clone();
         use_effect_with((), move |()| {
@@ -39,23 +41,23 @@ pub fn JoinScreen(
     }
     html! {
         <section class="join" aria-labelledby="join-heading">
-            <h1 id="join-heading" tabindex="-1">{ "Join the workshop" }</h1>
+            <h1 id="join-heading" tabindex="-1">{ words.get(Key::JOIN_HEADING) }</h1>
             if let Some(warning) = warning {
                 <p class="join__warning" role="alert">{ warning }</p>
             }
             <div class="join__ways">
-                <QrCode text={link.clone()} label={format!("QR code of the link to the assessment, {link}")} />
+                <QrCode text={link.clone()} label={words.fill(Key::JOIN_QR, &[("link", link)])} />
                 <div class="join__steps">
                     <ol>
-                        <li>{ "Scan the code with your phone's camera, or open the link below on your own device." }</li>
-                        <li>{ "Answer the statements. Your answers stay on your device." }</li>
-                        <li>{ "At the end, under \"Hand in your result\", hold your QR code up to the facilitator's camera, or send them your result code." }</li>
+                        <li>{ words.get(Key::JOIN_SCAN) }</li>
+                        <li>{ words.get(Key::JOIN_ANSWER) }</li>
+                        <li>{ words.get(Key::JOIN_HAND_IN) }</li>
                     </ol>
                     <p class="join__link">{ link }</p>
                 </div>
             </div>
             <div class="nav-buttons">
-                <button type="button" class="button" onclick={on_closed.reform(|_| ())}>{ "Back to the workshop" }</button>
+                <button type="button" class="button" onclick={on_closed.reform(|_| ())}>{ words.get(Key::JOIN_BACK) }</button>
             </div>
         </section>
     }

@@ -18,10 +18,11 @@ mod team_picture;
 
 pub use gathering::ChosenFiles;
 
-use crate::app::components::{ActionPlan, SavingNotice};
+use crate::app::components::{use_shown_bank, use_words, ActionPlan, SavingNotice};
 use crate::app::route::Screen;
 use crate::app::workshop_state::WorkshopState;
 use crate::assessment::export;
+use crate::assessment::language::{Key, Words};
 use crate::assessment::plan::{Direction, PlanChange};
 use crate::assessment::saved::MAX_THRESHOLD;
 use crate::assessment::workshop::PROTECTED_FROM;
@@ -98,6 +99,10 @@ pub fn Workshop(
     }: &WorkshopProps,
 ) -> Html {
     let view = Rc::clone(&state.view);
+    // The room's figures in the facilitator's language, whatever language
+    // each participant answered in: codes carry answers, never words.
+    let words = use_words();
+    let bank = use_shown_bank(&state.bank);
     let confirming_clear = use_state_eq(|| false);
     let joining = use_state_eq(|| false);
     let gathering_open = use_state_eq(|| state.view.participants == 0);
@@ -124,9 +129,9 @@ pub fn Workshop(
     if let Some(presenter) = state.presenter {
         return html! {
             <PresenterMode
-                bank={Rc::clone(&state.bank)}
+                bank={Rc::clone(&bank)}
                 view={Rc::clone(&view)}
-                plan={state.plan.clone()}
+                plan={state.plan.in_language(&state.bank, &bank)}
                 {presenter}
                 on_moved={on_presenter_moved.clone()}
                 on_forward={on_presenter_forward.clone()}
@@ -147,6 +152,12 @@ pub fn Workshop(
         value.parse().unwrap_or(MAX_THRESHOLD)
     });
     let name = state.workshop.name().to_owned();
+    let shown_name = if name.is_empty() {
+        words.get(Key::WORKSHOP_HEADING)
+    } else {
+        name.as_str()
+    };
+    let today = page::today(words.language());
     let report = Rc::new(view.report());
     // The file is written when the button is pressed, not on every render.
     let save_file =
@@ -159,22 +170,22 @@ pub fn Workshop(
 
     let name_field = html! {
         <div class="workshop__name">
-            <label for="workshop-name">{ "Workshop name" }</label>
+            <label for="workshop-name">{ words.get(Key::WORKSHOP_NAME) }</label>
             <input id="workshop-name" type="text" maxlength="80" autocomplete="off" value={name.clone()} oninput={on_rename} />
         </div>
     };
     let threshold_field = html! {
         <div class="workshop__threshold">
-            <label for="workshop-threshold">{ "Smallest group shown on its own" }</label>
+            <label for="workshop-threshold">{ words.get(Key::WORKSHOP_THRESHOLD) }</label>
             <select id="workshop-threshold" onchange={on_threshold}>
                 for n in state.floor..=MAX_THRESHOLD {
-                    <option value={n.to_string()} selected={n == state.threshold}>{ format!("{n} {}", if n == 1 { "person" } else { "people" }) }</option>
+                    <option value={n.to_string()} selected={n == state.threshold}>{ words.count(Key::WORKSHOP_THRESHOLD_PEOPLE, n, &[]) }</option>
                 }
             </select>
             if state.threshold >= PROTECTED_FROM {
-                <p class="hint">{ "Groups smaller than this (by role or team label) are never shown on their own, nor is any figure that would let someone work them out from the others; the HR and L&D comparison needs this many of each. No view shows one person's answers." }</p>
+                <p class="hint">{ words.get(Key::WORKSHOP_THRESHOLD_ANONYMOUS) }</p>
             } else {
-                <p class="hint">{ format!("Below {PROTECTED_FROM}, small groups show: a figure made by one or two people can be read as theirs. Choose this only when the room has agreed to an open workshop; every view of the team says so.") }</p>
+                <p class="hint">{ words.fill(Key::WORKSHOP_THRESHOLD_OPEN, &[("protected", &words.number(PROTECTED_FROM as f64))]) }</p>
             }
         </div>
     };
@@ -191,11 +202,11 @@ pub fn Workshop(
         .then(|| on_threshold_chosen.reform(|()| OPEN_WORKSHOP));
     let toolbar = html! {
         <div class="toolbar">
-            <button type="button" class="button button--primary" onclick={on_presenter_started.reform(|_| ())}>{ "Start presenter mode" }</button>
-            <button type="button" class="button" onclick={show_join.clone()}>{ "Show the join screen" }</button>
-            <button type="button" class="button" onclick={Callback::from(|_| page::print())}>{ "Print / save as PDF" }</button>
-            <button type="button" class="button" onclick={save_file("tandem-team-report.csv", "text/csv", |state| export::team_csv(&state.bank, &state.view, &state.plan))}>{ "Export team CSV" }</button>
-            <button type="button" class="button" onclick={save_file("tandem-team-report.json", "application/json", |state| export::team_json(&state.bank, state.workshop.name(), &state.view, &state.plan))}>{ "Export team JSON" }</button>
+            <button type="button" class="button button--primary" onclick={on_presenter_started.reform(|_| ())}>{ words.get(Key::WORKSHOP_PRESENTER) }</button>
+            <button type="button" class="button" onclick={show_join.clone()}>{ words.get(Key::WORKSHOP_JOIN) }</button>
+            <button type="button" class="button" onclick={Callback::from(|_| page::print())}>{ words.get(Key::RESULTS_PRINT) }</button>
+            <button type="button" class="button" onclick={save_file("tandem-team-report.csv", "text/csv", |state| export::team_csv(&state.bank, &state.view, &state.plan))}>{ words.get(Key::WORKSHOP_CSV) }</button>
+            <button type="button" class="button" onclick={save_file("tandem-team-report.json", "application/json", |state| export::team_json(&state.bank, state.workshop.name(), &state.view, &state.plan))}>{ words.get(Key::WORKSHOP_JSON) }</button>
         </div>
     };
 
@@ -204,18 +215,18 @@ pub fn Workshop(
             if view.participants > 0 {
                 // The printed team report's title page.
                 <div class="report-cover">
-                    <p class="report-cover__kind">{ "Tandem team report" }</p>
-                    <p class="report-cover__title">{ if name.is_empty() { "Workshop" } else { &name } }</p>
-                    <p>{ match view.participants { 1 => "1 participant".to_owned(), n => format!("{n} participants") } }</p>
-                    <p>{ format!("Printed on {}", page::today()) }</p>
+                    <p class="report-cover__kind">{ words.get(Key::WORKSHOP_KIND) }</p>
+                    <p class="report-cover__title">{ shown_name }</p>
+                    <p>{ words.count(Key::WORKSHOP_PARTICIPANTS, view.participants, &[]) }</p>
+                    <p>{ words.fill(Key::RESULTS_PRINTED, &[("date", &today)]) }</p>
                 </div>
             }
-            <p class="report-title">{ format!("Tandem team report: {} · {}", if name.is_empty() { "Workshop" } else { &name }, page::today()) }</p>
-            <h1 tabindex="-1">{ "Workshop" }</h1>
+            <p class="report-title">{ words.fill(Key::WORKSHOP_REPORT_TITLE, &[("name", shown_name), ("date", &today)]) }</p>
+            <h1 tabindex="-1">{ words.get(Key::WORKSHOP_HEADING) }</h1>
             if view.participants == 0 {
-                <p class="workshop__lead">{ "Gather the room's result codes on this device and see the team picture. Nothing is uploaded: codes arrive by paste, file, camera or link, and stay in this browser." }</p>
+                <p class="workshop__lead">{ words.get(Key::WORKSHOP_LEAD) }</p>
                 <div class="toolbar">
-                    <button type="button" class="button button--primary" onclick={show_join}>{ "Show the join screen" }</button>
+                    <button type="button" class="button button--primary" onclick={show_join}>{ words.get(Key::WORKSHOP_JOIN) }</button>
                 </div>
             }
             <SavingNotice
@@ -225,15 +236,15 @@ pub fn Workshop(
             />
             if let Some(added) = state.absorbed {
                 <div class="workshop__absorbed" role="status">
-                    <p>{ absorbed_message(added) }</p>
+                    <p>{ absorbed_message(&words, added) }</p>
                     <p class="workshop__absorbed-actions">
-                        <button type="button" class="button" onclick={Callback::from(|_| recovery::download_saved())}>{ "Download the saved data" }</button>
+                        <button type="button" class="button" onclick={Callback::from(|_| recovery::download_saved())}>{ words.get(Key::SAVING_DOWNLOAD_SAVED) }</button>
                     </p>
                 </div>
             }
             if view.participants > 0 {
                 <section class="workshop__team" aria-labelledby="team-heading">
-                    { team_picture(&state.bank, &view, toolbar, offer_open) }
+                    { team_picture(&words, &bank, &view, toolbar, offer_open) }
                 </section>
             }
 
@@ -243,14 +254,14 @@ pub fn Workshop(
             // element stays the same, so a running camera is not stopped
             // when the first code arrives.
             <details class="workshop__more" open={*gathering_open || view.participants == 0} ontoggle={on_gathering_toggle}>
-                <summary><h2 id="gather-heading">{ if view.participants == 0 { "Add participants' results" } else { "Add more participants' results" } }</h2></summary>
+                <summary><h2 id="gather-heading">{ words.get(if view.participants == 0 { Key::WORKSHOP_GATHER } else { Key::WORKSHOP_GATHER_MORE }) }</h2></summary>
                 <Gathering
                     on_codes_pasted={on_codes_pasted.clone()}
                     on_code_scanned={on_code_scanned.clone()}
                     on_files_chosen={on_files_chosen.clone()}
                 />
             </details>
-            { gathering::gathered_summary(state.gathered.as_ref()) }
+            { gathering::gathered_summary(&words, state.gathered.as_ref()) }
             { name_field }
             if view.participants > 0 {
                 { threshold_field }
@@ -265,43 +276,37 @@ pub fn Workshop(
 
             if view.participants > 0 {
                 <ActionPlan
-                    bank={Rc::clone(&state.bank)}
+                    bank={Rc::clone(&bank)}
                     {report}
-                    plan={state.plan.clone()}
+                    plan={state.plan.in_language(&state.bank, &bank)}
                     on_change={on_plan_changed.clone()}
                     of_workshop=true
                 />
             }
 
             <div class="nav-buttons">
-                <a class="button" href={Screen::Assessment.href()}>{ "Back to the assessment" }</a>
+                <a class="button" href={Screen::Assessment.href()}>{ words.get(Key::WORKSHOP_BACK) }</a>
                 if *confirming_clear {
                     <div class="confirm" role="group" aria-labelledby="clear-question">
-                        <p id="clear-question">{ "Forget this workshop's participants and plan on this device?" }</p>
+                        <p id="clear-question">{ words.get(Key::WORKSHOP_CLEAR_QUESTION) }</p>
                         <button type="button" class="button button--danger" onclick={{
                             let confirming_clear = confirming_clear.clone();
                             on_cleared.reform(move |_| confirming_clear.set(false))
-                        }}>{ "Forget the workshop" }</button>
-                        <button type="button" class="button" onclick={{ let c = confirming_clear.clone(); Callback::from(move |_| c.set(false)) }}>{ "Keep it" }</button>
+                        }}>{ words.get(Key::WORKSHOP_CLEAR_FORGET) }</button>
+                        <button type="button" class="button" onclick={{ let c = confirming_clear.clone(); Callback::from(move |_| c.set(false)) }}>{ words.get(Key::WORKSHOP_CLEAR_KEEP) }</button>
                     </div>
                 } else {
-                    <button type="button" class="button" onclick={{ let c = confirming_clear.clone(); Callback::from(move |_| c.set(true)) }}>{ "Start a new workshop" }</button>
+                    <button type="button" class="button" onclick={{ let c = confirming_clear.clone(); Callback::from(move |_| c.set(true)) }}>{ words.get(Key::WORKSHOP_CLEAR) }</button>
                 }
             </div>
         </section>
     }
 }
 /// What the screen says after taking in another tab's save.
-fn absorbed_message(added: usize) -> String {
+fn absorbed_message(words: &Words, added: usize) -> String {
     let codes = match added {
-        0 => "It had gathered no codes that are not here too".to_owned(),
-        1 => "The 1 code gathered there and not here was added".to_owned(),
-        n => format!("The {n} codes gathered there and not here were added"),
+        0 => words.get(Key::WORKSHOP_ABSORBED_NONE).to_owned(),
+        n => words.count(Key::WORKSHOP_ABSORBED_CODES, n, &[]),
     };
-    format!(
-        "Another tab or window saved this workshop while it was open here. {codes}; \
-         this page's name, threshold and plan were kept, and a copy of what the other \
-         one saved stays in this browser. If you removed anyone here meanwhile, check \
-         the list: the other tab still had them."
-    )
+    words.fill(Key::WORKSHOP_ABSORBED, &[("codes", &codes)])
 }

@@ -1,6 +1,8 @@
 //! The workshop's participants: how many, by role, and a list to remove
 //! someone from.
 
+use crate::app::components::use_words;
+use crate::assessment::language::Key;
 use crate::assessment::workshop::{TeamView, Workshop};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -28,6 +30,7 @@ pub fn Participants(
         on_unreadable_discarded,
     }: &ParticipantsProps,
 ) -> Html {
+    let words = use_words();
     let list_open = use_state_eq(|| false);
     let on_list_toggle = {
         let list_open = list_open.clone();
@@ -39,32 +42,32 @@ pub fn Participants(
         })
     };
     let list_open = *list_open;
-    let roles = super::team_picture::roles_line(view);
+    let roles = crate::assessment::wording::roles_line(&words, view);
     let unreadable = workshop.unreadable().len();
     html! {
         <section class="workshop__participants" aria-labelledby="participants-heading">
-            <h2 id="participants-heading">{ format!("Participants: {}", view.participants) }</h2>
+            <h2 id="participants-heading">{ words.fill(Key::PARTICIPANTS_HEADING, &[("count", &words.number(view.participants as f64))]) }</h2>
             if let Some(roles) = roles {
-                <p>{ format!("By role: {roles}") }</p>
+                <p>{ words.fill(Key::PARTICIPANTS_BY_ROLE, &[("roles", &roles)]) }</p>
             }
             if unreadable > 0 {
                 <p role="alert">
-                    { format!("{unreadable} saved codes no longer read and are left out of the figures. ") }
-                    <button type="button" class="button" onclick={on_unreadable_discarded.reform(|_| ())}>{ "Discard them" }</button>
+                    { words.count(Key::PARTICIPANTS_UNREADABLE, unreadable, &[]) }{ " " }
+                    <button type="button" class="button" onclick={on_unreadable_discarded.reform(|_| ())}>{ words.get(Key::PARTICIPANTS_DISCARD) }</button>
                 </p>
             }
             if view.participants > 0 {
                 <details open={list_open} ontoggle={on_list_toggle}>
-                    <summary>{ "List of participants (role and team only)" }</summary>
+                    <summary>{ words.get(Key::PARTICIPANTS_LIST) }</summary>
                     if list_open {
                     <ol class="workshop__list">
                         for (i, participant) in workshop.participants().iter().enumerate() {
                             <li key={i}>
-                                { participant.role().map_or("No role", |r| r.label()) }
+                                { words.get(participant.role().map_or(Key::PARTICIPANTS_NO_ROLE, |r| r.key())) }
                                 if !participant.team().is_empty() { { format!(", {}", participant.team()) } }
                                 { " " }
-                                <button type="button" class="button button--quiet" aria-label={format!("Remove participant {}", i + 1)}
-                                    onclick={on_removed.reform(move |_| i)}>{ "Remove" }</button>
+                                <button type="button" class="button button--quiet" aria-label={words.fill(Key::PARTICIPANTS_REMOVE_LABEL, &[("number", &words.number((i + 1) as f64))])}
+                                    onclick={on_removed.reform(move |_| i)}>{ words.get(Key::PARTICIPANTS_REMOVE) }</button>
                             </li>
                         }
                     </ol>

@@ -6,7 +6,9 @@
 //! Page Up and Down, Space) move through the slides.
 
 use super::team_picture::{divided_list, mode_notice};
+use crate::app::components::use_words;
 use crate::app::workshop_state::{Presenter, Slide};
+use crate::assessment::language::{Key, Words};
 use crate::assessment::plan::{ActionPlan, Direction};
 use crate::assessment::workshop::{DimensionStats, PerceptionGap, TeamView};
 use crate::assessment::{wording, Bank, Score};
@@ -37,7 +39,7 @@ pub struct PresenterModeProps {
 }
 
 /// What a key press asks of presenter mode.
-enum Key {
+enum Press {
     Forward,
     Back,
     Leave,
@@ -48,7 +50,7 @@ enum Key {
 /// and Enter on a button or link are that control's (the browser presses
 /// it). Nothing counts while the app is hidden (under a configuration's
 /// offer).
-fn key(event: &web_sys::KeyboardEvent) -> Option<Key> {
+fn press(event: &web_sys::KeyboardEvent) -> Option<Press> {
     if event.alt_key() || event.ctrl_key() || event.meta_key() || event.repeat() {
         return None;
     }
@@ -68,10 +70,10 @@ fn key(event: &web_sys::KeyboardEvent) -> Option<Key> {
         return None;
     }
     match event.key().as_str() {
-        "ArrowRight" | "ArrowDown" | "PageDown" => Some(Key::Forward),
-        " " | "Enter" if !within("button, a") => Some(Key::Forward),
-        "ArrowLeft" | "ArrowUp" | "PageUp" => Some(Key::Back),
-        "Escape" => Some(Key::Leave),
+        "ArrowRight" | "ArrowDown" | "PageDown" => Some(Press::Forward),
+        " " | "Enter" if !within("button, a") => Some(Press::Forward),
+        "ArrowLeft" | "ArrowUp" | "PageUp" => Some(Press::Back),
+        "Escape" => Some(Press::Leave),
         _ => None,
     }
 }
@@ -91,19 +93,20 @@ pub fn PresenterMode(
         on_ended,
     }: &PresenterModeProps,
 ) -> Html {
+    let words = use_words();
     {
         let (on_moved, on_forward, on_ended) =
             (on_moved.clone(), on_forward.clone(), on_ended.clone());
         use_effect_with((), move |()| {
             let listener = crate::page::on_keydown(move |event| {
-                let Some(key) = key(event) else {
+                let Some(press) = press(event) else {
                     return;
                 };
                 event.prevent_default();
-                match key {
-                    Key::Forward => on_forward.emit(()),
-                    Key::Back => on_moved.emit(Direction::Up),
-                    Key::Leave => on_ended.emit(()),
+                match press {
+                    Press::Forward => on_forward.emit(()),
+                    Press::Back => on_moved.emit(Direction::Up),
+                    Press::Leave => on_ended.emit(()),
                 }
             });
             move || drop(listener)
@@ -114,34 +117,36 @@ pub fn PresenterMode(
     let position = presenter.position.min(count - 1);
     let slide = match Slide::at(view, position) {
         Slide::Dimension(index) => match view.dimensions.get(index) {
-            Some(stats) => dimension_slide(bank, view, stats, presenter.revealed, on_revealed),
-            None => html! { <h1 tabindex="-1">{ "Nothing to present yet" }</h1> },
+            Some(stats) => {
+                dimension_slide(&words, bank, view, stats, presenter.revealed, on_revealed)
+            }
+            None => html! { <h1 tabindex="-1">{ words.get(Key::PRESENTER_EMPTY) }</h1> },
         },
         Slide::Divided => html! {
             <>
-                <h1 tabindex="-1">{ "Where the team is most divided" }</h1>
-                <div class="presenter__divided">{ divided_list(bank, view, PROJECTED_DIVIDED) }</div>
+                <h1 tabindex="-1">{ words.get(Key::TEAM_DIVIDED) }</h1>
+                <div class="presenter__divided">{ divided_list(&words, bank, view, PROJECTED_DIVIDED) }</div>
             </>
         },
-        Slide::Plan => plan_slide(bank, plan),
+        Slide::Plan => plan_slide(&words, bank, plan),
     };
     html! {
         <section class="presenter">
             <header class="presenter__top">
-                { mode_notice(view.threshold) }
+                { mode_notice(&words, view.threshold) }
                 if let Slide::Dimension(index) = Slide::at(view, position) {
-                    <p class="presenter__position">{ format!("Dimension {} of {}", index + 1, view.dimensions.len()) }</p>
+                    <p class="presenter__position">{ words.fill(Key::PRESENTER_DIMENSION, &[("number", &words.number((index + 1) as f64)), ("total", &words.number(view.dimensions.len() as f64))]) }</p>
                 }
-                <p class="presenter__position">{ format!("Slide {} of {count}", position + 1) }</p>
+                <p class="presenter__position">{ words.fill(Key::PRESENTER_SLIDE, &[("number", &words.number((position + 1) as f64)), ("total", &words.number(count as f64))]) }</p>
             </header>
             <div class="presenter__slide">{ slide }</div>
-            <nav class="nav-buttons presenter__nav" aria-label="Presenter mode">
+            <nav class="nav-buttons presenter__nav" aria-label={words.get(Key::PRESENTER_NAV).to_owned()}>
                 <button type="button" class="button" disabled={position == 0}
-                    onclick={on_moved.reform(|_| Direction::Up)}>{ "Previous" }</button>
-                <button type="button" class="button" onclick={on_ended.reform(|_| ())}>{ "Leave presenter mode" }</button>
+                    onclick={on_moved.reform(|_| Direction::Up)}>{ words.get(Key::PRESENTER_PREVIOUS) }</button>
+                <button type="button" class="button" onclick={on_ended.reform(|_| ())}>{ words.get(Key::PRESENTER_LEAVE) }</button>
                 <button type="button" class="button button--primary" disabled={position + 1 >= count}
-                    onclick={on_moved.reform(|_| Direction::Down)}>{ "Next" }</button>
-                <p class="hint presenter__keys">{ "Keys: → or Space for next, ← for previous, Esc to leave" }</p>
+                    onclick={on_moved.reform(|_| Direction::Down)}>{ words.get(Key::NAV_NEXT) }</button>
+                <p class="hint presenter__keys">{ words.get(Key::PRESENTER_KEYS) }</p>
             </nav>
         </section>
     }
@@ -150,6 +155,7 @@ pub fn PresenterMode(
 /// A dimension: the question for the room, then its figures, bars and
 /// prompts beside each other.
 fn dimension_slide(
+    words: &Words,
     bank: &Bank,
     view: &TeamView,
     stats: &DimensionStats,
@@ -168,8 +174,8 @@ fn dimension_slide(
         return html! {
             <>
                 { heading }
-                <p class="presenter__question">{ "Before the figures: where do you think we stand on this, and why?" }</p>
-                <button type="button" class="button button--primary" onclick={on_revealed.reform(|_| ())}>{ "Reveal the team's results" }</button>
+                <p class="presenter__question">{ words.get(Key::PRESENTER_QUESTION) }</p>
+                <button type="button" class="button button--primary" onclick={on_revealed.reform(|_| ())}>{ words.get(Key::PRESENTER_REVEAL) }</button>
             </>
         };
     }
@@ -177,11 +183,11 @@ fn dimension_slide(
         let guidance = dimension.guidance_at(s.mean.level());
         html! {
             <div class="presenter__prompts">
-                <h2>{ "To discuss" }</h2>
+                <h2>{ words.get(Key::PRESENTER_DISCUSS) }</h2>
                 <p>{ &guidance.next }</p>
                 <ul>
                     for practice in guidance.practices.iter() {
-                        <li>{ wording::discussion_question(&practice.text) }</li>
+                        <li>{ wording::discussion_question(words, &practice.text) }</li>
                     }
                 </ul>
             </div>
@@ -193,11 +199,11 @@ fn dimension_slide(
             <div class="presenter__revealed">
                 <div class="presenter__figures-column">
                     <div class="presenter__figures" role="status">
-                        for (i, line) in wording::presenter_lines(bank, stats, gap, view.threshold).into_iter().enumerate() {
+                        for (i, line) in wording::presenter_lines(words, bank, stats, gap, view.threshold).into_iter().enumerate() {
                             <p class={(i == 0).then_some("presenter__score")}>{ line }</p>
                         }
                     </div>
-                    { bars(stats, gap) }
+                    { bars(words, stats, gap) }
                 </div>
                 { for prompts }
             </div>
@@ -208,14 +214,15 @@ fn dimension_slide(
 /// Bars of the team's mean and, where they are compared, HR's and L&D's,
 /// on the 0 to 100 scale with the level bands behind them. The figures are
 /// the status lines beside it; the bars are their picture.
-fn bars(stats: &DimensionStats, gap: Option<&PerceptionGap>) -> Html {
+fn bars(words: &Words, stats: &DimensionStats, gap: Option<&PerceptionGap>) -> Html {
     let Some(spread) = &stats.spread else {
         return Html::default();
     };
-    let mut rows: Vec<(&str, &'static str, Score)> = vec![("Team", "team", spread.mean.score)];
+    let mut rows: Vec<(&str, &'static str, Score)> =
+        vec![(words.get(Key::TEAM_SERIES), "team", spread.mean.score)];
     if let Some(g) = gap {
-        rows.push(("HR", "hr", g.hr.score));
-        rows.push(("L&D", "ld", g.ld.score));
+        rows.push((words.get(Key::OWNER_HR), "hr", g.hr.score));
+        rows.push((words.get(Key::OWNER_LD), "ld", g.ld.score));
     }
     // In SVG units: a label column, then 0 to 100 at 6 units a point.
     const LEFT: f64 = 90.0;
@@ -238,13 +245,13 @@ fn bars(stats: &DimensionStats, gap: Option<&PerceptionGap>) -> Html {
                         <g class={format!("presenter__bar presenter__bar--{modifier}")}>
                             <text class="presenter__bar-label" x="0" y={(y + 27.0).to_string()}>{ *label }</text>
                             <rect x={x(0.0).to_string()} y={y.to_string()} width={(end - x(0.0)).to_string()} height="36" />
-                            <text class="presenter__bar-value" x={(end + 8.0).to_string()} y={(y + 29.0).to_string()}>{ score.value() }</text>
+                            <text class="presenter__bar-value" x={(end + 8.0).to_string()} y={(y + 29.0).to_string()}>{ words.number(f64::from(score.value())) }</text>
                         </g>
                     }
                 } }
             }
             for tick in [0_u8, 20, 40, 60, 80, 100] {
-                <text class="presenter__tick" x={x(f64::from(tick)).to_string()} y={(height - 6.0).to_string()} text-anchor="middle">{ tick }</text>
+                <text class="presenter__tick" x={x(f64::from(tick)).to_string()} y={(height - 6.0).to_string()} text-anchor="middle">{ words.number(f64::from(tick)) }</text>
             }
         </svg>
     }
@@ -254,24 +261,24 @@ fn bars(stats: &DimensionStats, gap: Option<&PerceptionGap>) -> Html {
 const PLAN_ON_SLIDE: usize = 6;
 
 /// The team plan, to close: what the room agreed to do.
-fn plan_slide(bank: &Bank, plan: &ActionPlan) -> Html {
+fn plan_slide(words: &Words, bank: &Bank, plan: &ActionPlan) -> Html {
     let actions: Vec<_> = plan.actions.iter().filter(|a| !a.text.is_empty()).collect();
     html! {
         <>
-            <h1 tabindex="-1">{ "Our plan" }</h1>
+            <h1 tabindex="-1">{ words.get(Key::PRESENTER_PLAN) }</h1>
             if actions.is_empty() {
-                <p>{ "No team plan yet. Leave presenter mode to agree one: it is saved with the workshop." }</p>
+                <p>{ words.get(Key::PRESENTER_PLAN_NONE) }</p>
             } else {
                 <ol class="presenter__plan">
                     for action in actions.iter().take(PLAN_ON_SLIDE) {
                         <li key={action.id}>
                             <p>{ &action.text }</p>
-                            <p class="presenter__plan-who">{ wording::action_line(bank, action) }</p>
+                            <p class="presenter__plan-who">{ wording::action_line(words, bank, action) }</p>
                         </li>
                     }
                 </ol>
                 if actions.len() > PLAN_ON_SLIDE {
-                    <p class="hint">{ format!("and {} more in the printed team report", actions.len() - PLAN_ON_SLIDE) }</p>
+                    <p class="hint">{ words.fill(Key::PRESENTER_PLAN_MORE, &[("count", &words.number((actions.len() - PLAN_ON_SLIDE) as f64))]) }</p>
                 }
             }
         </>

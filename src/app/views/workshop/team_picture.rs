@@ -4,6 +4,7 @@
 
 use crate::app::components::{RadarChart, RadarSeries};
 use crate::assessment::disclosure::Figure;
+use crate::assessment::language::{Key, Words};
 use crate::assessment::workshop::{
     Agreement, AnswerCounts, Group, TeamView, DIVIDED_COUNT, PROTECTED_FROM,
 };
@@ -16,18 +17,16 @@ use yew::prelude::*;
 pub(super) const OPEN_WORKSHOP: usize = 2;
 
 /// What every view of the team says first: which mode the workshop is in.
-pub(super) fn mode_notice(threshold: usize) -> Html {
+pub(super) fn mode_notice(words: &Words, threshold: usize) -> Html {
+    let number = words.number(threshold as f64);
+    let threshold_is = [("threshold", number.as_str())];
     if threshold >= PROTECTED_FROM {
         return html! {
-            <p class="workshop__mode" role="note">
-                { format!("Anonymous workshop: no group of fewer than {threshold} is shown on its own.") }
-            </p>
+            <p class="workshop__mode" role="note">{ words.fill(Key::TEAM_MODE_ANONYMOUS, &threshold_is) }</p>
         };
     }
     html! {
-        <p class="workshop__open" role="note">
-            { format!("Open workshop: groups of {threshold} or more are shown, so a figure may be one or two people's own answers.") }
-        </p>
+        <p class="workshop__open" role="note">{ words.fill(Key::TEAM_MODE_OPEN, &threshold_is) }</p>
     }
 }
 
@@ -44,6 +43,7 @@ fn enough_for_comparison(view: &TeamView) -> bool {
 /// comparison, and the tables. `offer_open` is offered where a small room
 /// hides the comparison and the site allows an open workshop.
 pub(super) fn team_picture(
+    words: &Words,
     bank: &Bank,
     view: &TeamView,
     toolbar: Html,
@@ -61,75 +61,75 @@ pub(super) fn team_picture(
         modifier,
         scores: scores.iter().map(|s| s.map(|s| s.value())).collect(),
     };
-    let mut series = vec![to_series("Team", "self", &radar.team)];
+    let mut series = vec![to_series(words.get(Key::TEAM_SERIES), "self", &radar.team)];
     if let Some(hr) = &radar.hr {
-        series.push(to_series("HR", "hr", hr));
+        series.push(to_series(words.get(Key::OWNER_HR), "hr", hr));
     }
     if let Some(ld) = &radar.ld {
-        series.push(to_series("L&D", "ld", ld));
+        series.push(to_series(words.get(Key::OWNER_LD), "ld", ld));
     }
     let series: Rc<[RadarSeries]> = series.into();
     let overall = view.report().overall;
     html! {
         <>
-            { mode_notice(view.threshold) }
-            <h2 id="team-heading" class="workshop__headline">{ wording::team_line(bank, &overall) }</h2>
-            <p class="workshop__headcount">{ headcount(view) }</p>
+            { mode_notice(words, view.threshold) }
+            <h2 id="team-heading" class="workshop__headline">{ wording::team_line(words, bank, &overall) }</h2>
+            <p class="workshop__headcount">{ wording::team_headcount(words, view) }</p>
             { toolbar }
             <div class="workshop__picture">
-                <RadarChart {axes} {series} label="Radar chart of the team's mean score per dimension, with HR and L&D where both groups are large enough; the same figures are in the tables that follow." />
+                <RadarChart {axes} {series} label={words.get(Key::TEAM_RADAR).to_owned()} />
                 <div class="workshop__comparison">
-                    <h3>{ "How HR and L&D see it" }</h3>
+                    <h3>{ words.get(Key::TEAM_COMPARE) }</h3>
                     if view.gaps.is_empty() {
                         if enough_for_comparison(view) {
-                            <p>{ "Not compared here: HR's or L&D's figures are hidden, so that a smaller group's answers cannot be worked out from them." }</p>
+                            <p>{ words.get(Key::TEAM_COMPARE_HIDDEN) }</p>
                         } else {
-                            <p>{ format!("The comparison appears once there are at least {} HR and {} L&D participants.", view.threshold, view.threshold) }</p>
+                            <p>{ words.fill(Key::TEAM_COMPARE_LATER, &[("threshold", &words.number(view.threshold as f64))]) }</p>
                             if let Some(on_open) = offer_open {
-                                <p>{ format!("In a small room that agrees to it, an open workshop shows groups of {OPEN_WORKSHOP}: their figures can then be read as those people's own.") }</p>
-                                <button type="button" class="button" onclick={on_open.reform(|_| ())}>{ "The room agrees: make this an open workshop" }</button>
+                                <p>{ words.fill(Key::TEAM_COMPARE_OPEN, &[("open", &words.number(OPEN_WORKSHOP as f64))]) }</p>
+                                <button type="button" class="button" onclick={on_open.reform(|_| ())}>{ words.get(Key::TEAM_COMPARE_OPEN_BUTTON) }</button>
                             }
                         }
                     } else {
                         <table class="data-table workshop__gaps">
-                            <caption>{ "HR minus L&D mean score, largest difference first" }</caption>
+                            <caption>{ words.get(Key::TEAM_GAPS) }</caption>
                             <thead>
                                 <tr>
-                                    <th scope="col">{ "Dimension" }</th>
-                                    <th scope="col">{ "HR" }</th>
-                                    <th scope="col">{ "L&D" }</th>
-                                    <th scope="col">{ "Gap" }</th>
+                                    <th scope="col">{ words.get(Key::RESULTS_COLUMN_DIMENSION) }</th>
+                                    <th scope="col">{ words.get(Key::OWNER_HR) }</th>
+                                    <th scope="col">{ words.get(Key::OWNER_LD) }</th>
+                                    <th scope="col">{ words.get(Key::TEAM_COLUMN_GAP) }</th>
                                 </tr>
                             </thead>
                             <tbody>
                                 for g in view.gaps.iter() {
                                     <tr key={g.index}>
                                         <th scope="row">{ name(g.index) }</th>
-                                        <td>{ wording::mean(Some(&g.hr)) }</td>
-                                        <td>{ wording::mean(Some(&g.ld)) }</td>
-                                        <td>{ wording::gap(g) }</td>
+                                        <td>{ wording::mean(words, Some(&g.hr)) }</td>
+                                        <td>{ wording::mean(words, Some(&g.ld)) }</td>
+                                        <td>{ wording::gap(words, g) }</td>
                                     </tr>
                                 }
                             </tbody>
                         </table>
                     }
                     if let Some(protection) = view.protection() {
-                        <p class="workshop__protection">{ protection.sentence(view.threshold) }</p>
+                        <p class="workshop__protection">{ wording::protection(words, &protection, view.threshold) }</p>
                     }
                 </div>
             </div>
             <table class="data-table workshop__stats">
-                <caption>{ "Team scores by dimension (0 to 100)" }</caption>
+                <caption>{ words.get(Key::TEAM_STATS) }</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{ "Dimension" }</th>
-                        <th scope="col">{ "Mean" }</th>
-                        <th scope="col">{ "Level" }</th>
-                        <th scope="col">{ "Median" }</th>
-                        <th scope="col">{ "Range" }</th>
-                        <th scope="col">{ "Spread" }</th>
-                        <th scope="col">{ "Agreement" }</th>
-                        <th scope="col">{ "Don't know" }</th>
+                        <th scope="col">{ words.get(Key::RESULTS_COLUMN_DIMENSION) }</th>
+                        <th scope="col">{ words.get(Key::TEAM_COLUMN_MEAN) }</th>
+                        <th scope="col">{ words.get(Key::RESULTS_COLUMN_LEVEL) }</th>
+                        <th scope="col">{ words.get(Key::TEAM_COLUMN_MEDIAN) }</th>
+                        <th scope="col">{ words.get(Key::TEAM_COLUMN_RANGE) }</th>
+                        <th scope="col">{ words.get(Key::TEAM_COLUMN_SPREAD) }</th>
+                        <th scope="col">{ words.get(Key::TEAM_COLUMN_AGREEMENT) }</th>
+                        <th scope="col">{ words.get(Key::ANSWER_DONT_KNOW) }</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -137,13 +137,13 @@ pub(super) fn team_picture(
                         <tr key={d.index}>
                             <th scope="row">{ name(d.index) }</th>
                             if let Some(s) = &d.spread {
-                                for cell in wording::team_cells(bank, s) {
+                                for cell in wording::team_cells(words, bank, s) {
                                     <td>{ cell }</td>
                                 }
                             } else {
-                                <td colspan="6">{ wording::hidden(d.figure, view.threshold) }</td>
+                                <td colspan="6">{ wording::hidden(words, d.figure, view.threshold) }</td>
                             }
-                            <td>{ wording::rate(d.dont_know) }</td>
+                            <td>{ wording::rate(words, d.dont_know) }</td>
                         </tr>
                     }
                 </tbody>
@@ -151,63 +151,37 @@ pub(super) fn team_picture(
 
             // The terms, explained once, on the screen and on paper.
             <dl class="workshop__terms">
-                <dt>{ "Spread" }</dt>
-                <dd>{ "How far a typical score lies from the team's mean, in points (the standard deviation). A level is 20 points wide." }</dd>
-                <dt>{ "Agreement" }</dt>
+                <dt>{ words.get(Key::TEAM_COLUMN_SPREAD) }</dt>
+                <dd>{ words.get(Key::TEAM_SPREAD) }</dd>
+                <dt>{ words.get(Key::TEAM_COLUMN_AGREEMENT) }</dt>
                 <dd>
                     for agreement in Agreement::ALL {
-                        <span>{ format!("{}: {} ", agreement.label(), agreement.meaning()) }</span>
+                        <span>{ words.fill(Key::TEAM_AGREEMENT_TERM, &[("label", words.get(agreement.key())), ("meaning", words.get(agreement.meaning_key()))]) }{ " " }</span>
                     }
                 </dd>
             </dl>
 
-            <h3>{ "Where the team is most divided" }</h3>
-            { divided_list(bank, view, DIVIDED_COUNT) }
-            <p class="hint">{ "One statement a dimension at most, the most divided: beside the dimension's mean scores, the answers to more of its statements would give away what someone who answered only some of them said." }</p>
+            <h3>{ words.get(Key::TEAM_DIVIDED) }</h3>
+            { divided_list(words, bank, view, DIVIDED_COUNT) }
+            <p class="hint">{ words.get(Key::TEAM_DIVIDED_RULE) }</p>
 
             if view.threshold >= PROTECTED_FROM {
-                <p class="hint workshop__rule">{ format!("How groups are protected: a group's figures are shown only when at least {} people make them, and a group large enough is hidden too when its figures, added to or subtracted from the others here, would give a smaller group's answers away.", view.threshold) }</p>
+                <p class="hint workshop__rule">{ words.fill(Key::TEAM_PROTECTED, &[("threshold", &words.number(view.threshold as f64))]) }</p>
             }
-            <p class="hint workshop__rule">{ "Gather everyone before the figures are shown: two views of a room that changed by a person or two in between differ by those people's answers." }</p>
-            { group_table("By role", bank, view, &view.roles) }
-            { group_table("By team label", bank, view, &view.teams) }
+            <p class="hint workshop__rule">{ words.get(Key::TEAM_GATHER_FIRST) }</p>
+            { group_table(words, words.get(Key::TEAM_BY_ROLE), bank, view, &view.roles) }
+            { group_table(words, words.get(Key::TEAM_BY_TEAM), bank, view, &view.teams) }
         </>
     }
-}
-
-/// "9 participants: HR 5 · L&D 3 · Line manager 1", under the team's
-/// headline.
-fn headcount(view: &TeamView) -> String {
-    let people = match view.participants {
-        1 => "1 participant".to_owned(),
-        n => format!("{n} participants"),
-    };
-    match roles_line(view) {
-        Some(roles) => format!("{people}: {roles}"),
-        None => people,
-    }
-}
-
-/// "HR 5 · L&D 3 · Line manager 1": how many of each role are in, or
-/// `None` for an empty room.
-pub(super) fn roles_line(view: &TeamView) -> Option<String> {
-    let roles: Vec<String> = view
-        .by_role
-        .iter()
-        .filter(|(_, n)| *n > 0)
-        .map(|(role, n)| format!("{} {n}", role.label()))
-        .chain((view.without_role > 0).then(|| format!("No role {}", view.without_role)))
-        .collect();
-    (!roles.is_empty()).then(|| roles.join(" · "))
 }
 
 /// The statements the room is most divided on, each with its dimension and
 /// a bar of how the answers fell, the counts written beside it; and, where
 /// the anonymity rules let it be shown, the same for HR and for L&D; the
 /// first `at_most` of them.
-pub(super) fn divided_list(bank: &Bank, view: &TeamView, at_most: usize) -> Html {
+pub(super) fn divided_list(words: &Words, bank: &Bank, view: &TeamView, at_most: usize) -> Html {
     if view.divided.is_empty() {
-        return html! { <p>{ "Not enough answers on the scale yet." }</p> };
+        return html! { <p>{ words.get(Key::TEAM_DIVIDED_NONE) }</p> };
     }
     html! {
         <ol class="workshop__divided">
@@ -216,14 +190,14 @@ pub(super) fn divided_list(bank: &Bank, view: &TeamView, at_most: usize) -> Html
                     <p class="workshop__statement">{ statement_text(bank, s.dimension, &s.id) }</p>
                     <p class="workshop__statement-dimension">{ &bank.dimensions()[s.dimension].name }</p>
                     { answer_bar(&s.answers) }
-                    <p class="hint">{ wording::answer_counts(&s.answers) }</p>
+                    <p class="hint">{ wording::answer_counts(words, &s.answers) }</p>
                     if let Some(split) = &s.split {
                         <dl class="workshop__split">
-                            for (group, answers) in [("HR", &split.hr), ("L&D", &split.ld)] {
+                            for (group, answers) in [(words.get(Key::OWNER_HR), &split.hr), (words.get(Key::OWNER_LD), &split.ld)] {
                                 <div class="workshop__split-group">
                                     <dt>{ group }</dt>
                                     <dd>{ answer_bar(answers) }</dd>
-                                    <dd class="hint workshop__split-counts">{ wording::answer_counts(answers) }</dd>
+                                    <dd class="hint workshop__split-counts">{ wording::answer_counts(words, answers) }</dd>
                                 </div>
                             }
                         </dl>
@@ -275,17 +249,17 @@ fn statement_text(bank: &Bank, dimension: usize, id: &StatementId) -> String {
         .map_or_else(|| id.to_string(), |s| s.text.clone())
 }
 
-fn group_table(title: &str, bank: &Bank, view: &TeamView, groups: &[Group]) -> Html {
+fn group_table(words: &Words, title: &str, bank: &Bank, view: &TeamView, groups: &[Group]) -> Html {
     if groups.is_empty() {
         return Html::default();
     }
     html! {
         <table class="data-table workshop__groups">
-            <caption>{ format!("{title}: mean score per dimension (groups of fewer than {} are hidden)", view.threshold) }</caption>
+            <caption>{ words.fill(Key::TEAM_GROUPS, &[("title", title), ("threshold", &words.number(view.threshold as f64))]) }</caption>
             <thead>
                 <tr>
-                    <th scope="col">{ "Group" }</th>
-                    <th scope="col">{ "People" }</th>
+                    <th scope="col">{ words.get(Key::TEAM_COLUMN_GROUP) }</th>
+                    <th scope="col">{ words.get(Key::TEAM_COLUMN_PEOPLE) }</th>
                     for d in view.dimensions.iter() {
                         <th scope="col">{ &bank.dimensions()[d.index].name }</th>
                     }
@@ -294,14 +268,14 @@ fn group_table(title: &str, bank: &Bank, view: &TeamView, groups: &[Group]) -> H
             <tbody>
                 for group in groups.iter() {
                     <tr>
-                        <th scope="row">{ group.label.to_string() }</th>
+                        <th scope="row">{ wording::group_label(words, &group.label) }</th>
                         if let Some(figures) = &group.figures {
-                            <td>{ figures.members }</td>
+                            <td>{ words.number(figures.members as f64) }</td>
                             for (mean, figure) in figures.means.iter().zip(figures.figures.iter()) {
-                                <td>{ wording::group_mean(mean.as_ref(), *figure, view.threshold) }</td>
+                                <td>{ wording::group_mean(words, mean.as_ref(), *figure, view.threshold) }</td>
                             }
                         } else {
-                            <td colspan={(view.dimensions.len() + 1).to_string()}>{ wording::hidden(Figure::TooFew, view.threshold) }</td>
+                            <td colspan={(view.dimensions.len() + 1).to_string()}>{ wording::hidden(words, Figure::TooFew, view.threshold) }</td>
                         }
                     </tr>
                 }

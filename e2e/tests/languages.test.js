@@ -1,0 +1,280 @@
+// Tandem in the reader's language: a browser that prefers German gets German
+// from the first screen, an Arabic reader a mirrored page, a choice made with
+// the switcher is kept and keeps every answer, `?lang=` serves consultants'
+// links, and a language file that is not the build's is never used. Every
+// word expected comes from e2e/fixtures/languages.json, written from the
+// shipped files by tests/e2e_fixtures/.
+
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { audit } from '../audit.js';
+import { useTandem } from '../harness.js';
+import { sections } from '../bank.js';
+
+const LANGUAGES = JSON.parse(readFileSync(new URL('../fixtures/languages.json', import.meta.url), 'utf8'));
+
+const tandem = useTandem();
+
+/** The words of `code`: `t(key)` is a message, `bank` the standard questions in it. */
+function words(code) {
+  const language = LANGUAGES[code];
+  assert.ok(language, `no language ${code}`);
+  return { ...language, t: (key) => language.messages[key] ?? assert.fail(`no message ${key}`) };
+}
+
+/** The page's `<html lang dir>`. */
+async function documentLanguage(page) {
+  return page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]);
+}
+
+/** The quick assessment's first page of statements, in `code`. */
+function firstSection(code) {
+  const id = sections('quick')[0].dimension.id;
+  return words(code).bank.dimensions.find((d) => d.id === id);
+}
+
+/**
+ * English messages of at least a few words that `code` words otherwise, found
+ * in the page's text: what a screen in that language must not show.
+ */
+async function englishLeft(page, code) {
+  const english = LANGUAGES.en.messages;
+  const own = LANGUAGES[code].messages;
+  const text = await page.evaluate(() => document.body.innerText);
+  return Object.entries(english)
+    .filter(([key, phrase]) => phrase !== own[key] && phrase.split(' ').length >= 3 && !phrase.includes('{'))
+    .filter(([, phrase]) => text.includes(phrase))
+    .map(([key]) => key);
+}
+
+test('a browser that prefers German gets Tandem in German from the first screen, and a switch of language keeps every answer', async (t) => {
+  await tandem.journey(
+    t,
+    async ({ page, origin }) => {
+      const de = words('de');
+      await page.goto(`${origin}/`);
+      await page.getByRole('heading', { level: 1, name: de.bank.title, exact: true }).waitFor();
+      assert.deepEqual(await documentLanguage(page), ['de', 'ltr']);
+      assert.deepEqual(await englishLeft(page, 'de'), [], 'no English on the German landing page');
+      // The switcher names each language in itself, in its own language.
+      const switcher = page.getByRole('combobox', { name: de.t('language.label'), exact: true });
+      const options = await switcher.locator('option').evaluateAll((all) => all.map((o) => [o.textContent, o.lang]));
+      assert.deepEqual(options, [
+        ['English', 'en'],
+        ['Deutsch', 'de'],
+        ['Français', 'fr'],
+        ['Español', 'es'],
+        ['العربية', 'ar'],
+      ]);
+
+      await page.getByRole('button', { name: de.t('mode.quick.start'), exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: de.t('about.heading'), exact: true }).waitFor();
+      await page
+        .getByRole('group', { name: de.t('about.role'), exact: true })
+        .getByRole('radio', { name: de.t('role.hr'), exact: true })
+        .check();
+      await page.getByRole('button', { name: de.t('nav.next'), exact: true }).click();
+
+      const section = firstSection('de');
+      await page.getByRole('heading', { level: 1, name: section.name, exact: true }).waitFor();
+      for (const statement of section.statements) {
+        await page
+          .getByRole('group', { name: new RegExp(`${escape(statement.text)}$`) })
+          .getByRole('radio', { name: de.t('answer.agree'), exact: true })
+          .check();
+      }
+      assert.deepEqual(await englishLeft(page, 'de'), [], 'no English on the German statements');
+
+      // Into English and back into Arabic, mid-page: every answer stays.
+      await switcher.selectOption('en');
+      const en = firstSection('en');
+      await page.getByRole('heading', { level: 1, name: en.name, exact: true }).waitFor();
+      assert.deepEqual(await documentLanguage(page), ['en', 'ltr']);
+      const agreed = () => page.getByRole('radio', { name: LANGUAGES.en.messages['answer.agree'], exact: true, checked: true });
+      assert.equal(await agreed().count(), section.statements.length);
+
+      const ar = words('ar');
+      await page.getByRole('combobox', { name: LANGUAGES.en.messages['language.label'] }).selectOption('ar');
+      await page.getByRole('heading', { level: 1, name: firstSection('ar').name, exact: true }).waitFor();
+      assert.deepEqual(await documentLanguage(page), ['ar', 'rtl']);
+      assert.equal(
+        await page.getByRole('radio', { name: ar.t('answer.agree'), exact: true, checked: true }).count(),
+        section.statements.length,
+      );
+      // The choice outlives a reload, and the answers with it.
+      await page.reload();
+      await page.getByRole('heading', { level: 1, name: firstSection('ar').name, exact: true }).waitFor();
+      assert.equal(
+        await page.getByRole('radio', { name: ar.t('answer.agree'), exact: true, checked: true }).count(),
+        section.statements.length,
+      );
+    },
+    { locale: 'de-DE' },
+  );
+});
+
+test('an Arabic reader gets a mirrored page: Next on the left, nothing wider than a phone, and no accessibility fault', async (t) => {
+  await tandem.journey(
+    t,
+    async ({ page, origin }) => {
+      const ar = words('ar');
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto(`${origin}/`);
+      await page.getByRole('heading', { level: 1, name: ar.bank.title, exact: true }).waitFor();
+      assert.deepEqual(await documentLanguage(page), ['ar', 'rtl']);
+      const width = () => page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+      const [landing, viewport] = await width();
+      assert.ok(landing <= viewport, `the Arabic landing page is ${landing} px wide in ${viewport} px`);
+      assert.deepEqual(await englishLeft(page, 'ar'), []);
+      await audit(page, 'the landing page in Arabic');
+
+      await page.getByRole('button', { name: ar.t('mode.quick.start'), exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: ar.t('about.heading'), exact: true }).waitFor();
+      await page.getByRole('radio', { name: ar.t('role.ld'), exact: true }).check();
+      await page.getByRole('button', { name: ar.t('nav.next'), exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: firstSection('ar').name, exact: true }).waitFor();
+
+      const next = await page.getByRole('button', { name: ar.t('nav.next'), exact: true }).boundingBox();
+      const back = await page.getByRole('button', { name: ar.t('nav.back'), exact: true }).boundingBox();
+      assert.ok(next.x + next.width <= back.x, `Next (${next.x}) sits left of Back (${back.x})`);
+      // On a phone each answer is a row: its radio button at the right,
+      // where a right-to-left reader starts, its label to the left of it.
+      const group = page.getByRole('group').filter({ has: page.getByRole('radio') }).first();
+      const agree = group.getByRole('radio', { name: ar.t('answer.agree'), exact: true });
+      const radio = await agree.boundingBox();
+      const label = await group.getByText(ar.t('answer.agree'), { exact: true }).boundingBox();
+      assert.ok(radio.x >= label.x + label.width - 1, `the radio (${radio.x}) sits right of its label (${label.x}+${label.width})`);
+      const [statements] = await width();
+      assert.ok(statements <= viewport, `the Arabic statements page is ${statements} px wide in ${viewport} px`);
+      assert.deepEqual(await englishLeft(page, 'ar'), []);
+      await audit(page, 'a page of statements in Arabic');
+
+      // On a wide screen the scale is one row, read from the right: its
+      // first answer is rightmost.
+      await page.setViewportSize({ width: 1280, height: 800 });
+      const first = await group.getByRole('radio', { name: ar.t('answer.strongly-disagree'), exact: true }).boundingBox();
+      const last = await group.getByRole('radio', { name: ar.t('answer.strongly-agree'), exact: true }).boundingBox();
+      assert.ok(first.x > last.x + last.width, `the scale runs from right to left (${first.x} then ${last.x})`);
+    },
+    { locale: 'ar' },
+  );
+});
+
+test("lang= in the address serves a consultant's link until the person chooses, and the person's choice wins after", async (t) => {
+  await tandem.journey(t, async ({ page, origin, freshContext }) => {
+    const fr = words('fr');
+    await page.goto(`${origin}/?lang=fr`);
+    await page.getByRole('heading', { level: 1, name: fr.bank.title, exact: true }).waitFor();
+    assert.deepEqual(await documentLanguage(page), ['fr', 'ltr']);
+    const es = words('es');
+    await page.getByRole('combobox', { name: fr.t('language.label'), exact: true }).selectOption('es');
+    await page.getByRole('heading', { level: 1, name: es.bank.title, exact: true }).waitFor();
+    await page.goto(`${origin}/?lang=fr`);
+    await page.getByRole('heading', { level: 1, name: es.bank.title, exact: true }).waitFor();
+    assert.deepEqual(await documentLanguage(page), ['es', 'ltr']);
+    // Without `lang=` and without a choice, the browser's British English.
+    const { page: other } = await freshContext();
+    await other.goto(`${origin}/`);
+    await other.getByRole('heading', { level: 1, name: LANGUAGES.en.bank.title, exact: true }).waitFor();
+    assert.deepEqual(await documentLanguage(other), ['en', 'ltr']);
+  });
+});
+
+test("a language file that is not the one the build shipped is never used: Tandem stays in English and says why", async (t) => {
+  await tandem.journey(
+    t,
+    async ({ page, origin }) => {
+      await page.route('**/lang/de.json', async (route) => {
+        const response = await route.fetch();
+        const file = await response.json();
+        file.messages['nav.next'] = 'Weiter <img src=x onerror=alert(1)>';
+        await route.fulfill({ response, body: JSON.stringify(file) });
+      });
+      await page.goto(`${origin}/`);
+      await page.getByRole('heading', { level: 1, name: LANGUAGES.en.bank.title, exact: true }).waitFor();
+      const notice = LANGUAGES.en.messages['language.failed']
+        .replace('{language}', 'Deutsch')
+        .replace('{reason}', 'the file is not the one this build shipped');
+      await page.getByRole('status').filter({ hasText: notice }).waitFor();
+      assert.deepEqual(await documentLanguage(page), ['en', 'ltr']);
+      await page.getByRole('button', { name: LANGUAGES.en.messages['mode.quick.start'], exact: true }).waitFor();
+    },
+    { locale: 'de-DE' },
+  );
+});
+
+/**
+ * Takes the quick assessment on `page` in `code`, as `role`, giving `answer`
+ * to every statement, and returns the result code the page hands in.
+ */
+async function answerQuick(page, code, role, answer) {
+  const { t, bank } = words(code);
+  await page.getByRole('button', { name: t('mode.quick.start'), exact: true }).click();
+  await page.getByRole('radio', { name: t(`role.${role}`), exact: true }).check();
+  await page.getByRole('button', { name: t('nav.next'), exact: true }).click();
+  const pages = sections('quick');
+  for (const [i, section] of pages.entries()) {
+    const dimension = bank.dimensions.find((d) => d.id === section.dimension.id);
+    await page.getByRole('heading', { level: 1, name: dimension.name, exact: true }).waitFor();
+    for (const statement of dimension.statements) {
+      await page
+        .getByRole('group', { name: new RegExp(`${escape(statement.text)}$`) })
+        .getByRole('radio', { name: t(`answer.${answer}`), exact: true })
+        .check();
+    }
+    const last = i === pages.length - 1;
+    await page.getByRole('button', { name: t(last ? 'nav.results' : 'nav.next'), exact: true }).click();
+  }
+  return page.getByRole('textbox', { name: t('share.code'), exact: true }).inputValue();
+}
+
+/** A figure as written, whatever the language's decimal mark and spacing. */
+const figure = (text) => text.replace(/[\s\u00a0\u202f%٪]/g, '').replace(',', '.');
+
+test('a German facilitator merges codes made in French, German and Arabic into one team picture in German', async (t) => {
+  await tandem.journey(
+    t,
+    async ({ page, origin, freshContext }) => {
+      // Each participant answers on their own device, in their own language.
+      const codes = [];
+      for (const { language, role, answer } of LANGUAGES.room) {
+        const { page: device } = await freshContext({ locale: language });
+        await device.goto(`${origin}/`);
+        await device.getByRole('heading', { level: 1, name: LANGUAGES[language].bank.title, exact: true }).waitFor();
+        assert.deepEqual((await documentLanguage(device))[0], language);
+        codes.push(await answerQuick(device, language, role, answer));
+      }
+
+      const de = words('de');
+      await page.goto(`${origin}/`);
+      await page.getByRole('link', { name: de.t('landing.workshop.open'), exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: de.t('workshop.heading'), exact: true }).waitFor();
+      await page.getByRole('textbox', { name: de.t('gather.paste'), exact: true }).fill(codes.join('\n'));
+      await page.getByRole('button', { name: de.t('gather.paste.add'), exact: true }).click();
+
+      const team = LANGUAGES.de.team;
+      await page.getByRole('heading', { level: 2, name: team.headline, exact: true }).waitFor();
+      await page.getByText(team.headcount, { exact: true }).waitFor();
+      const table = page.getByRole('table', { name: de.t('team.stats'), exact: true });
+      const rows = await table.locator('tbody tr').evaluateAll((all) =>
+        all.map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent.trim())),
+      );
+      assert.equal(rows.length, team.rows.length);
+      for (const [shown, expected] of rows.map((row, i) => [row, team.rows[i]])) {
+        // Names, levels and agreement in German; every figure the same as
+        // the domain works it out, in the way German writes numbers.
+        assert.deepEqual([shown[0], shown[2], shown[6]], [expected[0], expected[2], expected[6]]);
+        assert.deepEqual([1, 3, 4, 5, 7].map((i) => figure(shown[i])), [1, 3, 4, 5, 7].map((i) => figure(expected[i])));
+      }
+      assert.deepEqual(await documentLanguage(page), ['de', 'ltr']);
+      assert.deepEqual(await englishLeft(page, 'de'), [], 'no English on the German workshop');
+    },
+    { locale: 'de-DE' },
+  );
+});
+
+/** `text` for a regular expression, matched literally. */
+function escape(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

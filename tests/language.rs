@@ -1,0 +1,393 @@
+//! The languages Tandem speaks: every shipped file whole and sound, which
+//! language a person gets, plural forms, and hostile translations each
+//! refused with its place. That a language changes words only, never
+//! answers or scores, is tested here on the domain and in
+//! e2e/tests/languages.test.js in the browser.
+
+use serde_json::{json, Value};
+use tandem::assessment::language::{rules, Key, Language, Preferences, Translation, Words};
+use tandem::assessment::{code, Answer, Bank, Mode, Progress, Role};
+
+/// The file each shipped language is built from.
+fn shipped(language: Language) -> &'static str {
+    match language {
+        Language::German => include_str!("../locales/de.json"),
+        Language::French => include_str!("../locales/fr.json"),
+        Language::Spanish => include_str!("../locales/es.json"),
+        Language::Arabic => include_str!("../locales/ar.json"),
+        Language::English => unreachable!("English is compiled in"),
+    }
+}
+
+fn others() -> impl Iterator<Item = Language> {
+    Language::ALL
+        .into_iter()
+        .filter(|l| *l != Language::English)
+}
+
+fn plain(language: Language, amount: tandem::assessment::language::Amount) -> String {
+    tandem::assessment::language::plain_number(language, amount)
+}
+
+/// German's words, from its shipped file.
+fn words(language: Language) -> Words {
+    let translation = Translation::read(language, shipped(language)).expect("a shipped file reads");
+    Words::new(std::rc::Rc::new(translation), plain)
+}
+
+/// The shipped file of `language` with `change` made to its JSON.
+fn changed(language: Language, change: impl FnOnce(&mut Value)) -> String {
+    let mut file: Value = serde_json::from_str(shipped(language)).unwrap();
+    change(&mut file);
+    file.to_string()
+}
+
+/// The problems `text` has as a file of `language`, as "place: reason".
+fn problems(language: Language, text: &str) -> Vec<String> {
+    match Translation::read(language, text) {
+        Ok(_) => Vec::new(),
+        Err(problems) => problems
+            .into_iter()
+            .map(|p| format!("{}: {}", p.location, p.reason))
+            .collect(),
+    }
+}
+
+#[test]
+fn every_shipped_language_has_every_message_and_the_whole_standard_bank() {
+    for language in others() {
+        let read = Translation::read(language, shipped(language));
+        let translation = read.unwrap_or_else(|p| panic!("{language:?}: {p:?}"));
+        let missing = translation.bank().missing(Bank::standard());
+        assert!(missing.is_empty(), "{language:?} leaves out {missing:?}");
+        let words = Words::new(std::rc::Rc::new(translation), plain);
+        for key in Key::all() {
+            assert!(!words.get(key).is_empty(), "{language:?}: {}", key.name());
+        }
+    }
+}
+
+#[test]
+fn a_shipped_language_reads_only_as_the_bytes_the_build_recorded() {
+    for language in others() {
+        let bytes = shipped(language).as_bytes();
+        // Read in the keys' order, without their names, it is the same
+        // translation as read key by key.
+        assert_eq!(
+            Translation::read_shipped(language, bytes),
+            Ok(Translation::read(language, shipped(language)).unwrap()),
+            "{language:?}"
+        );
+        let mut tampered = bytes.to_vec();
+        let last = tampered.len() - 2;
+        tampered[last] ^= 0x01;
+        assert_eq!(
+            Translation::read_shipped(language, &tampered).unwrap_err(),
+            "the file is not the one this build shipped"
+        );
+    }
+    assert!(Translation::read_shipped(Language::English, b"{}").is_err());
+}
+
+#[test]
+fn the_first_language_named_wins_and_english_is_the_last_resort() {
+    let browser = vec!["pt-BR".to_owned(), "fr-CA".to_owned(), "de".to_owned()];
+    let everything = Preferences {
+        chosen: Some("es"),
+        address: Some("de"),
+        configured: Some("ar"),
+        browser: &browser,
+    };
+    assert_eq!(everything.choose(), Language::Spanish);
+    // What names no language Tandem speaks is passed over, whatever it holds.
+    let odd = Preferences {
+        chosen: Some("<script>"),
+        address: Some("DE-at"),
+        ..everything
+    };
+    assert_eq!(odd.choose(), Language::German);
+    let no_address = Preferences {
+        chosen: None,
+        address: Some(""),
+        ..everything
+    };
+    assert_eq!(no_address.choose(), Language::Arabic);
+    let browser_only = Preferences {
+        browser: &browser,
+        ..Preferences::default()
+    };
+    assert_eq!(browser_only.choose(), Language::French);
+    assert_eq!(Preferences::default().choose(), Language::English);
+    let unknown = vec!["pt".to_owned(), "zh-Hant".to_owned()];
+    let none_spoken = Preferences {
+        browser: &unknown,
+        ..Preferences::default()
+    };
+    assert_eq!(none_spoken.choose(), Language::English);
+}
+
+#[test]
+fn each_language_names_itself_and_only_arabic_reads_right_to_left() {
+    let names: Vec<&str> = Language::ALL.iter().map(|l| l.name()).collect();
+    assert_eq!(
+        names,
+        ["English", "Deutsch", "Français", "Español", "العربية"]
+    );
+    for language in Language::ALL {
+        assert_eq!(language.right_to_left(), language == Language::Arabic);
+        assert_eq!(Language::from_tag(language.code()), Some(language));
+    }
+}
+
+#[test]
+fn plural_forms_follow_each_language() {
+    let forms = |code: &str, ns: &[u64]| -> Vec<&str> {
+        ns.iter().map(|n| rules::plural_form(code, *n)).collect()
+    };
+    assert_eq!(
+        forms("en", &[0, 1, 2, 11]),
+        ["other", "one", "other", "other"]
+    );
+    assert_eq!(forms("de", &[0, 1, 2]), ["other", "one", "other"]);
+    // French counts 0 as singular.
+    assert_eq!(
+        forms("fr", &[0, 1, 2, 1_000_000]),
+        ["one", "one", "other", "many"]
+    );
+    assert_eq!(
+        forms("ar", &[0, 1, 2, 3, 10, 11, 99, 100, 102, 103, 111]),
+        ["zero", "one", "two", "few", "few", "many", "many", "other", "other", "few", "many"]
+    );
+    for code in ["en", "de", "fr", "es", "ar"] {
+        for n in 0..300 {
+            assert!(rules::plural_forms(code).contains(&rules::plural_form(code, n)));
+        }
+    }
+}
+
+#[test]
+fn a_count_takes_its_languages_form_and_the_number_as_the_language_writes_it() {
+    let english = Words::english(plain);
+    assert_eq!(
+        english.count(Key::SECTION_MISSING, 1, &[]),
+        "One statement on this page has no answer yet. Choose an answer, or \"Don't know\", to continue."
+    );
+    assert!(english
+        .count(Key::SECTION_MISSING, 3, &[])
+        .starts_with("3 statements"));
+    let arabic = words(Language::Arabic);
+    let file: Value = serde_json::from_str(shipped(Language::Arabic)).unwrap();
+    let forms = &file["messages"]["section.missing"];
+    for (n, form) in [
+        (0, "zero"),
+        (1, "one"),
+        (2, "two"),
+        (5, "few"),
+        (12, "many"),
+        (100, "other"),
+    ] {
+        let expected = forms[form]
+            .as_str()
+            .unwrap()
+            .replace("{count}", &n.to_string());
+        assert_eq!(arabic.count(Key::SECTION_MISSING, n, &[]), expected, "{n}");
+    }
+    let filled = english.fill(
+        Key::PROGRESS_SECTION,
+        &[
+            ("section", "2"),
+            ("sections", "4"),
+            ("name", "{count} Planning"),
+        ],
+    );
+    // What is filled in is never read for placeholders again.
+    assert_eq!(filled, "Section 2 of 4: {count} Planning");
+}
+
+#[test]
+fn hostile_translations_are_each_refused_with_their_place() {
+    let german = Language::German;
+    let cases: Vec<(String, &str)> = vec![
+        (
+            changed(german, |f| f["messages"]["nav.next"] = json!("<img src=x onerror=alert(1)>")),
+            "messages.\"nav.next\": character 1 starts what looks like markup (\"<\"); a message is plain text",
+        ),
+        (
+            changed(german, |f| f["messages"]["nav.next"] = json!("Weiter\u{202e}txt")),
+            "messages.\"nav.next\": character 7 is a direction control (U+202E); Tandem sets each language's direction itself",
+        ),
+        (
+            changed(german, |f| f["messages"]["nav.back"] = json!("Zur\u{0007}ück")),
+            "messages.\"nav.back\": character 4 is an invisible control character (U+0007)",
+        ),
+        (
+            changed(german, |f| f["messages"]["nav.back"] = json!("x".repeat(2_001))),
+            "messages.\"nav.back\": it is 2001 characters long, and a message may have at most 2000",
+        ),
+        (
+            changed(german, |f| f["messages"]["nav.back"] = json!("   ")),
+            "messages.\"nav.back\": it is empty",
+        ),
+        (
+            changed(german, |f| {
+                f["messages"].as_object_mut().unwrap().remove("nav.back");
+            }),
+            "messages.\"nav.back\": this message is missing",
+        ),
+        (
+            changed(german, |f| f["messages"]["nav.sideways"] = json!("Seitwärts")),
+            "messages.\"nav.sideways\": Tandem has no message of this key",
+        ),
+        (
+            changed(german, |f| f["messages"]["progress.count"] = json!("{answered} beantwortet")),
+            "messages.\"progress.count\": {total} is left out",
+        ),
+        (
+            changed(german, |f| f["messages"]["progress.count"] = json!("{answered} von {total} {secret}")),
+            "messages.\"progress.count\": {secret} is not something Tandem fills in here",
+        ),
+        (
+            changed(german, |f| f["messages"]["nav.next"] = json!({"one": "Weiter", "other": "Weiter"})),
+            "messages.\"nav.next\": it must be text",
+        ),
+        (
+            changed(german, |f| f["messages"]["section.missing"] = json!({"one": "Eine", "few": "Einige", "other": "{count}"})),
+            "messages.\"section.missing\".few: this language's plural forms are one, other",
+        ),
+        (
+            changed(Language::Arabic, |f| {
+                f["messages"]["section.missing"].as_object_mut().unwrap().remove("two");
+            }),
+            "messages.\"section.missing\": the plural form \"two\" is missing",
+        ),
+        (
+            changed(german, |f| f["bank"]["dimensions"]["telepathy"] = json!({"name": "Telepathie"})),
+            "bank.dimensions.telepathy: the bank has no dimension of this id",
+        ),
+        (
+            changed(german, |f| {
+                f["bank"]["dimensions"]["communication"]["statements"]["communication.monthly-review"] =
+                    json!("<b>fett</b>")
+            }),
+            "bank.dimensions.communication.statements.communication.monthly-review: character 1 starts what looks like markup (\"<\"); a message is plain text",
+        ),
+        (
+            changed(german, |f| f["bank"]["levels"] = json!([{}, {}, {}, {}, {}, {}])),
+            "bank.levels: the bank has 5 levels",
+        ),
+        (
+            changed(german, |f| f["script"] = json!("alert(1)")),
+            "script: unknown field `script`; a language file has only messages, bank",
+        ),
+    ];
+    for (text, expected) in cases {
+        let language = if expected.contains("\"two\"") {
+            Language::Arabic
+        } else {
+            german
+        };
+        let found = problems(language, &text);
+        assert!(
+            found.iter().any(|p| p == expected),
+            "expected {expected:?} among {found:?}"
+        );
+    }
+    // Not JSON, or too large to read at all: one problem, never a panic.
+    assert_eq!(problems(german, "{\"messages\": ").len(), 1);
+    let huge = format!("{{\"messages\": \"{}\"}}", "x".repeat(600 * 1024));
+    assert!(problems(german, &huge)[0].contains("is too large"));
+}
+
+#[test]
+fn a_translated_bank_keeps_its_fingerprint_and_scores_the_same_answers_the_same() {
+    let standard = Bank::standard();
+    let mut progress = Progress::new(Mode::Full);
+    progress.role = Some(Role::Hr);
+    for (i, statement) in standard
+        .dimensions()
+        .iter()
+        .flat_map(|d| &d.statements)
+        .enumerate()
+    {
+        let answer = [
+            Answer::Agree,
+            Answer::StronglyDisagree,
+            Answer::DontKnow,
+            Answer::Neutral,
+        ][i % 4];
+        progress.answer(standard, &statement.id, answer);
+    }
+    let english_code = code::encode(standard, &progress);
+    let english_report = progress.report(standard);
+    for language in others() {
+        let translated = words(language)
+            .bank(standard)
+            .expect("the standard bank translates");
+        assert_eq!(translated.fingerprint(), standard.fingerprint());
+        assert_ne!(
+            translated.dimensions()[0].name,
+            standard.dimensions()[0].name,
+            "{language:?}"
+        );
+        assert_eq!(
+            code::encode(&translated, &progress),
+            english_code,
+            "{language:?}"
+        );
+        let report = progress.report(&translated);
+        let scores = |r: &tandem::assessment::Report| -> Vec<_> {
+            r.dimensions
+                .iter()
+                .map(|d| (d.index, d.scored, d.coverage))
+                .collect()
+        };
+        assert_eq!(scores(&report), scores(&english_report), "{language:?}");
+        // A code made in this language opens in English with the same answers.
+        let decoded = code::decode(standard, &english_code).unwrap();
+        assert_eq!(decoded.answers, progress.answers);
+    }
+}
+
+#[test]
+fn a_drafted_plan_reads_in_the_readers_language_and_keeps_the_banks_own_words() {
+    let standard = Bank::standard();
+    let mut progress = Progress::new(Mode::Quick);
+    progress.role = Some(Role::Hr);
+    for statement in standard.dimensions().iter().flat_map(|d| &d.statements) {
+        progress.answer(standard, &statement.id, Answer::Disagree);
+    }
+    let mut plan = tandem::assessment::plan::ActionPlan::default();
+    plan.redraft(standard, &progress.report(standard));
+    assert!(plan.actions.len() >= 3);
+    // The person rewrites the second action in their own words.
+    plan.actions[1].text = "Ask Ana about the onboarding plan".to_owned();
+    for language in others() {
+        let translated = words(language).bank(standard).unwrap();
+        let shown = plan.in_language(standard, &translated);
+        let mut redrafted = tandem::assessment::plan::ActionPlan::default();
+        redrafted.redraft(&translated, &progress.report(&translated));
+        assert_eq!(
+            shown.actions[0].text, redrafted.actions[0].text,
+            "{language:?}"
+        );
+        assert_ne!(shown.actions[0].text, plan.actions[0].text, "{language:?}");
+        assert_eq!(
+            shown.actions[1].text, plan.actions[1].text,
+            "{language:?}: the person's words stay"
+        );
+        // Read back in English, the plan is the one kept.
+        assert_eq!(shown.in_language(&translated, standard), plan);
+    }
+}
+
+#[test]
+fn a_consultants_own_bank_is_never_laid_over_with_the_standard_text() {
+    let own = Bank::parse(&serde_json::to_string(&common_bank()).unwrap()).unwrap();
+    assert!(words(Language::German).bank(&own).is_none());
+}
+
+fn common_bank() -> Value {
+    let mut bank: Value = serde_json::from_str(&Bank::standard().to_json()).unwrap();
+    bank["id"] = json!("acme-questions");
+    bank
+}
