@@ -16,9 +16,6 @@ use super::workshop::{
 };
 use super::{Answer, Bank, Basis, DimensionResult, Level, Overall, Score};
 
-/// What a dimension or overall result without a score says, in English.
-pub const NOT_ENOUGH_ANSWERS: &str = "Not enough answers";
-
 /// English, as the tests read the wording.
 #[cfg(test)]
 fn english() -> Words {
@@ -169,9 +166,6 @@ pub fn basis_line(words: &Words, basis: Basis) -> String {
         ],
     )
 }
-
-/// How the note on a result that rests on too little begins, in English.
-pub const TENTATIVE: &str = "A tentative picture";
 
 /// Why a result is only a tentative picture (rule 6 of the scoring), or
 /// `None` when it rests on enough.

@@ -292,7 +292,7 @@ pub fn fixture(bank: &Bank) -> Value {
     json!({
         "results": results,
         "comparisons": comparisons,
-        "tentative": wording::TENTATIVE,
+        "tentative": tandem::assessment::language::Key::TENTATIVE_LABEL.in_english(),
     })
 }
 
