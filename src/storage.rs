@@ -39,6 +39,7 @@
 //! or (inside a third-party frame) throw on mere access. Each failure comes back
 //! as a value the app can explain; none is allowed to stop the app.
 
+use crate::assessment::language::{Key, Words};
 use crate::assessment::saved::{self, SavedError, WorkshopRecord};
 use crate::assessment::{Bank, Progress};
 use std::cell::Cell;
@@ -208,10 +209,31 @@ pub enum Loaded<T> {
     /// Saved data, read and fitted to the bank.
     Found(T),
     /// Something is saved but cannot be used; it must not be overwritten
-    /// without telling the person.
-    Unreadable(String),
+    /// without telling the person why.
+    Unreadable(Unreadable),
     /// Storage cannot be used at all in this browser or frame.
     Unavailable,
+}
+
+/// Why saved data cannot be used; the screen words it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Unreadable {
+    /// It does not read as this Tandem's.
+    Saved(SavedError),
+    /// It is still where an earlier Tandem saved it, and could not be moved
+    /// to its new key (the browser's storage for the page may be full).
+    NotMoved,
+}
+
+impl Unreadable {
+    /// Why, in `words`' language: a clause the screen's sentence goes on
+    /// from.
+    pub fn words(&self, words: &Words) -> String {
+        match self {
+            Unreadable::Saved(error) => error.words(words),
+            Unreadable::NotMoved => words.get(Key::SAVED_ERROR_NOT_MOVED).to_owned(),
+        }
+    }
 }
 
 fn local_storage() -> Option<web_sys::Storage> {
@@ -239,11 +261,7 @@ fn load<T>(kind: Kind, bank: &Bank, read: impl FnOnce(&str) -> Result<T, SavedEr
         // What an earlier Tandem saved is still under its old key: moving
         // it failed (storage is full, say), and saving now would hide it.
         Ok(None) if matches!(storage.get_item(&keys(kind, bank).1), Ok(Some(_))) => {
-            Loaded::Unreadable(
-                "they are kept where an earlier version of Tandem saved them, and could not be \
-                 moved (the browser's storage for the page may be full)"
-                    .to_owned(),
-            )
+            Loaded::Unreadable(Unreadable::NotMoved)
         }
         Ok(None) => Loaded::Nothing,
         Ok(Some(text)) => match read(&text) {
@@ -251,7 +269,7 @@ fn load<T>(kind: Kind, bank: &Bank, read: impl FnOnce(&str) -> Result<T, SavedEr
                 kind.seen().set(revision(kind, bank, &text));
                 Loaded::Found(value)
             }
-            Err(e) => Loaded::Unreadable(e.to_string()),
+            Err(e) => Loaded::Unreadable(Unreadable::Saved(e)),
         },
         Err(_) => Loaded::Unavailable,
     }

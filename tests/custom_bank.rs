@@ -69,6 +69,7 @@ fn result_codes_from_other_questions_are_refused_by_a_workshop() {
     assert!(
         gathered.rejected[0]
             .reason
+            .to_string()
             .starts_with("This code is for a different set of questions"),
         "{}",
         gathered.rejected[0].reason

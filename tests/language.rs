@@ -391,3 +391,126 @@ fn common_bank() -> Value {
     bank["id"] = json!("acme-questions");
     bank
 }
+
+/// A reason, named, and how it is worded.
+type Worded = (String, Box<dyn Fn(&Words) -> String>);
+
+/// One of every reason Tandem gives for an input it cannot use, each kind
+/// of it once.
+fn every_reason() -> Vec<Worded> {
+    use tandem::app::state::Unreadable;
+    use tandem::assessment::export::ImportError;
+    use tandem::assessment::saved::SavedError;
+    use tandem::assessment::workshop::RestoreError;
+    use tandem::assessment::Reason;
+    let codes = [
+        code::CodeError::Empty,
+        code::CodeError::TooLong,
+        code::CodeError::NotTandem,
+        code::CodeError::NewerVersion { version: 7 },
+        code::CodeError::BadCharacter {
+            character: '?',
+            position: 5,
+        },
+        code::CodeError::Incomplete,
+        code::CodeError::Checksum,
+        code::CodeError::Damaged,
+        code::CodeError::OtherBank {
+            mark: Bank::standard().mark(),
+        },
+        code::CodeError::Earlier,
+    ];
+    let imports = [
+        ImportError::TooLarge { bytes: 2_000_000 },
+        ImportError::NotJson {
+            line: 2,
+            column: 14,
+        },
+        ImportError::NotTandem,
+        ImportError::Newer { version: 9 },
+        ImportError::OtherBank {
+            id: "acme-bank".into(),
+        },
+        ImportError::Earlier,
+        ImportError::Damaged {
+            reason: "missing field `progress`".into(),
+        },
+    ];
+    let restore = RestoreError::Newer { schema: 5 };
+    let saved = [
+        SavedError::Newer { schema: 9 },
+        SavedError::OtherBank {
+            bank: "acme-bank".into(),
+        },
+        SavedError::Damaged {
+            reason: "EOF while parsing".into(),
+        },
+        SavedError::Workshop(restore.clone()),
+    ];
+    let mut all: Vec<Worded> = Vec::new();
+    for error in codes {
+        let reason = Reason::from(error.clone());
+        all.push((format!("{error:?}"), Box::new(move |w| error.words(w))));
+        all.push((format!("{reason:?}"), Box::new(move |w| reason.words(w))));
+    }
+    for error in imports {
+        let reason = Reason::from(error.clone());
+        all.push((format!("{error:?}"), Box::new(move |w| error.words(w))));
+        all.push((format!("{reason:?}"), Box::new(move |w| reason.words(w))));
+    }
+    for error in saved {
+        let unreadable = Unreadable::Saved(error.clone());
+        all.push((format!("{error:?}"), Box::new(move |w| error.words(w))));
+        all.push((
+            format!("{unreadable:?}"),
+            Box::new(move |w| unreadable.words(w)),
+        ));
+    }
+    all.push((format!("{restore:?}"), Box::new(move |w| restore.words(w))));
+    all.push((
+        "NotMoved".into(),
+        Box::new(|w| Unreadable::NotMoved.words(w)),
+    ));
+    all
+}
+
+#[test]
+fn a_reason_for_an_unusable_code_or_file_reads_in_the_readers_language() {
+    let german = words(Language::German);
+    assert_eq!(
+        code::CodeError::Checksum.words(&german),
+        "Dieser Code enthält einen Tippfehler: Ein Zeichen wurde geändert, hinzugefügt oder \
+         ausgelassen. Vergleichen Sie ihn mit dem Original."
+    );
+    let bad = code::CodeError::BadCharacter {
+        character: '?',
+        position: 5,
+    };
+    assert_eq!(
+        bad.words(&german),
+        "Zeichen 6 („?“) kann nicht Teil eines Ergebniscodes sein. Vergleichen Sie den Code \
+         mit dem Original."
+    );
+    // English is the same sentence, as the messages write it.
+    assert_eq!(
+        bad.to_string(),
+        "Character 6 (\u{201c}?\u{201d}) cannot be part of a result code. Check the code against the original."
+    );
+    let english = Words::english(plain);
+    let reasons = every_reason();
+    for language in Language::ALL {
+        let words = if language == Language::English {
+            Words::english(plain)
+        } else {
+            self::words(language)
+        };
+        for (name, word) in &reasons {
+            let text = word(&words);
+            assert!(!text.trim().is_empty(), "{language:?} {name}");
+            assert!(!text.contains('{'), "{language:?} {name}: {text}");
+            if language != Language::English {
+                assert_ne!(text, word(&english), "{language:?} {name} is English");
+            }
+        }
+    }
+}

@@ -4,7 +4,8 @@ mod common;
 
 use common::mini_bank;
 use std::rc::Rc;
-use tandem::app::state::{Action, Saving, State};
+use tandem::app::state::{Action, Saving, State, Unreadable};
+use tandem::assessment::saved::SavedError;
 use tandem::assessment::{
     code, export, Answer, DimensionId, Level, Mode, Role, Stage, StatementId, Unanswered,
 };
@@ -141,7 +142,9 @@ fn unreadable_saved_data_is_held_until_the_person_starts() {
     let held = Rc::new(State::new(
         Rc::new(mini_bank()),
         None,
-        Saving::Held("the saved data is damaged".into()),
+        Saving::Held(Unreadable::Saved(SavedError::Damaged {
+            reason: "expected value at line 1 column 1".into(),
+        })),
     ));
     assert!(!held.saving.allows_writing());
     let started = after(held, [Action::Started(Mode::Quick)]);
@@ -273,7 +276,7 @@ fn a_good_import_replaces_the_progress_and_a_bad_one_changes_nothing() {
         );
         assert_eq!(refused.progress, state.progress, "answers untouched");
         assert!(
-            matches!(&refused.import, Some(Err(refused)) if refused.file.as_deref() == Some("bad.json") && !refused.reason.is_empty())
+            matches!(&refused.import, Some(Err(refused)) if refused.file.as_deref() == Some("bad.json") && !refused.reason.to_string().is_empty())
         );
     }
 }
@@ -293,7 +296,7 @@ fn an_earlier_result_is_read_from_a_code_or_refused_with_a_reason() {
     let typo = code.replacen('1', "2", 1);
     let refused = after(state, [Action::EarlierCodeEntered(typo)]);
     assert!(
-        matches!(&refused.earlier, Some(Err(refused)) if refused.file.is_none() && !refused.reason.is_empty())
+        matches!(&refused.earlier, Some(Err(refused)) if refused.file.is_none() && !refused.reason.to_string().is_empty())
     );
 }
 

@@ -6,10 +6,10 @@ mod common;
 
 use common::sample::participant;
 use std::rc::Rc;
-use tandem::app::state::Saving;
+use tandem::app::state::{Saving, Unreadable};
 use tandem::app::workshop_state::{Presenter, Slide, WorkshopAction, WorkshopState};
 use tandem::assessment::plan::{ActionEdit, ActionPlan, Direction, PlanChange};
-use tandem::assessment::saved::{WorkshopRecord, MAX_THRESHOLD};
+use tandem::assessment::saved::{SavedError, WorkshopRecord, MAX_THRESHOLD};
 use tandem::assessment::workshop::Workshop;
 use tandem::assessment::{code, export, Bank, Level, Mode, Progress};
 use yew::Reducible;
@@ -140,7 +140,10 @@ fn chosen_files_add_the_results_they_hold_and_name_those_they_do_not() {
     assert_eq!(gathered.added, 1);
     let named: Vec<&str> = gathered.rejected.iter().map(|r| r.text.as_str()).collect();
     assert_eq!(named, ["notes.json", "huge.json"]);
-    assert!(gathered.rejected[1].reason.contains("larger than 1 MB"));
+    assert!(gathered.rejected[1]
+        .reason
+        .to_string()
+        .contains("larger than 1 MB"));
     assert_eq!(state.view.participants, 1);
 }
 
@@ -328,7 +331,9 @@ fn a_new_workshop_forgets_everyone_and_ends_a_hold_on_unreadable_data() {
         None,
         3,
         1,
-        Saving::Held("the saved workshop is damaged".into()),
+        Saving::Held(Unreadable::Saved(SavedError::Damaged {
+            reason: "the saved workshop is damaged".into(),
+        })),
     ));
     assert!(!held.saving.allows_writing());
     let text = codes(&held.bank, 0..3);

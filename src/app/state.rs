@@ -5,11 +5,14 @@
 //! each arm delegates to [`Progress`]. Storage is not touched here; the app
 //! root saves whatever state results (see `app::App`).
 
+use crate::assessment::code::{self, CodeError};
 use crate::assessment::plan::PlanChange;
 use crate::assessment::{
-    code, export, Answer, Bank, Mode, Progress, Role, StatementId, Unanswered,
+    export, Answer, Bank, Mode, Progress, Reason, Role, StatementId, Unanswered,
 };
 use crate::storage::Loaded;
+/// Why saved data cannot be used, as storage found it.
+pub use crate::storage::Unreadable;
 use std::rc::Rc;
 use yew::{AttrValue, Reducible};
 
@@ -23,7 +26,7 @@ pub enum Saving {
     /// Saved data was found but could not be read (the reason is given).
     /// It is left untouched until the person starts a new assessment, and
     /// then kept under a key of its own (see `storage::save_progress`).
-    Held(AttrValue),
+    Held(Unreadable),
     /// Another tab or window saved answers since this page last read or
     /// wrote them; nothing is saved until the person chooses whose to keep.
     Conflict,
@@ -39,7 +42,7 @@ impl Saving {
         match loaded {
             Loaded::Nothing => (None, Saving::On),
             Loaded::Found(saved) => (Some(saved), Saving::On),
-            Loaded::Unreadable(reason) => (None, Saving::Held(reason.into())),
+            Loaded::Unreadable(reason) => (None, Saving::Held(reason)),
             Loaded::Unavailable => (None, Saving::Unavailable),
         }
     }
@@ -56,7 +59,7 @@ impl Saving {
 pub struct Refused {
     /// The file's name, when it came from a file.
     pub file: Option<AttrValue>,
-    pub reason: AttrValue,
+    pub reason: Reason,
 }
 
 /// Everything the questionnaire screens show.
@@ -75,7 +78,7 @@ pub struct State {
     pub refusals: u32,
     /// A result opened from a link, shown instead of the person's own until
     /// closed; or why the link could not be read.
-    pub shared: Option<Result<Progress, AttrValue>>,
+    pub shared: Option<Result<Progress, CodeError>>,
     /// An earlier result to compare with, or why it could not be read.
     pub earlier: Option<Result<Progress, Refused>>,
     /// The outcome of the last import, to tell the person.
@@ -222,7 +225,8 @@ impl Reducible for State {
             Action::FileImported(name, text) => {
                 // A file that cannot be used changes nothing but the message.
                 match text
-                    .and_then(|text| export::from_json(&bank, &text).map_err(|e| e.to_string()))
+                    .map_err(Reason::from)
+                    .and_then(|text| export::from_json(&bank, &text).map_err(Reason::from))
                 {
                     Ok(progress) => {
                         next.progress = Some(progress);
@@ -232,7 +236,7 @@ impl Reducible for State {
                     Err(reason) => {
                         next.import = Some(Err(Refused {
                             file: Some(name.into()),
-                            reason: reason.into(),
+                            reason,
                         }));
                     }
                 }
@@ -240,24 +244,22 @@ impl Reducible for State {
             Action::EarlierCodeEntered(text) => {
                 next.earlier = Some(code::decode(&bank, &text).map_err(|e| Refused {
                     file: None,
-                    reason: e.to_string().into(),
+                    reason: e.into(),
                 }));
             }
             Action::EarlierFileChosen(name, text) => {
                 next.earlier = Some(
-                    text.and_then(|text| {
-                        export::from_json(&bank, &text).map_err(|e| e.to_string())
-                    })
-                    .map_err(|reason| Refused {
-                        file: Some(name.into()),
-                        reason: reason.into(),
-                    }),
+                    text.map_err(Reason::from)
+                        .and_then(|text| export::from_json(&bank, &text).map_err(Reason::from))
+                        .map_err(|reason| Refused {
+                            file: Some(name.into()),
+                            reason,
+                        }),
                 );
             }
             Action::ComparisonClosed => next.earlier = None,
             Action::LinkOpened(fragment) => {
-                next.shared =
-                    Some(code::decode(&bank, &fragment).map_err(|e| e.to_string().into()));
+                next.shared = Some(code::decode(&bank, &fragment));
             }
             Action::SharedClosed => next.shared = None,
         }

@@ -366,7 +366,7 @@ fn shared_screen(
         Some(Err(reason)) => html! {
             <section class="link-error">
                 <h1 tabindex="-1">{ words.get(Key::LINK_FAILED) }</h1>
-                <p role="alert">{ reason }</p>
+                <p role="alert">{ reason.words(words) }</p>
                 <button type="button" class="button button--primary" onclick={on_action.reform(|_| Action::SharedClosed)}>
                     { words.get(Key::LINK_CONTINUE) }
                 </button>

@@ -9,7 +9,7 @@ use super::state::Saving;
 use crate::assessment::plan::{ActionPlan, Direction, PlanChange};
 use crate::assessment::saved::{WorkshopRecord, MAX_THRESHOLD};
 use crate::assessment::workshop::{Gathered, TeamView, Workshop};
-use crate::assessment::{export, Bank};
+use crate::assessment::{export, Bank, Reason};
 use crate::timing;
 use std::rc::Rc;
 use yew::{AttrValue, Reducible};
@@ -203,9 +203,9 @@ impl Reducible for WorkshopState {
             WorkshopAction::FilesChosen(files) => {
                 let mut gathered = Gathered::default();
                 for (name, text) in files {
-                    let read = text.and_then(|text| {
-                        export::from_json(&bank, &text).map_err(|e| e.to_string())
-                    });
+                    let read = text
+                        .map_err(Reason::from)
+                        .and_then(|text| export::from_json(&bank, &text).map_err(Reason::from));
                     match read {
                         Ok(progress) => {
                             gathered.merge(next.workshop.add_progress(&bank, &progress))

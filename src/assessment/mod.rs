@@ -18,6 +18,8 @@
 //! - [`disclosure`]: which group figures the team view may show, so that no
 //!   combination of them gives away a group smaller than the threshold;
 //! - [`saved`]: the versioned format progress is saved in;
+//! - [`reason`]: why a code or a file a person brought could not be used,
+//!   kept as what went wrong so that each screen words it;
 //! - [`config`]: a consultant's configuration (branding, dimensions asked,
 //!   anonymity threshold, what an embed may tell its host, a bank of their own);
 //! - [`link`]: the allowlist every link from a file passes (https and mailto);
@@ -36,6 +38,7 @@ pub mod language;
 pub mod link;
 pub mod plan;
 pub mod progress;
+pub mod reason;
 pub mod saved;
 pub mod scoring;
 mod typed;
@@ -51,6 +54,7 @@ pub use bank::{
 pub use config::{Colour, Colours, Config, ConfigError, Draft, HostMessages, Logo};
 pub use link::{Link, LinkError};
 pub use progress::{Progress, Stage, Unanswered};
+pub use reason::Reason;
 pub use scoring::{overall_rule, Basis, Coverage, DimensionResult, Level, Overall, Report, Score};
 pub use untrusted::Problem;
 

@@ -12,9 +12,8 @@ use super::bank::Bank;
 pub use super::config::MAX_THRESHOLD;
 use super::plan::ActionPlan;
 use super::progress::Progress;
-use super::workshop::{SavedWorkshop, Workshop, DEFAULT_ANONYMITY_THRESHOLD};
+use super::workshop::{RestoreError, SavedWorkshop, Workshop, DEFAULT_ANONYMITY_THRESHOLD};
 use serde::{Deserialize, Serialize};
-use std::fmt;
 
 /// Version of the saved format. Raise it when the shape changes, and teach
 /// [`decode`] to read the older shapes.
@@ -69,34 +68,22 @@ pub fn revision_of(text: &str) -> Option<u64> {
     (saved.schema <= SCHEMA).then_some(saved.revision)
 }
 
-/// Why saved progress could not be used.
+/// Why saved progress or a saved workshop could not be used. Its
+/// [`words`](SavedError::words) say so in the reader's language, as a
+/// clause the screen's sentence goes on from; `Display` in English.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SavedError {
     /// Written by a newer version of Tandem than this one.
+    // An older copy of Tandem meets these after a newer one ran on this
+    // device: the newer version is what reads them, and a reload (or the
+    // Reload of "A new version of Tandem is ready") brings it.
     Newer { schema: u32 },
     /// Answers to a different question bank.
     OtherBank { bank: String },
     /// Not something Tandem wrote, or damaged.
     Damaged { reason: String },
-}
-
-impl fmt::Display for SavedError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            // An older copy of Tandem meets these after a newer one ran on
-            // this device: the newer version is what reads them, and a reload
-            // (or the Reload of "A new version of Tandem is ready") brings it.
-            SavedError::Newer { schema } => write!(
-                f,
-                "they were saved by a newer version of Tandem (format {schema}, this one reads up to \
-                 {SCHEMA}); to use them, reload the page to get the newer version"
-            ),
-            SavedError::OtherBank { bank } => {
-                write!(f, "they belong to a different set of questions (\"{bank}\")")
-            }
-            SavedError::Damaged { reason } => write!(f, "the saved data is damaged ({reason})"),
-        }
-    }
+    /// A saved workshop whose own shape this Tandem cannot restore.
+    Workshop(RestoreError),
 }
 
 /// The checks every saved record passes, in order: a sane size, a format
@@ -202,10 +189,7 @@ pub fn encode_workshop(bank: &Bank, record: &WorkshopRecord, revision: u64) -> S
 /// workshop (listed as unreadable) rather than dropped.
 pub fn decode_workshop(bank: &Bank, text: &str) -> Result<WorkshopRecord, SavedError> {
     let saved = read_workshop(bank, text)?;
-    let (workshop, _) =
-        Workshop::restore(bank, saved.workshop).map_err(|e| SavedError::Damaged {
-            reason: e.to_string(),
-        })?;
+    let (workshop, _) = Workshop::restore(bank, saved.workshop).map_err(SavedError::Workshop)?;
     let threshold = saved.threshold.clamp(1, MAX_THRESHOLD);
     Ok(WorkshopRecord {
         workshop,

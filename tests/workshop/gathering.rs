@@ -214,9 +214,20 @@ fn foreign_and_broken_codes_are_listed_with_the_reason() {
     assert_eq!(code::bank_of(&foreign), Ok(standard.mark()));
     assert!(gathered.rejected[0]
         .reason
+        .to_string()
         .contains("different set of questions"));
-    assert_eq!(gathered.rejected[0].reason, other_bank.to_string());
-    assert_eq!(gathered.rejected[1].reason, CodeError::Checksum.to_string());
+    assert_eq!(
+        gathered.rejected[0].reason,
+        Reason::Code(other_bank.clone())
+    );
+    assert_eq!(
+        gathered.rejected[0].reason.to_string(),
+        other_bank.to_string()
+    );
+    assert_eq!(
+        gathered.rejected[1].reason,
+        Reason::Code(CodeError::Checksum)
+    );
     // Shown shortened: 31 characters and an ellipsis.
     assert_eq!(gathered.rejected[1].text.chars().count(), 32);
     assert!(gathered.rejected[1].text.ends_with('…'));

@@ -23,7 +23,9 @@ use tandem::assessment::workshop::{
     Agreement, DimensionStats, GroupLabel, Rate, SavedWorkshop, TeamView, Workshop,
     DEFAULT_ANONYMITY_THRESHOLD, DIVIDED_COUNT, MAX_LISTED, MAX_PASTE_BYTES,
 };
-use tandem::assessment::{Answer, Bank, DimensionId, Level, Mode, Progress, Role, StatementId};
+use tandem::assessment::{
+    Answer, Bank, DimensionId, Level, Mode, Progress, Reason, Role, StatementId,
+};
 
 /// The answer that counts `points` (0, 25, 50, 75 or 100) on a statement.
 fn answer_for(points: u8, reverse: bool) -> Answer {

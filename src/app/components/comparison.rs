@@ -60,8 +60,8 @@ pub fn Comparison(
                 </form>
                 if let Some(Err(refused)) = earlier {
                     <p class="comparison__error" role="alert">{ match &refused.file {
-                        Some(file) => words.fill(Key::COMPARE_FILE_REFUSED, &[("file", file), ("reason", &refused.reason)]),
-                        None => refused.reason.to_string(),
+                        Some(file) => words.fill(Key::COMPARE_FILE_REFUSED, &[("file", file), ("reason", &refused.reason.words(&words))]),
+                        None => refused.reason.words(&words),
                     } }</p>
                 }
             }

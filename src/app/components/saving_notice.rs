@@ -53,14 +53,14 @@ pub fn SavingNotice(props: &SavingNoticeProps) -> Html {
             )),
         ),
         Saving::Held(reason) if props.of_workshop => (
-            because(Key::SAVING_HELD_WORKSHOP, reason),
+            because(Key::SAVING_HELD_WORKSHOP, &reason.words(&words)),
             Some(button(Key::SAVING_DOWNLOAD_SAVED, &props.on_download_saved)),
         ),
         Saving::Failed(reason) if props.of_workshop => {
             (because(Key::SAVING_FAILED_WORKSHOP, reason), None)
         }
         Saving::Held(reason) => (
-            because(Key::SAVING_HELD, reason),
+            because(Key::SAVING_HELD, &reason.words(&words)),
             Some(button(Key::SAVING_DOWNLOAD_SAVED, &props.on_download_saved)),
         ),
         Saving::Failed(reason) => (

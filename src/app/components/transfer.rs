@@ -82,7 +82,7 @@ pub fn Transfer(
                 Some(Err(refused)) => html! {
                     <p class="transfer__error" role="alert">{ words.fill(
                         Key::TRANSFER_REFUSED,
-                        &[("file", refused.file.as_deref().unwrap_or_default()), ("reason", &refused.reason)],
+                        &[("file", refused.file.as_deref().unwrap_or_default()), ("reason", &refused.reason.words(&words))],
                     ) }</p>
                 },
                 None => Html::default(),

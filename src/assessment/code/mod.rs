@@ -30,8 +30,9 @@
 //! - `bits.rs`: writing a code's bits, and reading a pasted code's bits back:
 //!   its frame checked first, then a reader over the payload that fails,
 //!   never panics, when the bits run out;
-//! - `error.rs`: why a code could not be read ([`CodeError`]), in a sentence
-//!   for the person who pasted it.
+//! - `error.rs`: why a code could not be read ([`CodeError`]); the sentence
+//!   it gives the person who pasted it, in their language, is written with
+//!   the other messages (`language/reasons.rs`).
 //!
 //! Here, what the rest of Tandem calls: [`encode`]; [`decode`] into the
 //! progress a respondent resumes from; [`read`] into the compact [`Decoded`]

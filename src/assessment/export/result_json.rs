@@ -7,7 +7,6 @@ use crate::assessment::progress::Progress;
 use crate::assessment::scoring::Overall;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use std::fmt;
 
 /// Format name written in every export.
 pub const FORMAT: &str = "tandem-result";
@@ -77,8 +76,9 @@ struct Body {
     progress: Progress,
 }
 
-/// Why a file could not be imported. Each message says what is wrong and what
-/// to do about it, in words a respondent understands.
+/// Why a file could not be imported. Each message ([`ImportError::words`],
+/// in the reader's language; `Display` in English) says what is wrong and
+/// what to do about it, in words a respondent understands.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ImportError {
     /// Larger than [`MAX_IMPORT_BYTES`]: certainly not an export.
@@ -113,50 +113,6 @@ pub enum ImportError {
         /// What is wrong, as the JSON reader said it, shortened if long.
         reason: String,
     },
-}
-
-impl fmt::Display for ImportError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ImportError::TooLarge { bytes } => write!(
-                f,
-                "This file is {} KB; a Tandem export is a few KB. \
-                 Choose the .json file Tandem exported.",
-                bytes.div_ceil(1024)
-            ),
-            ImportError::NotJson { line, column } => write!(
-                f,
-                "This file is damaged or is not a JSON file (reading stopped at line {line}, \
-                 column {column}). Choose the .json file Tandem exported, or export it again."
-            ),
-            ImportError::NotTandem => f.write_str(
-                "This file is JSON but not a Tandem export. \
-                 Choose the .json file Tandem exported with \"Export JSON\".",
-            ),
-            ImportError::Newer { version } => write!(
-                f,
-                "This file was made by a newer version of Tandem (export format {version}; \
-                 this copy reads up to {VERSION}). Update this copy of Tandem, or export \
-                 again from the newer one."
-            ),
-            ImportError::OtherBank { id } => write!(
-                f,
-                "This file holds answers to a different set of questions (\"{id}\", or another \
-                 version of it) from the one loaded here. Open it where those questions are \
-                 loaded, or take the assessment again here."
-            ),
-            ImportError::Earlier => f.write_str(
-                "This file was exported by an earlier version of Tandem for these questions, \
-                 in a form that can no longer be checked. Open the result where it was taken \
-                 and export it again.",
-            ),
-            ImportError::Damaged { reason } => write!(
-                f,
-                "This Tandem export is damaged ({reason}). Export it again from Tandem, \
-                 or choose another copy of the file."
-            ),
-        }
-    }
 }
 
 impl std::error::Error for ImportError {}

@@ -24,6 +24,7 @@
 
 mod bank_text;
 mod labels;
+mod reasons;
 pub mod rules;
 
 pub use bank_text::BankText;

@@ -22,11 +22,11 @@ use crate::assessment::answer::Mode;
 use crate::assessment::bank::Bank;
 use crate::assessment::code::{self, Decoded};
 use crate::assessment::progress::Progress;
+use crate::assessment::reason::Reason;
 use crate::assessment::typed;
 use serde::{Deserialize, Serialize, Serializer};
 use std::borrow::Cow;
 use std::collections::HashSet;
-use std::fmt;
 use std::rc::Rc;
 
 /// Longest workshop name kept, in characters.
@@ -102,10 +102,10 @@ pub struct Rejected {
     /// The entry as found (the code, even when it came inside a link),
     /// shortened with "…" when long.
     pub text: String,
-    /// What is wrong and what to do, in plain words (for a code, the
-    /// [`CodeError`](crate::assessment::code::CodeError) message; a code for
-    /// another bank says so).
-    pub reason: String,
+    /// What is wrong (for a code, its
+    /// [`CodeError`](crate::assessment::code::CodeError); a code for
+    /// another bank says so), worded by [`Reason::words`].
+    pub reason: Reason,
 }
 
 /// A workshop as it is saved: the name and the participants' codes.
@@ -136,7 +136,8 @@ impl SavedWorkshop {
 }
 
 /// Why a saved workshop could not be restored; the saved text should then be
-/// left untouched.
+/// left untouched. Its [`words`](RestoreError::words) say so in the
+/// reader's language; `Display` in English.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum RestoreError {
     /// Saved by a newer Tandem, in a shape this one cannot read.
@@ -144,17 +145,6 @@ pub enum RestoreError {
         /// The saved shape's version.
         schema: u32,
     },
-}
-
-impl fmt::Display for RestoreError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            RestoreError::Newer { schema } => write!(
-                f,
-                "This workshop was saved by a newer version of Tandem (format {schema}; this one reads format {SCHEMA}). Open it with that newer version."
-            ),
-        }
-    }
 }
 
 impl std::error::Error for RestoreError {}
@@ -169,14 +159,14 @@ impl Gathered {
     /// Records an entry that could not be read; the screen also uses this
     /// for files that fail to import, so one list reports a whole batch.
     /// Past [`MAX_LISTED`] entries it is only counted.
-    pub fn reject(&mut self, text: &str, reason: impl fmt::Display) {
+    pub fn reject(&mut self, text: &str, reason: impl Into<Reason>) {
         if self.rejected.len() >= MAX_LISTED {
             self.more_rejected += 1;
             return;
         }
         self.rejected.push(Rejected {
             text: pasted::shorten(text),
-            reason: reason.to_string(),
+            reason: reason.into(),
         });
     }
 

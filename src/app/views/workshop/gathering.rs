@@ -109,7 +109,7 @@ pub(super) fn gathered_summary(words: &Words, gathered: Option<&Gathered>) -> Ht
                     <p>{ words.count(Key::GATHER_REJECTED, rejected, &[]) }</p>
                     <ul>
                         for rejected in gathered.rejected.iter() {
-                            <li><code>{ &rejected.text }</code>{ ": " }{ &rejected.reason }</li>
+                            <li><code>{ &rejected.text }</code>{ ": " }{ rejected.reason.words(words) }</li>
                         }
                     </ul>
                     if gathered.more_rejected > 0 {
