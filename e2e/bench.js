@@ -10,7 +10,7 @@
 //   CHROMIUM      the Chromium binary (default /usr/bin/chromium)
 //   TANDEM_RUNS   cold loads to time (default 10)
 //   TANDEM_BENCH  which parts to run, comma-separated, from sizes, load,
-//                 answering, workshop, hostile (default all)
+//                 answering, languages, workshop, hostile (default all)
 //   TANDEM_BENCH_JSON  a file to write the figures to as well, as JSON (one
 //                 key per part run: see `record`), for `cargo xtask bench
 //                 --write`; the printed tables stay as they are
@@ -24,6 +24,7 @@
 // read from Chromium's trace instead (see clickToFrame): the driver's own
 // tasks between quick answers would otherwise be counted as the app's.
 
+import { readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { distFolder, launchBrowser, serveStatic } from './harness.js';
@@ -36,7 +37,8 @@ const RUNS = Number.parseInt(process.env.TANDEM_RUNS ?? '10', 10);
 const ASSESSMENT_RUNS = 5;
 const AGGREGATION_RUNS = 5;
 const ROOMS = [1_000, 10_000];
-const PARTS = ['sizes', 'load', 'answering', 'workshop', 'hostile'];
+const PARTS = ['sizes', 'load', 'answering', 'languages', 'workshop', 'hostile'];
+const SWITCH_RUNS = 3;
 const parts = new Set((process.env.TANDEM_BENCH ?? PARTS.join(',')).split(',').map((p) => p.trim()));
 
 /**
@@ -308,6 +310,72 @@ async function answering(origin) {
 }
 
 /**
+ * Switching language on the landing page of a fresh browser: from the
+ * switcher's change event to the frame painted with the landing page's
+ * heading in the chosen language. The first switch to a language fetches its
+ * file (and the rest module, which reads it); the switch back to English
+ * has both at hand.
+ */
+async function languageSwitches(origin, dist) {
+  const fixtures = JSON.parse(readFileSync(new URL('./fixtures/languages.json', import.meta.url), 'utf8'));
+  const codes = Object.keys(fixtures).filter((code) => code !== 'en');
+  const sizes = Object.fromEntries(
+    (await measure(dist)).files
+      .filter((file) => file.part === 'language')
+      .map((file) => [path.basename(file.name, '.json'), file.sizes]),
+  );
+  const timeSwitch = (page, code, title) =>
+    page.evaluate(
+      ([code, title]) =>
+        new Promise((resolve) => {
+          // The switcher (src/app/components/language_switcher.rs).
+          const select = document.getElementById('language');
+          let started = null;
+          document.addEventListener('change', (event) => (started ??= event.timeStamp), { capture: true, once: true });
+          const done = () => {
+            const heading = document.querySelector('h1');
+            return document.documentElement.lang === code && heading?.textContent.trim() === title;
+          };
+          const observer = new MutationObserver(() => {
+            if (!done()) return;
+            observer.disconnect();
+            requestAnimationFrame(() => {
+              const channel = new MessageChannel();
+              channel.port1.onmessage = () => resolve(performance.now() - started);
+              channel.port2.postMessage(null);
+            });
+          });
+          observer.observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
+          select.value = code;
+          select.dispatchEvent(new Event('change', { bubbles: true }));
+        }),
+      [code, title],
+    );
+  const rows = [['language', 'file (gzip -9)', 'first switch to it', 'back to English']];
+  record.languages = { runs: SWITCH_RUNS, files: {} };
+  for (const code of codes) {
+    const first = [];
+    const back = [];
+    for (let run = 0; run < SWITCH_RUNS; run += 1) {
+      const fresh = await freshBrowser(origin);
+      try {
+        const app = new Tandem(fresh.page, origin);
+        await app.open();
+        first.push(await timeSwitch(fresh.page, code, fixtures[code].bank.title));
+        back.push(await timeSwitch(fresh.page, 'en', fixtures.en.bank.title));
+      } finally {
+        await fresh.close();
+      }
+    }
+    const [raw, gzip] = sizes[code] ?? [0, 0];
+    rows.push([code, `${gzip.toLocaleString('en-GB')} B of ${raw.toLocaleString('en-GB')} B`, summary(first), summary(back)]);
+    record.languages.files[code] = { raw, gzip, first: durations(first), back: durations(back) };
+  }
+  console.log('\nSwitching language on the landing page (a fresh browser each run; change event to the frame painted in that language):');
+  console.log(table(rows));
+}
+
+/**
  * Pastes `pasted` into the workshop of a fresh browser, as a paste would (the
  * whole text at once: typing it with `fill` takes Playwright longer than the
  * app takes to read it), and waits for the frame after "Add codes" and, when
@@ -428,6 +496,7 @@ async function main() {
   try {
     if (parts.has('load')) await coldLoads(server.origin);
     if (parts.has('answering')) await answering(server.origin);
+    if (parts.has('languages')) await languageSwitches(server.origin, dist);
     if (parts.has('workshop')) await aggregation(server.origin, codesFolder);
     if (parts.has('hostile')) await hostilePastes(server.origin, codesFolder);
   } finally {

@@ -278,3 +278,95 @@ test('a German facilitator merges codes made in French, German and Arabic into o
 function escape(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/** A download's text, without the byte order mark a spreadsheet wants. */
+async function downloaded(page, click) {
+  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+  const chunks = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk);
+  return { name: download.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, '') };
+}
+
+test("a consultant's bank in several languages: the builder names what each language lacks, a translator's sheet comes back, and a German reader gets German field by field", async (t) => {
+  await tandem.journey(t, async ({ page, origin, freshContext }) => {
+    // The builder is a consultant's screen, in English here.
+    await page.goto(`${origin}/`);
+    await page.getByRole('link', { name: 'Build a configuration', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Configuration builder', exact: true }).waitFor();
+    const status = page.getByRole('status').filter({ hasText: /ready to use|to fix/ });
+    const bankBox = page.getByRole('textbox', { name: 'Question bank (JSON)', exact: true });
+    await page.getByRole('button', { name: "Start from Tandem's questions", exact: true }).click();
+    const bankJson = JSON.parse(await bankBox.inputValue());
+    bankJson.id = 'northwind';
+    const first = bankJson.dimensions[0].statements[0];
+    const second = bankJson.dimensions[0].statements[1];
+    const GERMAN = 'HR und Personalentwicklung planen jeden Monat gemeinsam.';
+    first.text = { default: first.text, de: GERMAN, it: 'Pianifichiamo insieme.' };
+    await bankBox.fill(JSON.stringify(bankJson, null, 2));
+    await status
+      .getByText('bank.dimensions[0].statements[0].text.it: is not a language Tandem speaks', { exact: false })
+      .waitFor();
+    delete first.text.it;
+    await bankBox.fill(JSON.stringify(bankJson, null, 2));
+    await status.getByText('The configuration is ready to use.', { exact: true }).waitFor();
+
+    // The sheet for a translator: a row per text, the German one filled in.
+    const sheet = await downloaded(page, () =>
+      page.getByRole('button', { name: "Download the questions' text for translators (CSV)", exact: true }).click(),
+    );
+    assert.equal(sheet.name, 'tandem-questions-text.csv');
+    const rows = sheet.text.trimEnd().split('\r\n');
+    assert.equal(rows[0], 'field,default,en,de,fr,es,ar');
+    const texts = rows.length - 1;
+    const row = rows.find((r) => r.startsWith(`statements.${first.id},`));
+    assert.ok(row?.endsWith(`,,${GERMAN},,,`), row);
+    const languages = page.getByRole('list', { name: 'Languages', exact: true });
+    await languages
+      .getByText(`Deutsch (de): 1 of ${texts} texts translated; ${texts - 1} missing, shown in the bank's own words.`, { exact: true })
+      .waitFor();
+    await languages.getByText("Français (fr): not translated; readers of this language see the bank's own words.", { exact: true }).waitFor();
+
+    // A sheet with a mistake is refused by row and column, and changes nothing.
+    const before = await bankBox.inputValue();
+    const sheetInput = page.getByLabel('Bring back a translated CSV', { exact: true });
+    const TITLE_FR = 'Partenariat RH et formation';
+    const broken = `field;fr\r\ntitle;${TITLE_FR}\r\nstatements.nowhere;Nulle part\r\n`;
+    await sheetInput.setInputFiles({ name: 'fr.csv', mimeType: 'text/csv', buffer: Buffer.from(broken) });
+    const alert = page.getByRole('alert').filter({ hasText: 'fr.csv' });
+    await alert.getByText('row 3, column 1 (field): `statements.nowhere` is no text of this bank', { exact: false }).waitFor();
+    assert.equal(await bankBox.inputValue(), before, 'the bank is as it was');
+    // The translator's sheet, semicolons and all, comes back.
+    const good = `\uFEFFfield;fr\r\ntitle;${TITLE_FR}\r\n`;
+    await sheetInput.setInputFiles({ name: 'fr.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
+    await page.getByRole('status').getByText('Read \u201cfr.csv\u201d; the question bank now holds its translations (texts per language: de 1, fr 1).', { exact: true }).waitFor();
+    await languages.getByText(`Français (fr): 1 of ${texts} texts translated; ${texts - 1} missing, shown in the bank's own words.`, { exact: true }).waitFor();
+    assert.deepEqual(JSON.parse(await bankBox.inputValue()).title, { default: bankJson.title, fr: TITLE_FR });
+    const link = await page.getByRole('textbox', { name: 'Link that carries this configuration', exact: true }).inputValue();
+
+    // A respondent whose browser prefers German: the German statement, and
+    // the bank's own words where it has no German, with nothing said.
+    const { page: reader } = await freshContext({ locale: 'de-DE' });
+    const de = words('de');
+    await reader.goto(link);
+    await reader.getByRole('heading', { level: 1, name: de.t('offer.heading'), exact: true }).waitFor();
+    await reader.getByRole('button', { name: de.t('offer.use'), exact: true }).click();
+    // No German title: the bank's own. In French, the French one.
+    await reader.getByRole('heading', { level: 1, name: bankJson.title, exact: true }).waitFor();
+    const switcher = reader.getByRole('combobox', { name: de.t('language.label'), exact: true });
+    await switcher.selectOption('fr');
+    await reader.getByRole('heading', { level: 1, name: TITLE_FR, exact: true }).waitFor();
+    await reader.getByRole('combobox', { name: words('fr').t('language.label'), exact: true }).selectOption('de');
+    await reader.getByRole('heading', { level: 1, name: bankJson.title, exact: true }).waitFor();
+    await reader.getByRole('button', { name: de.t('mode.quick.start'), exact: true }).click();
+    await reader
+      .getByRole('group', { name: de.t('about.role'), exact: true })
+      .getByRole('radio', { name: de.t('role.hr'), exact: true })
+      .check();
+    await reader.getByRole('button', { name: de.t('nav.next'), exact: true }).click();
+    await reader.getByRole('group', { name: new RegExp(`${escape(GERMAN)}$`) }).waitFor();
+    await reader.getByRole('group', { name: new RegExp(`${escape(second.text)}$`) }).waitFor();
+    // In French, which the bank's statements are not in: its own words.
+    await switcher.selectOption('fr');
+    await reader.getByRole('group', { name: new RegExp(`${escape(first.text.default)}$`) }).waitFor();
+  });
+});

@@ -32,6 +32,7 @@ pub mod answer;
 pub mod bank;
 pub mod code;
 pub mod config;
+pub mod csv;
 pub mod disclosure;
 pub mod export;
 pub mod language;
@@ -48,8 +49,8 @@ pub mod workshop;
 
 pub use answer::{Answer, Mode, Role};
 pub use bank::{
-    Bank, BankError, Dimension, DimensionId, Fingerprint, Guidance, LevelInfo, Mark, Practice,
-    Recognised, Statement, StatementId,
+    Bank, BankError, BankText, Dimension, DimensionId, Field, Fingerprint, Guidance, LevelInfo,
+    Mark, Practice, Recognised, Statement, StatementId,
 };
 pub use config::{Colour, Colours, Config, ConfigError, Draft, HostMessages, Logo};
 pub use link::{Link, LinkError};

@@ -17,7 +17,15 @@ use crate::workspace::Workspace;
 /// The app's dependencies that the domain may use: data formats and a hash
 /// (a bank's fingerprint), no framework, no browser, no clock, no
 /// randomness, no storage.
-const DOMAIN_CRATES: [&str; 6] = ["std", "core", "alloc", "serde", "serde_json", "sha2"];
+const DOMAIN_CRATES: [&str; 7] = [
+    "std",
+    "core",
+    "alloc",
+    "serde",
+    "serde_json",
+    "sha2",
+    "csv_core",
+];
 
 /// The folder that holds the domain, and its module path.
 const DOMAIN_DIR: &str = "src/assessment";

@@ -4,6 +4,7 @@
 //! configuration. The draft is checked by the same `Config::parse` that reads
 //! the file, so what the builder accepts, the app accepts.
 
+use super::builder_languages::BuilderLanguages;
 use super::builder_preview::BuilderPreview;
 use crate::app::components::read_chosen;
 use crate::assessment::config::{
@@ -348,6 +349,22 @@ pub fn Builder(
         })
     };
 
+    // A bank of the consultant's own, once it reads, and what a
+    // translator's sheet brings back to it.
+    let own_bank = checked
+        .as_ref()
+        .ok()
+        .and_then(|(_, config)| config.own_bank())
+        .map(|bank| Rc::new(bank.clone()));
+    let on_translated = {
+        let draft = draft.clone();
+        Callback::from(move |bank: Bank| {
+            let mut next = (*draft).clone();
+            next.bank = config::pretty_bank(&bank);
+            draft.set(next);
+        })
+    };
+
     let on_download = {
         let json = checked.as_ref().ok().map(|(json, _)| json.clone());
         let copied = copied.clone();
@@ -446,6 +463,9 @@ pub fn Builder(
                             <button type="button" class="button" onclick={set_bank(false)}>{ "Use Tandem's standard questions" }</button>
                         </div>
                         { text_area(Field::Bank, "builder-bank", "Question bank (JSON)", "Dimensions, statements, levels and guidance. Text is shown exactly as written, never as HTML.", "16") }
+                        if let Some(bank) = own_bank {
+                            <BuilderLanguages {bank} {on_translated} />
+                        }
                     </fieldset>
                 </form>
                 // Beside the form, in view while it scrolls: the check, the

@@ -6,6 +6,7 @@
 
 mod about;
 mod builder;
+mod builder_languages;
 mod builder_preview;
 mod landing;
 mod offer;

@@ -6,19 +6,30 @@
 //! to wonder whether a dimension has guidance for level 3.
 //!
 //! - `read`: reading a bank file, every field by its own rule;
+//! - `localized`: a field given in several languages, `{"default": …, "de": …}`;
+//! - `field`: a bank's texts by what they are, and a bank's text in one
+//!   language;
+//! - `texts`: a bank's texts, in its own words or another language's;
+//! - `spreadsheet`: a bank's text as CSV, for translators, and back;
 //! - `fingerprint`: what names a bank in the results written for it.
 
+mod field;
 mod fingerprint;
+mod localized;
 mod read;
+mod spreadsheet;
+mod texts;
 
+pub use field::{BankText, Field};
 pub use fingerprint::{Fingerprint, Mark, Recognised};
 
 use super::answer::{variant_index, Mode};
+use super::language::Language;
 use super::scoring::Level;
 use super::untrusted::{self, At, Problem, Problems};
 use fingerprint::short_mark;
-use read::read_file;
 pub(crate) use read::{check_own_id, read_bank};
+use read::{read_file, Texts};
 use serde::{Deserialize, Deserializer, Serialize};
 use std::fmt;
 use std::sync::{Arc, OnceLock};
@@ -124,6 +135,10 @@ pub struct Bank {
     /// listed in id order: answers are kept in id order, and a decoder that
     /// reads them in bank order builds that map without comparing ids.
     id_order: Vec<usize>,
+    /// The bank's text in other languages, as its own file gives it (a
+    /// consultant's bank; Tandem's own questions are translated by the
+    /// language files). Words only: no mark depends on them.
+    translations: Vec<(Language, BankText)>,
 }
 
 /// The name and description of one maturity level, shared by all dimensions.
@@ -259,10 +274,12 @@ impl Bank {
         // `expect` would format the error with `Debug`, which brings the
         // escaping of every string and its Unicode tables into the release
         // build for a panic that cannot happen; `Display` says the same.
-        STANDARD.get_or_init(|| match read_file(STANDARD_JSON, Bank::standard_marks) {
-            Ok(bank) => bank,
-            Err(error) => panic!("the embedded standard bank is invalid: {error}"),
-        })
+        STANDARD.get_or_init(
+            || match read_file(STANDARD_JSON, Bank::standard_marks, Texts::Own) {
+                Ok(bank) => bank,
+                Err(error) => panic!("the embedded standard bank is invalid: {error}"),
+            },
+        )
     }
 
     /// Reads a bank from JSON, such as one a consultant wrote, and checks
@@ -270,7 +287,7 @@ impl Bank {
     /// Never panics, whatever the text. The format is described in
     /// `docs/configuration.md`.
     pub fn parse(json: &str) -> Result<Bank, BankError> {
-        let bank = read_file(json, Bank::marked)?;
+        let bank = read_file(json, Bank::marked, Texts::InLanguages)?;
         let mut problems = Problems::default();
         check_own_id(&mut problems, &At::File, &bank);
         match problems.count() {
@@ -315,6 +332,7 @@ impl Bank {
             levels,
             dimensions,
             id_order,
+            translations: Vec::new(),
         }
     }
 
@@ -347,7 +365,7 @@ impl Bank {
     /// Its content differs, and so does its fingerprint: results from the
     /// shorter bank never mix with results from the whole one.
     pub(crate) fn with_dimensions(&self, keep: &[DimensionId]) -> Bank {
-        Bank::new(
+        let mut fewer = Bank::new(
             self.id.clone(),
             self.version,
             self.title.clone(),
@@ -357,7 +375,9 @@ impl Bank {
                 .filter(|d| keep.contains(&d.id))
                 .cloned()
                 .collect(),
-        )
+        );
+        fewer.translations.clone_from(&self.translations);
+        fewer
     }
 
     /// The bank as compact JSON in its canonical form: fields in the
@@ -464,13 +484,6 @@ impl Bank {
     /// The maturity levels, lowest first.
     pub fn levels(&self) -> &[LevelInfo] {
         &self.levels
-    }
-
-    /// What a respondent reads, to be put in another language
-    /// (`language::BankText`); the fingerprint stays the one of the text
-    /// the bank was read with.
-    pub(crate) fn texts_mut(&mut self) -> (&mut String, &mut [LevelInfo], &mut [Dimension]) {
-        (&mut self.title, &mut self.levels, &mut self.dimensions)
     }
 
     /// All dimensions, core ones first.

@@ -2,14 +2,30 @@
 //! its location, so that a bank that reads is one the rest of Tandem can use
 //! as it is.
 
+use super::localized;
 use super::*;
+use crate::assessment::language::Language;
 use crate::assessment::untrusted::{self, At, Problems, TextRule};
 use serde_json::Value;
 use std::collections::HashSet;
 
+/// Whether a bank's texts may come in several languages: a consultant's
+/// bank may carry its translations, Tandem's own questions are translated
+/// by the language files (and the first screen, which reads them, carries
+/// no code for a translated field).
+#[derive(Clone, Copy, PartialEq)]
+pub(super) enum Texts {
+    InLanguages,
+    Own,
+}
+
 /// Reads and checks a whole bank file; `mark` gives the bank its
 /// fingerprint and short mark.
-pub(super) fn read_file(json: &str, mark: fn(Bank) -> Bank) -> Result<Bank, BankError> {
+pub(super) fn read_file(
+    json: &str,
+    mark: fn(Bank) -> Bank,
+    texts: Texts,
+) -> Result<Bank, BankError> {
     let value =
         untrusted::read_json(json, MAX_BANK_BYTES, "a question bank").map_err(|problem| {
             BankError {
@@ -17,7 +33,7 @@ pub(super) fn read_file(json: &str, mark: fn(Bank) -> Bank) -> Result<Bank, Bank
             }
         })?;
     let mut problems = Problems::default();
-    match read_unmarked(&mut problems, &At::File, &value) {
+    match read_unmarked(&mut problems, &At::File, &value, texts) {
         Some(bank) => Ok(mark(bank)),
         None => Err(BankError {
             problems: problems.into_list(),
@@ -66,12 +82,23 @@ const TEXT: TextRule = TextRule {
 /// Reads a bank at `at` (the whole file, or a field of a configuration),
 /// noting every problem; `None` when there was any.
 pub(crate) fn read_bank(problems: &mut Problems, at: &At, value: &Value) -> Option<Bank> {
-    read_unmarked(problems, at, value).map(Bank::marked)
+    read_unmarked(problems, at, value, Texts::InLanguages).map(Bank::marked)
 }
 
 /// [`read_bank`], without working out the bank's marks.
-fn read_unmarked(problems: &mut Problems, at: &At, value: &Value) -> Option<Bank> {
+fn read_unmarked(problems: &mut Problems, at: &At, value: &Value, texts: Texts) -> Option<Bank> {
     let before = problems.count();
+    if texts == Texts::Own {
+        return read_content(problems, at, value, before);
+    }
+    let (value, found) = localized::split(problems, at, value, rule);
+    let bank = read_content(problems, at, &value, before)?;
+    Some(bank.with_translations(translations(found)))
+}
+
+/// The bank in `value`, every text of it plain text; `None` if there was any
+/// problem since `before`.
+fn read_content(problems: &mut Problems, at: &At, value: &Value, before: usize) -> Option<Bank> {
     let map = problems.object(at, value, "a question bank", BANK_FIELDS)?;
     let id = problems.field(at, map, "id", |p, at, v| p.identifier(at, v, false));
     let version = problems.field(at, map, "version", |p, at, v| {
@@ -84,6 +111,36 @@ fn read_unmarked(problems: &mut Problems, at: &At, value: &Value) -> Option<Bank
         return None;
     }
     Some(Bank::unmarked(id?, version?, title?, levels?, dimensions?))
+}
+
+/// The translated texts found, each under its field, by language.
+fn translations(found: Vec<localized::Found>) -> Vec<(Language, BankText)> {
+    let mut translations: Vec<(Language, BankText)> = Vec::new();
+    for localized::Found {
+        field,
+        language,
+        text,
+    } in found
+    {
+        match translations.iter_mut().find(|(l, _)| *l == language) {
+            Some((_, given)) => given.set(field, text),
+            None => {
+                let mut given = BankText::default();
+                given.set(field, text);
+                translations.push((language, given));
+            }
+        }
+    }
+    translations
+}
+
+/// The rule a field's text is held to, in the bank's own words or any
+/// other language's: names are short, since they label charts and tables.
+pub(super) fn rule(field: &Field) -> TextRule {
+    match field {
+        Field::LevelName(_) | Field::DimensionName(_) => NAME,
+        _ => TEXT,
+    }
 }
 
 /// Reads every item of a list with `read`; `None` if any item failed.

@@ -147,9 +147,8 @@ impl Draft {
     }
 }
 
-/// A bank as the builder shows it for editing: its canonical JSON, indented.
+/// A bank as the builder shows it for editing: its JSON with its
+/// translations ([`Bank::to_json_value`]), indented.
 pub fn pretty_bank(bank: &Bank) -> String {
-    serde_json::from_str::<Value>(&bank.to_json())
-        .and_then(|value| serde_json::to_string_pretty(&value))
-        .unwrap_or_default()
+    serde_json::to_string_pretty(&bank.to_json_value()).unwrap_or_default()
 }

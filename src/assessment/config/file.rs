@@ -182,6 +182,12 @@ impl Config {
     pub fn bank(&self) -> &Bank {
         &self.bank
     }
+
+    /// The bank the configuration brings, whole, with its translations;
+    /// `None` when it asks the default one.
+    pub fn own_bank(&self) -> Option<&Bank> {
+        self.own_bank.as_ref()
+    }
 }
 
 impl HostMessages {

@@ -2,6 +2,8 @@
 //! cell Tandem writes is escaped ([`csv_field`]).
 
 use crate::assessment::bank::Bank;
+pub use crate::assessment::csv::csv_field;
+pub(super) use crate::assessment::csv::push_row;
 use crate::assessment::language::{plain_number, Words};
 use crate::assessment::progress::Progress;
 use crate::assessment::scoring::{DimensionResult, Overall};
@@ -120,39 +122,6 @@ fn scored_cells(bank: &Bank, result: &DimensionResult) -> (String, String) {
             wording::level_cell(&english(), bank, level),
         ),
         None => (NOT_ENOUGH.to_owned(), String::new()),
-    }
-}
-
-/// Appends one CSV record, each field escaped, ending in CRLF.
-pub(super) fn push_row(csv: &mut String, fields: &[&str]) {
-    for (i, field) in fields.iter().enumerate() {
-        if i > 0 {
-            csv.push(',');
-        }
-        csv.push_str(&csv_field(field));
-    }
-    csv.push_str("\r\n");
-}
-
-/// One CSV cell, safe to open in a spreadsheet.
-///
-/// 1. Formula neutralisation: a value starting with `=`, `+`, `-`, `@`, tab or
-///    carriage return is one a spreadsheet may run as a formula (and a
-///    formula can fetch URLs or run commands), so it gets a leading `'`, which
-///    spreadsheets read as "this is text". Team labels and custom banks are
-///    untrusted, so this applies to every cell.
-/// 2. RFC 4180 quoting: a value containing a comma, a double quote, CR or LF
-///    is wrapped in double quotes, with each double quote inside doubled.
-pub fn csv_field(value: &str) -> String {
-    let neutral = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{value}")
-    } else {
-        value.to_owned()
-    };
-    if neutral.contains([',', '"', '\r', '\n']) {
-        format!("\"{}\"", neutral.replace('"', "\"\""))
-    } else {
-        neutral
     }
 }
 

@@ -19,17 +19,18 @@
 //! the SHA-256 the build recorded, and shows English when it does not match.
 //!
 //! What a language changes is words only: answers are kept and scored by
-//! ids, and a translated bank keeps its fingerprint ([`BankText`]), so that
+//! ids, and a translated bank keeps its fingerprint ([`Bank::in_text`]), so that
 //! a result made in one language opens in every other with the same scores.
 
 mod bank_text;
 mod labels;
 mod reasons;
 pub mod rules;
+mod tag;
 
-pub use bank_text::BankText;
+pub use tag::Language;
 
-use crate::assessment::bank::Bank;
+use crate::assessment::bank::{Bank, BankText};
 use crate::assessment::untrusted::{read_json, At, Problems};
 use crate::assessment::Problem;
 use std::rc::Rc;
@@ -88,68 +89,7 @@ impl Key {
     }
 }
 
-/// A language Tandem speaks.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Language {
-    English,
-    German,
-    French,
-    Spanish,
-    Arabic,
-}
-
 impl Language {
-    /// Every language, in the order the switcher lists them.
-    pub const ALL: [Language; 5] = [
-        Language::English,
-        Language::German,
-        Language::French,
-        Language::Spanish,
-        Language::Arabic,
-    ];
-
-    /// Its BCP 47 code, as `<html lang>` and `lang=` in an address write it.
-    pub fn code(self) -> &'static str {
-        match self {
-            Language::English => "en",
-            Language::German => "de",
-            Language::French => "fr",
-            Language::Spanish => "es",
-            Language::Arabic => "ar",
-        }
-    }
-
-    /// Its name in itself, as the switcher shows it.
-    pub fn name(self) -> &'static str {
-        match self {
-            Language::English => "English",
-            Language::German => "Deutsch",
-            Language::French => "Français",
-            Language::Spanish => "Español",
-            Language::Arabic => "العربية",
-        }
-    }
-
-    /// Written from right to left.
-    pub fn right_to_left(self) -> bool {
-        self == Language::Arabic
-    }
-
-    /// The language a tag such as `de`, `de-AT` or `pt_BR` asks for, by its
-    /// first part in any case; `None` for one Tandem does not speak.
-    pub fn from_tag(tag: &str) -> Option<Language> {
-        let primary = tag.trim().split(['-', '_']).next()?;
-        Language::ALL
-            .into_iter()
-            .find(|language| language.code().eq_ignore_ascii_case(primary))
-    }
-
-    /// The file its words are in, beside the app; `None` for English, which
-    /// is compiled in.
-    pub fn file(self) -> Option<String> {
-        (self != Language::English).then(|| format!("lang/{}.json", self.code()))
-    }
-
     /// The SHA-256 (hex) the build recorded for its file.
     fn file_sha256(self) -> Option<&'static str> {
         FILES
@@ -240,7 +180,7 @@ impl Translation {
         }
         let bank = match map.get("bank") {
             Some(value) => {
-                BankText::read(Bank::standard(), &at.field("bank"), value, &mut problems)
+                bank_text::read(Bank::standard(), &at.field("bank"), value, &mut problems)
             }
             None => BankText::default(),
         };
@@ -284,7 +224,7 @@ impl Translation {
             return Err(unreadable());
         }
         let mut problems = Problems::default();
-        let bank = BankText::read(
+        let bank = bank_text::read(
             Bank::standard(),
             &At::File.field("bank"),
             &value["bank"],
@@ -410,12 +350,18 @@ impl Words {
         (self.numbers)(self.language, Amount::Percent(percent))
     }
 
-    /// `bank` in this language, when it is Tandem's own questions and this
-    /// language has their text; a bank of a consultant's own stays as it is.
+    /// `bank` in this language: Tandem's own questions in this language's
+    /// file, a consultant's bank in the text its own file gives for this
+    /// language, falling back field by field to its default; `None` when
+    /// there is no text to lay over it.
     pub fn bank(&self, bank: &Bank) -> Option<Bank> {
-        let translation = self.translation.as_ref()?;
-        bank.ships_with_tandem()
-            .then(|| translation.bank.over(bank))
+        if bank.ships_with_tandem() {
+            let translation = self.translation.as_ref()?;
+            Some(bank.in_text(&translation.bank))
+        } else {
+            bank.translation(self.language)
+                .map(|text| bank.in_text(text))
+        }
     }
 
     /// The text of `key` for the number `n` (`None`: the message counts

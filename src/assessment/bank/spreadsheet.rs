@@ -1,0 +1,223 @@
+//! A bank's text as a spreadsheet, for a translator who works in one rather
+//! than in JSON: one row per text, by its key ([`Field`]), with the bank's
+//! own words and a column for each language Tandem speaks.
+//!
+//! ```text
+//! field,default,en,de,fr,es,ar
+//! title,HR and L&D partnership,,Zusammenarbeit von HR und Personalentwicklung,,,
+//! statements.communication.monthly-review,We meet every month.,,Wir treffen uns monatlich.,,,
+//! ```
+//!
+//! Reading it back is all or nothing: every problem is named by its row and
+//! column, and a sheet with any problem changes nothing.
+
+use super::read::rule;
+use super::{Bank, BankText, Field, Language};
+use crate::assessment::csv::{self, cell_text, push_row};
+use crate::assessment::untrusted::{At, Problem, Problems};
+use serde_json::Value;
+
+/// The first two columns' headings.
+const FIELD: &str = "field";
+const DEFAULT: &str = "default";
+/// Most columns read: the two above, a column per language, and room for a
+/// translator's notes, which are left as they are.
+const MOST_COLUMNS: usize = 32;
+
+impl Bank {
+    /// The bank's text as CSV: UTF-8 with a byte order mark, so that a
+    /// spreadsheet reads its accents, every cell written so that a
+    /// spreadsheet never runs it ([`csv::csv_field`]), each language's
+    /// column holding the bank's translations so far.
+    pub fn text_sheet(&self) -> String {
+        let mut sheet = String::from("\u{feff}");
+        let mut heading = vec![FIELD, DEFAULT];
+        heading.extend(Language::ALL.iter().map(|l| l.code()));
+        push_row(&mut sheet, &heading);
+        for (field, own) in self.fields() {
+            let key = field.to_string();
+            let mut row = vec![key.as_str(), own];
+            for language in Language::ALL {
+                let given = self.translation(language).and_then(|t| t.get(&field));
+                row.push(given.unwrap_or_default());
+            }
+            push_row(&mut sheet, &row);
+        }
+        sheet
+    }
+
+    /// The bank with the translations a sheet gives: each language it has a
+    /// column for takes that column's texts (an empty cell leaves its field
+    /// to the bank's own words); a language it has no column for keeps what
+    /// the bank had. Every problem is named by row and column.
+    pub fn with_text_sheet(&self, bytes: &[u8]) -> Result<Bank, Vec<Problem>> {
+        let fields = self.fields();
+        let refused = |reason: String| {
+            vec![Problem {
+                location: "file".to_owned(),
+                reason,
+            }]
+        };
+        let rows = csv::read_rows(bytes, fields.len() + 100, MOST_COLUMNS)
+            .map_err(|error| refused(error.to_string()))?;
+        let Some((heading, rows)) = rows.split_first() else {
+            return Err(refused("is empty: it needs a row of headings".to_owned()));
+        };
+        let mut problems = Problems::default();
+        let columns = Columns::read(heading, &mut problems);
+        let mut texts: Vec<(Language, BankText)> = columns
+            .languages
+            .iter()
+            .map(|(language, _)| (*language, BankText::default()))
+            .collect();
+        // The row each field was given in, to name a second one.
+        let mut seen: Vec<(Field, usize)> = Vec::new();
+        for (row, cells) in (2..).zip(rows) {
+            let cell = |column: usize| cells.get(column).map_or("", |c| cell_text(c));
+            let key = cell(columns.field).trim();
+            if key.is_empty() {
+                if cells.iter().any(|c| !c.trim().is_empty()) {
+                    problems.add(
+                        place(row, columns.field, FIELD),
+                        "is empty: say which text this row translates",
+                    );
+                }
+                continue;
+            }
+            let known = Field::parse(key).and_then(|field| {
+                let own = fields.iter().find(|(f, _)| *f == field)?.1;
+                Some((field, own))
+            });
+            let Some((field, own)) = known else {
+                problems.add(
+                    place(row, columns.field, FIELD),
+                    format_args!(
+                        "`{}` is no text of this bank; keep the keys as they were exported",
+                        crate::assessment::untrusted::shown(key)
+                    ),
+                );
+                continue;
+            };
+            if let Some((_, first)) = seen.iter().find(|(f, _)| *f == field) {
+                problems.add(
+                    place(row, columns.field, FIELD),
+                    format_args!("`{key}` is also in row {first}"),
+                );
+                continue;
+            }
+            seen.push((field.clone(), row));
+            if let Some(default) = columns.default {
+                if normalised(cell(default)) != normalised(own) {
+                    problems.add(
+                        place(row, default, DEFAULT),
+                        "is not the bank's own text any more: export the text again and translate from that",
+                    );
+                }
+            }
+            for ((language, column), (_, text)) in columns.languages.iter().zip(&mut texts) {
+                let given = cell(*column);
+                if given.trim().is_empty() {
+                    continue;
+                }
+                let at = place(row, *column, language.code());
+                let value = Value::from(given);
+                if let Some(given) = problems.text(&At::File.field(&at), &value, rule(&field)) {
+                    text.set(field.clone(), given);
+                }
+            }
+        }
+        if problems.count() > 0 {
+            return Err(problems.into_list());
+        }
+        let mut translations: Vec<(Language, BankText)> = Language::ALL
+            .into_iter()
+            .filter(|language| !columns.languages.iter().any(|(l, _)| l == language))
+            .filter_map(|language| Some((language, self.translation(language)?.clone())))
+            .collect();
+        translations.extend(texts);
+        Ok(self.with_translations(translations))
+    }
+}
+
+/// Which column holds what, from the row of headings.
+struct Columns {
+    field: usize,
+    default: Option<usize>,
+    languages: Vec<(Language, usize)>,
+}
+
+impl Columns {
+    fn read(heading: &[String], problems: &mut Problems) -> Columns {
+        let mut columns = Columns {
+            field: 0,
+            default: None,
+            languages: Vec::new(),
+        };
+        let mut has_field = false;
+        for (column, name) in heading.iter().enumerate() {
+            let name = cell_text(name).trim().to_ascii_lowercase();
+            if name.is_empty() {
+                continue;
+            }
+            if name == FIELD {
+                (columns.field, has_field) = (column, true);
+            } else if name == DEFAULT {
+                columns.default = Some(column);
+            } else if let Some(language) = Language::from_tag(&name) {
+                if columns.languages.iter().any(|(l, _)| *l == language) {
+                    problems.add(
+                        place(1, column, &name),
+                        "is a second column for this language",
+                    );
+                } else {
+                    columns.languages.push((language, column));
+                }
+            } else if looks_like_a_language(&name) {
+                let codes: Vec<&str> = Language::ALL.iter().map(|l| l.code()).collect();
+                problems.add(
+                    place(1, column, &name),
+                    format_args!(
+                        "is not a language Tandem speaks; it speaks {}",
+                        codes.join(", ")
+                    ),
+                );
+            }
+            // Any other heading is a translator's own column, such as notes.
+        }
+        if !has_field {
+            problems.add(
+                "row 1",
+                format_args!("has no `{FIELD}` column, which names the text each row translates"),
+            );
+        }
+        if columns.languages.is_empty() {
+            let codes: Vec<&str> = Language::ALL.iter().map(|l| l.code()).collect();
+            problems.add(
+                "row 1",
+                format_args!(
+                    "has no column for a language; head each with its code: {}",
+                    codes.join(", ")
+                ),
+            );
+        }
+        columns
+    }
+}
+
+/// A heading such as `it` or `pt-br`: a language's code, where a column
+/// of notes would have a word.
+fn looks_like_a_language(heading: &str) -> bool {
+    let primary = heading.split(['-', '_']).next().unwrap_or_default();
+    primary.len() == 2 && primary.bytes().all(|b| b.is_ascii_lowercase())
+}
+
+/// A cell's place: `row 5, column 3 (de)`, columns counted from 1.
+fn place(row: usize, column: usize, heading: &str) -> String {
+    format!("row {row}, column {} ({heading})", column + 1)
+}
+
+/// Text as a spreadsheet may give it back: its line endings and its spaces
+/// at either end are not the text's own.
+fn normalised(text: &str) -> String {
+    text.trim().replace("\r\n", "\n")
+}

@@ -1,0 +1,162 @@
+//! CSV, the one format every spreadsheet and forms tool reads and writes:
+//! cells written so that a spreadsheet never runs them, and rows read from
+//! a file a person chose, whatever the tool that saved it.
+//!
+//! Reading is `csv-core`'s (RFC 4180 quoting, any line ending, a byte order
+//! mark skipped). The separator is the one the header uses: a comma, or the
+//! semicolon that spreadsheets write where a comma is the decimal point, or a
+//! tab.
+
+/// Appends one CSV record, each field escaped, ending in CRLF.
+pub fn push_row(csv: &mut String, fields: &[&str]) {
+    for (i, field) in fields.iter().enumerate() {
+        if i > 0 {
+            csv.push(',');
+        }
+        csv.push_str(&csv_field(field));
+    }
+    csv.push_str("\r\n");
+}
+
+/// One CSV cell, safe to open in a spreadsheet.
+///
+/// 1. Formula neutralisation: a value starting with `=`, `+`, `-`, `@`, tab or
+///    carriage return is one a spreadsheet may run as a formula (and a
+///    formula can fetch URLs or run commands), so it gets a leading `'`, which
+///    spreadsheets read as "this is text". Team labels and custom banks are
+///    untrusted, so this applies to every cell.
+/// 2. RFC 4180 quoting: a value containing a comma, a double quote, CR or LF
+///    is wrapped in double quotes, with each double quote inside doubled.
+pub fn csv_field(value: &str) -> String {
+    let neutral = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{value}")
+    } else {
+        value.to_owned()
+    };
+    if neutral.contains([',', '"', '\r', '\n']) {
+        format!("\"{}\"", neutral.replace('"', "\"\""))
+    } else {
+        neutral
+    }
+}
+
+/// A cell's text as it was before [`csv_field`] wrote it: the `'` that
+/// stops a formula is taken off again.
+pub fn cell_text(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        _ => cell,
+    }
+}
+
+/// Why a CSV file could not be read into rows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CsvError {
+    /// More rows than the caller takes.
+    TooManyRows { most: usize },
+    /// A row with more cells than the caller takes.
+    TooManyCells { row: usize, most: usize },
+    /// A cell that is not UTF-8 text.
+    NotText { row: usize, column: usize },
+}
+
+impl std::fmt::Display for CsvError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CsvError::TooManyRows { most } => write!(f, "has more than {most} rows"),
+            CsvError::TooManyCells { row, most } => {
+                write!(f, "row {row} has more than {most} cells")
+            }
+            CsvError::NotText { row, column } => write!(
+                f,
+                "row {row}, column {column} is not UTF-8 text; save the file as CSV UTF-8"
+            ),
+        }
+    }
+}
+
+/// The rows of a CSV file, each a list of cells, rows and columns counted
+/// from 1 in errors. Blank lines are skipped. At most `most_rows` rows of
+/// at most `most_cells` cells are read; a file of more is refused.
+pub fn read_rows(
+    bytes: &[u8],
+    most_rows: usize,
+    most_cells: usize,
+) -> Result<Vec<Vec<String>>, CsvError> {
+    let mut reader = csv_core::ReaderBuilder::new()
+        .delimiter(separator(bytes))
+        .build();
+    let mut rows = Vec::new();
+    let mut input = bytes;
+    // The output grows when a field is longer than it: a cell is never cut.
+    let mut output = vec![0; 4096];
+    let mut ends = vec![0; 64];
+    let (mut out_at, mut ends_at) = (0, 0);
+    loop {
+        let (result, read, written, ended) =
+            reader.read_record(input, &mut output[out_at..], &mut ends[ends_at..]);
+        input = &input[read..];
+        out_at += written;
+        ends_at += ended;
+        match result {
+            csv_core::ReadRecordResult::InputEmpty => {}
+            csv_core::ReadRecordResult::OutputFull => output.resize(output.len() * 2, 0),
+            csv_core::ReadRecordResult::OutputEndsFull => {
+                if ends.len() > most_cells {
+                    return Err(CsvError::TooManyCells {
+                        row: rows.len() + 1,
+                        most: most_cells,
+                    });
+                }
+                ends.resize(ends.len() * 2, 0);
+            }
+            csv_core::ReadRecordResult::Record => {
+                let row = rows.len() + 1;
+                let mut cells = Vec::with_capacity(ends_at);
+                let mut start = 0;
+                for (column, &end) in (1..).zip(&ends[..ends_at]) {
+                    let cell = std::str::from_utf8(&output[start..end])
+                        .map_err(|_| CsvError::NotText { row, column })?;
+                    cells.push(cell.to_owned());
+                    start = end;
+                }
+                if cells.len() > most_cells {
+                    return Err(CsvError::TooManyCells {
+                        row,
+                        most: most_cells,
+                    });
+                }
+                // A blank line is one empty cell.
+                if !(cells.len() == 1 && cells[0].is_empty()) {
+                    if rows.len() == most_rows {
+                        return Err(CsvError::TooManyRows { most: most_rows });
+                    }
+                    rows.push(cells);
+                }
+                (out_at, ends_at) = (0, 0);
+            }
+            csv_core::ReadRecordResult::End => return Ok(rows),
+        }
+    }
+}
+
+/// The separator the first line uses most, outside quotes: a comma, a
+/// semicolon or a tab.
+fn separator(bytes: &[u8]) -> u8 {
+    let mut counts = [0usize; 3];
+    let mut quoted = false;
+    for &byte in bytes {
+        match byte {
+            b'"' => quoted = !quoted,
+            b'\n' | b'\r' if !quoted => break,
+            b',' if !quoted => counts[0] += 1,
+            b';' if !quoted => counts[1] += 1,
+            b'\t' if !quoted => counts[2] += 1,
+            _ => {}
+        }
+    }
+    let most = (0..3)
+        .max_by_key(|&i| (counts[i], usize::from(i == 0)))
+        .unwrap_or(0);
+    [b',', b';', b'\t'][most]
+}

@@ -1,0 +1,248 @@
+//! A consultant's bank in several languages: each text may be given as
+//! `{"default": …, "de": …}`, today's files read as they always did, a
+//! language falls back to the default field by field, and a translator's
+//! spreadsheet goes out and comes back with every problem named by row and
+//! column.
+
+mod common;
+
+use common::{mini_bank, mini_bank_json};
+use serde_json::{json, Value};
+use std::rc::Rc;
+use tandem::assessment::language::{plain_number, Language, Translation, Words};
+use tandem::assessment::{Bank, Field};
+
+/// The mini bank with its title, first level's name, a statement and a
+/// practice also given in German, and the title in French.
+fn translated_json() -> Value {
+    let mut bank = mini_bank_json();
+    bank["title"] =
+        json!({"default": "Mini bank", "de": "Mini-Fragenkatalog", "fr": "Mini-questionnaire"});
+    bank["levels"][0]["name"] = json!({"default": "Siloed", "de": "Abgeschottet"});
+    bank["dimensions"][0]["statements"][0]["text"] =
+        json!({"default": "A1", "de": "A1 auf Deutsch"});
+    bank["dimensions"][0]["guidance"][2]["practices"][1] =
+        json!({"default": "Do another", "de": "Etwas anderes tun"});
+    bank
+}
+
+fn parse(value: &Value) -> Result<Bank, Vec<String>> {
+    Bank::parse(&value.to_string()).map_err(|error| {
+        error
+            .problems
+            .into_iter()
+            .map(|p| format!("{}: {}", p.location, p.reason))
+            .collect()
+    })
+}
+
+fn german() -> Words {
+    // Any German messages will do: what is tested is the bank's own text.
+    let file = include_str!("../locales/de.json");
+    Words::new(
+        Rc::new(Translation::read(Language::German, file).unwrap()),
+        plain_number,
+    )
+}
+
+#[test]
+fn a_bank_in_several_languages_keeps_the_fingerprint_of_its_default_text() {
+    let translated = parse(&translated_json()).unwrap();
+    let plain = mini_bank();
+    assert_eq!(translated.fingerprint(), plain.fingerprint());
+    assert_eq!(translated.title(), "Mini bank");
+    assert_eq!(translated.languages(), [Language::German, Language::French]);
+    let german = translated.translation(Language::German).unwrap();
+    assert_eq!(german.len(), 4);
+    assert_eq!(
+        german.get(&Field::Statement("alpha.one".into())),
+        Some("A1 auf Deutsch")
+    );
+    assert_eq!(
+        german.get(&Field::Practice("alpha".into(), 3, 2)),
+        Some("Etwas anderes tun")
+    );
+    // Today's files, with no translation, read as they always did.
+    assert!(plain.languages().is_empty());
+}
+
+#[test]
+fn a_reader_gets_their_language_field_by_field_and_the_default_elsewhere() {
+    let bank = parse(&translated_json()).unwrap();
+    let shown = german().bank(&bank).unwrap();
+    assert_eq!(shown.title(), "Mini-Fragenkatalog");
+    assert_eq!(shown.levels()[0].name, "Abgeschottet");
+    assert_eq!(shown.levels()[1].name, "Aware");
+    let alpha = &shown.dimensions()[0];
+    assert_eq!(alpha.statements[0].text, "A1 auf Deutsch");
+    assert_eq!(alpha.statements[1].text, "A2");
+    assert_eq!(alpha.name, "Alpha");
+    assert_eq!(alpha.guidance[2].practices[1].text, "Etwas anderes tun");
+    assert_eq!(shown.fingerprint(), bank.fingerprint());
+    // A language the bank gives no text in reads the bank as it is.
+    assert!(Words::english(plain_number).bank(&bank).is_none());
+    // What the builder tells the consultant: the rest is in the default.
+    let missing = bank.untranslated(bank.translation(Language::French).unwrap());
+    assert_eq!(missing.len(), bank.fields().len() - 1);
+    assert!(!missing.contains(&Field::Title));
+}
+
+#[test]
+fn a_bank_written_out_with_its_translations_reads_back_the_same() {
+    let bank = parse(&translated_json()).unwrap();
+    let again = parse(&bank.to_json_value()).unwrap();
+    assert_eq!(again, bank);
+    // A practice with an owner keeps its owner and its languages.
+    let mut owned = translated_json();
+    owned["dimensions"][1]["guidance"][0]["practices"][0] =
+        json!({"text": {"default": "Do one thing", "es": "Hacer una cosa"}, "owner": "hr"});
+    let bank = parse(&owned).unwrap();
+    assert_eq!(parse(&bank.to_json_value()).unwrap(), bank);
+    let spanish = bank.translation(Language::Spanish).unwrap();
+    assert_eq!(
+        spanish.get(&Field::Practice("beta".into(), 1, 1)),
+        Some("Hacer una cosa")
+    );
+}
+
+#[test]
+fn a_translated_field_is_refused_with_its_place_and_reason() {
+    let cases = [
+        (
+            json!({"default": "Mini bank", "it": "Mini"}),
+            "title.it: is not a language Tandem speaks",
+        ),
+        (
+            json!({"de": "Mini"}),
+            "title: gives its text in other languages but no `default`",
+        ),
+        (
+            json!({"default": "Mini bank", "de": "Mini\u{7}"}),
+            "title.de: has a control character (U+0007)",
+        ),
+        (
+            json!({"default": "Mini bank", "de": 5}),
+            "title.de: invalid type: expected text",
+        ),
+        (
+            json!({"default": "Mini bank", "de": "x".repeat(601)}),
+            "title.de: is too long (at most 600 characters)",
+        ),
+    ];
+    for (title, expected) in cases {
+        let mut bank = mini_bank_json();
+        bank["title"] = title;
+        let problems = parse(&bank).unwrap_err();
+        assert!(
+            problems.iter().any(|p| p.starts_with(expected)),
+            "{expected:?} not in {problems:?}"
+        );
+        assert_eq!(problems.len(), 1, "{problems:?}");
+    }
+    // A name is held to a name's length in every language.
+    let mut bank = mini_bank_json();
+    bank["dimensions"][1]["name"] = json!({"default": "Beta", "ar": "ب".repeat(81)});
+    let problems = parse(&bank).unwrap_err();
+    assert_eq!(
+        problems,
+        ["dimensions[1].name.ar: is too long (at most 80 characters)"]
+    );
+}
+
+#[test]
+fn the_text_sheet_goes_out_and_comes_back_with_the_same_translations() {
+    let bank = parse(&translated_json()).unwrap();
+    let sheet = bank.text_sheet();
+    assert!(sheet.starts_with("\u{feff}field,default,en,de,fr,es,ar\r\n"));
+    assert!(sheet.contains("\r\nstatements.alpha.one,A1,,A1 auf Deutsch,,,\r\n"));
+    let back = bank.with_text_sheet(sheet.as_bytes()).unwrap();
+    assert_eq!(back, bank);
+    // Starting from no translation at all, the sheet gives them.
+    let plain = mini_bank();
+    assert_eq!(plain.with_text_sheet(sheet.as_bytes()).unwrap(), bank);
+}
+
+#[test]
+fn a_sheet_saved_by_a_spreadsheet_with_semicolons_and_quotes_reads() {
+    let bank = mini_bank();
+    let sheet = "\u{feff}Field;Default;DE;Notes\r\n\
+                 title;Mini bank;\"Mini; \"\"Katalog\"\"\";checked\r\n\
+                 \r\n\
+                 dimensions.beta.guidance.2.practices.1;Do one thing;Eine Sache tun;\r\n";
+    let read = bank.with_text_sheet(sheet.as_bytes()).unwrap();
+    let german = read.translation(Language::German).unwrap();
+    assert_eq!(german.get(&Field::Title), Some("Mini; \"Katalog\""));
+    assert_eq!(
+        german.get(&Field::Practice("beta".into(), 2, 1)),
+        Some("Eine Sache tun")
+    );
+    assert_eq!(german.len(), 2);
+    // A language with no column keeps what the bank had.
+    let translated = parse(&translated_json()).unwrap();
+    let read = translated.with_text_sheet(sheet.as_bytes()).unwrap();
+    assert_eq!(
+        read.translation(Language::French),
+        translated.translation(Language::French)
+    );
+}
+
+#[test]
+fn every_problem_in_a_sheet_is_named_by_row_and_column_and_nothing_changes() {
+    let bank = mini_bank();
+    let sheet = "field,default,de,it\n\
+                 title,Mini bank,Mini\u{1b}[31m\n\
+                 statements.alpha.nine,A9,A9\n\
+                 levels.1.name,Siloed,Abgeschottet\n\
+                 levels.1.name,Siloed,Getrennt\n\
+                 statements.alpha.two,Changed since,A2\n\
+                 ,,stray\n";
+    let problems: Vec<String> = bank
+        .with_text_sheet(sheet.as_bytes())
+        .unwrap_err()
+        .into_iter()
+        .map(|p| format!("{}: {}", p.location, p.reason))
+        .collect();
+    let expected = [
+        "row 1, column 4 (it): is not a language Tandem speaks",
+        "row 2, column 3 (de): has a control character (U+001B) at character 5",
+        "row 3, column 1 (field): `statements.alpha.nine` is no text of this bank",
+        "row 5, column 1 (field): `levels.1.name` is also in row 4",
+        "row 6, column 2 (default): is not the bank's own text any more",
+        "row 7, column 1 (field): is empty",
+    ];
+    assert_eq!(problems.len(), expected.len(), "{problems:#?}");
+    for (problem, expected) in problems.iter().zip(expected) {
+        assert!(
+            problem.starts_with(expected),
+            "{problem:?} is not {expected:?}"
+        );
+    }
+}
+
+#[test]
+fn a_sheet_that_is_not_one_is_refused_whole() {
+    let bank = mini_bank();
+    let refused = |bytes: &[u8]| {
+        let problems = bank.with_text_sheet(bytes).unwrap_err();
+        format!("{}: {}", problems[0].location, problems[0].reason)
+    };
+    assert_eq!(refused(b""), "file: is empty: it needs a row of headings");
+    assert!(refused(b"field,default\ntitle,Mini bank\n").contains("has no column for a language"));
+    assert!(refused(b"key,de\ntitle,Mini\n").contains("has no `field` column"));
+    assert!(refused(b"field,de\ntitle,Mini \xff\n").contains("is not UTF-8 text"));
+    let wide = format!("field,de{}\n", ",x".repeat(40));
+    assert!(refused(wide.as_bytes()).contains("more than 32 cells"));
+    let long: String = "field,de\n".to_owned() + &"title,Mini\n".repeat(1000);
+    assert!(refused(long.as_bytes()).contains("has more than"));
+}
+
+#[test]
+fn a_formula_written_safe_comes_back_as_the_text_it_was() {
+    let mut json = mini_bank_json();
+    json["dimensions"][0]["statements"][1]["text"] =
+        json!({"default": "-1 is worse", "de": "=SUM(A1)"});
+    let bank = parse(&json).unwrap();
+    let sheet = bank.text_sheet();
+    assert!(sheet.contains(",'-1 is worse,,'=SUM(A1),"));
+    assert_eq!(bank.with_text_sheet(sheet.as_bytes()).unwrap(), bank);
+}
