@@ -104,9 +104,14 @@ export const SECURITY_HEADERS = {
  * served as if it were beside the build, the way a host adds files to the
  * dist/ folder. `folders` lists sub-paths (such as '/tandem-a/') that serve
  * the same build again, as two copies of Tandem deployed on one host would
- * be. Resolves to `{ origin, requests, serve(folder), close() }`:
- * `requests` lists the path of every request received, in order;
- * `serve(folder)` serves another folder from then on (a new deploy, say).
+ * be. Resolves to `{ origin, requests, serve(folder), unreachable(flag),
+ * close() }`: `requests` lists the path of every request received, in
+ * order; `serve(folder)` serves another folder from then on (a new deploy,
+ * say); while `unreachable(true)` holds, every request is still listed but
+ * its connection is dropped unanswered, as for a device with no network.
+ * (Chromium's offline emulation, which `context.setOffline` sets, covers a
+ * page's own requests but not, in every version, those its service worker
+ * makes.)
  */
 export async function serveStatic(
   root,
@@ -114,8 +119,13 @@ export async function serveStatic(
 ) {
   const requests = [];
   let folder = root;
+  let down = false;
   const server = http.createServer((request, response) => {
     requests.push(request.url);
+    if (down) {
+      request.socket.destroy();
+      return;
+    }
     const mount = folders.find((f) => request.url?.startsWith(f));
     if (mount) {
       request.url = request.url.slice(mount.length - 1);
@@ -150,6 +160,10 @@ export async function serveStatic(
     requests,
     serve: (another) => {
       folder = path.resolve(another);
+    },
+    unreachable: (flag) => {
+      down = flag;
+      if (flag) server.closeAllConnections();
     },
     close: () =>
       new Promise((resolve) => {

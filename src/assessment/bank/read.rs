@@ -88,9 +88,23 @@ pub(crate) fn read_bank(problems: &mut Problems, at: &At, value: &Value) -> Opti
 /// [`read_bank`], without working out the bank's marks.
 fn read_unmarked(problems: &mut Problems, at: &At, value: &Value, texts: Texts) -> Option<Bank> {
     let before = problems.count();
-    if texts == Texts::Own {
-        return read_content(problems, at, value, before);
+    match texts {
+        Texts::Own => read_content(problems, at, value, before),
+        Texts::InLanguages => read_in_languages(problems, at, value, before),
     }
+}
+
+/// [`read_content`] of a bank whose texts may be given in several
+/// languages. Out of line, so that the first screen, which reads only
+/// Tandem's own questions, does not carry it (tools/wasm-split moves whole
+/// functions).
+#[inline(never)]
+fn read_in_languages(
+    problems: &mut Problems,
+    at: &At,
+    value: &Value,
+    before: usize,
+) -> Option<Bank> {
     let (value, found) = localized::split(problems, at, value, rule);
     let bank = read_content(problems, at, &value, before)?;
     Some(bank.with_translations(translations(found)))
