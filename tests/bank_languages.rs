@@ -246,3 +246,106 @@ fn a_formula_written_safe_comes_back_as_the_text_it_was() {
     assert!(sheet.contains(",'-1 is worse,,'=SUM(A1),"));
     assert_eq!(bank.with_text_sheet(sheet.as_bytes()).unwrap(), bank);
 }
+
+#[test]
+fn a_list_far_longer_than_a_bank_allows_is_refused_not_counted_past_its_end() {
+    let mut json = translated_json();
+    json["levels"] = json!((0..300)
+        .map(|_| json!({"name": {"default": "x", "de": "y"}, "summary": "s"}))
+        .collect::<Vec<_>>());
+    json["dimensions"][0]["guidance"][0]["practices"] = json!((0..300)
+        .map(|_| json!({"default": "x", "de": "y"}))
+        .collect::<Vec<_>>());
+    let problems = parse(&json).unwrap_err();
+    assert!(
+        problems.contains(&"levels: must list exactly 5 levels".to_owned()),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn a_text_that_begins_with_a_quote_before_a_formula_comes_back_whole() {
+    let mut json = mini_bank_json();
+    json["dimensions"][0]["statements"][1]["text"] =
+        json!({"default": "'-1' means worse", "de": "'+1' ist besser"});
+    json["dimensions"][0]["statements"][2]["text"] = json!({"default": "'quoted", "de": "''=x"});
+    let bank = parse(&json).unwrap();
+    assert_eq!(
+        bank.with_text_sheet(bank.text_sheet().as_bytes()).unwrap(),
+        bank
+    );
+}
+
+#[test]
+fn a_sheet_never_loses_a_translation_it_leaves_empty_or_out() {
+    let bank = parse(&translated_json()).unwrap();
+    // A translator's sheet of one row, the French column left empty.
+    let sheet = "field,default,de,fr\nlevels.2.name,Aware,Bewusst,\n";
+    let read = bank.with_text_sheet(sheet.as_bytes()).unwrap();
+    assert_eq!(
+        read.translation(Language::French),
+        bank.translation(Language::French)
+    );
+    let german = read.translation(Language::German).unwrap();
+    assert_eq!(
+        german.len(),
+        bank.translation(Language::German).unwrap().len() + 1
+    );
+    assert_eq!(german.get(&Field::LevelName(2)), Some("Bewusst"));
+    assert_eq!(german.get(&Field::Title), Some("Mini-Fragenkatalog"));
+}
+
+#[test]
+fn tandem_s_own_questions_take_no_translations_from_a_file() {
+    let mut json: Value = serde_json::from_str(&Bank::standard().to_json()).unwrap();
+    let text = json["dimensions"][0]["statements"][0]["text"].clone();
+    json["dimensions"][0]["statements"][0]["text"] =
+        json!({"default": text, "de": "Etwas anderes"});
+    let problems = parse(&json).unwrap_err();
+    assert_eq!(problems.len(), 1);
+    assert!(
+        problems[0].starts_with(
+            "id: is the id of Tandem's own question bank, which Tandem translates itself"
+        ),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn a_sheet_s_problems_name_the_rows_a_spreadsheet_shows() {
+    let bank = mini_bank();
+    let problem = |sheet: &str| {
+        let problems = bank.with_text_sheet(sheet.as_bytes()).unwrap_err();
+        format!("{}: {}", problems[0].location, problems[0].reason)
+    };
+    // Blank lines are rows too.
+    assert!(problem("field,de\n\n\ntitle,x\u{7}\n")
+        .starts_with("row 4, column 2 (de): has a control character"));
+    // A cell with a line break is one row, and so is the next after it.
+    assert!(problem("field,de\ntitle,\"a\nb\"\nlevels.1.name,y\u{7}\n")
+        .starts_with("row 2, column 2 (de): has a line break"));
+    assert!(problem("field,de\nlevels.1.name,y\u{7}\n").starts_with("row 2, column 2 (de)"));
+    // A semicolon file that starts with a blank line is still read by semicolons.
+    assert!(problem("\nfield;de\ntitle;x\u{7}\n").starts_with("row 3, column 2 (de)"));
+    assert!(problem("field,field,de\ntitle,title,x\n")
+        .starts_with("row 1, column 2 (field): is a second `field` column"));
+    // A byte order mark inside a file, as two joined files carry.
+    let joined = "field,de\n\u{feff}title,Mini\n";
+    let read = bank.with_text_sheet(joined.as_bytes()).unwrap();
+    assert_eq!(
+        read.translation(Language::German)
+            .unwrap()
+            .get(&Field::Title),
+        Some("Mini")
+    );
+}
+
+#[test]
+fn a_default_that_is_not_text_is_named_at_its_place() {
+    let mut json = mini_bank_json();
+    json["title"] = json!({"default": 5, "de": "Mini"});
+    assert_eq!(
+        parse(&json).unwrap_err(),
+        ["title.default: invalid type: expected text, found a number"]
+    );
+}

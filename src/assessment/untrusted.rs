@@ -304,7 +304,7 @@ impl Problems {
             .find(|&(_, c)| c.is_control() && !(rule.multiline && c == '\n'));
         match control {
             None => Some(text),
-            Some((position, '\n')) => {
+            Some((position, '\n' | '\r')) => {
                 self.add(
                     at,
                     format_args!(

@@ -5,6 +5,7 @@
 
 use crate::app::components::read_chosen;
 use crate::assessment::bank::MAX_BANK_BYTES;
+use crate::assessment::config;
 use crate::assessment::language::Language;
 use crate::assessment::{Bank, Problem};
 use crate::files;
@@ -85,6 +86,20 @@ pub fn BuilderLanguages(
                         reason: "could not be read".to_owned(),
                     },
                     Ok(bytes) => match bank.with_text_sheet(&bytes) {
+                        // The draft holds the bank as JSON, held to a bank
+                        // file's size: one too large would be refused whole.
+                        Ok(translated)
+                            if config::pretty_bank(&translated).len() > MAX_BANK_BYTES =>
+                        {
+                            Brought::Unreadable {
+                                file: name,
+                                reason: format!(
+                                    "would make the question bank, with its translations, {} KB, and a bank may be at most {} KB; bring fewer languages into this bank",
+                                    config::pretty_bank(&translated).len().div_ceil(1000),
+                                    MAX_BANK_BYTES / 1000
+                                ),
+                            }
+                        }
                         Ok(translated) => {
                             let texts = Language::ALL
                                 .into_iter()

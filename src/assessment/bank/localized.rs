@@ -49,11 +49,11 @@ pub(super) fn split(
     );
     if let Some(Value::Array(levels)) = plain.get_mut("levels") {
         let at = at.field("levels");
-        for ((i, level), number) in levels.iter_mut().enumerate().zip(1..) {
+        for (i, level) in levels.iter_mut().enumerate() {
             let at = at.item(i);
-            let name = Some(Field::LevelName(number));
+            let name = counted(i).map(Field::LevelName);
             take(level.get_mut("name"), &at.field("name"), name);
-            let summary = Some(Field::LevelSummary(number));
+            let summary = counted(i).map(Field::LevelSummary);
             take(level.get_mut("summary"), &at.field("summary"), summary);
         }
     }
@@ -81,17 +81,24 @@ pub(super) fn split(
         };
         let at = at.field("guidance");
         // The bank's reader holds the entries to levels 1 to 5 in order.
-        for ((g, entry), level) in guidance.iter_mut().enumerate().zip(1..) {
+        for (g, entry) in guidance.iter_mut().enumerate() {
             let at = at.item(g);
-            let next = dimension_id.clone().map(|id| Field::Next(id, level));
+            let level = counted(g);
+            let next = dimension_id
+                .clone()
+                .zip(level)
+                .map(|(id, level)| Field::Next(id, level));
             take(entry.get_mut("next"), &at.field("next"), next);
             let Some(Value::Array(practices)) = entry.get_mut("practices") else {
                 continue;
             };
             let at = at.field("practices");
-            for ((p, practice), n) in practices.iter_mut().enumerate().zip(1..) {
+            for (p, practice) in practices.iter_mut().enumerate() {
                 let at = at.item(p);
-                let field = dimension_id.clone().map(|id| Field::Practice(id, level, n));
+                let field = match (dimension_id.clone(), level, counted(p)) {
+                    (Some(id), Some(level), Some(n)) => Some(Field::Practice(id, level, n)),
+                    _ => None,
+                };
                 // A practice is its text, or an object with its text and owner.
                 if practice.get("text").is_some() {
                     take(practice.get_mut("text"), &at.field("text"), field);
@@ -102,6 +109,13 @@ pub(super) fn split(
         }
     }
     (plain, found)
+}
+
+/// The number of item `index` of a list, counting from 1, as a field names
+/// it; `None` past 255 (far more than a bank's reader lets through, so such
+/// a list is refused there).
+fn counted(index: usize) -> Option<u8> {
+    u8::try_from(index + 1).ok()
 }
 
 /// Replaces a field given in several languages by its default, keeping the
@@ -148,7 +162,11 @@ fn take_apart(
         }
     }
     match default {
-        Some(default) => *slot = default,
+        Some(Value::String(default)) => *slot = Value::String(default),
+        Some(other) => {
+            problems.wrong_type(&at.field("default"), "text", &other);
+            *slot = Value::from("?");
+        }
         None => {
             problems.add(
                 at,

@@ -45,10 +45,19 @@ pub(super) fn read_file(
 /// saved answers are kept under a bank's id, so a reworded copy of the
 /// standard bank must be told apart from it.
 pub(crate) fn check_own_id(problems: &mut Problems, at: &At, bank: &Bank) {
-    if bank.id == STANDARD_ID && bank.fingerprint != Bank::standard().fingerprint {
+    if bank.id != STANDARD_ID {
+        return;
+    }
+    if bank.fingerprint != Bank::standard().fingerprint {
         problems.add(
             at.field("id"),
             "is the id of Tandem's own question bank; give your bank an id of its own, such as `acme-partnership`",
+        );
+    } else if !bank.translations.is_empty() {
+        // Tandem's own questions read in the words of its language files.
+        problems.add(
+            at.field("id"),
+            "is the id of Tandem's own question bank, which Tandem translates itself; to give questions your own translations, give your bank an id of its own, such as `acme-partnership`",
         );
     }
 }

@@ -8,8 +8,9 @@
 //! statements.communication.monthly-review,We meet every month.,,Wir treffen uns monatlich.,,,
 //! ```
 //!
-//! Reading it back is all or nothing: every problem is named by its row and
-//! column, and a sheet with any problem changes nothing.
+//! Reading it back adds to what the bank has and is all or nothing: every
+//! problem is named by its row and column, and a sheet with any problem
+//! changes nothing.
 
 use super::read::rule;
 use super::{Bank, BankText, Field, Language};
@@ -46,10 +47,11 @@ impl Bank {
         sheet
     }
 
-    /// The bank with the translations a sheet gives: each language it has a
-    /// column for takes that column's texts (an empty cell leaves its field
-    /// to the bank's own words); a language it has no column for keeps what
-    /// the bank had. Every problem is named by row and column.
+    /// The bank with the translations a sheet gives: each filled cell of a
+    /// language's column gives that language's text of its row's field; an
+    /// empty cell, a row left out and a language with no column leave what
+    /// the bank had, so that a sheet never loses a translation. Every
+    /// problem is named by row and column.
     pub fn with_text_sheet(&self, bytes: &[u8]) -> Result<Bank, Vec<Problem>> {
         let fields = self.fields();
         let refused = |reason: String| {
@@ -64,15 +66,22 @@ impl Bank {
             return Err(refused("is empty: it needs a row of headings".to_owned()));
         };
         let mut problems = Problems::default();
-        let columns = Columns::read(heading, &mut problems);
+        let (heading_row, heading) = heading;
+        let columns = Columns::read(*heading_row, heading, &mut problems);
+        // What the bank has, which the sheet adds to: a text the sheet
+        // leaves empty, or has no row for, stays as it was.
         let mut texts: Vec<(Language, BankText)> = columns
             .languages
             .iter()
-            .map(|(language, _)| (*language, BankText::default()))
+            .map(|(language, _)| {
+                let had = self.translation(*language).cloned().unwrap_or_default();
+                (*language, had)
+            })
             .collect();
         // The row each field was given in, to name a second one.
         let mut seen: Vec<(Field, usize)> = Vec::new();
-        for (row, cells) in (2..).zip(rows) {
+        for (row, cells) in rows {
+            let row = *row;
             let cell = |column: usize| cells.get(column).map_or("", |c| cell_text(c));
             let key = cell(columns.field).trim();
             if key.is_empty() {
@@ -147,7 +156,7 @@ struct Columns {
 }
 
 impl Columns {
-    fn read(heading: &[String], problems: &mut Problems) -> Columns {
+    fn read(row: usize, heading: &[String], problems: &mut Problems) -> Columns {
         let mut columns = Columns {
             field: 0,
             default: None,
@@ -159,14 +168,19 @@ impl Columns {
             if name.is_empty() {
                 continue;
             }
-            if name == FIELD {
+            if (name == FIELD && has_field) || (name == DEFAULT && columns.default.is_some()) {
+                problems.add(
+                    place(row, column, &name),
+                    format_args!("is a second `{name}` column"),
+                );
+            } else if name == FIELD {
                 (columns.field, has_field) = (column, true);
             } else if name == DEFAULT {
                 columns.default = Some(column);
             } else if let Some(language) = Language::from_tag(&name) {
                 if columns.languages.iter().any(|(l, _)| *l == language) {
                     problems.add(
-                        place(1, column, &name),
+                        place(row, column, &name),
                         "is a second column for this language",
                     );
                 } else {
@@ -175,7 +189,7 @@ impl Columns {
             } else if looks_like_a_language(&name) {
                 let codes: Vec<&str> = Language::ALL.iter().map(|l| l.code()).collect();
                 problems.add(
-                    place(1, column, &name),
+                    place(row, column, &name),
                     format_args!(
                         "is not a language Tandem speaks; it speaks {}",
                         codes.join(", ")
@@ -186,14 +200,14 @@ impl Columns {
         }
         if !has_field {
             problems.add(
-                "row 1",
+                format_args!("row {row}"),
                 format_args!("has no `{FIELD}` column, which names the text each row translates"),
             );
         }
         if columns.languages.is_empty() {
             let codes: Vec<&str> = Language::ALL.iter().map(|l| l.code()).collect();
             problems.add(
-                "row 1",
+                format_args!("row {row}"),
                 format_args!(
                     "has no column for a language; head each with its code: {}",
                     codes.join(", ")
