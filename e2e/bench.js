@@ -318,7 +318,7 @@ async function answering(origin) {
  */
 async function languageSwitches(origin, dist) {
   const fixtures = JSON.parse(readFileSync(new URL('./fixtures/languages.json', import.meta.url), 'utf8'));
-  const codes = Object.keys(fixtures).filter((code) => code !== 'en');
+  const codes = Object.keys(fixtures).filter((code) => code !== 'en' && fixtures[code].bank);
   const sizes = Object.fromEntries(
     (await measure(dist)).files
       .filter((file) => file.part === 'language')
