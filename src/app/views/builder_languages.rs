@@ -88,25 +88,25 @@ pub fn BuilderLanguages(
                     Ok(bytes) => match bank.with_text_sheet(&bytes) {
                         // The draft holds the bank as JSON, held to a bank
                         // file's size: one too large would be refused whole.
-                        Ok(translated)
-                            if config::pretty_bank(&translated).len() > MAX_BANK_BYTES =>
-                        {
-                            Brought::Unreadable {
-                                file: name,
-                                reason: format!(
-                                    "would make the question bank, with its translations, {} KB, and a bank may be at most {} KB; bring fewer languages into this bank",
-                                    config::pretty_bank(&translated).len().div_ceil(1000),
-                                    MAX_BANK_BYTES / 1000
-                                ),
-                            }
-                        }
                         Ok(translated) => {
-                            let texts = Language::ALL
-                                .into_iter()
-                                .filter_map(|l| Some((l, translated.translation(l)?.len())))
-                                .collect();
-                            on_translated.emit(translated);
-                            Brought::Read { file: name, texts }
+                            let bytes = config::pretty_bank(&translated).len();
+                            if bytes > MAX_BANK_BYTES {
+                                Brought::Unreadable {
+                                    file: name,
+                                    reason: format!(
+                                        "would make the question bank, with its translations, {} KB, and a bank may be at most {} KB; bring fewer languages into this bank",
+                                        bytes.div_ceil(1000),
+                                        MAX_BANK_BYTES / 1000
+                                    ),
+                                }
+                            } else {
+                                let texts = Language::ALL
+                                    .into_iter()
+                                    .filter_map(|l| Some((l, translated.translation(l)?.len())))
+                                    .collect();
+                                on_translated.emit(translated);
+                                Brought::Read { file: name, texts }
+                            }
                         }
                         Err(problems) => Brought::Refused {
                             file: name,

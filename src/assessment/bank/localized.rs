@@ -143,12 +143,11 @@ fn take_apart(
             continue;
         }
         let Some(language) = Language::ALL.into_iter().find(|l| l.code() == key) else {
-            let codes: Vec<&str> = Language::ALL.iter().map(|l| l.code()).collect();
             problems.add(
                 at,
                 format_args!(
                     "is not a language Tandem speaks: give `default` (the bank's own words) and any of {}",
-                    codes.join(", ")
+                    Language::codes()
                 ),
             );
             continue;

@@ -187,12 +187,11 @@ impl Columns {
                     columns.languages.push((language, column));
                 }
             } else if looks_like_a_language(&name) {
-                let codes: Vec<&str> = Language::ALL.iter().map(|l| l.code()).collect();
                 problems.add(
                     place(row, column, &name),
                     format_args!(
                         "is not a language Tandem speaks; it speaks {}",
-                        codes.join(", ")
+                        Language::codes()
                     ),
                 );
             }
@@ -205,12 +204,11 @@ impl Columns {
             );
         }
         if columns.languages.is_empty() {
-            let codes: Vec<&str> = Language::ALL.iter().map(|l| l.code()).collect();
             problems.add(
                 format_args!("row {row}"),
                 format_args!(
                     "has no column for a language; head each with its code: {}",
-                    codes.join(", ")
+                    Language::codes()
                 ),
             );
         }

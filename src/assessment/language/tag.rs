@@ -44,6 +44,12 @@ impl Language {
         }
     }
 
+    /// Every language's code, as a problem lists them: `en, de, fr, es, ar`.
+    pub fn codes() -> String {
+        let codes: Vec<&str> = Language::ALL.iter().map(|l| l.code()).collect();
+        codes.join(", ")
+    }
+
     /// Written from right to left.
     pub fn right_to_left(self) -> bool {
         self == Language::Arabic
