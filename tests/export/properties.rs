@@ -121,11 +121,14 @@ proptest! {
         prop_assert_eq!(rows.len(), 1);
         prop_assert_eq!(rows[0].len(), 1);
         let read = &rows[0][0];
-        if value.starts_with(FORMULA_STARTS) {
+        // A formula's start, and `'`s before one, get one `'` more, which
+        // reading a sheet back takes off again.
+        if value.trim_start_matches('\'').starts_with(FORMULA_STARTS) {
             prop_assert_eq!(read, &format!("'{value}"));
         } else {
             prop_assert_eq!(read, &value);
         }
         prop_assert!(!read.starts_with(FORMULA_STARTS));
+        prop_assert_eq!(tandem::assessment::csv::cell_text(read), value.trim_start_matches('\u{feff}'));
     }
 }
