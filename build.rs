@@ -22,6 +22,25 @@ const ENGLISH: &str = "src/assessment/language/en.json";
 const LOCALES: &str = "locales";
 /// The languages Tandem ships beside English, as `Language` lists them.
 const SHIPPED: [&str; 4] = ["de", "fr", "es", "ar"];
+/// The messages the first screen may show, by the start of their keys: the
+/// landing page, on its own or embedded, its header and footer, and what it
+/// says when it cannot save. Their English stays in the module a first visit
+/// downloads; every other message's English is read through a function
+/// that the split moves to the rest, with the text it reads
+/// (`Key::english_form`). A key missing here costs only speed: the landing
+/// page then loads the rest early to show it, which the end-to-end tests
+/// catch.
+const FIRST_SCREEN: [&str; 9] = [
+    "app.",
+    "contact.",
+    "frame.",
+    "landing.",
+    "language.",
+    "mode.",
+    "nav.",
+    "saving.",
+    "title.",
+];
 
 fn main() {
     println!("cargo::rerun-if-changed={BANK}");
@@ -31,6 +50,17 @@ fn main() {
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("Cargo sets OUT_DIR"));
     write(&out.join("standard.json"), &without_whitespace(&text));
     write(&out.join("messages.rs"), &messages());
+    // The link map, where `cargo xtask` asks for it: the splitter reads
+    // from it which bytes of data make up each constant (tools/wasm-split).
+    println!("cargo::rerun-if-env-changed=TANDEM_LINK_MAP");
+    if let Some(map) = std::env::var_os("TANDEM_LINK_MAP") {
+        if std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32") {
+            println!(
+                "cargo::rustc-link-arg-bin=tandem=--Map={}",
+                Path::new(&map).display()
+            );
+        }
+    }
 }
 
 fn read(path: &str) -> String {
@@ -108,24 +138,45 @@ fn messages() -> String {
         keys.iter().map(|k| k.0).collect::<Vec<_>>()
     )
     .unwrap();
-    // The English texts one after another, and where each message's forms
-    // lie in them: two offsets a message rather than two pointers a form,
-    // which keeps the first module small.
-    let mut text = String::new();
-    let mut at = Vec::new();
-    for (_, forms) in &keys {
-        let form = |name: &str| forms.iter().find(|f| f.0 == name).map_or("", |f| f.1);
-        let start = text.len();
-        text.push_str(form("one"));
-        let other = text.len();
-        text.push_str(form("other"));
-        at.push([start, other, text.len()]);
+    // The English texts one after another, the first screen's and then the
+    // others' (two texts, so that the split can move the second), and where
+    // each message's forms lie in them, counted through both: two offsets a
+    // message rather than two pointers a form, which keeps the first module
+    // small. The keys stay in the order of their names, which is the order
+    // a shipped file is read in.
+    let first = |name: &str| FIRST_SCREEN.iter().any(|start| name.starts_with(start));
+    let mut texts = [String::new(), String::new()];
+    let mut at = vec![[0; 3]; keys.len()];
+    for part in [true, false] {
+        for (index, (name, forms)) in keys.iter().enumerate() {
+            if first(name) != part {
+                continue;
+            }
+            let base = if part { 0 } else { texts[0].len() };
+            let text = &mut texts[usize::from(!part)];
+            let form = |name: &str| forms.iter().find(|f| f.0 == name).map_or("", |f| f.1);
+            let start = base + text.len();
+            text.push_str(form("one"));
+            let other = base + text.len();
+            text.push_str(form("other"));
+            at[index] = [start, other, base + text.len()];
+        }
     }
     assert!(
-        text.len() <= usize::from(u16::MAX),
+        texts[0].len() + texts[1].len() <= usize::from(u16::MAX),
         "{ENGLISH}: the English is too long for u16 offsets"
     );
-    writeln!(code, "pub(super) const ENGLISH_TEXT: &str = {text:?};\n").unwrap();
+    writeln!(code, "const FIRST_SCREEN_TEXT: &str = {:?};\n", texts[0]).unwrap();
+    // A static of its own, so that the link map names it: the splitter
+    // moves it to the rest with the one function that reads it.
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("Cargo sets OUT_DIR"));
+    write(&out.join("later-english.txt"), &texts[1]);
+    writeln!(
+        code,
+        "static LATER_ENGLISH: [u8; {}] = *include_bytes!(concat!(env!(\"OUT_DIR\"), \"/later-english.txt\"));\n",
+        texts[1].len()
+    )
+    .unwrap();
     writeln!(
         code,
         "pub(super) const ENGLISH_AT: [[u16; 3]; {}] = {at:?};\n",

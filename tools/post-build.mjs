@@ -33,7 +33,11 @@ try {
           '(or set TANDEM_SPLIT to the tandem-split binary)',
       );
     }
-    split = splitBuild(staging, { splitter, mode: process.env.TANDEM_SPLIT_MODE });
+    split = splitBuild(staging, {
+      splitter,
+      map: process.env.TANDEM_LINK_MAP,
+      mode: process.env.TANDEM_SPLIT_MODE,
+    });
     console.log(
       split.rest
         ? `post-build: ${split.wasm} keeps the first screen's code; ${split.rest} has the rest`

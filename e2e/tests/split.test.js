@@ -48,6 +48,24 @@ test('the landing page runs from the first module, and the rest arrives after it
   });
 });
 
+test('the landing page shows whole words and links before the rest arrives, alone and embedded', async (t) => {
+  // The split moves data as well as code: a first screen that read a
+  // string the rest brings would show its bytes as zeros until then.
+  await tandem.journey(t, async ({ page, origin }) => {
+    const held = [];
+    await page.route((url) => REST.test(url.pathname), (route) => held.push(route));
+    const app = new Tandem(page, origin);
+    for (const address of ['/', '/?embed=1']) {
+      await page.goto(`${origin}${address}`);
+      await app.expectLanding();
+      const shown = await page.evaluate(() => document.title + document.documentElement.outerHTML);
+      assert.ok(!shown.includes('\u0000'), `${address}: the page shows a zero byte before the rest arrives`);
+      assert.equal((await restMarks(page)).length, 0, `${address}: the rest arrived, so the check proves nothing`);
+    }
+    for (const route of held) await route.continue();
+  });
+});
+
 test('a result link, whose first screen needs the rest, loads it at once', async (t) => {
   await tandem.journey(t, async ({ page, origin, freshContext, problems }) => {
     const app = new Tandem(page, origin);

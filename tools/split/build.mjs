@@ -7,7 +7,7 @@
 
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { shipped } from '../offline/build.mjs';
 
@@ -86,11 +86,36 @@ export function loaderCode(rest, integrity) {
 }
 
 /**
+ * The link map of the build being split, which says which bytes of data
+ * make up each constant: `map`, the file the linker wrote beside the linked
+ * wasm. A map older than that wasm belongs to an earlier link, whose data
+ * lay elsewhere, so the build stops rather than move the wrong bytes.
+ */
+function linkMap(map) {
+  if (!map) {
+    throw new Error('TANDEM_LINK_MAP is not set: build with `cargo xtask build`, which asks the linker for the map');
+  }
+  const linked = path.join(path.dirname(map), 'tandem.wasm');
+  let mapTime;
+  let linkedTime;
+  try {
+    mapTime = statSync(map).mtimeMs;
+    linkedTime = statSync(linked).mtimeMs;
+  } catch (error) {
+    throw new Error(`cannot read the link map beside the linked wasm: ${error.message}`);
+  }
+  if (mapTime + 2000 < linkedTime) {
+    throw new Error(`the link map ${map} is older than ${linked}: touch build.rs and build again`);
+  }
+  return map;
+}
+
+/**
  * Splits (`mode` 'split') or instruments (`mode` 'instrument') the staged
  * build's wasm with the `splitter` binary. Returns the code to put before
  * and after Trunk's loader, and what it did.
  */
-export function splitBuild(staging, { splitter, mode = 'split' }) {
+export function splitBuild(staging, { splitter, map, mode = 'split' }) {
   const wasm = appWasm(staging);
   const wasmPath = path.join(staging, wasm);
   let rest = null;
@@ -100,7 +125,7 @@ export function splitBuild(staging, { splitter, mode = 'split' }) {
   } else if (mode === 'split') {
     const unnamed = path.join(staging, 'rest.wasm');
     const renames = path.join(staging, 'imports.tsv');
-    runSplitter(splitter, ['split', wasmPath, PROFILE.pathname, unnamed, renames]);
+    runSplitter(splitter, ['split', wasmPath, PROFILE.pathname, unnamed, renames, linkMap(map)]);
     const bytes = readFileSync(unnamed);
     rest = `rest-${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.wasm`;
     renameSync(unnamed, path.join(staging, rest));

@@ -26,7 +26,7 @@ pub fn serve(ws: &Workspace, port: u16) -> Result<(), String> {
     );
     let start = Instant::now();
     let port = port.to_string();
-    let (split_var, splitter) = tools::splitter(ws)?;
+    let split_env = tools::splitter(ws)?;
     run(
         ws.command("trunk")
             .args([
@@ -38,7 +38,7 @@ pub fn serve(ws: &Workspace, port: u16) -> Result<(), String> {
                 &port,
             ])
             .envs(tools::release_build_env())
-            .env(split_var, splitter)
+            .envs(split_env)
             // No service worker while developing: each rebuild would wait
             // behind the cached one (see tools/post-build.mjs).
             .env("TANDEM_OFFLINE", "off"),
@@ -81,14 +81,14 @@ fn sizes(ws: &Workspace, budget: Budget) -> Result<(), String> {
 }
 
 pub fn trunk_release(ws: &Workspace) -> Result<(), String> {
-    let (split_var, splitter) = tools::splitter(ws)?;
+    let split_env = tools::splitter(ws)?;
     println!("[build] trunk build --release, with the standard library built for size...");
     let start = Instant::now();
     run(
         ws.command("trunk")
             .args(["build", "--release"])
             .envs(tools::release_build_env())
-            .env(split_var, splitter),
+            .envs(split_env),
         "read Trunk's error above; `cargo build --release --target wasm32-unknown-unknown` \
          with the same variables shows compiler errors without Trunk",
     )?;
@@ -166,7 +166,7 @@ pub fn profile(ws: &Workspace) -> Result<(), String> {
     let start = Instant::now();
     tools::ensure_build_tools(ws)?;
     let browser = tools::ensure_browser_tools(ws)?;
-    let (split_var, splitter) = tools::splitter(ws)?;
+    let split_env = tools::splitter(ws)?;
     let dist = ws.root.join("target").join("profile-dist");
     println!(
         "[profile] trunk build --release, instrumented, into {}...",
@@ -177,7 +177,7 @@ pub fn profile(ws: &Workspace) -> Result<(), String> {
             .args(["build", "--release", "--dist"])
             .arg(&dist)
             .envs(tools::release_build_env())
-            .env(split_var, splitter)
+            .envs(split_env)
             .env("TANDEM_SPLIT_MODE", "instrument")
             .env("TANDEM_OFFLINE", "off"),
         "read Trunk's error above",

@@ -113,9 +113,11 @@ fn is_listed(installed: &str, name: &str) -> bool {
 
 /// The splitter that every release build runs (tools/wasm-split; see
 /// tools/post-build.mjs): a crate of this workspace, built here so that it
-/// always matches the page code that loads the rest. Returns the variable
-/// that tells the build where it is.
-pub fn splitter(ws: &Workspace) -> Result<(&'static str, PathBuf), String> {
+/// always matches the page code that loads the rest. Returns the variables
+/// that tell the build where it is, and where the linker writes the link
+/// map (build.rs asks for it) that the splitter reads to move data that
+/// only the rest reaches.
+pub fn splitter(ws: &Workspace) -> Result<[(&'static str, PathBuf); 2], String> {
     println!("[tools] tandem-split: cargo build --release -p tandem-split...");
     run(
         ws.cargo()
@@ -125,7 +127,14 @@ pub fn splitter(ws: &Workspace) -> Result<(&'static str, PathBuf), String> {
     let target = non_empty_var("CARGO_TARGET_DIR")
         .map(|dir| ws.root.join(dir))
         .unwrap_or_else(|| ws.root.join("target"));
-    Ok(("TANDEM_SPLIT", target.join("release").join("tandem-split")))
+    let map = target
+        .join("wasm32-unknown-unknown")
+        .join("release")
+        .join("tandem.map");
+    Ok([
+        ("TANDEM_SPLIT", target.join("release").join("tandem-split")),
+        ("TANDEM_LINK_MAP", map),
+    ])
 }
 
 /// The environment of every release build of the app (`trunk build --release`

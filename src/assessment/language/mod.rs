@@ -33,6 +33,7 @@ pub use tag::Language;
 use crate::assessment::bank::{Bank, BankText};
 use crate::assessment::untrusted::{read_json, At, Problems};
 use crate::assessment::Problem;
+use std::ops::Range;
 use std::rc::Rc;
 
 /// One of Tandem's messages, named by its key in `en.json` (`nav.next` is
@@ -76,7 +77,16 @@ impl Key {
         } else {
             other..end
         };
-        ENGLISH_TEXT.get(range).unwrap_or_default()
+        if range.end <= FIRST_SCREEN_TEXT.len() {
+            FIRST_SCREEN_TEXT.get(range).unwrap_or_default()
+        } else {
+            // Called through a pointer the optimisers cannot see through,
+            // so that it is never inlined here: the split moves it to the
+            // rest with the text it reads, and calling it loads the rest
+            // if it has not arrived (see `FIRST_SCREEN` in build.rs).
+            let later: fn(Range<usize>) -> &'static str = later_english;
+            std::hint::black_box(later)(range)
+        }
     }
 
     /// Its English text (the `other` form), as exports write it.
@@ -87,6 +97,17 @@ impl Key {
     fn index(self) -> usize {
         usize::from(self.0)
     }
+}
+
+/// The English of a message the first screen does not show, at `range` of
+/// the two texts one after the other.
+#[inline(never)]
+fn later_english(range: Range<usize>) -> &'static str {
+    let first = FIRST_SCREEN_TEXT.len();
+    LATER_ENGLISH
+        .get(range.start.saturating_sub(first)..range.end.saturating_sub(first))
+        .and_then(|bytes| std::str::from_utf8(bytes).ok())
+        .unwrap_or_default()
 }
 
 impl Language {

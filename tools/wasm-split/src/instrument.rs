@@ -42,7 +42,7 @@ impl Parsed<'_> {
         );
         module.section(&self.global_section(None)?);
         module.section(&self.exports(&mut shift)?);
-        self.start_elements_and_data_count(&mut shift, &mut module)?;
+        self.start_elements_and_data_count(&mut shift, &mut module, None)?;
         let mut code = enc::CodeSection::new();
         for (local, body) in self.bodies.iter().enumerate() {
             let mut function = shift.new_function_with_parsed_locals(body)?;

@@ -39,6 +39,7 @@
 //! the two modules and the loader share. `profile` reads the profile and the
 //! names it compares; `instrument` writes the build that records one.
 
+mod data;
 mod instrument;
 mod link;
 mod main_module;
@@ -60,10 +61,13 @@ use crate::profile::parse_profile;
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let outcome = match args.iter().map(String::as_str).collect::<Vec<_>>()[..] {
-        ["split", app, profile, rest, imports] => split_files(app, profile, rest, imports),
+        ["split", app, profile, rest, imports] => split_files(app, profile, rest, imports, None),
+        ["split", app, profile, rest, imports, map] => {
+            split_files(app, profile, rest, imports, Some(map))
+        }
         ["instrument", app, names] => instrument_files(app, names),
         _ => Err(
-            "usage: tandem-split split APP.wasm PROFILE REST.wasm IMPORTS\n       \
+            "usage: tandem-split split APP.wasm PROFILE REST.wasm IMPORTS [LINK_MAP]\n       \
                   tandem-split instrument APP.wasm NAMES"
                 .to_string(),
         ),
@@ -85,13 +89,29 @@ fn write(path: &str, bytes: &[u8]) -> Result<(), String> {
     std::fs::write(path, bytes).map_err(|e| format!("cannot write {path}: {e}"))
 }
 
-fn split_files(app: &str, profile: &str, rest: &str, imports: &str) -> Result<(), String> {
+fn split_files(
+    app: &str,
+    profile: &str,
+    rest: &str,
+    imports: &str,
+    map: Option<&str>,
+) -> Result<(), String> {
     let bytes = read(app)?;
+    let chunks = match map {
+        Some(map) => {
+            let text =
+                std::fs::read_to_string(map).map_err(|e| format!("cannot read {map}: {e}"))?;
+            Some(data::read_map(&text).map_err(|e| format!("{map}: {e}"))?)
+        }
+        None => None,
+    };
     let profile_text =
         std::fs::read_to_string(profile).map_err(|e| format!("cannot read {profile}: {e}"))?;
     let keep = parse_profile(&profile_text);
     let module = Parsed::new(&bytes).map_err(|e| format!("{app}: {e}"))?;
-    let split = module.split(&keep).map_err(|e| format!("{app}: {e}"))?;
+    let split = module
+        .split(&keep, chunks.as_deref())
+        .map_err(|e| format!("{app}: {e}"))?;
     validate(&split.main).map_err(|e| format!("the main module is not valid wasm: {e}"))?;
     validate(&split.rest).map_err(|e| format!("the rest module is not valid wasm: {e}"))?;
     let mut renames = String::new();
@@ -108,11 +128,12 @@ fn split_files(app: &str, profile: &str, rest: &str, imports: &str) -> Result<()
     write(imports, renames.as_bytes())?;
     println!(
         "tandem-split: {} of {} functions stay in the main module ({} from the profile of {} \
-         names); main {} bytes, rest {} bytes",
+         names), and {} bytes of data move with the others; main {} bytes, rest {} bytes",
         split.kept,
         module.bodies.len(),
         split.profiled,
         keep.len(),
+        split.moved_data,
         split.main.len(),
         split.rest.len(),
     );

@@ -12,6 +12,7 @@ use std::collections::{BTreeSet, HashMap};
 use wasm_encoder as enc;
 use wasm_encoder::reencode::{Reencode, RoundtripReencoder};
 
+use crate::data::data_section;
 use crate::link::{shared, LOADED};
 use crate::parsed::Parsed;
 use crate::plan::Plan;
@@ -109,7 +110,11 @@ impl Parsed<'_> {
             );
         }
         module.section(&exports);
-        self.start_elements_and_data_count(&mut renumber, &mut module)?;
+        self.start_elements_and_data_count(
+            &mut renumber,
+            &mut module,
+            plan.data.as_ref().map(|data| data.main.len() as u32),
+        )?;
 
         let mut code = enc::CodeSection::new();
         for &local in &present {
@@ -149,7 +154,12 @@ impl Parsed<'_> {
             code.function(&dispatcher);
         }
         module.section(&code);
-        self.raw(enc::SectionId::Data as u8, &self.data_section, &mut module);
+        match &plan.data {
+            Some(data) => {
+                module.section(&data_section(&data.main));
+            }
+            None => self.raw(enc::SectionId::Data as u8, &self.data_section, &mut module),
+        }
         Ok(module.finish())
     }
 }

@@ -7,6 +7,7 @@ use std::collections::{BTreeSet, HashSet};
 
 use wasmparser as wp;
 
+use crate::data::{Chunk, DataPlan};
 use crate::parsed::Parsed;
 
 /// A stub costs about this many bytes, so a smaller function stays put.
@@ -26,6 +27,8 @@ pub struct Plan {
     pub called: BTreeSet<u32>,
     /// The first table slot after those the module had.
     pub base: u32,
+    /// The data that moves with the functions, when the link map is given.
+    pub data: Option<DataPlan>,
 }
 
 /// The two modules a split writes, and what stayed.
@@ -38,12 +41,16 @@ pub struct Split {
     pub kept: usize,
     /// How many of the module's functions the profile names.
     pub profiled: usize,
+    /// How many bytes of data moved to the rest.
+    pub moved_data: usize,
 }
 
 impl Parsed<'_> {
     /// Splits the module: every named function that `keep` does not list
-    /// and that can live in another module moves to the rest.
-    pub fn split(&self, keep: &HashSet<String>) -> Result<Split, String> {
+    /// and that can live in another module moves to the rest, and with
+    /// them, given the data chunks of the link map, the data that only they
+    /// reach (`data`).
+    pub fn split(&self, keep: &HashSet<String>, chunks: Option<&[Chunk]>) -> Result<Split, String> {
         let locals = self.bodies.len() as u32;
         let mut moved = Vec::new();
         let mut profiled = 0;
@@ -61,6 +68,10 @@ impl Parsed<'_> {
             .filter(|local| !moved_set.contains(local))
             .collect();
         let named_by_main = self.named_by_main(&kept, &moved_set)?;
+        let data = chunks
+            .map(|chunks| self.plan_data(chunks, &kept, &moved))
+            .transpose()
+            .map_err(|e| format!("cannot split the data: {e}"))?;
         let plan = Plan {
             stubbed: moved
                 .iter()
@@ -71,6 +82,7 @@ impl Parsed<'_> {
             base: self.tables[0].ty.initial as u32,
             moved,
             moved_set,
+            data,
         };
         let main = self.main_module(&plan).map_err(|e| e.to_string())?;
         let rest = self.rest_module(&plan).map_err(|e| e.to_string())?;
@@ -79,6 +91,7 @@ impl Parsed<'_> {
             rest,
             kept: kept.len(),
             profiled,
+            moved_data: plan.data.as_ref().map_or(0, DataPlan::moved_bytes),
         })
     }
 

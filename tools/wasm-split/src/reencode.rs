@@ -172,6 +172,7 @@ impl Parsed<'_> {
         &self,
         renumber: &mut Renumber,
         module: &mut enc::Module,
+        data_count: Option<u32>,
     ) -> Reencoded<()> {
         if let Some(start) = self.start {
             module.section(&enc::StartSection {
@@ -184,6 +185,7 @@ impl Parsed<'_> {
             module.section(&elements);
         }
         if let Some(count) = self.data_count {
+            let count = data_count.unwrap_or(count);
             module.section(&enc::DataCountSection { count });
         }
         Ok(())

@@ -12,6 +12,7 @@ use wasm_encoder as enc;
 use wasm_encoder::reencode::{Error as ReencodeError, Reencode, RoundtripReencoder};
 use wasmparser as wp;
 
+use crate::data::data_section;
 use crate::link::{shared, LOADED, MAIN_MODULE};
 use crate::parsed::Parsed;
 use crate::plan::Plan;
@@ -181,6 +182,9 @@ impl Parsed<'_> {
         mark.instructions().i32_const(1).global_set(loaded).end();
         code.function(&mark);
         module.section(&code);
+        if let Some(data) = &plan.data {
+            module.section(&data_section(&data.rest));
+        }
         Ok(module.finish())
     }
 }

@@ -226,7 +226,7 @@ fn write(table: &mut [Option<Entry>], segments: &[(u32, Vec<u32>)], entry: fn(u3
 fn split() -> Split {
     validate(APP).unwrap();
     let keep = parse_profile(PROFILE);
-    let split = Parsed::new(APP).unwrap().split(&keep).unwrap();
+    let split = Parsed::new(APP).unwrap().split(&keep, None).unwrap();
     validate(&split.main).unwrap();
     validate(&split.rest).unwrap();
     assert!(
