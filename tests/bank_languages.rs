@@ -195,7 +195,8 @@ fn every_problem_in_a_sheet_is_named_by_row_and_column_and_nothing_changes() {
                  levels.1.name,Siloed,Abgeschottet\n\
                  levels.1.name,Siloed,Getrennt\n\
                  statements.alpha.two,Changed since,A2\n\
-                 ,,stray\n";
+                 ,,stray\n\
+                 statements.alpha.one,A1,A1 \u{202e}sniaga\n";
     let problems: Vec<String> = bank
         .with_text_sheet(sheet.as_bytes())
         .unwrap_err()
@@ -209,6 +210,7 @@ fn every_problem_in_a_sheet_is_named_by_row_and_column_and_nothing_changes() {
         "row 5, column 1 (field): `levels.1.name` is also in row 4",
         "row 6, column 2 (default): is not the bank's own text any more",
         "row 7, column 1 (field): is empty",
+        "row 8, column 3 (de): character 4 is a direction control (U+202E)",
     ];
     assert_eq!(problems.len(), expected.len(), "{problems:#?}");
     for (problem, expected) in problems.iter().zip(expected) {
@@ -348,4 +350,87 @@ fn a_default_that_is_not_text_is_named_at_its_place() {
         parse(&json).unwrap_err(),
         ["title.default: invalid type: expected text, found a number"]
     );
+}
+
+/// A configuration whose title, intro and closing are also in German, and
+/// whose title is in Arabic.
+fn translated_config() -> Value {
+    json!({
+        "version": 1,
+        "organisation": "Northwind",
+        "title": {"default": "Partnership check", "de": "Partnerschafts-Check", "ar": "فحص الشراكة"},
+        "intro": {"default": "Welcome.\n\nTake ten minutes.", "de": "Willkommen.\n\nNehmen Sie sich zehn Minuten."},
+        "closing": {"default": "Send us your code.", "de": "Senden Sie uns Ihren Code."}
+    })
+}
+
+fn config_problems(value: &Value) -> Vec<String> {
+    match tandem::assessment::config::Config::parse(&value.to_string(), Bank::standard()) {
+        Ok(_) => Vec::new(),
+        Err(error) => error
+            .problems
+            .iter()
+            .map(|p| format!("{}: {}", p.location, p.reason))
+            .collect(),
+    }
+}
+
+#[test]
+fn a_configuration_gives_its_own_words_in_several_languages_field_by_field() {
+    use tandem::assessment::config::Config;
+    let config = Config::parse(&translated_config().to_string(), Bank::standard()).unwrap();
+    assert_eq!(config.title_in(Language::German), "Partnerschafts-Check");
+    assert_eq!(config.title_in(Language::Arabic), "فحص الشراكة");
+    // French has none of them: the configuration's own words.
+    assert_eq!(config.title_in(Language::French), "Partnership check");
+    assert_eq!(
+        config.intro_in(Language::French),
+        ["Welcome.", "Take ten minutes."]
+    );
+    assert_eq!(
+        config.intro_in(Language::German),
+        ["Willkommen.", "Nehmen Sie sich zehn Minuten."]
+    );
+    // Arabic has a title but no intro or closing: those fall back alone.
+    assert_eq!(config.closing_in(Language::Arabic), ["Send us your code."]);
+    assert_eq!(
+        config.closing_in(Language::German),
+        ["Senden Sie uns Ihren Code."]
+    );
+    assert_eq!(config.title(), "Partnership check");
+    assert_eq!(
+        config.translations().languages(),
+        [Language::German, Language::Arabic]
+    );
+    // The builder's draft writes them back, and they read the same.
+    let draft = tandem::assessment::config::Draft::of(&config, Bank::standard());
+    let again = Config::parse(&draft.to_json().unwrap(), Bank::standard()).unwrap();
+    assert_eq!(again, config);
+    // A plain configuration reads as it always did.
+    let plain = json!({"version": 1, "title": "Partnership check", "intro": "Welcome."});
+    let plain = Config::parse(&plain.to_string(), Bank::standard()).unwrap();
+    assert!(plain.translations().is_empty());
+    assert_eq!(plain.title_in(Language::German), "Partnership check");
+}
+
+#[test]
+fn a_configuration_in_languages_is_held_to_each_field_rule_with_its_place() {
+    let mut value = translated_config();
+    value["title"]["it"] = json!("Verifica");
+    value["title"]["de"] = json!("x".repeat(200));
+    value["intro"] = json!({"de": "Willkommen."});
+    value["closing"]["fr"] = json!("Envoyez\u{202e} votre code.");
+    let problems = config_problems(&value);
+    for expected in [
+        "title.it: is not a language Tandem speaks",
+        "title.de: ",
+        "intro: gives its text in other languages but no `default`",
+        "closing.fr: ",
+    ] {
+        assert!(
+            problems.iter().any(|p| p.starts_with(expected)),
+            "{expected:?} not among {problems:#?}"
+        );
+    }
+    assert_eq!(problems.len(), 4, "{problems:#?}");
 }

@@ -477,7 +477,7 @@ fn screen_title(
         (None, None) if config.is_plain(Bank::standard()) => {
             return words.get(Key::TITLE_STANDARD).to_owned()
         }
-        (None, None) => config.title_over(bank).to_owned(),
+        (None, None) => config.title_over(bank, words.language()).to_owned(),
         (None, Some(progress)) => match progress.stage {
             Stage::About => words.get(Key::ABOUT_HEADING).to_owned(),
             Stage::Section(n) => progress

@@ -101,7 +101,7 @@ pub fn Landing(
 
     html! {
         <section class="landing">
-            <h1 tabindex="-1">{ config.title_over(bank) }</h1>
+            <h1 tabindex="-1">{ config.title_over(bank, words.language()) }</h1>
             if *source == Source::Chosen {
                 <div class="landing__config" role="status">
                     <p>
@@ -122,13 +122,13 @@ pub fn Landing(
                     } }
                 </p>
             }
-            if config.intro().is_empty() {
+            if config.intro_in(words.language()).is_empty() {
                 <p class="landing__lead">
                     { words.get(Key::LANDING_LEAD) }
                 </p>
             } else {
                 <div class="landing__intro">
-                    for paragraph in config.intro().iter() {
+                    for paragraph in config.intro_in(words.language()).iter() {
                         <p>{ paragraph }</p>
                     }
                 </div>

@@ -38,9 +38,12 @@ pub fn ConfigOffer(
     let named = match config.organisation() {
         Some(name) => words.fill(
             Key::OFFER_NAMED,
-            &[("name", name), ("title", config.title())],
+            &[("name", name), ("title", config.title_in(words.language()))],
         ),
-        None => words.fill(Key::OFFER_UNNAMED, &[("title", config.title())]),
+        None => words.fill(
+            Key::OFFER_UNNAMED,
+            &[("title", config.title_in(words.language()))],
+        ),
     };
     let contact = match config.contact() {
         Some(link) => words.fill(Key::OFFER_CONTACT, &[("link", link.as_str())]),

@@ -119,8 +119,14 @@ pub fn Results(
     }
     let series: Rc<[RadarSeries]> = series.into();
     let is_own = matches!(ownership, Ownership::Own { .. });
-    let title = config.as_ref().map_or(bank.title(), |c| c.title_over(bank));
-    let closing = config.as_ref().map(|c| c.closing()).unwrap_or_default();
+    let language = words.language();
+    let title = config
+        .as_ref()
+        .map_or(bank.title(), |c| c.title_over(bank, language));
+    let closing = config
+        .as_ref()
+        .map(|c| c.closing_in(language))
+        .unwrap_or_default();
     let contact = config.as_ref().and_then(|c| c.contact());
 
     // The first steps: the person's own plan, or the one Tandem drafts for

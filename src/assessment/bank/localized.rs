@@ -12,7 +12,7 @@
 //! read, so the bank's own rules see its default text as they always did.
 
 use super::Field;
-use crate::assessment::language::Language;
+use crate::assessment::language::{rules, Language};
 use crate::assessment::untrusted::{At, Problems, TextRule};
 use serde_json::Value;
 
@@ -135,6 +135,49 @@ fn take_apart(
     if map.contains_key("owner") {
         return;
     }
+    for (language, text) in take_languages(problems, at, slot, rule(&field)) {
+        found.push(Found {
+            field: field.clone(),
+            language,
+            text,
+        });
+    }
+}
+
+/// A translation at `at`, checked by its field's `rule` and, since it is a
+/// translation, for direction controls too, as a shipped language's
+/// messages are. Refused in translations alone: new with them, so no file
+/// written before them has one.
+pub(super) fn translated(
+    problems: &mut Problems,
+    at: &At,
+    value: &Value,
+    rule: TextRule,
+) -> Option<String> {
+    let text = problems.text(at, value, rule)?;
+    match rules::direction_control(&text) {
+        Some(why) => {
+            problems.add(*at, why);
+            None
+        }
+        None => Some(text),
+    }
+}
+
+/// A text given in several languages (`{"default": …, "de": …}`) at `slot`:
+/// `slot` becomes its default text, and its other languages' texts are
+/// returned, each checked by `rule`. Plain text, or anything that is not an
+/// object, is left as it is, for the field's own reader to check.
+pub(crate) fn take_languages(
+    problems: &mut Problems,
+    at: &At,
+    slot: &mut Value,
+    rule: TextRule,
+) -> Vec<(Language, String)> {
+    let Value::Object(map) = slot else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
     let mut default = None;
     for (key, value) in map.iter() {
         let at = at.field(key);
@@ -146,18 +189,14 @@ fn take_apart(
             problems.add(
                 at,
                 format_args!(
-                    "is not a language Tandem speaks: give `default` (the bank's own words) and any of {}",
+                    "is not a language Tandem speaks: give `default` (the text in its own words) and any of {}",
                     Language::codes()
                 ),
             );
             continue;
         };
-        if let Some(text) = problems.text(&at, value, rule(&field)) {
-            found.push(Found {
-                field: field.clone(),
-                language,
-                text,
-            });
+        if let Some(text) = translated(problems, &at, value, rule) {
+            found.push((language, text));
         }
     }
     match default {
@@ -171,9 +210,10 @@ fn take_apart(
                 at,
                 "gives its text in other languages but no `default`, the text every other language reads",
             );
-            // Text that passes the field's rule, so that the bank's reader
-            // does not name the field again; the bank is refused anyway.
+            // Text that passes the field's rule, so that the field's reader
+            // does not name it again; the file is refused anyway.
             *slot = Value::from("?");
         }
     }
+    found
 }

@@ -22,6 +22,7 @@ mod texts;
 
 pub use field::{BankText, Field};
 pub use fingerprint::{Fingerprint, Mark, Recognised};
+pub(crate) use localized::take_languages;
 
 use super::answer::{variant_index, Mode};
 use super::language::Language;

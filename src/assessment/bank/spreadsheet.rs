@@ -12,6 +12,7 @@
 //! problem is named by its row and column, and a sheet with any problem
 //! changes nothing.
 
+use super::localized::translated;
 use super::read::rule;
 use super::{Bank, BankText, Field, Language};
 use crate::assessment::csv::{self, cell_text, push_row};
@@ -130,7 +131,8 @@ impl Bank {
                 }
                 let at = place(row, *column, language.code());
                 let value = Value::from(given);
-                if let Some(given) = problems.text(&At::File.field(&at), &value, rule(&field)) {
+                let at = At::File.field(&at);
+                if let Some(given) = translated(&mut problems, &at, &value, rule(&field)) {
                     text.set(field.clone(), given);
                 }
             }

@@ -3,7 +3,7 @@
 
 use super::colours::COLOUR_FIELDS;
 use super::file::HOST_MESSAGE_NAMES;
-use super::{Colour, Config, ConfigError, HostMessages, Logo, FORMAT_VERSION};
+use super::{Colour, Config, ConfigError, HostMessages, Logo, Translations, FORMAT_VERSION};
 use crate::assessment::bank::{self, Bank};
 use crate::assessment::link::Link;
 use crate::assessment::untrusted::{self, Problem};
@@ -28,6 +28,10 @@ pub struct Draft {
     pub intro: String,
     /// The closing text, as the intro.
     pub closing: String,
+    /// The title, intro and closing in other languages, as the file the
+    /// draft was made from gave them: written back with their fields
+    /// whenever those are not blank.
+    pub translations: Translations,
     /// The contact link; left out when blank.
     pub contact: String,
     /// The anonymity threshold.
@@ -68,6 +72,7 @@ impl Draft {
             ],
             intro: config.intro().join("\n\n"),
             closing: config.closing().join("\n\n"),
+            translations: config.translations().clone(),
             contact: text(config.contact().map(Link::as_str)),
             anonymity_threshold: config.anonymity_threshold(),
             host_messages: config.host_messages(),
@@ -97,14 +102,15 @@ impl Draft {
     fn to_value(&self) -> Result<Value, ConfigError> {
         let mut map = serde_json::Map::new();
         map.insert("version".to_owned(), Value::from(FORMAT_VERSION));
-        let mut text = |key: &str, value: &str| {
+        // A field left blank is left out, with any languages it had.
+        let text = |map: &mut serde_json::Map<String, Value>, key: &str, value: &str| {
             if !value.trim().is_empty() {
-                map.insert(key.to_owned(), Value::from(value));
+                map.insert(key.to_owned(), self.translations.written(key, value));
             }
         };
-        text("organisation", &self.organisation);
-        text("title", &self.title);
-        text("logo", self.logo.trim());
+        text(&mut map, "organisation", &self.organisation);
+        text(&mut map, "title", &self.title);
+        text(&mut map, "logo", self.logo.trim());
         let mut colours = serde_json::Map::new();
         for (key, value) in COLOUR_FIELDS.iter().zip(&self.colours) {
             if !value.trim().is_empty() {
@@ -114,14 +120,9 @@ impl Draft {
         if !colours.is_empty() {
             map.insert("colours".to_owned(), Value::Object(colours));
         }
-        let mut text = |key: &str, value: &str| {
-            if !value.trim().is_empty() {
-                map.insert(key.to_owned(), Value::from(value));
-            }
-        };
-        text("intro", &self.intro);
-        text("closing", &self.closing);
-        text("contact", self.contact.trim());
+        text(&mut map, "intro", &self.intro);
+        text(&mut map, "closing", &self.closing);
+        text(&mut map, "contact", self.contact.trim());
         map.insert(
             "anonymity_threshold".to_owned(),
             Value::from(self.anonymity_threshold),

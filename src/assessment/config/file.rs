@@ -2,6 +2,7 @@
 //! it, and what a site's own configuration admits from elsewhere
 //! ([`Config::admits`]). `read` is how one is made from a file's text.
 
+use super::languages::{find, Translations};
 use super::policy::{Links, Part, Policy};
 use super::{Colours, Logo};
 use crate::assessment::bank::{self, Bank};
@@ -28,6 +29,8 @@ pub struct Config {
     pub(super) colours: Colours,
     pub(super) intro: Vec<String>,
     pub(super) closing: Vec<String>,
+    /// The title, intro and closing in other languages.
+    pub(super) translations: Translations,
     pub(super) contact: Option<Link>,
     pub(super) anonymity_threshold: usize,
     pub(super) host_messages: HostMessages,
@@ -84,6 +87,7 @@ impl Config {
             colours: Colours::default(),
             intro: Vec::new(),
             closing: Vec::new(),
+            translations: Translations::default(),
             contact: None,
             anonymity_threshold: DEFAULT_ANONYMITY_THRESHOLD,
             host_messages: HostMessages::default(),
@@ -104,6 +108,7 @@ impl Config {
             && self.colours == Colours::default()
             && self.intro.is_empty()
             && self.closing.is_empty()
+            && self.translations.is_empty()
             && self.contact.is_none()
             && self.anonymity_threshold == DEFAULT_ANONYMITY_THRESHOLD
             && self.host_messages == HostMessages::default()
@@ -120,6 +125,28 @@ impl Config {
     /// The assessment's title: the configuration's, or the bank's.
     pub fn title(&self) -> &str {
         self.title.as_deref().unwrap_or(self.bank.title())
+    }
+
+    /// The title in `language`: the configuration's in that language, its
+    /// own, or the bank's.
+    pub fn title_in(&self, language: Language) -> &str {
+        self.title_over(&self.bank, language)
+    }
+
+    /// The intro in `language`, where the configuration gives it, or its own.
+    pub fn intro_in(&self, language: Language) -> &[String] {
+        find(&self.translations.intro, language).unwrap_or(&self.intro)
+    }
+
+    /// The closing words in `language`, where the configuration gives them,
+    /// or its own.
+    pub fn closing_in(&self, language: Language) -> &[String] {
+        find(&self.translations.closing, language).unwrap_or(&self.closing)
+    }
+
+    /// The title, intro and closing in other languages.
+    pub fn translations(&self) -> &Translations {
+        &self.translations
     }
 
     /// The logo, if given.
@@ -171,9 +198,13 @@ impl Config {
     }
 
     /// The assessment's title over `bank` (the bank in the reader's
-    /// language): the configuration's, or the bank's.
-    pub fn title_over<'a>(&'a self, bank: &'a Bank) -> &'a str {
-        self.title.as_deref().unwrap_or(bank.title())
+    /// language) for a reader of `language`: the configuration's in that
+    /// language or its own, or the bank's.
+    pub fn title_over<'a>(&'a self, bank: &'a Bank, language: Language) -> &'a str {
+        match &self.title {
+            Some(own) => find(&self.translations.title, language).unwrap_or(own),
+            None => bank.title(),
+        }
     }
 
     /// The bank to ask: the configuration's own or the default one, with only
@@ -230,6 +261,7 @@ impl Config {
             || self.colours != other.colours
             || self.intro != other.intro
             || self.closing != other.closing
+            || self.translations != other.translations
             || self.contact != other.contact
             || self.consultant_tools != other.consultant_tools
             || self.language != other.language;

@@ -5,7 +5,7 @@
 use super::colours::read_colours;
 use super::file::{holds_none, ConfigError, HOST_MESSAGE_NAMES, MAX_CONFIG_BYTES};
 use super::policy::{read_links, Links, Policy, SITE_FIELDS};
-use super::{Colours, Config, HostMessages, Logo, FORMAT_VERSION};
+use super::{Colours, Config, HostMessages, Logo, Translations, FORMAT_VERSION};
 use crate::assessment::bank::{self, Bank, DimensionId};
 use crate::assessment::language::Language;
 use crate::assessment::link::Link;
@@ -94,7 +94,11 @@ pub(super) fn read(
     } else {
         CONFIG_FIELDS.to_vec()
     };
-    let map = problems.object(at, value, "a configuration", &fields)?;
+    // The title, intro and closing may each come in several languages:
+    // their defaults are read below as plain text always was.
+    let mut plain = value.clone();
+    let translations = take_translations(problems, at, &mut plain);
+    let map = problems.object(at, &plain, "a configuration", &fields)?;
     let links = problems.optional_field(at, map, "links", Links::Ask, read_links);
     let floor = problems.optional_field(at, map, "anonymity_floor", None, |p, at, v| {
         p.whole(at, v, MIN_THRESHOLD as u32..=MAX_THRESHOLD as u32)
@@ -196,6 +200,7 @@ pub(super) fn read(
         colours: colours?,
         intro: intro?,
         closing: closing?,
+        translations,
         contact: contact?,
         anonymity_threshold: anonymity_threshold?,
         host_messages: host_messages?,
@@ -317,6 +322,30 @@ fn read_dimensions(
 
 /// Plain text cut into paragraphs at blank lines; the lines of a paragraph
 /// are joined with a space.
+/// The title, intro and closing of the configuration `value` in the
+/// languages it gives beside their defaults, each checked by its field's
+/// rule; `value` keeps their defaults in their place.
+fn take_translations(problems: &mut Problems, at: &At, value: &mut Value) -> Translations {
+    let Value::Object(map) = value else {
+        return Translations::default();
+    };
+    let mut take = |key: &str, rule: TextRule| match map.get_mut(key) {
+        Some(slot) => bank::take_languages(problems, &at.field(key), slot, rule),
+        None => Vec::new(),
+    };
+    let in_paragraphs = |texts: Vec<(Language, String)>| -> Vec<(Language, Vec<String>)> {
+        texts
+            .into_iter()
+            .map(|(language, text)| (language, paragraphs(&text)))
+            .collect()
+    };
+    Translations {
+        title: take("title", TITLE),
+        intro: in_paragraphs(take("intro", PROSE)),
+        closing: in_paragraphs(take("closing", PROSE)),
+    }
+}
+
 fn paragraphs(text: &str) -> Vec<String> {
     let mut paragraphs = Vec::new();
     let mut current = String::new();

@@ -72,6 +72,20 @@ pub fn placeholders(text: &str) -> Vec<&str> {
     names
 }
 
+/// Where `text` turns the direction of what follows, if it does: a
+/// translation has no need to, since Tandem sets each language's direction
+/// itself, and one that does can make a text read as something it is not.
+pub fn direction_control(text: &str) -> Option<String> {
+    let (position, c) = text.chars().enumerate().find(|(_, c)| {
+        matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}')
+    })?;
+    Some(format!(
+        "character {} is a direction control (U+{:04X}); Tandem sets each language's direction itself",
+        position + 1,
+        c as u32
+    ))
+}
+
 /// Why `text` cannot be shown as a message, if it cannot: a translation is
 /// shown as text, never as markup, but one that looks like markup, turns
 /// the direction of what follows, or holds invisible controls is not a
@@ -86,15 +100,12 @@ pub fn refuse_text(text: &str) -> Option<String> {
             "it is {chars} characters long, and a message may have at most {MAX_MESSAGE_CHARS}"
         ));
     }
+    if let Some(found) = direction_control(text) {
+        return Some(found);
+    }
     for (position, c) in text.chars().enumerate() {
         let at = position + 1;
         match c {
-            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' => {
-                return Some(format!(
-                    "character {at} is a direction control (U+{:04X}); Tandem sets each language's direction itself",
-                    c as u32
-                ));
-            }
             c if c.is_control() => {
                 return Some(format!(
                     "character {at} is an invisible control character (U+{:04X})",
