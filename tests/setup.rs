@@ -2,7 +2,7 @@
 
 use serde_json::json;
 use std::rc::Rc;
-use tandem::app::setup::{Setup, SetupAction, Source};
+use tandem::app::setup::{Origin, Setup, SetupAction, Source};
 use tandem::assessment::config::{self, Part};
 use tandem::assessment::saved::KeptConfig;
 use yew::Reducible;
@@ -79,7 +79,7 @@ fn a_broken_file_is_named_with_its_problems_and_the_app_falls_back() {
     assert!(setup.ready);
     assert_eq!(setup.source, Source::Standard);
     let refusal = setup.refused.as_ref().unwrap();
-    assert_eq!(&*refusal.origin, "tandem.config.json beside the app");
+    assert_eq!(refusal.origin, Origin::SiteFile);
     assert_eq!(
         problems(&setup),
         [
@@ -212,7 +212,7 @@ fn a_site_can_refuse_links() {
     );
     assert_eq!(setup.offered, None);
     assert_eq!(setup.config.organisation(), Some("Harbour Trust"));
-    assert_eq!(&*setup.refused.as_ref().unwrap().origin, "the link");
+    assert_eq!(setup.refused.as_ref().unwrap().origin, Origin::Link);
     assert_eq!(
         problems(&setup),
         ["link: this site does not take configurations from links; ask whoever runs it for the address of the configuration you need"]
@@ -294,10 +294,7 @@ fn a_page_that_embeds_tandem_cannot_configure_it_through_its_address() {
     );
     assert_eq!(setup.offered, None);
     assert_eq!(setup.config.organisation(), None);
-    assert_eq!(
-        &*setup.refused.as_ref().unwrap().origin,
-        "the address of this embedded Tandem"
-    );
+    assert_eq!(setup.refused.as_ref().unwrap().origin, Origin::Embedded);
 }
 
 #[test]
@@ -334,7 +331,10 @@ fn an_imported_file_is_used_or_refused_by_name() {
         Ok(json!({"logo": "logo.svg"}).to_string()),
     ));
     assert_eq!(setup.config.organisation(), Some("Acme"), "unchanged");
-    assert_eq!(&*setup.refused.as_ref().unwrap().origin, "\"broken.json\"");
+    assert_eq!(
+        setup.refused.as_ref().unwrap().origin,
+        Origin::Imported("broken.json".into())
+    );
     assert_eq!(
         problems(&setup),
         ["logo: must not be an SVG image, which can carry script; use PNG, JPEG or WebP"]
@@ -403,8 +403,5 @@ fn a_kept_configuration_the_site_no_longer_allows_is_forgotten() {
     );
     assert_eq!(setup.config.organisation(), Some("Harbour Trust"));
     assert_eq!(setup.chosen, None);
-    assert_eq!(
-        &*setup.refused.as_ref().unwrap().origin,
-        "the configuration kept from your last visit"
-    );
+    assert_eq!(setup.refused.as_ref().unwrap().origin, Origin::Kept);
 }

@@ -38,12 +38,27 @@ pub enum Source {
     Chosen,
 }
 
+/// Where a configuration that was not used came from, as the person knows
+/// it; the notice words it in the reader's language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// `tandem.config.json` beside the app.
+    SiteFile,
+    /// The link just opened.
+    Link,
+    /// The address of an embedded Tandem, which may not configure it.
+    Embedded,
+    /// The configuration kept from an earlier visit.
+    Kept,
+    /// A file the person imported, by its name.
+    Imported(AttrValue),
+}
+
 /// A configuration that was not used, and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Refusal {
-    /// Where it came from, as the person knows it: "tandem.config.json beside
-    /// the app", "the link", "\"acme.json\"".
-    pub origin: AttrValue,
+    /// Where it came from.
+    pub origin: Origin,
     /// Every problem found, each with its location.
     pub problems: Rc<[Problem]>,
 }
@@ -124,8 +139,10 @@ fn standard() -> &'static Bank {
     Bank::standard()
 }
 
-/// How the app names a configuration kept from an earlier visit.
-const KEPT: &str = "the configuration kept from your last visit";
+/// No link can carry the configuration in use: this site does not let links
+/// bring it, so a link opens the site's own questions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LinkRefused;
 
 impl Setup {
     /// What a link to the assessment needs after `#` so that a
@@ -133,8 +150,8 @@ impl Setup {
     /// `Ok(Some(fragment))` for a configuration from a link or a file that
     /// this site takes from links, `Ok(None)` when the address alone brings
     /// the configuration in use (the site's own, or Tandem's standard one),
-    /// and `Err(why)` when no link can carry it here.
-    pub fn join_fragment(&self) -> Result<Option<AttrValue>, AttrValue> {
+    /// and `Err` when no link can carry it here.
+    pub fn join_fragment(&self) -> Result<Option<AttrValue>, LinkRefused> {
         match (self.source, &self.chosen) {
             (Source::Chosen, Some(chosen)) => {
                 if self.site().admits(&self.config, true).is_empty() {
@@ -142,12 +159,7 @@ impl Setup {
                         crate::assessment::config::link_fragment(&chosen.kept).into(),
                     ))
                 } else {
-                    Err(
-                        "This site does not let a link bring the configuration this workshop \
-                         uses, so the link opens the site's own questions. Give participants \
-                         the configuration file you use, to open on their devices."
-                            .into(),
-                    )
+                    Err(LinkRefused)
                 }
             }
             _ => Ok(None),
@@ -189,7 +201,7 @@ impl Setup {
     fn link_opened(&mut self, fragment: String) {
         if self.embedded {
             self.refuse(
-                "the address of this embedded Tandem",
+                Origin::Embedded,
                 vec![Problem {
                     location: "link".to_owned(),
                     reason: "a page that embeds Tandem cannot change its configuration; open \
@@ -207,10 +219,10 @@ impl Setup {
                         over: None,
                         link: true,
                     },
-                    "the link",
+                    Origin::Link,
                     false,
                 ),
-                Err(error) => self.refuse("the link", error.problems),
+                Err(error) => self.refuse(Origin::Link, error.problems),
             }
         }
     }
@@ -220,7 +232,7 @@ impl Setup {
     /// or the site does not allow it; otherwise used at once when the person
     /// chose it already (an import, or a kept one the site's file has not
     /// changed under), and offered when not.
-    fn consider(&mut self, arrived: KeptConfig, origin: &str, chosen: bool) {
+    fn consider(&mut self, arrived: KeptConfig, origin: Origin, chosen: bool) {
         if arrived.link && !self.site_known {
             return self.refuse(
                 origin,
@@ -279,9 +291,9 @@ impl Setup {
         self.offered = None;
     }
 
-    fn refuse(&mut self, origin: &str, problems: Vec<Problem>) {
+    fn refuse(&mut self, origin: Origin, problems: Vec<Problem>) {
         self.refused = Some(Refusal {
-            origin: AttrValue::from(origin.to_owned()),
+            origin,
             problems: problems.into(),
         });
     }
@@ -313,7 +325,7 @@ impl Setup {
         }
         self.fall_back();
         if let Some(kept) = self.chosen.clone() {
-            self.consider(kept, KEPT, true);
+            self.consider(kept, Origin::Kept, true);
         }
         if let Some(fragment) = self.waiting_link.take() {
             self.link_opened(fragment);
@@ -339,7 +351,7 @@ impl Reducible for Setup {
                     }
                     Some((Err(error), _)) => {
                         next.site_answered(None, mark, false);
-                        next.refuse(&format!("{FILE_NAME} beside the app"), error.problems);
+                        next.refuse(Origin::SiteFile, error.problems);
                     }
                 }
             }
@@ -348,7 +360,7 @@ impl Reducible for Setup {
                 // offered rather than assumed.
                 next.site_answered(None, "unavailable".to_owned(), false);
                 next.refuse(
-                    &format!("{FILE_NAME} beside the app"),
+                    Origin::SiteFile,
                     vec![Problem {
                         location: "file".to_owned(),
                         reason,
@@ -363,11 +375,11 @@ impl Reducible for Setup {
                         over: None,
                         link: false,
                     },
-                    &format!("\"{name}\""),
+                    Origin::Imported(name.into()),
                     false,
                 ),
                 Err(reason) => next.refuse(
-                    &format!("\"{name}\""),
+                    Origin::Imported(name.into()),
                     vec![Problem {
                         location: "file".to_owned(),
                         reason,

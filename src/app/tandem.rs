@@ -38,8 +38,8 @@ pub struct TandemProps {
     pub floor: usize,
     /// What a link to the assessment carries after `#` for a participant's
     /// device to get this configuration, when the address alone does not,
-    /// or why no link can ([`setup::Setup::join_fragment`]).
-    pub join_fragment: Result<Option<AttrValue>, AttrValue>,
+    /// or that no link can ([`setup::Setup::join_fragment`]).
+    pub join_fragment: Result<Option<AttrValue>, setup::LinkRefused>,
     /// Kept out of sight (and out of reach) while a configuration is
     /// offered, without losing anything on it.
     pub hidden: bool,
@@ -212,9 +212,14 @@ pub fn Tandem(
         })
     };
     let shown = match (screen, &state.shared, &state.progress) {
-        (Screen::Workshop, _, _) => {
-            workshop_screen(&state.bank, config, *floor, join_fragment, &arriving)
-        }
+        (Screen::Workshop, _, _) => workshop_screen(
+            &state.bank,
+            config,
+            *floor,
+            join_fragment,
+            &words,
+            &arriving,
+        ),
         (Screen::Builder, _, _) => builder_screen(config, on_setup),
         (_, Some(_), _) => shared_screen(
             &state,
@@ -262,7 +267,7 @@ pub fn Tandem(
                 </header>
             }
             if let Some(refusal) = refused {
-                { config_notice(refusal, *source, &on_setup.reform(|()| SetupAction::RefusalClosed)) }
+                { config_notice(refusal, *source, &words, &on_setup.reform(|()| SetupAction::RefusalClosed)) }
             }
             if screen == Screen::Assessment {
                 <SavingNotice
@@ -316,7 +321,8 @@ fn workshop_screen(
     bank: &Rc<Bank>,
     config: &Config,
     floor: usize,
-    join_fragment: &Result<Option<AttrValue>, AttrValue>,
+    join_fragment: &Result<Option<AttrValue>, setup::LinkRefused>,
+    words: &Words,
     arriving: &UseStateHandle<Option<AttrValue>>,
 ) -> Html {
     // The link the room opens: this address, with the configuration in use
@@ -326,7 +332,9 @@ fn workshop_screen(
         Ok(Some(fragment)) => format!("{address}#{fragment}"),
         _ => address,
     });
-    let join_warning = join_fragment.as_ref().err().cloned();
+    let join_warning = join_fragment
+        .is_err()
+        .then(|| AttrValue::from(words.get(Key::JOIN_NO_LINK).to_owned()));
     let on_arrived = {
         let arriving = arriving.clone();
         Callback::from(move |()| arriving.set(None))

@@ -9,7 +9,7 @@
 //! bytes, and the contact link's `href`, which passed the https/mailto
 //! allowlist.
 
-use crate::app::setup::{Refusal, Source};
+use crate::app::setup::{Origin, Refusal, Source};
 use crate::assessment::language::{Key, Words};
 use crate::assessment::{Config, Link};
 use yew::prelude::*;
@@ -48,28 +48,37 @@ pub fn contact_link(link: &Link, words: &Words) -> Html {
 /// Says that a configuration could not be used, lists every problem found in
 /// it with its place in the file, and what Tandem runs under instead (the
 /// configuration from `source`). Root class `config-notice`.
-pub fn config_notice(refusal: &Refusal, source: Source, on_close: &Callback<()>) -> Html {
-    let instead = match source {
-        Source::Standard => "Tandem is running with its standard questions and look instead.",
-        Source::File => "Tandem is running with the configuration beside the app instead.",
-        Source::Chosen => "Tandem is still running with the configuration it had.",
-    };
-    let found = match refusal.problems.len() {
-        1 => "One problem was found:".to_owned(),
-        count => format!("{count} problems were found:"),
+///
+/// The problems' reasons are the configuration check's, in English.
+pub fn config_notice(
+    refusal: &Refusal,
+    source: Source,
+    words: &Words,
+    on_close: &Callback<()>,
+) -> Html {
+    let instead = words.get(match source {
+        Source::Standard => Key::CONFIG_NOTICE_INSTEAD_STANDARD,
+        Source::File => Key::CONFIG_NOTICE_INSTEAD_FILE,
+        Source::Chosen => Key::CONFIG_NOTICE_INSTEAD_CHOSEN,
+    });
+    let found = words.count(Key::CONFIG_NOTICE_FOUND, refusal.problems.len(), &[]);
+    let title = match &refusal.origin {
+        Origin::SiteFile => words.get(Key::CONFIG_NOTICE_FROM_FILE).to_owned(),
+        Origin::Link => words.get(Key::CONFIG_NOTICE_FROM_LINK).to_owned(),
+        Origin::Embedded => words.get(Key::CONFIG_NOTICE_FROM_EMBEDDED).to_owned(),
+        Origin::Kept => words.get(Key::CONFIG_NOTICE_FROM_KEPT).to_owned(),
+        Origin::Imported(file) => words.fill(Key::CONFIG_NOTICE_FROM_IMPORTED, &[("file", file)]),
     };
     html! {
         <div class="config-notice" role="alert">
-            <h2 class="config-notice__title">
-                { format!("The configuration from {} was not used", refusal.origin) }
-            </h2>
+            <h2 class="config-notice__title">{ title }</h2>
             <p>{ format!("{instead} {found}") }</p>
             <ul class="config-notice__problems">
                 for problem in refusal.problems.iter() {
                     <li><code>{ &problem.location }</code>{ ": " }{ &problem.reason }</li>
                 }
             </ul>
-            <button type="button" class="button" onclick={on_close.reform(|_| ())}>{ "Dismiss" }</button>
+            <button type="button" class="button" onclick={on_close.reform(|_| ())}>{ words.get(Key::CONFIG_NOTICE_DISMISS) }</button>
         </div>
     }
 }

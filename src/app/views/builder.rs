@@ -6,10 +6,11 @@
 
 use super::builder_languages::BuilderLanguages;
 use super::builder_preview::BuilderPreview;
-use crate::app::components::read_chosen;
+use crate::app::components::{read_chosen, use_words};
 use crate::assessment::config::{
     self, Draft, HostMessages, LogoError, MAX_LINK_CHARS, MAX_LOGO_BYTES, MAX_LOGO_SIDE,
 };
+use crate::assessment::language::{Key, Words};
 use crate::assessment::saved::MAX_THRESHOLD;
 use crate::assessment::{Bank, Config, ConfigError, Logo, Problem};
 use crate::{clipboard, files, hosting, page};
@@ -95,13 +96,28 @@ impl Field {
     }
 }
 
-/// The colours' labels, in the order of `Draft::colours`.
-const COLOURS: [(&str, &str); 4] = [
-    ("Accent", "buttons, links and outlines"),
-    ("Text on the accent", "the words on accent-coloured buttons"),
-    ("Background", "the page"),
-    ("Text", "body text"),
+/// The colours' labels and hints, in the order of `Draft::colours`.
+const COLOURS: [(Key, Key); 4] = [
+    (Key::BUILDER_COLOUR_ACCENT, Key::BUILDER_COLOUR_ACCENT_HINT),
+    (
+        Key::BUILDER_COLOUR_ACCENT_TEXT,
+        Key::BUILDER_COLOUR_ACCENT_TEXT_HINT,
+    ),
+    (
+        Key::BUILDER_COLOUR_BACKGROUND,
+        Key::BUILDER_COLOUR_BACKGROUND_HINT,
+    ),
+    (Key::BUILDER_COLOUR_TEXT, Key::BUILDER_COLOUR_TEXT_HINT),
 ];
+
+/// Why the last image file chosen for the logo was not embedded.
+#[derive(Clone, PartialEq)]
+struct LogoRefused {
+    /// The file's name.
+    file: String,
+    /// What the check said of it; `None` when it could not be read at all.
+    reason: Option<String>,
+}
 
 #[component]
 pub fn Builder(
@@ -110,13 +126,13 @@ pub fn Builder(
         on_link_used,
     }: &BuilderProps,
 ) -> Html {
+    let words = use_words();
     let draft = {
         let config = Rc::clone(config);
         use_state_eq(move || Draft::of(&config, Bank::standard()))
     };
     let copied = use_state_eq(|| None::<Result<(), AttrValue>>);
-    // Why the last image file chosen for the logo was not embedded.
-    let logo_error = use_state_eq(|| None::<AttrValue>);
+    let logo_error = use_state_eq(|| None::<LogoRefused>);
     // The draft as a file, and the configuration it makes, or its problems.
     let checked: Result<(String, Config), ConfigError> = draft
         .to_json()
@@ -165,14 +181,14 @@ pub fn Builder(
             html! {
                 <ul class="builder__errors" id={error_id.clone()}>
                     for problem in found {
-                        <li>{ field_problem(problem, &field.location()) }</li>
+                        <li>{ field_problem(&words, problem, &field.location()) }</li>
                     }
                 </ul>
             },
             Some(error_id),
         )
     };
-    let text_field = |field: Field, id: &'static str, label: &'static str, hint: &'static str| {
+    let text_field = |field: Field, id: &'static str, label: Key, hint: Key| {
         let value = field.get(&draft).to_owned();
         let hint_id = format!("{id}-hint");
         let (errors, error_id) = field_errors(field, id);
@@ -181,19 +197,15 @@ pub fn Builder(
             .map_or_else(|| hint_id.clone(), |e| format!("{e} {hint_id}"));
         html! {
             <div class="builder__field">
-                <label for={id}>{ label }</label>
+                <label for={id}>{ words.get(label) }</label>
                 <input id={id} type="text" {value} aria-describedby={described}
                     aria-invalid={error_id.is_some().then_some("true")} oninput={edit(field)} />
                 { errors }
-                <p class="builder__hint" id={hint_id}>{ hint }</p>
+                <p class="builder__hint" id={hint_id}>{ words.get(hint) }</p>
             </div>
         }
     };
-    let text_area = |field: Field,
-                     id: &'static str,
-                     label: &'static str,
-                     hint: &'static str,
-                     rows: &'static str| {
+    let text_area = |field: Field, id: &'static str, label: Key, hint: Key, rows: &'static str| {
         let value = field.get(&draft).to_owned();
         let hint_id = format!("{id}-hint");
         let (errors, error_id) = field_errors(field, id);
@@ -202,12 +214,12 @@ pub fn Builder(
             .map_or_else(|| hint_id.clone(), |e| format!("{e} {hint_id}"));
         html! {
             <div class="builder__field">
-                <label for={id}>{ label }</label>
+                <label for={id}>{ words.get(label) }</label>
                 <textarea id={id} {rows} {value} aria-describedby={described}
                     aria-invalid={error_id.is_some().then_some("true")}
                     spellcheck={ if field == Field::Bank { "false" } else { "true" } } oninput={edit_area(field)} />
                 { errors }
-                <p class="builder__hint" id={hint_id}>{ hint }</p>
+                <p class="builder__hint" id={hint_id}>{ words.get(hint) }</p>
             </div>
         }
     };
@@ -235,7 +247,7 @@ pub fn Builder(
             <div class="builder__colour">
                 { text_field(field, id, label, hint) }
                 <input type="color" class="builder__picker" value={picked}
-                    aria-label={format!("{label}: pick a colour")} oninput={edit(field)} />
+                    aria-label={words.fill(Key::BUILDER_COLOUR_PICK, &[("colour", words.get(label))])} oninput={edit(field)} />
             </div>
         }
     };
@@ -255,9 +267,9 @@ pub fn Builder(
             async move {
                 let name = file.name();
                 let embedded = match files::read_bytes(&file, MAX_LOGO_BYTES).await {
-                    Ok(bytes) => Logo::embed(&bytes).map_err(|reason| reason.to_string()),
-                    Err(Some(size)) => Err(LogoError::EmbeddedTooLarge(size).to_string()),
-                    Err(None) => Err("could not be read".to_owned()),
+                    Ok(bytes) => Logo::embed(&bytes).map_err(|reason| Some(reason.to_string())),
+                    Err(Some(size)) => Err(Some(LogoError::EmbeddedTooLarge(size).to_string())),
+                    Err(None) => Err(None),
                 };
                 match embedded {
                     Ok(logo) => {
@@ -266,7 +278,7 @@ pub fn Builder(
                         draft.set(next);
                         logo_error.set(None);
                     }
-                    Err(reason) => logo_error.set(Some(format!("\"{name}\" {reason}.").into())),
+                    Err(reason) => logo_error.set(Some(LogoRefused { file: name, reason })),
                 }
             }
         })
@@ -279,30 +291,38 @@ pub fn Builder(
             draft.set(next);
         })
     };
+    let logo_refused = (*logo_error).as_ref().map(|refused| match &refused.reason {
+        Some(reason) => words.fill(
+            Key::BUILDER_LOGO_REFUSED,
+            &[("file", &refused.file), ("reason", reason)],
+        ),
+        None => words.fill(Key::BUILDER_LOGO_UNREADABLE, &[("file", &refused.file)]),
+    });
+    let logo_kb = |bytes: usize| words.number(bytes.div_ceil(1024) as f64);
     let logo_field = html! {
         <>
             if let Some(logo) = &embedded {
                 <div class="builder__field">
-                    <p class="builder__label">{ "Logo" }</p>
+                    <p class="builder__label">{ words.get(Key::BUILDER_LOGO) }</p>
                     <p class="builder__embedded">
-                        <img class="builder__thumbnail" src={logo.as_str().to_owned()} alt="The embedded logo" />
-                        { format!("An image of {} KB, embedded: the link carries it too.", logo.embedded_bytes().unwrap_or_default().div_ceil(1024)) }
+                        <img class="builder__thumbnail" src={logo.as_str().to_owned()} alt={words.get(Key::BUILDER_LOGO_EMBEDDED_ALT).to_owned()} />
+                        { words.fill(Key::BUILDER_LOGO_EMBEDDED, &[("kb", &logo_kb(logo.embedded_bytes().unwrap_or_default()))]) }
                     </p>
                     <div class="builder__actions">
-                        <button type="button" class="button" onclick={on_logo_removed}>{ "Remove the embedded logo" }</button>
+                        <button type="button" class="button" onclick={on_logo_removed}>{ words.get(Key::BUILDER_LOGO_REMOVE) }</button>
                     </div>
                 </div>
             } else {
-                { text_field(Field::Logo, "builder-logo", "Logo", "The path of a PNG, JPEG or WebP image beside the app, such as branding/logo.png. No web addresses and no SVG. Or embed a small image below.") }
+                { text_field(Field::Logo, "builder-logo", Key::BUILDER_LOGO, Key::BUILDER_LOGO_HINT) }
             }
             <div class="builder__field">
-                <label for="builder-logo-file">{ if embedded.is_some() { "Embed another image file" } else { "Embed an image file" } }</label>
+                <label for="builder-logo-file">{ words.get(if embedded.is_some() { Key::BUILDER_LOGO_FILE_ANOTHER } else { Key::BUILDER_LOGO_FILE }) }</label>
                 <input id="builder-logo-file" type="file" accept="image/png,image/jpeg,image/webp"
                     aria-describedby="builder-logo-file-hint" onchange={on_logo_file} />
-                if let Some(error) = &*logo_error {
-                    <p class="builder__errors" role="alert">{ error }</p>
+                if let Some(refused) = logo_refused {
+                    <p class="builder__errors" role="alert">{ refused }</p>
                 }
-                <p class="builder__hint" id="builder-logo-file-hint">{ format!("PNG, JPEG or WebP, at most {} KB and {MAX_LOGO_SIDE} pixels a side, kept in the configuration.", MAX_LOGO_BYTES / 1024) }</p>
+                <p class="builder__hint" id="builder-logo-file-hint">{ words.fill(Key::BUILDER_LOGO_FILE_HINT, &[("kb", &logo_kb(MAX_LOGO_BYTES)), ("pixels", &words.number(MAX_LOGO_SIDE.into()))]) }</p>
             </div>
         </>
     };
@@ -414,55 +434,55 @@ pub fn Builder(
 
     html! {
         <section class="builder">
-            <h1 tabindex="-1">{ "Configuration builder" }</h1>
-            <p>{ "Put Tandem under your client's name, colours and words, and bring your own questions. Everything is checked as you type and stays on this device; when it is ready, download the file to put beside the app as tandem.config.json, or send the link." }</p>
+            <h1 tabindex="-1">{ words.get(Key::BUILDER_HEADING) }</h1>
+            <p>{ words.get(Key::BUILDER_LEAD) }</p>
             <div class="builder__layout">
                 <form class="builder__form" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                     <fieldset>
-                        <legend>{ "Branding" }</legend>
-                        { text_field(Field::Organisation, "builder-organisation", "Organisation", "The client's name, shown at the top of every page.") }
-                        { text_field(Field::Title, "builder-title", "Assessment title", "Shown on the first page and the report; the question bank's title when left empty.") }
+                        <legend>{ words.get(Key::BUILDER_BRANDING) }</legend>
+                        { text_field(Field::Organisation, "builder-organisation", Key::BUILDER_ORGANISATION, Key::BUILDER_ORGANISATION_HINT) }
+                        { text_field(Field::Title, "builder-title", Key::BUILDER_TITLE, Key::BUILDER_TITLE_HINT) }
                         { logo_field }
-                        { text_field(Field::Contact, "builder-contact", "Contact link", "An https:// address or a mailto: email link.") }
+                        { text_field(Field::Contact, "builder-contact", Key::BUILDER_CONTACT, Key::BUILDER_CONTACT_HINT) }
                     </fieldset>
                     <fieldset>
-                        <legend>{ "Colours" }</legend>
-                        <p class="builder__hint">{ "Hex values such as #0b5d4b. Give the accent with its text colour, and the background with the text colour; each pair must be readable (contrast of 4.5:1 or more)." }</p>
+                        <legend>{ words.get(Key::BUILDER_COLOURS) }</legend>
+                        <p class="builder__hint">{ words.get(Key::BUILDER_COLOURS_HINT) }</p>
                         for i in 0..COLOURS.len() {
                             { colour_field(i) }
                         }
                     </fieldset>
                     <fieldset>
-                        <legend>{ "Words" }</legend>
-                        { text_area(Field::Intro, "builder-intro", "Introduction", "Shown before the assessment starts. Plain text; leave a blank line between paragraphs.", "5") }
-                        { text_area(Field::Closing, "builder-closing", "Closing words", "Shown with the results, for example where to send the result code.", "4") }
+                        <legend>{ words.get(Key::BUILDER_WORDS) }</legend>
+                        { text_area(Field::Intro, "builder-intro", Key::BUILDER_INTRO, Key::BUILDER_INTRO_HINT, "5") }
+                        { text_area(Field::Closing, "builder-closing", Key::BUILDER_CLOSING, Key::BUILDER_CLOSING_HINT, "4") }
                     </fieldset>
                     <fieldset>
-                        <legend>{ "Workshop and embedding" }</legend>
+                        <legend>{ words.get(Key::BUILDER_WORKSHOP) }</legend>
                         <div class="builder__field">
-                            <label for="builder-threshold">{ "Smallest group a workshop shows on its own" }</label>
+                            <label for="builder-threshold">{ words.get(Key::BUILDER_THRESHOLD) }</label>
                             <select id="builder-threshold" onchange={on_threshold}>
                                 for n in 2..=MAX_THRESHOLD {
-                                    <option value={n.to_string()} selected={n == draft.anonymity_threshold}>{ format!("{n} people") }</option>
+                                    <option value={n.to_string()} selected={n == draft.anonymity_threshold}>{ words.count(Key::WORKSHOP_THRESHOLD_PEOPLE, n, &[]) }</option>
                                 }
                             </select>
                         </div>
                         <div class="builder__field">
-                            <label for="builder-host">{ "What an embedded Tandem tells its page" }</label>
+                            <label for="builder-host">{ words.get(Key::BUILDER_HOST) }</label>
                             <select id="builder-host" onchange={on_host}>
-                                <option value="level" selected={draft.host_messages == HostMessages::Level}>{ "The overall level only" }</option>
-                                <option value="level-and-scores" selected={draft.host_messages == HostMessages::LevelAndScores}>{ "The overall level and each dimension's score" }</option>
+                                <option value="level" selected={draft.host_messages == HostMessages::Level}>{ words.get(Key::BUILDER_HOST_LEVEL) }</option>
+                                <option value="level-and-scores" selected={draft.host_messages == HostMessages::LevelAndScores}>{ words.get(Key::BUILDER_HOST_SCORES) }</option>
                             </select>
                         </div>
                     </fieldset>
                     <fieldset>
-                        <legend>{ "Questions" }</legend>
-                        <p class="builder__hint">{ "Leave the question bank empty to ask Tandem's standard questions, or write your own in the format described in docs/configuration.md." }</p>
+                        <legend>{ words.get(Key::BUILDER_QUESTIONS) }</legend>
+                        <p class="builder__hint">{ words.get(Key::BUILDER_QUESTIONS_HINT) }</p>
                         <div class="builder__actions">
-                            <button type="button" class="button" onclick={set_bank(true)}>{ "Start from Tandem's questions" }</button>
-                            <button type="button" class="button" onclick={set_bank(false)}>{ "Use Tandem's standard questions" }</button>
+                            <button type="button" class="button" onclick={set_bank(true)}>{ words.get(Key::BUILDER_BANK_START) }</button>
+                            <button type="button" class="button" onclick={set_bank(false)}>{ words.get(Key::BUILDER_BANK_STANDARD) }</button>
                         </div>
-                        { text_area(Field::Bank, "builder-bank", "Question bank (JSON)", "Dimensions, statements, levels and guidance. Text is shown exactly as written, never as HTML.", "16") }
+                        { text_area(Field::Bank, "builder-bank", Key::BUILDER_BANK, Key::BUILDER_BANK_HINT, "16") }
                         if let Some(bank) = own_bank {
                             <BuilderLanguages {bank} {on_translated} />
                         }
@@ -472,12 +492,12 @@ pub fn Builder(
                 // preview and how to send the configuration.
                 <div class="builder__side">
                     <section class="builder__check" aria-labelledby="builder-check-heading">
-                        <h2 id="builder-check-heading">{ "Check" }</h2>
+                        <h2 id="builder-check-heading">{ words.get(Key::BUILDER_CHECK) }</h2>
                         <div role="status" aria-live="polite">
                             if problems.is_empty() {
-                                <p class="builder__valid">{ "The configuration is ready to use." }</p>
+                                <p class="builder__valid">{ words.get(Key::BUILDER_CHECK_READY) }</p>
                             } else {
-                                <p>{ format!("{} to fix, each also shown beside its field:", if problems.len() == 1 { "One problem".to_owned() } else { format!("{} problems", problems.len()) }) }</p>
+                                <p>{ words.count(Key::BUILDER_CHECK_PROBLEMS, problems.len(), &[]) }</p>
                                 <ul class="builder__problems">
                                     for problem in problems.iter() {
                                         <li><code>{ &problem.location }</code>{ ": " }{ &problem.reason }</li>
@@ -493,30 +513,30 @@ pub fn Builder(
 
                     if checked.is_ok() {
                         <section class="builder__share" aria-labelledby="builder-share-heading">
-                            <h2 id="builder-share-heading">{ "Send to your client" }</h2>
-                            <h3>{ "The file, for the client's own site" }</h3>
-                            <p class="builder__hint">{ "Put it beside Tandem on the site as tandem.config.json: everyone who opens that site gets this configuration, with nothing to choose." }</p>
+                            <h2 id="builder-share-heading">{ words.get(Key::BUILDER_SHARE) }</h2>
+                            <h3>{ words.get(Key::BUILDER_SHARE_FILE) }</h3>
+                            <p class="builder__hint">{ words.get(Key::BUILDER_SHARE_FILE_HINT) }</p>
                             <div class="builder__actions">
-                                <button type="button" class="button button--primary" onclick={on_download}>{ "Download tandem.config.json" }</button>
+                                <button type="button" class="button button--primary" onclick={on_download}>{ words.get(Key::BUILDER_SHARE_DOWNLOAD) }</button>
                             </div>
-                            <h3>{ "The link, to try it or to send" }</h3>
-                            <p class="builder__hint">{ "Whoever opens it is shown what it changes and asked whether to use it; it is kept in their browser only. Good for a trial, or for people who use Tandem where you cannot put a file." }</p>
+                            <h3>{ words.get(Key::BUILDER_SHARE_LINK) }</h3>
+                            <p class="builder__hint">{ words.get(Key::BUILDER_SHARE_LINK_HINT) }</p>
                             if let Some(full_link) = &full_link {
                                 <div class="builder__field">
-                                    <label for="builder-link">{ "Link that carries this configuration" }</label>
+                                    <label for="builder-link">{ words.get(Key::BUILDER_SHARE_LINK_LABEL) }</label>
                                     <input id="builder-link" type="text" readonly=true value={full_link.clone()} />
                                 </div>
                                 <div class="builder__actions">
-                                    <button type="button" class="button" onclick={on_copy}>{ "Copy link" }</button>
-                                    <button type="button" class="button" onclick={on_use}>{ "Use it on this device" }</button>
+                                    <button type="button" class="button" onclick={on_copy}>{ words.get(Key::BUILDER_SHARE_COPY) }</button>
+                                    <button type="button" class="button" onclick={on_use}>{ words.get(Key::BUILDER_SHARE_USE) }</button>
                                 </div>
                             } else {
-                                <p>{ "This configuration is too large for a link; send the file instead." }</p>
+                                <p>{ words.get(Key::BUILDER_SHARE_TOO_LARGE) }</p>
                                 <div class="builder__actions">
-                                    <button type="button" class="button" onclick={on_use}>{ "Use it on this device" }</button>
+                                    <button type="button" class="button" onclick={on_use}>{ words.get(Key::BUILDER_SHARE_USE) }</button>
                                 </div>
                             }
-                            { copy_outcome(&copied) }
+                            { copy_outcome(&words, &copied) }
                         </section>
                     }
                 </div>
@@ -526,8 +546,9 @@ pub fn Builder(
 }
 
 /// A problem as its field shows it: the reason, or where inside the field
-/// (`dimensions[0].statements[1].weight`) and the reason.
-fn field_problem(problem: &Problem, at: &str) -> String {
+/// (`dimensions[0].statements[1].weight`) and the reason. The reason is the
+/// configuration check's, in English.
+fn field_problem(words: &Words, problem: &Problem, at: &str) -> String {
     let inside = problem
         .location
         .strip_prefix(at)
@@ -542,15 +563,21 @@ fn field_problem(problem: &Problem, at: &str) -> String {
         }
         reason
     } else {
-        format!("At {inside}: {reason}")
+        words.fill(
+            Key::BUILDER_PROBLEM_AT,
+            &[("inside", inside), ("reason", &reason)],
+        )
     }
 }
 
-/// What became of the last copy or download.
-fn copy_outcome(outcome: &Option<Result<(), AttrValue>>) -> Html {
+/// What became of the last copy or download; the browser's reason stays in
+/// English.
+fn copy_outcome(words: &Words, outcome: &Option<Result<(), AttrValue>>) -> Html {
     match outcome {
-        Some(Ok(())) => html! { <p role="status">{ "Link copied." }</p> },
-        Some(Err(reason)) => html! { <p role="alert">{ format!("Not done: {reason}.") }</p> },
+        Some(Ok(())) => html! { <p role="status">{ words.get(Key::BUILDER_COPIED) }</p> },
+        Some(Err(reason)) => {
+            html! { <p role="alert">{ words.fill(Key::BUILDER_NOT_DONE, &[("reason", reason)]) }</p> }
+        }
         None => Html::default(),
     }
 }

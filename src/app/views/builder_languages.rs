@@ -3,10 +3,10 @@
 //! that language sees them in the bank's own words, and is never told), and
 //! the bank's text as a spreadsheet for a translator, out and back in.
 
-use crate::app::components::read_chosen;
+use crate::app::components::{read_chosen, use_words};
 use crate::assessment::bank::MAX_BANK_BYTES;
 use crate::assessment::config;
-use crate::assessment::language::Language;
+use crate::assessment::language::{Key, Language, Words};
 use crate::assessment::{Bank, Problem};
 use crate::files;
 use std::rc::Rc;
@@ -25,21 +25,26 @@ pub struct BuilderLanguagesProps {
     pub on_translated: Callback<Bank>,
 }
 
-/// What became of the last sheet brought back.
+/// What became of the last sheet brought back, each by the file's name.
 #[derive(Clone, PartialEq)]
 enum Brought {
+    /// Read: how many texts the bank now has in each language.
     Read {
         file: String,
         texts: Vec<(Language, usize)>,
     },
+    /// Read, with problems: none of it was used.
     Refused {
         file: String,
         problems: Vec<Problem>,
     },
-    Unreadable {
-        file: String,
-        reason: String,
-    },
+    /// Larger, in bytes, than a sheet of a bank's text can be.
+    TooLarge { file: String, bytes: usize },
+    /// The browser could not read the file.
+    Unreadable { file: String },
+    /// Its translations would make the bank larger, in bytes, than a bank
+    /// may be.
+    BankTooLarge { file: String, bytes: usize },
 }
 
 /// Root class `builder__languages`.
@@ -50,6 +55,7 @@ pub fn BuilderLanguages(
         on_translated,
     }: &BuilderLanguagesProps,
 ) -> Html {
+    let words = use_words();
     let brought = use_state_eq(|| None::<Brought>);
     let download_error = use_state_eq(|| None::<String>);
     let fields = bank.fields().len();
@@ -74,31 +80,18 @@ pub fn BuilderLanguages(
                 let name = file.name();
                 // A sheet of a bank's text is about as large as the bank.
                 let outcome = match files::read_bytes(&file, 2 * MAX_BANK_BYTES).await {
-                    Err(Some(size)) => Brought::Unreadable {
+                    Err(Some(size)) => Brought::TooLarge {
                         file: name,
-                        reason: format!(
-                            "is {} KB, more than a bank's text ever is",
-                            size.div_ceil(1024)
-                        ),
+                        bytes: size,
                     },
-                    Err(None) => Brought::Unreadable {
-                        file: name,
-                        reason: "could not be read".to_owned(),
-                    },
+                    Err(None) => Brought::Unreadable { file: name },
                     Ok(bytes) => match bank.with_text_sheet(&bytes) {
                         // The draft holds the bank as JSON, held to a bank
                         // file's size: one too large would be refused whole.
                         Ok(translated) => {
                             let bytes = config::pretty_bank(&translated).len();
                             if bytes > MAX_BANK_BYTES {
-                                Brought::Unreadable {
-                                    file: name,
-                                    reason: format!(
-                                        "would make the question bank, with its translations, {} KB, and a bank may be at most {} KB; bring fewer languages into this bank",
-                                        bytes.div_ceil(1000),
-                                        MAX_BANK_BYTES / 1000
-                                    ),
-                                }
+                                Brought::BankTooLarge { file: name, bytes }
                             } else {
                                 let texts = Language::ALL
                                     .into_iter()
@@ -121,62 +114,67 @@ pub fn BuilderLanguages(
 
     html! {
         <div class="builder__languages">
-            <h3 id="builder-languages-heading">{ "Languages" }</h3>
-            <p class="builder__hint">{ "Respondents read your questions in their language where the bank gives it, written in the bank as {\"default\": \"…\", \"de\": \"…\"}. A text missing in a language shows in the bank's own words (its default), and respondents are not told." }</p>
+            <h3 id="builder-languages-heading">{ words.get(Key::BUILDER_LANGUAGES) }</h3>
+            <p class="builder__hint">{ words.get(Key::BUILDER_LANGUAGES_HINT) }</p>
             <ul class="builder__coverage" aria-labelledby="builder-languages-heading">
                 for language in Language::ALL {
-                    { coverage(bank, language, fields) }
+                    { coverage(&words, bank, language, fields) }
                 }
             </ul>
             <div class="builder__actions">
-                <button type="button" class="button" onclick={on_download}>{ "Download the questions' text for translators (CSV)" }</button>
+                <button type="button" class="button" onclick={on_download}>{ words.get(Key::BUILDER_LANGUAGES_DOWNLOAD) }</button>
             </div>
             if let Some(reason) = &*download_error {
-                <p class="builder__errors" role="alert">{ format!("Not done: {reason}.") }</p>
+                <p class="builder__errors" role="alert">{ words.fill(Key::BUILDER_NOT_DONE, &[("reason", reason)]) }</p>
             }
             <div class="builder__field">
-                <label for="builder-sheet">{ "Bring back a translated CSV" }</label>
+                <label for="builder-sheet">{ words.get(Key::BUILDER_SHEET) }</label>
                 <input id="builder-sheet" type="file" accept=".csv,text/csv"
                     aria-describedby="builder-sheet-hint" onchange={on_sheet} />
-                <p class="builder__hint" id="builder-sheet-hint">{ "One row per text, by the key in its first column; a column per language, headed by its code (en, de, fr, es, ar). An empty cell leaves that text in the bank's own words. A sheet with any problem changes nothing." }</p>
+                <p class="builder__hint" id="builder-sheet-hint">{ words.get(Key::BUILDER_SHEET_HINT) }</p>
             </div>
-            { brought_outcome(brought.as_ref()) }
+            { brought_outcome(&words, brought.as_ref()) }
         </div>
     }
 }
 
 /// One language's line: how many of the bank's texts it has, and which are
 /// missing.
-fn coverage(bank: &Bank, language: Language, fields: usize) -> Html {
+fn coverage(words: &Words, bank: &Bank, language: Language, fields: usize) -> Html {
     let name = format!("{} ({})", language.name(), language.code());
+    let line = |text: &str| {
+        named(
+            text,
+            // Isolated: a name in one script inside a sentence in another
+            // keeps its own order ("English (en)" in an Arabic line).
+            html! { <bdi lang={language.code()}>{ &name }</bdi> },
+        )
+    };
     let Some(text) = bank.translation(language) else {
         return html! {
-            <li>
-                <span lang={language.code()}>{ name }</span>{ ": not translated; readers of this language see the bank's own words." }
-            </li>
+            <li>{ line(words.get(Key::BUILDER_LANGUAGE_NONE)) }</li>
         };
     };
+    let total = words.number(fields as f64);
     let missing = bank.untranslated(text);
     if missing.is_empty() {
         return html! {
-            <li><span lang={language.code()}>{ name }</span>{ format!(": all {fields} texts translated.") }</li>
+            <li>{ line(&words.fill(Key::BUILDER_LANGUAGE_ALL, &[("total", &total)])) }</li>
         };
     }
     let listed = missing.len().min(MOST_LISTED);
+    let translated = words.number((fields - missing.len()) as f64);
     html! {
         <li>
-            <p>
-                <span lang={language.code()}>{ name }</span>
-                { format!(": {} of {fields} texts translated; {} missing, shown in the bank's own words.", fields - missing.len(), missing.len()) }
-            </p>
+            <p>{ line(&words.count(Key::BUILDER_LANGUAGE_SOME, missing.len(), &[("translated", &translated), ("total", &total)])) }</p>
             <details>
-                <summary>{ format!("The {} missing", missing.len()) }</summary>
+                <summary>{ words.count(Key::BUILDER_LANGUAGE_MISSING, missing.len(), &[]) }</summary>
                 <ul>
                     for field in missing.iter().take(listed) {
                         <li><code>{ field.to_string() }</code></li>
                     }
                     if missing.len() > listed {
-                        <li>{ format!("and {} more", missing.len() - listed) }</li>
+                        <li>{ words.fill(Key::BUILDER_LANGUAGE_MORE, &[("count", &words.number((missing.len() - listed) as f64))]) }</li>
                     }
                 </ul>
             </details>
@@ -184,29 +182,57 @@ fn coverage(bank: &Bank, language: Language, fields: usize) -> Html {
     }
 }
 
-fn brought_outcome(brought: Option<&Brought>) -> Html {
+/// `text` with the element `name` where its `{language}` is, so that the
+/// language's name keeps its own `lang` wherever the sentence puts it.
+fn named(text: &str, name: Html) -> Html {
+    match text.split_once("{language}") {
+        Some((before, after)) => html! { <>{ before }{ name }{ after }</> },
+        None => html! { <>{ name }{ " " }{ text }</> },
+    }
+}
+
+fn brought_outcome(words: &Words, brought: Option<&Brought>) -> Html {
+    let kb = |bytes: usize, unit: usize| words.number(bytes.div_ceil(unit) as f64);
+    let unusable =
+        |sentence: String| html! { <p class="builder__errors" role="alert">{ sentence }</p> };
     match brought {
         None => Html::default(),
         Some(Brought::Read { file, texts }) => {
-            let each: Vec<String> = texts
-                .iter()
-                .map(|(language, n)| format!("{} {n}", language.code()))
-                .collect();
-            let each = if each.is_empty() {
-                "no translations".to_owned()
+            let sentence = if texts.is_empty() {
+                words.fill(Key::BUILDER_SHEET_READ_NONE, &[("file", file)])
             } else {
-                format!("texts per language: {}", each.join(", "))
+                let each: Vec<String> = texts
+                    .iter()
+                    .map(|(language, n)| format!("{} {}", language.code(), words.number(*n as f64)))
+                    .collect();
+                words.fill(
+                    Key::BUILDER_SHEET_READ,
+                    &[
+                        ("file", file),
+                        ("texts", &each.join(words.get(Key::LIST_COMMA))),
+                    ],
+                )
             };
-            html! {
-                <p role="status">{ format!("Read \u{201c}{file}\u{201d}; the question bank now holds its translations ({each}).") }</p>
-            }
+            html! { <p role="status">{ sentence }</p> }
         }
-        Some(Brought::Unreadable { file, reason }) => html! {
-            <p class="builder__errors" role="alert">{ format!("\u{201c}{file}\u{201d} {reason}; nothing was changed.") }</p>
-        },
+        Some(Brought::TooLarge { file, bytes }) => unusable(words.fill(
+            Key::BUILDER_SHEET_TOO_LARGE,
+            &[("file", file), ("kb", &kb(*bytes, 1024))],
+        )),
+        Some(Brought::Unreadable { file }) => {
+            unusable(words.fill(Key::BUILDER_SHEET_UNREADABLE, &[("file", file)]))
+        }
+        Some(Brought::BankTooLarge { file, bytes }) => unusable(words.fill(
+            Key::BUILDER_SHEET_BANK_TOO_LARGE,
+            &[
+                ("file", file),
+                ("kb", &kb(*bytes, 1000)),
+                ("most", &kb(MAX_BANK_BYTES, 1000)),
+            ],
+        )),
         Some(Brought::Refused { file, problems }) => html! {
             <div class="builder__errors" role="alert">
-                <p>{ format!("\u{201c}{file}\u{201d} was not used, so nothing was changed. {}:", if problems.len() == 1 { "One problem".to_owned() } else { format!("{} problems", problems.len()) }) }</p>
+                <p>{ words.count(Key::BUILDER_SHEET_REFUSED, problems.len(), &[("file", file)]) }</p>
                 <ul>
                     for problem in problems {
                         <li>{ format!("{}: {}", problem.location, problem.reason) }</li>

@@ -2,11 +2,15 @@
 //! meets (the first page, a page of statements and a result), drawn by the
 //! app's own components and rules, in the configuration's colours. The
 //! result is worked out by the real scoring from answers made up for the
-//! purpose, and says so.
+//! purpose, and says so. Like a respondent's screens, it is in the reader's
+//! language, the bank's text included where the bank (or, for Tandem's own
+//! questions, the language file) gives it.
 
 use super::results::{closing_words, first_steps, overall_summary, radar_axes, radar_scores};
-use crate::app::components::{brand, ProgressBar, RadarChart, RadarSeries, StatementItem};
-use crate::assessment::language::Words;
+use crate::app::components::{
+    brand, use_words, ProgressBar, RadarChart, RadarSeries, StatementItem,
+};
+use crate::assessment::language::{Key, Words};
 use crate::assessment::plan::ActionPlan;
 use crate::assessment::{Answer, Bank, Config, Mode, Progress, StatementId};
 use crate::page;
@@ -24,11 +28,11 @@ enum Screen {
 impl Screen {
     const ALL: [Screen; 3] = [Screen::Landing, Screen::Statement, Screen::Result];
 
-    fn label(self) -> &'static str {
+    fn label(self) -> Key {
         match self {
-            Screen::Landing => "First page",
-            Screen::Statement => "A statement",
-            Screen::Result => "The result",
+            Screen::Landing => Key::BUILDER_PREVIEW_LANDING,
+            Screen::Statement => Key::BUILDER_PREVIEW_STATEMENT,
+            Screen::Result => Key::BUILDER_PREVIEW_RESULT,
         }
     }
 }
@@ -45,6 +49,13 @@ pub struct BuilderPreviewProps {
 /// The preview, with a choice of screen. Root class `builder-preview`.
 #[component]
 pub fn BuilderPreview(BuilderPreviewProps { config, stale }: &BuilderPreviewProps) -> Html {
+    let words = use_words();
+    // The bank as a respondent reading this language gets it; `None` where
+    // there is nothing to lay over its own words.
+    let translated = use_memo((words.clone(), Rc::clone(config)), |(words, config)| {
+        words.bank(config.bank())
+    });
+    let bank = translated.as_ref().as_ref().unwrap_or(config.bank());
     let screen = use_state_eq(|| Screen::Landing);
     // The statement on show can be answered, as on the real page.
     let answer = use_state_eq(|| None::<Answer>);
@@ -69,23 +80,23 @@ pub fn BuilderPreview(BuilderPreviewProps { config, stale }: &BuilderPreviewProp
         Callback::from(move |(_, given): (StatementId, Answer)| answer.set(Some(given)))
     };
     let shown = match *screen {
-        Screen::Landing => landing(config),
-        Screen::Statement => statement(config.bank(), *answer, on_answer),
-        Screen::Result => result(config),
+        Screen::Landing => landing(&words, config, bank),
+        Screen::Statement => statement(&words, bank, *answer, on_answer),
+        Screen::Result => result(&words, config, bank),
     };
 
     html! {
         <section class="builder-preview" aria-labelledby="builder-preview-heading">
-            <h2 id="builder-preview-heading">{ "Preview" }</h2>
-            <div class="builder-preview__screens" role="group" aria-label="Screen to preview">
+            <h2 id="builder-preview-heading">{ words.get(Key::BUILDER_PREVIEW) }</h2>
+            <div class="builder-preview__screens" role="group" aria-label={words.get(Key::BUILDER_PREVIEW_SCREENS).to_owned()}>
                 for choice in Screen::ALL {
                     <button type="button" class="button" aria-pressed={(*screen == choice).to_string()} onclick={choose(choice)}>
-                        { choice.label() }
+                        { words.get(choice.label()) }
                     </button>
                 }
             </div>
             if *stale {
-                <p class="builder__hint">{ "The last version without problems, until the ones above are fixed." }</p>
+                <p class="builder__hint">{ words.get(Key::BUILDER_PREVIEW_STALE) }</p>
             }
             <div class="builder-preview__frame" ref={frame}>
                 <div class="builder-preview__header">{ brand(config) }</div>
@@ -96,16 +107,16 @@ pub fn BuilderPreview(BuilderPreviewProps { config, stale }: &BuilderPreviewProp
 }
 
 /// The first page: the title, the introduction and the start.
-fn landing(config: &Config) -> Html {
+fn landing(words: &Words, config: &Config, bank: &Bank) -> Html {
     html! {
         <>
-            <p class="builder-preview__title">{ config.title() }</p>
+            <p class="builder-preview__title">{ config.title_over(bank) }</p>
             for paragraph in config.intro().iter() {
                 <p>{ paragraph }</p>
             }
-            <p><span class="button button--primary">{ format!("{} statements", config.bank().statement_count(Mode::Quick)) }</span></p>
+            <p><span class="button button--primary">{ words.count(Key::BUILDER_PREVIEW_STATEMENTS, bank.statement_count(Mode::Quick), &[]) }</span></p>
             if let Some(contact) = config.contact() {
-                <p>{ format!("Contact: {}", contact.label()) }</p>
+                <p>{ words.fill(Key::BUILDER_PREVIEW_CONTACT, &[("link", contact.label())]) }</p>
             }
         </>
     }
@@ -113,6 +124,7 @@ fn landing(config: &Config) -> Html {
 
 /// The first page of statements, with its first statement.
 fn statement(
+    words: &Words,
     bank: &Bank,
     answer: Option<Answer>,
     on_answer: Callback<(StatementId, Answer)>,
@@ -144,8 +156,8 @@ fn statement(
                 {on_answer}
             />
             <p class="nav-buttons">
-                <span class="button">{ "Back" }</span>
-                <span class="button button--primary">{ "Next" }</span>
+                <span class="button">{ words.get(Key::NAV_BACK) }</span>
+                <span class="button button--primary">{ words.get(Key::NAV_NEXT) }</span>
             </p>
         </>
     }
@@ -153,23 +165,22 @@ fn statement(
 
 /// A result worked out from made-up answers: the headline, the chart, where
 /// to start and the closing words.
-fn result(config: &Config) -> Html {
-    let bank = config.bank();
+fn result(words: &Words, config: &Config, bank: &Bank) -> Html {
     let report = example(bank).report(bank);
     let mut plan = ActionPlan::default();
     plan.redraft(bank, &report);
     let series: Rc<[RadarSeries]> = Rc::new([RadarSeries {
-        label: "This result".into(),
+        label: words.get(Key::RESULTS_RADAR_THIS).to_owned().into(),
         modifier: "self",
         scores: radar_scores(&report),
     }]);
     html! {
         <>
-            <p class="builder__hint">{ "An example result, from made-up answers." }</p>
-            { overall_summary(&Words::english(crate::text::number), bank, &report) }
-            <RadarChart axes={radar_axes(bank, &report)} {series} label="Radar chart of the example result's scores by dimension." />
-            { first_steps(&Words::english(crate::text::number), bank, &plan, false) }
-            { closing_words(config.closing(), config.contact(), &Words::english(crate::text::number)) }
+            <p class="builder__hint">{ words.get(Key::BUILDER_PREVIEW_EXAMPLE) }</p>
+            { overall_summary(words, bank, &report) }
+            <RadarChart axes={radar_axes(bank, &report)} {series} label={words.get(Key::BUILDER_PREVIEW_RADAR).to_owned()} />
+            { first_steps(words, bank, &plan, false) }
+            { closing_words(config.closing(), config.contact(), words) }
         </>
     }
 }
