@@ -110,8 +110,8 @@ pub fn BuilderPreview(BuilderPreviewProps { config, stale }: &BuilderPreviewProp
 fn landing(words: &Words, config: &Config, bank: &Bank) -> Html {
     html! {
         <>
-            <p class="builder-preview__title">{ config.title_over(bank) }</p>
-            for paragraph in config.intro().iter() {
+            <p class="builder-preview__title">{ config.title_over(bank, words.language()) }</p>
+            for paragraph in config.intro_in(words.language()).iter() {
                 <p>{ paragraph }</p>
             }
             <p><span class="button button--primary">{ words.count(Key::BUILDER_PREVIEW_STATEMENTS, bank.statement_count(Mode::Quick), &[]) }</span></p>
@@ -180,7 +180,7 @@ fn result(words: &Words, config: &Config, bank: &Bank) -> Html {
             { overall_summary(words, bank, &report) }
             <RadarChart axes={radar_axes(bank, &report)} {series} label={words.get(Key::BUILDER_PREVIEW_RADAR).to_owned()} />
             { first_steps(words, bank, &plan, false) }
-            { closing_words(config.closing(), config.contact(), words) }
+            { closing_words(config.closing_in(words.language()), config.contact(), words) }
         </>
     }
 }
