@@ -161,6 +161,70 @@ test('an Arabic reader gets a mirrored page: Next on the left, nothing wider tha
   );
 });
 
+/**
+ * The radar chart `chart`'s labels drawn back over the chart instead of
+ * beyond it: those that cover a point inside its outer ring, a little in
+ * from a corner (a label beside a corner may touch the corner itself).
+ */
+async function labelsOverTheRing(chart) {
+  return chart.evaluate((svg) => {
+    const rings = [...svg.querySelectorAll('.radar-chart__ring')];
+    const outer = rings.reduce((a, b) => (b.getBBox().width > a.getBBox().width ? b : a));
+    const matrix = outer.getScreenCTM();
+    const corners = [...outer.points].map((p) => new DOMPoint(p.x, p.y).matrixTransform(matrix));
+    const centre = {
+      x: corners.reduce((sum, c) => sum + c.x, 0) / corners.length,
+      y: corners.reduce((sum, c) => sum + c.y, 0) / corners.length,
+    };
+    const inside = corners.map((c) => ({ x: c.x + 0.15 * (centre.x - c.x), y: c.y + 0.15 * (centre.y - c.y) }));
+    return [...svg.querySelectorAll('text')]
+      .filter((t) => t.querySelector('tspan'))
+      .filter((t) => {
+        const r = t.getBoundingClientRect();
+        return inside.some((p) => p.x > r.left && p.x < r.right && p.y > r.top && p.y < r.bottom);
+      })
+      .map((t) => t.textContent);
+  });
+}
+
+test('an Arabic reader answers the whole quick assessment in Arabic and reads a mirrored result on a phone', async (t) => {
+  await tandem.journey(
+    t,
+    async ({ page, origin }) => {
+      const ar = words('ar');
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto(`${origin}/`);
+      await page.getByRole('button', { name: ar.t('mode.quick.start'), exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: ar.t('about.heading'), exact: true }).waitFor();
+      await page.getByRole('radio', { name: ar.t('role.ld'), exact: true }).check();
+      await page.getByRole('button', { name: ar.t('nav.next'), exact: true }).click();
+      const quick = sections('quick');
+      for (const [index, { dimension }] of quick.entries()) {
+        const section = ar.bank.dimensions.find((d) => d.id === dimension.id);
+        await page.getByRole('heading', { level: 1, name: section.name, exact: true }).waitFor();
+        for (const [n, statement] of section.statements.entries()) {
+          const answer = n % 2 === 0 ? 'answer.agree' : 'answer.neutral';
+          await page
+            .getByRole('group', { name: new RegExp(`${escape(statement.text)}$`) })
+            .getByRole('radio', { name: ar.t(answer), exact: true })
+            .check();
+        }
+        const last = index === quick.length - 1;
+        await page.getByRole('button', { name: ar.t(last ? 'nav.results' : 'nav.next'), exact: true }).click();
+      }
+      await page.getByRole('heading', { level: 1, name: ar.t('results.own'), exact: true }).waitFor();
+      assert.deepEqual(await documentLanguage(page), ['ar', 'rtl']);
+      assert.deepEqual(await englishLeft(page, 'ar'), [], 'no English on the Arabic result');
+      const [wide, viewport] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+      assert.ok(wide <= viewport, `the Arabic result is ${wide} px wide in ${viewport} px`);
+      const chart = page.getByRole('img', { name: ar.t('results.radar'), exact: true });
+      assert.deepEqual(await labelsOverTheRing(chart), [], 'every label lies beyond the chart, as in English');
+      await audit(page, 'the result in Arabic');
+    },
+    { locale: 'ar' },
+  );
+});
+
 test("lang= in the address serves a consultant's link until the person chooses, and the person's choice wins after", async (t) => {
   await tandem.journey(t, async ({ page, origin, freshContext }) => {
     const fr = words('fr');
