@@ -11,6 +11,7 @@ import { test } from 'node:test';
 import { audit } from '../audit.js';
 import { useTandem } from '../harness.js';
 import { sections } from '../bank.js';
+import { printed } from '../print.js';
 
 const LANGUAGES = JSON.parse(readFileSync(new URL('../fixtures/languages.json', import.meta.url), 'utf8'));
 
@@ -39,13 +40,7 @@ function firstSection(code) {
  * in the page's text: what a screen in that language must not show.
  */
 async function englishLeft(page, code) {
-  const english = LANGUAGES.en.messages;
-  const own = LANGUAGES[code].messages;
-  const text = await page.evaluate(() => document.body.innerText);
-  return Object.entries(english)
-    .filter(([key, phrase]) => phrase !== own[key] && phrase.split(' ').length >= 3 && !phrase.includes('{'))
-    .filter(([, phrase]) => text.includes(phrase))
-    .map(([key]) => key);
+  return englishIn(await page.evaluate(() => document.body.innerText), code);
 }
 
 test('a browser that prefers German gets Tandem in German from the first screen, and a switch of language keeps every answer', async (t) => {
@@ -187,6 +182,40 @@ async function labelsOverTheRing(chart) {
   });
 }
 
+/**
+ * English messages of at least a few words that `code` words otherwise, found
+ * in `text`: what a screen or a printed page in that language must not show.
+ */
+function englishIn(text, code) {
+  const english = LANGUAGES.en.messages;
+  const own = LANGUAGES[code].messages;
+  return Object.entries(english)
+    .filter(([key, phrase]) => phrase !== own[key] && phrase.split(' ').length >= 3 && !phrase.includes('{'))
+    .filter(([, phrase]) => text.includes(phrase))
+    .map(([key]) => key);
+}
+
+test('a German reader takes the quick assessment to its result and prints it: German on the screen and on every printed page', async (t) => {
+  await tandem.journey(
+    t,
+    async ({ page, origin }) => {
+      const de = words('de');
+      await page.goto(`${origin}/`);
+      await answerQuick(page, 'de', 'hr', 'agree');
+      await page.getByRole('heading', { level: 1, name: de.t('results.own'), exact: true }).waitFor();
+      assert.deepEqual(await englishLeft(page, 'de'), [], 'no English on the German result');
+      await page.emulateMedia({ media: 'print' });
+      const pages = await printed(page, 'result-de');
+      assert.ok(pages.length >= 2, `${pages.length} pages`);
+      assert.ok(pages[0].text.includes(de.bank.title), `the title page names the German questions: ${pages[0].text}`);
+      for (const { n, text } of pages) {
+        assert.deepEqual(englishIn(text, 'de'), [], `no English on printed page ${n}`);
+      }
+    },
+    { locale: 'de-DE' },
+  );
+});
+
 test('an Arabic reader answers the whole quick assessment in Arabic and reads a mirrored result on a phone', async (t) => {
   await tandem.journey(
     t,
@@ -194,24 +223,7 @@ test('an Arabic reader answers the whole quick assessment in Arabic and reads a 
       const ar = words('ar');
       await page.setViewportSize({ width: 390, height: 844 });
       await page.goto(`${origin}/`);
-      await page.getByRole('button', { name: ar.t('mode.quick.start'), exact: true }).click();
-      await page.getByRole('heading', { level: 1, name: ar.t('about.heading'), exact: true }).waitFor();
-      await page.getByRole('radio', { name: ar.t('role.ld'), exact: true }).check();
-      await page.getByRole('button', { name: ar.t('nav.next'), exact: true }).click();
-      const quick = sections('quick');
-      for (const [index, { dimension }] of quick.entries()) {
-        const section = ar.bank.dimensions.find((d) => d.id === dimension.id);
-        await page.getByRole('heading', { level: 1, name: section.name, exact: true }).waitFor();
-        for (const [n, statement] of section.statements.entries()) {
-          const answer = n % 2 === 0 ? 'answer.agree' : 'answer.neutral';
-          await page
-            .getByRole('group', { name: new RegExp(`${escape(statement.text)}$`) })
-            .getByRole('radio', { name: ar.t(answer), exact: true })
-            .check();
-        }
-        const last = index === quick.length - 1;
-        await page.getByRole('button', { name: ar.t(last ? 'nav.results' : 'nav.next'), exact: true }).click();
-      }
+      await answerQuick(page, 'ar', 'ld', 'neutral');
       await page.getByRole('heading', { level: 1, name: ar.t('results.own'), exact: true }).waitFor();
       assert.deepEqual(await documentLanguage(page), ['ar', 'rtl']);
       assert.deepEqual(await englishLeft(page, 'ar'), [], 'no English on the Arabic result');
