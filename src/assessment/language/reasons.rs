@@ -11,7 +11,7 @@ use crate::assessment::code::{self, CodeError};
 use crate::assessment::export::{self, ImportError};
 use crate::assessment::reason::Reason;
 use crate::assessment::saved::{self, SavedError};
-use crate::assessment::workshop::{self, RestoreError};
+use crate::assessment::workshop::{self, PasteTooLong, RestoreError};
 use std::fmt;
 
 /// English with numbers as Rust writes them, as [`fmt::Display`] gives it.
@@ -198,6 +198,26 @@ impl fmt::Display for RestoreError {
 }
 
 impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.words(&english()))
+    }
+}
+
+impl PasteTooLong {
+    /// What is wrong and what to do, in `words`' language.
+    pub fn words(&self, words: &Words) -> String {
+        words.fill(
+            Key::GATHER_TOO_LONG,
+            &[
+                ("bytes", &words.number(self.bytes as f64)),
+                ("most", &words.number(workshop::MAX_PASTE_BYTES as f64)),
+                ("codes", &words.number(workshop::MAX_PASTE_CODES as f64)),
+            ],
+        )
+    }
+}
+
+impl fmt::Display for PasteTooLong {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.words(&english()))
     }

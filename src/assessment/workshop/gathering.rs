@@ -17,7 +17,7 @@
 //! collected apart and appended at the end, so nothing already gathered is
 //! changed by a paste, whatever else it holds.
 
-use super::pasted;
+use super::pasted::{self, PasteTooLong};
 use crate::assessment::answer::Mode;
 use crate::assessment::bank::Bank;
 use crate::assessment::code::{self, Decoded};
@@ -93,7 +93,7 @@ pub struct Gathered {
     pub lines_without_code: usize,
     /// Why the whole paste was refused (too long), if it was; nothing of it
     /// was read then.
-    pub refused: Option<String>,
+    pub refused: Option<PasteTooLong>,
 }
 
 /// An entry that could not be read, and why.

@@ -34,7 +34,7 @@ mod team;
 pub use gathering::{
     Gathered, Rejected, RestoreError, SavedWorkshop, Workshop, MAX_LISTED, MAX_NAME, SCHEMA,
 };
-pub use pasted::MAX_PASTE_BYTES;
+pub use pasted::{PasteTooLong, MAX_PASTE_BYTES, MAX_PASTE_CODES};
 pub use statistics::{
     Agreement, AnswerCounts, DimensionStats, Mean, PerceptionGap, Rate, RoleSplit, Spread,
     StatementStats, AGREED_BELOW, DIVIDED_COUNT, MIXED_BELOW,

@@ -40,16 +40,21 @@ const MAX_JOINED_WORDS: usize = 16;
 /// read one by one, and a code still split is refused, not lost.
 const JOIN_EFFORT: usize = 4;
 
-/// Why a paste is refused whole, in plain words: it is longer than
-/// [`MAX_PASTE_BYTES`]. `None` when it may be read.
-pub(super) fn too_long(text: &str) -> Option<String> {
-    (text.len() > MAX_PASTE_BYTES).then(|| {
-        format!(
-            "The pasted text is {} bytes long; Tandem reads at most {} bytes (about 65,000 codes) at once. Nothing was added: paste it in parts.",
-            group_thousands(text.len()),
-            group_thousands(MAX_PASTE_BYTES)
-        )
-    })
+/// About how many codes [`MAX_PASTE_BYTES`] holds, one a line.
+pub const MAX_PASTE_CODES: usize = 65_000;
+
+/// A paste refused whole, for being longer than [`MAX_PASTE_BYTES`]; its
+/// sentence is worded where it is shown (`language/reasons.rs`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PasteTooLong {
+    /// How long the paste was, in bytes.
+    pub bytes: usize,
+}
+
+/// Why a paste is refused whole: it is longer than [`MAX_PASTE_BYTES`].
+/// `None` when it may be read.
+pub(super) fn too_long(text: &str) -> Option<PasteTooLong> {
+    (text.len() > MAX_PASTE_BYTES).then_some(PasteTooLong { bytes: text.len() })
 }
 
 /// One entry found in pasted text.
@@ -203,17 +208,4 @@ pub(super) fn shorten(text: &str) -> String {
 /// a line is what the person recognises.
 pub(super) fn shorten_line(line: &str) -> String {
     typed::quoted(line.trim(), 2 * MAX_SHOWN)
-}
-
-/// `1234567` as `1,234,567`.
-fn group_thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(digit);
-    }
-    grouped
 }

@@ -96,7 +96,7 @@ pub(super) fn gathered_summary(words: &Words, gathered: Option<&Gathered>) -> Ht
     if let Some(refused) = &gathered.refused {
         return html! {
             <div class="workshop__gathered">
-                <div class="error-summary" role="alert"><p>{ refused }</p></div>
+                <div class="error-summary" role="alert"><p>{ refused.words(words) }</p></div>
             </div>
         };
     }
