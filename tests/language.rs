@@ -514,3 +514,42 @@ fn a_reason_for_an_unusable_code_or_file_reads_in_the_readers_language() {
         }
     }
 }
+
+#[test]
+fn spanish_joins_a_list_with_e_before_the_sound_of_an_i() {
+    use tandem::assessment::wording::list;
+    let names = |all: &[&str]| all.iter().map(|n| n.to_string()).collect::<Vec<_>>();
+    let spanish = words(Language::Spanish);
+    assert_eq!(
+        list(
+            &spanish,
+            &names(&["Comunicación", "Integración de actividades y resultados"])
+        ),
+        "Comunicación e Integración de actividades y resultados"
+    );
+    assert_eq!(list(&spanish, &names(&["Agua", "hielo"])), "Agua y hielo");
+    assert_eq!(
+        list(&spanish, &names(&["Padres", "hijos"])),
+        "Padres e hijos"
+    );
+    assert_eq!(
+        list(
+            &spanish,
+            &names(&["Comunicación", "Liderazgo", "Reconocimiento mutuo"])
+        ),
+        "Comunicación, Liderazgo y Reconocimiento mutuo"
+    );
+    // Every other language keeps its one "and".
+    let english = Words::english(plain);
+    assert_eq!(
+        list(&english, &names(&["Communication", "Integration"])),
+        "Communication and Integration"
+    );
+    assert_eq!(
+        list(
+            &words(Language::French),
+            &names(&["Communication", "Intégration"])
+        ),
+        "Communication et Intégration"
+    );
+}

@@ -223,18 +223,61 @@ pub fn no_priorities(words: &Words, bank: &Bank) -> String {
     )
 }
 
-/// "A, B and C": names in a sentence.
+/// "A, B and C": names in a sentence. Before a name that starts with the
+/// sound of an *i* the last "and" is `list.and.before-i`, which Spanish
+/// writes *e* ("Comunicación e Integración") and every other language as
+/// its plain "and".
 pub fn list(words: &Words, names: &[String]) -> String {
     match names {
         [] => String::new(),
         [one] => one.clone(),
         [rest @ .., last] => words.fill(
-            Key::LIST_AND,
+            if starts_with_i_sound(last) {
+                Key::LIST_AND_BEFORE_I
+            } else {
+                Key::LIST_AND
+            },
             &[
                 ("first", &rest.join(words.get(Key::LIST_COMMA))),
                 ("last", last),
             ],
         ),
+    }
+}
+
+/// Whether `name` starts with the sound of an *i*: with *i* or *í*, or with
+/// *hi* or *hí* not followed by a vowel (*hielo* and *hierro* start with
+/// the sound of a *y*, so Spanish keeps *y* before them).
+fn starts_with_i_sound(name: &str) -> bool {
+    // Both cases written out: Rust's case mapping would bring its tables
+    // into the app (see `text::lowercase`).
+    let start: Vec<char> = name.chars().take(3).collect();
+    let vowel = |c: Option<&char>| {
+        matches!(
+            c,
+            Some(
+                'a' | 'e'
+                    | 'o'
+                    | 'u'
+                    | 'á'
+                    | 'é'
+                    | 'ó'
+                    | 'ú'
+                    | 'A'
+                    | 'E'
+                    | 'O'
+                    | 'U'
+                    | 'Á'
+                    | 'É'
+                    | 'Ó'
+                    | 'Ú'
+            )
+        )
+    };
+    match start.as_slice() {
+        ['i' | 'í' | 'I' | 'Í', ..] => true,
+        ['h' | 'H', 'i' | 'í' | 'I' | 'Í', rest @ ..] => !vowel(rest.first()),
+        _ => false,
     }
 }
 
