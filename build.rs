@@ -23,14 +23,15 @@ const LOCALES: &str = "locales";
 /// The languages Tandem ships beside English, as `Language` lists them.
 const SHIPPED: [&str; 4] = ["de", "fr", "es", "ar"];
 /// The messages the first screen may show, by the start of their keys: the
-/// landing page, on its own or embedded, its header and footer, and what it
-/// says when it cannot save. Their English stays in the module a first visit
+/// landing page, on its own or embedded, its header and footer, what it
+/// says when it cannot save, and the recovery screen, which must never need
+/// the rest, since it is shown when Tandem has failed. Their English stays in the module a first visit
 /// downloads; every other message's English is read through a function
 /// that the split moves to the rest, with the text it reads
 /// (`Key::english_form`). A key missing here costs only speed: the landing
 /// page then loads the rest early to show it, which the end-to-end tests
 /// catch.
-const FIRST_SCREEN: [&str; 9] = [
+const FIRST_SCREEN: [&str; 10] = [
     "app.",
     "contact.",
     "frame.",
@@ -38,6 +39,7 @@ const FIRST_SCREEN: [&str; 9] = [
     "language.",
     "mode.",
     "nav.",
+    "recovery.",
     "saving.",
     "title.",
 ];

@@ -15,6 +15,35 @@
 //! Hosts and tests can see the screen with `window.wasmBindings.failureDrill()`,
 //! which panics on purpose.
 
+use crate::assessment::language::{Key, Words};
+use std::cell::RefCell;
+
+thread_local! {
+    /// The words of the language the app shows, for the recovery screen.
+    static WORDS: RefCell<Option<Words>> = const { RefCell::new(None) };
+}
+
+/// Keeps `words` for the recovery screen: the app calls it whenever its
+/// language changes.
+pub fn speak(words: &Words) {
+    WORDS.with(|kept| {
+        if let Ok(mut kept) = kept.try_borrow_mut() {
+            *kept = Some(words.clone());
+        }
+    });
+}
+
+/// The words the recovery screen speaks: the app's, or English if they
+/// cannot be had (the failure came before the app had any, or while they
+/// were being changed).
+fn words() -> Words {
+    WORDS
+        .try_with(|kept| kept.try_borrow().ok().and_then(|kept| kept.clone()))
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| Words::english(crate::text::number))
+}
+
 /// Installs the panic hook; called once, before the app is mounted.
 pub fn install() {
     // Through Yew, which otherwise sets its own hook when it mounts.
@@ -75,31 +104,22 @@ fn show(detail: &str) {
         return;
     };
     let _ = main.set_attribute("role", "alert");
+    let words = words();
     let mut parts = vec![
-        element("h1", "", "Tandem stopped"),
-        element(
-            "p",
-            "",
-            "Something went wrong inside Tandem and it cannot go on. \
-             Nothing more will be saved, so what was saved before this happened is safe.",
-        ),
-        element(
-            "p",
-            "",
-            "Reload the page to start Tandem again: it picks up from what was saved. \
-             If this happens again, download a copy of the saved data below and keep it.",
-        ),
+        element("h1", "", words.get(Key::RECOVERY_TITLE)),
+        element("p", "", words.get(Key::RECOVERY_WHAT)),
+        element("p", "", words.get(Key::RECOVERY_RELOAD)),
     ];
     let saved = crate::storage::saved_text();
     if saved.iter().any(|(_, text)| text.is_some()) {
-        parts.push(download_link(&document, &saved_copy(&saved)));
+        parts.push(download_link(&document, &words, &saved_copy(&saved)));
     } else {
-        parts.push(element("p", "", "Nothing was saved in this browser yet."));
+        parts.push(element("p", "", words.get(Key::RECOVERY_NOTHING_SAVED)));
     }
     let details = element("details", "recovery__details", "");
     if let Some(details) = &details {
         for child in [
-            element("summary", "", "Technical details"),
+            element("summary", "", words.get(Key::RECOVERY_DETAILS)),
             element("pre", "", detail),
         ]
         .into_iter()
@@ -116,24 +136,26 @@ fn show(detail: &str) {
     if let (Some(root), Some(old)) = (document.document_element(), document.body()) {
         let _ = root.replace_child(&body, &old);
     }
-    document.set_title("Tandem stopped");
+    document.set_title(words.get(Key::RECOVERY_TITLE));
 }
 
 /// A paragraph with a link that downloads `contents`, or a sentence saying
 /// the browser would not make the file.
-fn download_link(document: &web_sys::Document, contents: &str) -> Option<web_sys::Element> {
+fn download_link(
+    document: &web_sys::Document,
+    words: &Words,
+    contents: &str,
+) -> Option<web_sys::Element> {
     let paragraph = document.create_element("p").ok()?;
     match crate::files::object_url("application/json", contents) {
         Ok(url) => {
             let link = document.create_element("a").ok()?;
             let _ = link.set_attribute("href", &url);
             let _ = link.set_attribute("download", "tandem-saved-data.json");
-            link.set_text_content(Some("Download a copy of the saved data"));
+            link.set_text_content(Some(words.get(Key::RECOVERY_DOWNLOAD)));
             paragraph.append_child(&link).ok()?;
         }
-        Err(_) => paragraph.set_text_content(Some(
-            "The browser would not make a copy of the saved data, but it is still kept in this browser.",
-        )),
+        Err(_) => paragraph.set_text_content(Some(words.get(Key::RECOVERY_NO_COPY))),
     }
     Some(paragraph)
 }

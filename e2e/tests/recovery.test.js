@@ -57,3 +57,23 @@ test('a failure shows the recovery screen, writes nothing more and offers the sa
     await app.expectAnswered('quick', 2);
   });
 });
+
+test('the recovery screen speaks the language the person was reading', async (t) => {
+  const { de } = JSON.parse(await readFile(new URL('../fixtures/languages.json', import.meta.url), 'utf8'));
+  await tandem.journey(t, async ({ page, origin }) => {
+    await page.goto(`${origin}/?lang=de`);
+    await page.getByRole('heading', { level: 1, name: de.bank.title, exact: true }).waitFor();
+    await page.evaluate(() => {
+      try {
+        window.wasmBindings.failureDrill();
+      } catch {
+        // The drill stops the module, as a bug would.
+      }
+    });
+    const screen = page.getByRole('alert');
+    await screen.getByRole('heading', { level: 1, name: de.messages['recovery.title'], exact: true }).waitFor();
+    await screen.getByText(de.messages['recovery.what'], { exact: true }).waitFor();
+    assert.equal(await page.title(), de.messages['recovery.title']);
+    assert.deepEqual(await page.evaluate(() => document.documentElement.lang), 'de');
+  });
+});

@@ -111,6 +111,8 @@ pub fn use_language(
     use_effect_with(reading.words.language(), |language| {
         page::set_language(language.code(), language.right_to_left());
     });
+    // The recovery screen, should Tandem fail, speaks the same language.
+    use_effect_with(reading.words.clone(), crate::recovery::speak);
     (reading, on_language)
 }
 
