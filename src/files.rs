@@ -1,15 +1,17 @@
 //! Files the person saves and opens: downloads made on the device from text,
 //! and the text of a file they choose. Nothing goes over the network.
 
+use crate::assessment::language::Key;
+use crate::assessment::untrusted::Why;
 use wasm_bindgen::JsCast;
 
 /// Offers `contents` as a download named `name`.
-pub fn download(name: &str, mime: &str, contents: &str) -> Result<(), String> {
-    let refused = || format!("the browser refused to save {name}");
+pub fn download(name: &str, mime: &str, contents: &str) -> Result<(), Why> {
+    let refused = || Why::new(Key::PROBLEM_FILE_SAVE).text("file", name);
     let url = object_url(mime, contents).map_err(|()| refused())?;
     let document = web_sys::window()
         .and_then(|w| w.document())
-        .ok_or_else(|| "no document to save from".to_owned())?;
+        .ok_or_else(refused)?;
     let link: web_sys::HtmlAnchorElement = document
         .create_element("a")
         .map_err(|_| refused())?
@@ -47,38 +49,40 @@ pub fn chosen_files(input: &web_sys::HtmlInputElement) -> Vec<web_sys::File> {
 
 /// Reads a chosen file as text, refusing files larger than `max_bytes`
 /// before reading them.
-pub async fn read_text(file: &web_sys::File, max_bytes: usize) -> Result<String, String> {
+pub async fn read_text(file: &web_sys::File, max_bytes: usize) -> Result<String, Why> {
     let size = file.size();
     if size > max_bytes as f64 {
-        return Err(format!(
-            "\"{}\" is {} KB, far larger than a Tandem export (a few KB). Choose the .json file Tandem saved.",
-            file.name(),
-            (size / 1024.0).round()
-        ));
+        return Err(Why::new(Key::PROBLEM_FILE_EXPORT_TOO_LARGE)
+            .text("file", file.name())
+            .number("kb", kilobytes(size)));
     }
     read_all(file).await
 }
 
 /// Reads a chosen configuration file as text, refusing files larger than
 /// `max_bytes` before reading them.
-pub async fn read_config(file: &web_sys::File, max_bytes: usize) -> Result<String, String> {
+pub async fn read_config(file: &web_sys::File, max_bytes: usize) -> Result<String, Why> {
     let size = file.size();
     if size > max_bytes as f64 {
-        return Err(format!(
-            "is {} KB, larger than a configuration may be ({} KB at most)",
-            (size / 1024.0).round(),
-            max_bytes / 1000
-        ));
+        return Err(Why::new(Key::PROBLEM_FILE_CONFIG_TOO_LARGE)
+            .number("kb", kilobytes(size))
+            .number("max", max_bytes / 1024));
     }
     read_all(file).await
 }
 
-async fn read_all(file: &web_sys::File) -> Result<String, String> {
+/// A size in bytes as whole kilobytes, rounded up: a file just over the
+/// limit never reads as the limit itself.
+fn kilobytes(bytes: f64) -> usize {
+    (bytes / 1024.0).ceil() as usize
+}
+
+async fn read_all(file: &web_sys::File) -> Result<String, Why> {
     let text = wasm_bindgen_futures::JsFuture::from(file.text())
         .await
-        .map_err(|_| format!("\"{}\" could not be read", file.name()))?;
+        .map_err(|_| Why::new(Key::PROBLEM_FILE_UNREADABLE).text("file", file.name()))?;
     text.as_string()
-        .ok_or_else(|| format!("\"{}\" is not a text file", file.name()))
+        .ok_or_else(|| Why::new(Key::PROBLEM_FILE_NOT_TEXT).text("file", file.name()))
 }
 
 /// Reads a chosen file's bytes, refusing files larger than `max_bytes`

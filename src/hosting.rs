@@ -5,6 +5,8 @@
 //! from the same origin as the app and needs no other host. Most sites have
 //! no such file; a 404 is the ordinary answer, not an error.
 
+use crate::assessment::language::Key;
+use crate::assessment::untrusted::Why;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -21,8 +23,10 @@ const EARLY: &str = "tandemConfigFile";
 /// The loader asks for the file before the app starts, in parallel with the
 /// wasm download (`window.tandemConfigFile`, see tools/external-loader.mjs);
 /// the first call takes that answer, and asks again only without one.
-pub async fn config_file() -> Result<Option<String>, String> {
-    let window = web_sys::window().ok_or_else(|| "no window to fetch from".to_owned())?;
+pub async fn config_file() -> Result<Option<String>, Why> {
+    let unreachable = || Why::new(Key::PROBLEM_FETCH_UNREACHABLE);
+    let unreadable = || Why::new(Key::PROBLEM_FETCH_UNREADABLE);
+    let window = web_sys::window().ok_or_else(unreachable)?;
     let early = js_sys::Reflect::get(&window, &EARLY.into())
         .ok()
         .and_then(|value| value.dyn_into::<js_sys::Promise>().ok());
@@ -33,32 +37,25 @@ pub async fn config_file() -> Result<Option<String>, String> {
         }
         None => window.fetch_with_str(CONFIG_FILE),
     };
-    let unreachable = || "it could not be fetched from the site".to_owned();
     // The early request answers `null` where fetching failed.
     let response = JsFuture::from(request)
         .await
         .ok()
         .filter(|response| !response.is_null())
         .ok_or_else(unreachable)?;
-    let response: web_sys::Response = response
-        .dyn_into()
-        .map_err(|_| "the browser gave no response".to_owned())?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| unreachable())?;
     match response.status() {
         200 => {}
         // No file: the site runs Tandem as shipped. (A `file:` page, which
         // cannot fetch at all, ends in the error above.)
         404 | 410 => return Ok(None),
-        status => return Err(format!("the site answered with HTTP status {status}")),
+        status => {
+            return Err(Why::new(Key::PROBLEM_FETCH_STATUS).text("status", status.to_string()))
+        }
     }
-    let text = response
-        .text()
-        .map_err(|_| "its text could not be read".to_owned())?;
-    let text = JsFuture::from(text)
-        .await
-        .map_err(|_| "its text could not be read".to_owned())?;
-    text.as_string()
-        .map(Some)
-        .ok_or_else(|| "it is not text".to_owned())
+    let text = response.text().map_err(|_| unreadable())?;
+    let text = JsFuture::from(text).await.map_err(|_| unreadable())?;
+    text.as_string().map(Some).ok_or_else(unreadable)
 }
 
 /// The bytes of one of the build's language files, fetched from beside the

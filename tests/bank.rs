@@ -139,7 +139,7 @@ fn damaged_banks_are_refused_with_located_reasons() {
         (
             "guidance out of order",
             Box::new(|j| j["dimensions"][0]["guidance"][2]["level"] = json!(4)),
-            "dimensions[0].guidance[2].level: levels must run 1, 2, 3, 4, 5 in order",
+            "dimensions[0].guidance[2].level: levels must run from 1 to 5, in order",
         ),
         (
             "no practices",
@@ -189,12 +189,12 @@ fn unknown_keys_and_wrong_types_are_refused() {
     let problems = problems_after(|j| j["dimensions"][0]["colour"] = serde_json::json!("red"));
     assert_eq!(problems.len(), 1);
     assert!(
-        problems[0].contains("unknown field `colour`"),
+        problems[0].starts_with("dimensions[0].colour: is not a field Tandem knows here"),
         "{problems:?}"
     );
 
     let problems = problems_after(|j| j["version"] = serde_json::json!("one"));
-    assert!(problems[0].contains("invalid type"), "{problems:?}");
+    assert!(problems[0].ends_with("but is text"), "{problems:?}");
 }
 
 #[test]
@@ -209,7 +209,10 @@ fn every_problem_is_reported_at_once() {
 #[test]
 fn text_that_is_not_json_is_refused_with_its_position() {
     let error = Bank::parse("{\"id\": ").unwrap_err();
-    assert!(error.problems[0].location.starts_with("line 1, column"));
+    assert!(error.problems[0]
+        .location
+        .to_string()
+        .starts_with("line 1, column"));
 }
 
 #[test]

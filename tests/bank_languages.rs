@@ -122,7 +122,7 @@ fn a_translated_field_is_refused_with_its_place_and_reason() {
         ),
         (
             json!({"default": "Mini bank", "de": 5}),
-            "title.de: invalid type: expected text",
+            "title.de: must be text, but is a number",
         ),
         (
             json!({"default": "Mini bank", "de": "x".repeat(601)}),
@@ -204,7 +204,7 @@ fn every_problem_in_a_sheet_is_named_by_row_and_column_and_nothing_changes() {
         .map(|p| format!("{}: {}", p.location, p.reason))
         .collect();
     let expected = [
-        "row 1, column 4 (it): is not a language Tandem speaks",
+        "row 1, column 4 (it): names a language Tandem does not speak",
         "row 2, column 3 (de): has a control character (U+001B) at character 5",
         "row 3, column 1 (field): `statements.alpha.nine` is no text of this bank",
         "row 5, column 1 (field): `levels.1.name` is also in row 4",
@@ -348,7 +348,7 @@ fn a_default_that_is_not_text_is_named_at_its_place() {
     json["title"] = json!({"default": 5, "de": "Mini"});
     assert_eq!(
         parse(&json).unwrap_err(),
-        ["title.default: invalid type: expected text, found a number"]
+        ["title.default: must be text, but is a number"]
     );
 }
 

@@ -516,8 +516,9 @@ fn a_link_may_carry_up_to_its_limit_and_no_more() {
 fn an_unknown_dimension_is_the_one_problem_named_not_also_a_missing_core_one() {
     let error = Config::parse(r#"{"dimensions": ["nope"]}"#, Bank::standard()).unwrap_err();
     assert_eq!(error.problems.len(), 1, "{error}");
-    assert_eq!(error.problems[0].location, "dimensions[0]");
+    assert_eq!(error.problems[0].location.to_string(), "dimensions[0]");
     assert!(error.problems[0]
         .reason
+        .to_string()
         .contains("`nope` is not a dimension"));
 }

@@ -6,6 +6,7 @@
 
 use serde_json::{json, Value};
 use tandem::assessment::language::{rules, Key, Language, Preferences, Translation, Words};
+use tandem::assessment::untrusted::{Place, Problem, Why};
 use tandem::assessment::{code, Answer, Bank, Mode, Progress, Role};
 
 /// The file each shipped language is built from.
@@ -277,7 +278,7 @@ fn hostile_translations_are_each_refused_with_their_place() {
         ),
         (
             changed(german, |f| f["script"] = json!("alert(1)")),
-            "script: unknown field `script`; a language file has only messages, bank",
+            "script: is not a field Tandem knows here; the fields here are messages, bank",
         ),
     ];
     for (text, expected) in cases {
@@ -393,7 +394,9 @@ fn common_bank() -> Value {
 }
 
 /// A reason, named, and how it is worded.
-type Worded = (String, Box<dyn Fn(&Words) -> String>);
+/// A reason worded in any language.
+type Wording = Box<dyn Fn(&Words) -> String>;
+type Worded = (String, Wording);
 
 /// One of every reason Tandem gives for an input it cannot use, each kind
 /// of it once.
@@ -433,7 +436,10 @@ fn every_reason() -> Vec<Worded> {
         },
         ImportError::Earlier,
         ImportError::Damaged {
-            reason: "missing field `progress`".into(),
+            reason: Problem::new(
+                Place::Line { line: 3, column: 1 },
+                Why::new(Key::PROBLEM_DATA_MISSING).text("field", "progress"),
+            ),
         },
     ];
     let restore = RestoreError::Newer { schema: 5 };
@@ -443,7 +449,7 @@ fn every_reason() -> Vec<Worded> {
             bank: "acme-bank".into(),
         },
         SavedError::Damaged {
-            reason: "EOF while parsing".into(),
+            reason: Problem::new(Place::File, Why::new(Key::PROBLEM_JSON_ENDS)),
         },
         SavedError::Workshop(restore.clone()),
     ];
@@ -507,7 +513,7 @@ fn a_reason_for_an_unusable_code_or_file_reads_in_the_readers_language() {
         for (name, word) in &reasons {
             let text = word(&words);
             assert!(!text.trim().is_empty(), "{language:?} {name}");
-            assert!(!text.contains('{'), "{language:?} {name}: {text}");
+            assert!(!unfilled(&text), "{language:?} {name}: {text}");
             if language != Language::English {
                 assert_ne!(text, word(&english), "{language:?} {name} is English");
             }
@@ -552,4 +558,167 @@ fn spanish_joins_a_list_with_e_before_the_sound_of_an_i() {
         ),
         "Communication et Intégration"
     );
+}
+
+/// What a consultant's file can get wrong, each in a configuration that
+/// Tandem refuses: a mistake of most kinds the check names.
+fn refused_files() -> Vec<tandem::assessment::Problem> {
+    use tandem::assessment::config::json_from_link;
+    use tandem::assessment::Config;
+    let configs = [
+        json!({"colors": {}, "title": 7, "intro": ["a"], "anonymity_threshold": "three",
+               "consultant_tools": "yes", "language": "it", "host_messages": "all",
+               "logo": "//elsewhere.example/logo.png", "contact": "http://example.org",
+               "colours": {"accent": "#ffffff", "background": "#ffffff", "text": "blue"},
+               "dimensions": ["nope", "nope"], "version": 99,
+               "organisation": "line\nbreak"}),
+        json!({"title": {"default": "T", "it": "x", "de": "\u{202e}x"},
+               "bank": {"id": "tandem-standard", "version": 1, "title": "", "levels": [],
+                        "dimensions": []}}),
+        json!([]),
+    ];
+    let mut problems = Vec::new();
+    for config in configs {
+        problems.extend(
+            Config::parse(&config.to_string(), Bank::standard())
+                .unwrap_err()
+                .problems,
+        );
+    }
+    for text in ["{\"title\": }", "{\"title\": \"a\",}", "{", "{\"a\" \"b\"}"] {
+        problems.extend(Config::parse(text, Bank::standard()).unwrap_err().problems);
+    }
+    for link in ["#nothing", "#config=***", "#config=_w"] {
+        problems.extend(json_from_link(link).unwrap_err().problems);
+    }
+    problems.extend(
+        Bank::standard()
+            .with_text_sheet(b"field,default,it,de,de\nnot.a.key,x,y,z,w\n")
+            .unwrap_err(),
+    );
+    problems
+}
+
+/// Whether a worded message still holds a placeholder such as `{file}`
+/// (the braces of "an object { … }" are words, not a placeholder).
+fn unfilled(text: &str) -> bool {
+    text.split('{').skip(1).any(|after| {
+        after.split_once('}').is_some_and(|(name, _)| {
+            !name.is_empty()
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        })
+    })
+}
+
+#[test]
+fn a_problem_in_a_consultants_file_or_link_reads_in_the_readers_language() {
+    let problems = refused_files();
+    assert!(problems.len() >= 25, "{problems:#?}");
+    let english = Words::english(plain);
+    for language in others() {
+        let words = words(language);
+        for problem in &problems {
+            let read = problem.words(&words);
+            assert!(!unfilled(&read), "{language:?}: {read}");
+            assert_ne!(
+                problem.reason.words(&words),
+                problem.reason.words(&english),
+                "{language:?} words {problem} in English"
+            );
+        }
+    }
+    // The English is the same sentence, as the messages write it.
+    let english_list: Vec<String> = problems.iter().map(|p| p.words(&english)).collect();
+    let displayed: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(english_list, displayed);
+    let german = words(Language::German);
+    let first = problems
+        .iter()
+        .find(|p| p.location.to_string() == "title")
+        .unwrap();
+    assert_eq!(
+        first.words(&german),
+        "title: muss Text sein, ist aber eine Zahl"
+    );
+}
+
+#[test]
+fn every_message_about_a_problem_is_translated_into_every_language() {
+    // The names of JSON's own values read the same everywhere.
+    let same_everywhere = [Key::PROBLEM_KIND_NULL];
+    for language in others() {
+        let words = words(language);
+        let english = Words::english(plain);
+        for key in Key::all().filter(|k| k.name().starts_with("problem.")) {
+            if same_everywhere.contains(&key) {
+                continue;
+            }
+            assert_ne!(
+                words.get(key),
+                english.get(key),
+                "{language:?} {}",
+                key.name()
+            );
+        }
+    }
+}
+
+#[test]
+fn a_damaged_export_or_saved_record_says_what_is_wrong_in_the_readers_language() {
+    use tandem::assessment::export::{from_json, to_json};
+    use tandem::assessment::saved;
+    let bank = Bank::standard();
+    let export = to_json(bank, &Progress::new(Mode::Quick));
+    let exports = [
+        export.replacen("\"quick\"", "\"sideways\"", 1),
+        export.replacen("\"mode\"", "\"mood\"", 1),
+        export.replacen("\"fingerprint\": \"", "\"fingerprint\": \"zz", 1),
+    ];
+    let mut reasons: Vec<Wording> = Vec::new();
+    for text in exports {
+        let error = from_json(bank, &text).unwrap_err();
+        assert!(
+            matches!(
+                error,
+                tandem::assessment::export::ImportError::Damaged { .. }
+            ),
+            "{error:?}"
+        );
+        reasons.push(Box::new(move |w| error.words(w)));
+    }
+    for text in [
+        r#"{"schema": 1, "bank": 7}"#,
+        r#"{"schema": 1, "bank": "tandem-standard", "progress": []}"#,
+    ] {
+        let error = saved::decode(bank, text).unwrap_err();
+        reasons.push(Box::new(move |w| error.words(w)));
+    }
+    let english = Words::english(plain);
+    let serdes = [
+        "unknown variant",
+        "missing field",
+        "invalid type",
+        "expected",
+        "at line",
+    ];
+    for reason in &reasons {
+        let in_english = reason(&english);
+        assert!(
+            !serdes.iter().any(|s| in_english.contains(s)),
+            "{in_english}"
+        );
+        for language in others() {
+            let read = reason(&words(language));
+            assert!(!unfilled(&read), "{language:?}: {read}");
+            assert!(
+                !serdes.iter().any(|s| read.contains(s)),
+                "{language:?}: {read}"
+            );
+            assert_ne!(read, in_english, "{language:?}");
+        }
+    }
+    let german = reasons[0](&words(Language::German));
+    assert!(german.contains("`sideways` ist kein Wert"), "{german}");
 }

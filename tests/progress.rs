@@ -168,7 +168,9 @@ fn damaged_saved_progress_is_refused_with_a_reason() {
         r#"{"schema": -1}"#,
     ] {
         match saved::decode(&bank, text) {
-            Err(SavedError::Damaged { reason }) => assert!(!reason.is_empty(), "{text}"),
+            Err(SavedError::Damaged { reason }) => {
+                assert!(!reason.to_string().is_empty(), "{text}")
+            }
             other => panic!("{text}: {other:?}"),
         }
     }

@@ -5,7 +5,9 @@ mod common;
 use common::mini_bank;
 use std::rc::Rc;
 use tandem::app::state::{Action, Saving, State, Unreadable};
+use tandem::assessment::language::Key;
 use tandem::assessment::saved::SavedError;
+use tandem::assessment::untrusted::{Place, Problem, Why};
 use tandem::assessment::{
     code, export, Answer, DimensionId, Level, Mode, Role, Stage, StatementId, Unanswered,
 };
@@ -143,7 +145,10 @@ fn unreadable_saved_data_is_held_until_the_person_starts() {
         Rc::new(mini_bank()),
         None,
         Saving::Held(Unreadable::Saved(SavedError::Damaged {
-            reason: "expected value at line 1 column 1".into(),
+            reason: Problem::new(
+                Place::Line { line: 1, column: 1 },
+                Why::new(Key::PROBLEM_JSON_SYNTAX),
+            ),
         })),
     ));
     assert!(!held.saving.allows_writing());
@@ -268,7 +273,7 @@ fn a_good_import_replaces_the_progress_and_a_bad_one_changes_nothing() {
 
     for text in [
         Ok("{\"format\":".to_owned()),
-        Err("could not be read".to_owned()),
+        Err(Why::new(Key::PROBLEM_FILE_UNREADABLE).text("file", "bad.json")),
     ] {
         let refused = after(
             Rc::clone(&state),

@@ -4,7 +4,9 @@ use serde_json::json;
 use std::rc::Rc;
 use tandem::app::setup::{Origin, Setup, SetupAction, Source};
 use tandem::assessment::config::{self, Part};
+use tandem::assessment::language::Key;
 use tandem::assessment::saved::KeptConfig;
+use tandem::assessment::untrusted::Why;
 use yew::Reducible;
 
 fn after(setup: Setup, actions: impl IntoIterator<Item = SetupAction>) -> Rc<Setup> {
@@ -96,13 +98,13 @@ fn a_site_that_fails_to_answer_is_reported_and_the_app_still_opens() {
     let setup = after(
         Setup::new(None, None, false),
         [SetupAction::FileFailed(
-            "the site answered with HTTP status 500".into(),
+            Why::new(Key::PROBLEM_FETCH_STATUS).text("status", "500"),
         )],
     );
     assert!(setup.ready);
     assert_eq!(
         problems(&setup),
-        ["file: the site answered with HTTP status 500"]
+        ["file: could not be fetched: the site answered with HTTP status 500"]
     );
 }
 
@@ -349,7 +351,7 @@ fn an_imported_file_is_used_or_refused_by_name() {
 fn a_site_whose_own_file_cannot_be_read_takes_no_link() {
     let link = config::link_fragment(&branded("Other"));
     for answer in [
-        SetupAction::FileFailed("the site answered with HTTP status 500".into()),
+        SetupAction::FileFailed(Why::new(Key::PROBLEM_FETCH_STATUS).text("status", "500")),
         SetupAction::FileLoaded(Some(json!({"links": "sometimes"}).to_string())),
     ] {
         let setup = after(Setup::new(Some(&link), None, false), [answer]);

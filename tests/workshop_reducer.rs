@@ -8,8 +8,10 @@ use common::sample::participant;
 use std::rc::Rc;
 use tandem::app::state::{Saving, Unreadable};
 use tandem::app::workshop_state::{Presenter, Slide, WorkshopAction, WorkshopState};
+use tandem::assessment::language::Key;
 use tandem::assessment::plan::{ActionEdit, ActionPlan, Direction, PlanChange};
 use tandem::assessment::saved::{SavedError, WorkshopRecord, MAX_THRESHOLD};
+use tandem::assessment::untrusted::{Place, Problem, Why};
 use tandem::assessment::workshop::Workshop;
 use tandem::assessment::{code, export, Bank, Level, Mode, Progress};
 use yew::Reducible;
@@ -133,7 +135,12 @@ fn chosen_files_add_the_results_they_hold_and_name_those_they_do_not() {
         [WorkshopAction::FilesChosen(vec![
             ("anna.json".into(), Ok(export)),
             ("notes.json".into(), Ok("{ not json".into())),
-            ("huge.json".into(), Err("it is larger than 1 MB".into())),
+            (
+                "huge.json".into(),
+                Err(Why::new(Key::PROBLEM_FILE_EXPORT_TOO_LARGE)
+                    .text("file", "huge.json")
+                    .number("kb", 2048)),
+            ),
         ])],
     );
     let gathered = state.gathered.as_ref().unwrap();
@@ -143,7 +150,7 @@ fn chosen_files_add_the_results_they_hold_and_name_those_they_do_not() {
     assert!(gathered.rejected[1]
         .reason
         .to_string()
-        .contains("larger than 1 MB"));
+        .contains("is 2048 KB, far larger than a Tandem export"));
     assert_eq!(state.view.participants, 1);
 }
 
@@ -332,7 +339,7 @@ fn a_new_workshop_forgets_everyone_and_ends_a_hold_on_unreadable_data() {
         3,
         1,
         Saving::Held(Unreadable::Saved(SavedError::Damaged {
-            reason: "the saved workshop is damaged".into(),
+            reason: Problem::new(Place::File, Why::new(Key::PROBLEM_DATA_OTHER)),
         })),
     ));
     assert!(!held.saving.allows_writing());

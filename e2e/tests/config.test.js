@@ -130,7 +130,7 @@ test('an imported configuration file with mistakes lists each one and changes no
     await notice.waitFor();
     const problems = (await notice.getByRole('listitem').allTextContents()).map((p) => p.trim());
     assert.deepEqual(problems, [
-      'colors: unknown field `colors`; a configuration has only version, organisation, title, logo, colours, intro, closing, contact, anonymity_threshold, host_messages, consultant_tools, language, bank, dimensions',
+      'colors: is not a field Tandem knows here; the fields here are version, organisation, title, logo, colours, intro, closing, contact, anonymity_threshold, host_messages, consultant_tools, language, bank, dimensions',
       'logo: must not be an SVG image, which can carry script; use PNG, JPEG or WebP',
     ]);
     await app.expectLanding();

@@ -120,6 +120,16 @@ test('a damaged, foreign, newer or huge import says why and keeps the answers', 
         ),
       },
       {
+        // Whole JSON, but with a value no Tandem writes: the reason names it
+        // and its place, in Tandem's words, not the JSON reader's.
+        file: json('sideways.json', good.replace(/"mode": "[a-z]+"/, '"mode": "sideways"')),
+        message: new RegExp(
+          '^"sideways\\.json" was not imported: This Tandem export is damaged \\(line \\d+, ' +
+            'column \\d+: `sideways` is not a value Tandem knows here\\)\\. Export it again from ' +
+            'Tandem, or choose another copy of the file\\. Your current answers are unchanged\\.$',
+        ),
+      },
+      {
         file: json('other-format.json', '{"format":"something-else"}'),
         message: refused(
           'other-format.json',
@@ -138,7 +148,7 @@ test('a damaged, foreign, newer or huge import says why and keeps the answers', 
         file: json('huge.json', 'x'.repeat(2 * 1024 * 1024)),
         message: refused(
           'huge.json',
-          '"huge.json" is 2048 KB, far larger than a Tandem export (a few KB). Choose the .json file Tandem saved.',
+          '"huge.json" is 2,048 KB, far larger than a Tandem export (a few KB). Choose the .json file Tandem saved.',
         ),
       },
     ];

@@ -22,7 +22,9 @@
 //! address and keeps [`Setup::chosen`] in storage.
 
 use crate::assessment::config::{self, Config, Part};
+use crate::assessment::language::Key;
 use crate::assessment::saved::KeptConfig;
+use crate::assessment::untrusted::{Place, Why};
 use crate::assessment::{Bank, Problem};
 use std::rc::Rc;
 use yew::{AttrValue, Reducible};
@@ -118,12 +120,12 @@ pub enum SetupAction {
     /// such file (the usual case, and silent).
     FileLoaded(Option<String>),
     /// `tandem.config.json` could not be fetched, for the reason given.
-    FileFailed(String),
+    FileFailed(Why),
     /// Opened a link whose fragment carries a configuration (`config=…`).
     LinkOpened(String),
     /// Chose a configuration file to import: its name and text, or why it
     /// could not be read.
-    Imported(String, Result<String, String>),
+    Imported(String, Result<String, Why>),
     /// Chose to use the configuration offered.
     OfferAccepted,
     /// Chose not to use the configuration offered.
@@ -202,12 +204,10 @@ impl Setup {
         if self.embedded {
             self.refuse(
                 Origin::Embedded,
-                vec![Problem {
-                    location: "link".to_owned(),
-                    reason: "a page that embeds Tandem cannot change its configuration; open \
-                             the link on its own to use it"
-                        .to_owned(),
-                }],
+                vec![Problem::new(
+                    Place::Link,
+                    Why::new(Key::PROBLEM_LINK_EMBEDDED),
+                )],
             );
         } else if self.site_mark.is_none() {
             self.waiting_link = Some(fragment);
@@ -236,14 +236,10 @@ impl Setup {
         if arrived.link && !self.site_known {
             return self.refuse(
                 origin,
-                vec![Problem {
-                    location: "link".to_owned(),
-                    reason: format!(
-                        "this site's own {FILE_NAME} could not be read, so Tandem cannot tell \
-                         whether it takes configurations from links; open the link again once \
-                         it can"
-                    ),
-                }],
+                vec![Problem::new(
+                    Place::Link,
+                    Why::new(Key::PROBLEM_LINK_UNKNOWN_SITE).text("file", FILE_NAME),
+                )],
             );
         }
         let config = match Config::parse_over(&arrived.kept, self.site_text.as_deref(), standard())
@@ -359,13 +355,7 @@ impl Reducible for Setup {
                 // Unknown: links are refused, and a kept configuration is
                 // offered rather than assumed.
                 next.site_answered(None, "unavailable".to_owned(), false);
-                next.refuse(
-                    Origin::SiteFile,
-                    vec![Problem {
-                        location: "file".to_owned(),
-                        reason,
-                    }],
-                );
+                next.refuse(Origin::SiteFile, vec![Problem::new(Place::File, reason)]);
             }
             SetupAction::LinkOpened(fragment) => next.link_opened(fragment),
             SetupAction::Imported(name, text) => match text {
@@ -380,10 +370,7 @@ impl Reducible for Setup {
                 ),
                 Err(reason) => next.refuse(
                     Origin::Imported(name.into()),
-                    vec![Problem {
-                        location: "file".to_owned(),
-                        reason,
-                    }],
+                    vec![Problem::new(Place::File, reason)],
                 ),
             },
             SetupAction::OfferAccepted => {

@@ -7,6 +7,7 @@
 
 use crate::assessment::code::{self, CodeError};
 use crate::assessment::plan::PlanChange;
+use crate::assessment::untrusted::Why;
 use crate::assessment::{
     export, Answer, Bank, Mode, Progress, Reason, Role, StatementId, Unanswered,
 };
@@ -113,12 +114,12 @@ pub enum Action {
     /// Changed the action plan (a target, an action, its order).
     PlanChanged(PlanChange),
     /// Chose a file to import: its name and text, or why it could not be read.
-    FileImported(String, Result<String, String>),
+    FileImported(String, Result<String, Why>),
     /// Entered an earlier result code or link to compare with.
     EarlierCodeEntered(String),
     /// Chose an earlier export to compare with: its name and text, or why it
     /// could not be read.
-    EarlierFileChosen(String, Result<String, String>),
+    EarlierFileChosen(String, Result<String, Why>),
     /// Stopped comparing.
     ComparisonClosed,
     /// Opened the app at an address whose fragment carries a shared result.

@@ -8,6 +8,7 @@
 use super::state::Saving;
 use crate::assessment::plan::{ActionPlan, Direction, PlanChange};
 use crate::assessment::saved::{WorkshopRecord, MAX_THRESHOLD};
+use crate::assessment::untrusted::Why;
 use crate::assessment::workshop::{Gathered, TeamView, Workshop};
 use crate::assessment::{export, Bank, Reason};
 use crate::timing;
@@ -93,7 +94,7 @@ pub enum WorkshopAction {
     CodeScanned(String),
     /// Chose exported result files: each one's name and text, or why it
     /// could not be read.
-    FilesChosen(Vec<(String, Result<String, String>)>),
+    FilesChosen(Vec<(String, Result<String, Why>)>),
     /// Removed a participant.
     ParticipantRemoved(usize),
     /// Dropped the codes that no longer read.

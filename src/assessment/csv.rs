@@ -7,6 +7,9 @@
 //! semicolon that spreadsheets write where a comma is the decimal point, or a
 //! tab.
 
+use super::language::Key;
+use super::untrusted::Why;
+
 /// Appends one CSV record, each field escaped, ending in CRLF.
 pub fn push_row(csv: &mut String, fields: &[&str]) {
     for (i, field) in fields.iter().enumerate() {
@@ -74,17 +77,18 @@ pub enum CsvError {
     NotText { row: usize, column: usize },
 }
 
-impl std::fmt::Display for CsvError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            CsvError::TooManyRows { most } => write!(f, "has more than {most} rows"),
-            CsvError::TooManyCells { row, most } => {
-                write!(f, "row {row} has more than {most} cells")
+impl From<CsvError> for Why {
+    fn from(error: CsvError) -> Why {
+        match error {
+            CsvError::TooManyRows { most } => {
+                Why::new(Key::PROBLEM_SHEET_ROWS).number("most", most)
             }
-            CsvError::NotText { row, column } => write!(
-                f,
-                "row {row}, column {column} is not UTF-8 text; save the file as CSV UTF-8"
-            ),
+            CsvError::TooManyCells { row, most } => Why::new(Key::PROBLEM_SHEET_CELLS)
+                .number("row", row)
+                .number("most", most),
+            CsvError::NotText { row, column } => Why::new(Key::PROBLEM_SHEET_NOT_TEXT)
+                .number("row", row)
+                .number("column", column),
         }
     }
 }

@@ -11,6 +11,8 @@
 //! space or control character anywhere, plain ASCII only (no look-alike
 //! letters or invisible characters), and no backslash.
 
+use super::language::Key;
+use super::untrusted::Why;
 use std::fmt;
 use std::str::FromStr;
 
@@ -22,7 +24,7 @@ pub const MAX_LINK: usize = 500;
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Link(String);
 
-/// Why a link was refused; [`fmt::Display`] says it in plain words.
+/// Why a link was refused; its [`Why`] says it in plain words.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LinkError {
     /// There is nothing there.
@@ -50,34 +52,22 @@ pub enum LinkError {
     NoAddress,
 }
 
-impl fmt::Display for LinkError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            LinkError::Empty => "is empty",
-            LinkError::TooLong => "is too long (at most 500 characters)",
-            LinkError::Spaces => {
-                "must not contain spaces, tabs, line breaks or control characters; write a space as %20"
-            }
-            LinkError::NotAscii => {
-                "must use plain ASCII characters only; copy it from the browser's address bar, which writes the others as %XX"
-            }
-            LinkError::Backslash => "must not contain a backslash (\\); use / instead",
-            LinkError::Unencrypted => {
-                "must start with https:// (http:// links are not encrypted) or mailto:"
-            }
-            LinkError::Scheme => "must start with https:// or mailto: (no other kind of link is allowed)",
-            LinkError::NoHost => "must name a site after https://, such as https://example.org/contact",
-            LinkError::UserName => {
-                "must not have a user name or @ before the site's name; it hides where the link goes"
-            }
-            LinkError::NoAddress => {
-                "must give an email address after mailto:, such as mailto:team@example.org"
-            }
+impl From<LinkError> for Why {
+    fn from(error: LinkError) -> Why {
+        Why::new(match error {
+            LinkError::Empty => Key::PROBLEM_EMPTY,
+            LinkError::TooLong => return Why::new(Key::PROBLEM_TOO_LONG).number("max", MAX_LINK),
+            LinkError::Spaces => Key::PROBLEM_ADDRESS_SPACES,
+            LinkError::NotAscii => Key::PROBLEM_ADDRESS_NOT_ASCII,
+            LinkError::Backslash => Key::PROBLEM_ADDRESS_BACKSLASH,
+            LinkError::Unencrypted => Key::PROBLEM_ADDRESS_UNENCRYPTED,
+            LinkError::Scheme => Key::PROBLEM_ADDRESS_SCHEME,
+            LinkError::NoHost => Key::PROBLEM_ADDRESS_NO_HOST,
+            LinkError::UserName => Key::PROBLEM_ADDRESS_USER_NAME,
+            LinkError::NoAddress => Key::PROBLEM_ADDRESS_NO_ADDRESS,
         })
     }
 }
-
-impl std::error::Error for LinkError {}
 
 impl FromStr for Link {
     type Err = LinkError;

@@ -4,6 +4,7 @@
 
 use super::code::CodeError;
 use super::export::ImportError;
+use super::untrusted::Why;
 
 /// Why a code, a result link or an exported file could not be used.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -12,9 +13,9 @@ pub enum Reason {
     Code(CodeError),
     /// The file was read but is not an export this Tandem can import.
     Import(ImportError),
-    /// The file could not be read at all, in the words of the browser
-    /// service that tried (they are in English).
-    Unread(String),
+    /// The file could not be read at all: too large to try, or refused by
+    /// the browser.
+    Unread(Why),
 }
 
 impl From<CodeError> for Reason {
@@ -29,14 +30,8 @@ impl From<ImportError> for Reason {
     }
 }
 
-impl From<String> for Reason {
-    fn from(said: String) -> Reason {
-        Reason::Unread(said)
-    }
-}
-
-impl From<&str> for Reason {
-    fn from(said: &str) -> Reason {
-        Reason::Unread(said.to_owned())
+impl From<Why> for Reason {
+    fn from(why: Why) -> Reason {
+        Reason::Unread(why)
     }
 }

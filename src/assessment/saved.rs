@@ -10,8 +10,10 @@ use super::bank::Bank;
 /// The largest anonymity threshold, which a restored workshop keeps within;
 /// a configuration's limit, also named here where the room reads it.
 pub use super::config::MAX_THRESHOLD;
+use super::language::Key;
 use super::plan::ActionPlan;
 use super::progress::Progress;
+use super::untrusted::{unusable, Place, Problem, Why};
 use super::workshop::{RestoreError, SavedWorkshop, Workshop, DEFAULT_ANONYMITY_THRESHOLD};
 use serde::{Deserialize, Serialize};
 
@@ -80,8 +82,8 @@ pub enum SavedError {
     Newer { schema: u32 },
     /// Answers to a different question bank.
     OtherBank { bank: String },
-    /// Not something Tandem wrote, or damaged.
-    Damaged { reason: String },
+    /// Not something Tandem wrote, or damaged: what is wrong, and where.
+    Damaged { reason: Problem },
     /// A saved workshop whose own shape this Tandem cannot restore.
     Workshop(RestoreError),
 }
@@ -97,11 +99,14 @@ fn read<T: serde::de::DeserializeOwned>(
 ) -> Result<T, SavedError> {
     if text.len() > max_bytes {
         return Err(SavedError::Damaged {
-            reason: format!("{} bytes is more than Tandem ever saves", text.len()),
+            reason: Problem::new(
+                Place::File,
+                Why::new(Key::PROBLEM_SAVED_TOO_LARGE).number("kb", text.len().div_ceil(1024)),
+            ),
         });
     }
     let damaged = |e: serde_json::Error| SavedError::Damaged {
-        reason: e.to_string(),
+        reason: unusable(&e, Place::File),
     };
     let Versioned { schema } = serde_json::from_str(text).map_err(damaged)?;
     if schema > SCHEMA {

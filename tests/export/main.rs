@@ -18,6 +18,8 @@ use serde_json::{json, Value};
 use tandem::assessment::export::{
     csv_field, from_json, to_csv, to_json, ImportError, FORMAT, MAX_IMPORT_BYTES, VERSION,
 };
+use tandem::assessment::language::Key;
+use tandem::assessment::untrusted::{Place, Problem, Why};
 use tandem::assessment::{Answer, Bank, Mode, Progress, Role, Stage, StatementId};
 
 /// Progress built the way a respondent builds it: `picks[i]` answers the
@@ -77,7 +79,7 @@ fn import_value(bank: &Bank, value: &Value) -> Result<Progress, ImportError> {
 
 fn assert_damaged(result: Result<Progress, ImportError>, case: &str) {
     match result {
-        Err(ImportError::Damaged { reason }) => assert!(!reason.is_empty(), "{case}"),
+        Err(ImportError::Damaged { reason }) => assert!(!reason.to_string().is_empty(), "{case}"),
         other => panic!("{case}: expected Damaged, got {other:?}"),
     }
 }

@@ -244,7 +244,10 @@ fn a_draft_whose_bank_is_not_json_says_where() {
     };
     let error = draft.to_json().unwrap_err();
     assert_eq!(error.problems.len(), 1);
-    assert_eq!(error.problems[0].location, "bank, line 1, column 7");
+    assert_eq!(
+        error.problems[0].location.to_string(),
+        "bank, line 1, column 7"
+    );
 }
 
 #[test]

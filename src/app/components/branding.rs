@@ -48,8 +48,6 @@ pub fn contact_link(link: &Link, words: &Words) -> Html {
 /// Says that a configuration could not be used, lists every problem found in
 /// it with its place in the file, and what Tandem runs under instead (the
 /// configuration from `source`). Root class `config-notice`.
-///
-/// The problems' reasons are the configuration check's, in English.
 pub fn config_notice(
     refusal: &Refusal,
     source: Source,
@@ -75,7 +73,7 @@ pub fn config_notice(
             <p>{ format!("{instead} {found}") }</p>
             <ul class="config-notice__problems">
                 for problem in refusal.problems.iter() {
-                    <li><code>{ &problem.location }</code>{ ": " }{ &problem.reason }</li>
+                    <li><code>{ problem.location.words(words) }</code>{ ": " }{ problem.reason.words(words) }</li>
                 }
             </ul>
             <button type="button" class="button" onclick={on_close.reform(|_| ())}>{ words.get(Key::CONFIG_NOTICE_DISMISS) }</button>

@@ -40,7 +40,9 @@ fn CopyField(
             wasm_bindgen_futures::spawn_local(async move {
                 status.set(match clipboard::copy(&value).await {
                     Ok(()) => words.get(Key::SHARE_COPIED).to_owned(),
-                    Err(reason) => words.fill(Key::SHARE_NOT_COPIED, &[("reason", &reason)]),
+                    Err(reason) => {
+                        words.fill(Key::SHARE_NOT_COPIED, &[("reason", &reason.words(&words))])
+                    }
                 });
             });
         })

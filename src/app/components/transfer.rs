@@ -4,6 +4,7 @@
 
 use crate::app::state::Refused;
 use crate::assessment::language::Key;
+use crate::assessment::untrusted::Why;
 use crate::assessment::{export, Bank, Progress};
 use crate::files;
 use std::rc::Rc;
@@ -21,7 +22,7 @@ pub struct TransferProps {
 
 /// A file chosen in a file input: its name, and its text or why it could not
 /// be read.
-pub type ChosenFile = (String, Result<String, String>);
+pub type ChosenFile = (String, Result<String, Why>);
 
 /// Reads the file chosen in a file input, then hands its name and text to
 /// `deliver`; clears the input so the same file can be chosen again.
@@ -46,7 +47,7 @@ pub fn Transfer(
     }: &TransferProps,
 ) -> Html {
     let words = super::use_words();
-    let error = use_state_eq(|| None::<String>);
+    let error = use_state_eq(|| None::<Why>);
     let save =
         |name: &'static str, mime: &'static str, contents: fn(&Bank, &Progress) -> String| {
             let bank = Rc::clone(bank);
@@ -69,7 +70,7 @@ pub fn Transfer(
                 </button>
             </div>
             if let Some(reason) = &*error {
-                <p class="transfer__error" role="alert">{ reason }</p>
+                <p class="transfer__error" role="alert">{ reason.words(&words) }</p>
             }
             <div class="transfer__import">
                 <label for="import-file">{ words.get(Key::TRANSFER_IMPORT) }</label>

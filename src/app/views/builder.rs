@@ -12,6 +12,7 @@ use crate::assessment::config::{
 };
 use crate::assessment::language::{Key, Words};
 use crate::assessment::saved::MAX_THRESHOLD;
+use crate::assessment::untrusted::{Place, Why};
 use crate::assessment::{Bank, Config, ConfigError, Logo, Problem};
 use crate::{clipboard, files, hosting, page};
 use std::rc::Rc;
@@ -73,11 +74,15 @@ impl Field {
         let at = self.location();
         problems
             .iter()
-            .filter(|p| {
-                p.location == at
-                    || p.location
-                        .strip_prefix(at.as_str())
-                        .is_some_and(|rest| rest.starts_with('.') || rest.starts_with('['))
+            .filter(|p| match &p.location {
+                // The bank's own text, where it does not read as JSON.
+                Place::Bank(_) => self == Field::Bank,
+                place => place.path().is_some_and(|path| {
+                    path == at
+                        || path
+                            .strip_prefix(at.as_str())
+                            .is_some_and(|rest| rest.starts_with('.') || rest.starts_with('['))
+                }),
             })
             .collect()
     }
@@ -116,7 +121,7 @@ struct LogoRefused {
     /// The file's name.
     file: String,
     /// What the check said of it; `None` when it could not be read at all.
-    reason: Option<String>,
+    reason: Option<Why>,
 }
 
 #[component]
@@ -131,7 +136,7 @@ pub fn Builder(
         let config = Rc::clone(config);
         use_state_eq(move || Draft::of(&config, Bank::standard()))
     };
-    let copied = use_state_eq(|| None::<Result<(), AttrValue>>);
+    let copied = use_state_eq(|| None::<Result<(), Why>>);
     let logo_error = use_state_eq(|| None::<LogoRefused>);
     // The draft as a file, and the configuration it makes, or its problems.
     let checked: Result<(String, Config), ConfigError> = draft
@@ -267,8 +272,8 @@ pub fn Builder(
             async move {
                 let name = file.name();
                 let embedded = match files::read_bytes(&file, MAX_LOGO_BYTES).await {
-                    Ok(bytes) => Logo::embed(&bytes).map_err(|reason| Some(reason.to_string())),
-                    Err(Some(size)) => Err(Some(LogoError::EmbeddedTooLarge(size).to_string())),
+                    Ok(bytes) => Logo::embed(&bytes).map_err(|reason| Some(reason.into())),
+                    Err(Some(size)) => Err(Some(LogoError::EmbeddedTooLarge(size).into())),
                     Err(None) => Err(None),
                 };
                 match embedded {
@@ -294,7 +299,7 @@ pub fn Builder(
     let logo_refused = (*logo_error).as_ref().map(|refused| match &refused.reason {
         Some(reason) => words.fill(
             Key::BUILDER_LOGO_REFUSED,
-            &[("file", &refused.file), ("reason", reason)],
+            &[("file", &refused.file), ("reason", &reason.words(&words))],
         ),
         None => words.fill(Key::BUILDER_LOGO_UNREADABLE, &[("file", &refused.file)]),
     });
@@ -392,7 +397,7 @@ pub fn Builder(
             if let Some(json) = &json {
                 if let Err(reason) = files::download(hosting::CONFIG_FILE, "application/json", json)
                 {
-                    copied.set(Some(Err(reason.into())));
+                    copied.set(Some(Err(reason)));
                 }
             }
         })
@@ -410,7 +415,7 @@ pub fn Builder(
             };
             let copied = copied.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                copied.set(Some(clipboard::copy(&link).await.map_err(AttrValue::from)));
+                copied.set(Some(clipboard::copy(&link).await));
             });
         })
     };
@@ -500,7 +505,7 @@ pub fn Builder(
                                 <p>{ words.count(Key::BUILDER_CHECK_PROBLEMS, problems.len(), &[]) }</p>
                                 <ul class="builder__problems">
                                     for problem in problems.iter() {
-                                        <li><code>{ &problem.location }</code>{ ": " }{ &problem.reason }</li>
+                                        <li><code>{ problem.location.words(&words) }</code>{ ": " }{ problem.reason.words(&words) }</li>
                                     }
                                 </ul>
                             }
@@ -546,15 +551,18 @@ pub fn Builder(
 }
 
 /// A problem as its field shows it: the reason, or where inside the field
-/// (`dimensions[0].statements[1].weight`) and the reason. The reason is the
-/// configuration check's, in English.
+/// (`dimensions[0].statements[1].weight`, or a place in the bank's text)
+/// and the reason.
 fn field_problem(words: &Words, problem: &Problem, at: &str) -> String {
-    let inside = problem
-        .location
-        .strip_prefix(at)
-        .map(|rest| rest.trim_start_matches('.'))
-        .unwrap_or_default();
-    let mut reason = problem.reason.clone();
+    let inside = match &problem.location {
+        Place::Bank(inside) => inside.words(words),
+        place => place
+            .path()
+            .and_then(|path| path.strip_prefix(at))
+            .map(|rest| rest.trim_start_matches('.').to_owned())
+            .unwrap_or_default(),
+    };
+    let mut reason = problem.reason.words(words);
     if inside.is_empty() {
         // ASCII only: Unicode's case tables would weigh on the first
         // screen, whose module holds all of the app's data.
@@ -565,18 +573,18 @@ fn field_problem(words: &Words, problem: &Problem, at: &str) -> String {
     } else {
         words.fill(
             Key::BUILDER_PROBLEM_AT,
-            &[("inside", inside), ("reason", &reason)],
+            &[("inside", &inside), ("reason", &reason)],
         )
     }
 }
 
-/// What became of the last copy or download; the browser's reason stays in
-/// English.
-fn copy_outcome(words: &Words, outcome: &Option<Result<(), AttrValue>>) -> Html {
+/// What became of the last copy or download.
+fn copy_outcome(words: &Words, outcome: &Option<Result<(), Why>>) -> Html {
     match outcome {
         Some(Ok(())) => html! { <p role="status">{ words.get(Key::BUILDER_COPIED) }</p> },
         Some(Err(reason)) => {
-            html! { <p role="alert">{ words.fill(Key::BUILDER_NOT_DONE, &[("reason", reason)]) }</p> }
+            let reason = reason.words(words);
+            html! { <p role="alert">{ words.fill(Key::BUILDER_NOT_DONE, &[("reason", &reason)]) }</p> }
         }
         None => Html::default(),
     }

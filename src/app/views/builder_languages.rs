@@ -7,6 +7,7 @@ use crate::app::components::{read_chosen, use_words};
 use crate::assessment::bank::MAX_BANK_BYTES;
 use crate::assessment::config;
 use crate::assessment::language::{Key, Language, Words};
+use crate::assessment::untrusted::Why;
 use crate::assessment::{Bank, Problem};
 use crate::files;
 use std::rc::Rc;
@@ -57,7 +58,7 @@ pub fn BuilderLanguages(
 ) -> Html {
     let words = use_words();
     let brought = use_state_eq(|| None::<Brought>);
-    let download_error = use_state_eq(|| None::<String>);
+    let download_error = use_state_eq(|| None::<Why>);
     let fields = bank.fields().len();
 
     let on_download = {
@@ -125,7 +126,7 @@ pub fn BuilderLanguages(
                 <button type="button" class="button" onclick={on_download}>{ words.get(Key::BUILDER_LANGUAGES_DOWNLOAD) }</button>
             </div>
             if let Some(reason) = &*download_error {
-                <p class="builder__errors" role="alert">{ words.fill(Key::BUILDER_NOT_DONE, &[("reason", reason)]) }</p>
+                <p class="builder__errors" role="alert">{ words.fill(Key::BUILDER_NOT_DONE, &[("reason", &reason.words(&words))]) }</p>
             }
             <div class="builder__field">
                 <label for="builder-sheet">{ words.get(Key::BUILDER_SHEET) }</label>
@@ -235,7 +236,7 @@ fn brought_outcome(words: &Words, brought: Option<&Brought>) -> Html {
                 <p>{ words.count(Key::BUILDER_SHEET_REFUSED, problems.len(), &[("file", file)]) }</p>
                 <ul>
                     for problem in problems {
-                        <li>{ format!("{}: {}", problem.location, problem.reason) }</li>
+                        <li>{ problem.words(words) }</li>
                     }
                 </ul>
             </div>

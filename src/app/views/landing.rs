@@ -8,6 +8,7 @@ use crate::app::route::Screen;
 use crate::app::setup::Source;
 use crate::assessment::config::MAX_CONFIG_BYTES;
 use crate::assessment::language::Key;
+use crate::assessment::untrusted::Why;
 use crate::assessment::{Bank, Config, Mode};
 use crate::files;
 use std::rc::Rc;
@@ -34,7 +35,7 @@ pub struct LandingProps {
     pub on_start: Callback<Mode>,
     /// Chose a configuration file: its name, and its text or why it could
     /// not be read.
-    pub on_config_imported: Callback<(String, Result<String, String>)>,
+    pub on_config_imported: Callback<(String, Result<String, Why>)>,
     /// Chose to go back to the site's own configuration.
     pub on_chosen_dropped: Callback<()>,
 }

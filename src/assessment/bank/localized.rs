@@ -12,8 +12,8 @@
 //! read, so the bank's own rules see its default text as they always did.
 
 use super::Field;
-use crate::assessment::language::{rules, Language};
-use crate::assessment::untrusted::{At, Problems, TextRule};
+use crate::assessment::language::{rules, Key, Language};
+use crate::assessment::untrusted::{self, At, Problems, TextRule, Why};
 use serde_json::Value;
 
 /// One field's text in one language.
@@ -156,8 +156,13 @@ pub(super) fn translated(
 ) -> Option<String> {
     let text = problems.text(at, value, rule)?;
     match rules::direction_control(&text) {
-        Some(why) => {
-            problems.add(*at, why);
+        Some((position, c)) => {
+            problems.add(
+                at,
+                Why::new(Key::PROBLEM_TRANSLATION_DIRECTION)
+                    .number("at", position)
+                    .text("code", untrusted::code_point(c)),
+            );
             None
         }
         None => Some(text),
@@ -188,10 +193,7 @@ pub(crate) fn take_languages(
         let Some(language) = Language::ALL.into_iter().find(|l| l.code() == key) else {
             problems.add(
                 at,
-                format_args!(
-                    "is not a language Tandem speaks: give `default` (the text in its own words) and any of {}",
-                    Language::codes()
-                ),
+                Why::new(Key::PROBLEM_TRANSLATION_LANGUAGE).text("codes", Language::codes()),
             );
             continue;
         };
@@ -202,14 +204,11 @@ pub(crate) fn take_languages(
     match default {
         Some(Value::String(default)) => *slot = Value::String(default),
         Some(other) => {
-            problems.wrong_type(&at.field("default"), "text", &other);
+            problems.wrong_type(&at.field("default"), Key::PROBLEM_KIND_TEXT, &other);
             *slot = Value::from("?");
         }
         None => {
-            problems.add(
-                at,
-                "gives its text in other languages but no `default`, the text every other language reads",
-            );
+            problems.add(at, Key::PROBLEM_TRANSLATION_NO_DEFAULT);
             // Text that passes the field's rule, so that the field's reader
             // does not name it again; the file is refused anyway.
             *slot = Value::from("?");

@@ -4,8 +4,8 @@
 
 use super::localized;
 use super::*;
-use crate::assessment::language::Language;
-use crate::assessment::untrusted::{self, At, Problems, TextRule};
+use crate::assessment::language::{Key, Language};
+use crate::assessment::untrusted::{self, At, Problems, TextRule, Why};
 use serde_json::Value;
 use std::collections::HashSet;
 
@@ -26,12 +26,9 @@ pub(super) fn read_file(
     mark: fn(Bank) -> Bank,
     texts: Texts,
 ) -> Result<Bank, BankError> {
-    let value =
-        untrusted::read_json(json, MAX_BANK_BYTES, "a question bank").map_err(|problem| {
-            BankError {
-                problems: vec![problem],
-            }
-        })?;
+    let value = untrusted::read_json(json, MAX_BANK_BYTES).map_err(|problem| BankError {
+        problems: vec![problem],
+    })?;
     let mut problems = Problems::default();
     match read_unmarked(&mut problems, &At::File, &value, texts) {
         Some(bank) => Ok(mark(bank)),
@@ -49,16 +46,10 @@ pub(crate) fn check_own_id(problems: &mut Problems, at: &At, bank: &Bank) {
         return;
     }
     if bank.fingerprint != Bank::standard().fingerprint {
-        problems.add(
-            at.field("id"),
-            "is the id of Tandem's own question bank; give your bank an id of its own, such as `acme-partnership`",
-        );
+        problems.add(at.field("id"), Key::PROBLEM_BANK_STANDARD_ID);
     } else if !bank.translations.is_empty() {
         // Tandem's own questions read in the words of its language files.
-        problems.add(
-            at.field("id"),
-            "is the id of Tandem's own question bank, which Tandem translates itself; to give questions your own translations, give your bank an id of its own, such as `acme-partnership`",
-        );
+        problems.add(at.field("id"), Key::PROBLEM_BANK_STANDARD_TRANSLATED);
     }
 }
 
@@ -122,7 +113,7 @@ fn read_in_languages(
 /// The bank in `value`, every text of it plain text; `None` if there was any
 /// problem since `before`.
 fn read_content(problems: &mut Problems, at: &At, value: &Value, before: usize) -> Option<Bank> {
-    let map = problems.object(at, value, "a question bank", BANK_FIELDS)?;
+    let map = problems.object(at, value, BANK_FIELDS)?;
     let id = problems.field(at, map, "id", |p, at, v| p.identifier(at, v, false));
     let version = problems.field(at, map, "version", |p, at, v| {
         p.whole(at, v, 1..=MAX_VERSION)
@@ -184,10 +175,13 @@ fn read_items<'v, T>(
 fn read_levels(problems: &mut Problems, at: &At, value: &Value) -> Option<Vec<LevelInfo>> {
     let items = problems.list(at, value)?;
     if items.len() != Level::COUNT {
-        problems.add(at, "must list exactly 5 levels");
+        problems.add(
+            at,
+            Why::new(Key::PROBLEM_BANK_LEVELS).number("count", Level::COUNT),
+        );
     }
     read_items(problems, at, items, |problems, at, item| {
-        let map = problems.object(at, item, "a level", LEVEL_FIELDS)?;
+        let map = problems.object(at, item, LEVEL_FIELDS)?;
         let name = problems.field(at, map, "name", |p, at, v| p.text(at, v, NAME));
         let summary = problems.field(at, map, "summary", |p, at, v| p.text(at, v, TEXT));
         Some(LevelInfo {
@@ -200,30 +194,27 @@ fn read_levels(problems: &mut Problems, at: &At, value: &Value) -> Option<Vec<Le
 fn read_dimensions(problems: &mut Problems, at: &At, value: &Value) -> Option<Vec<Dimension>> {
     let items = problems.list(at, value)?;
     if items.is_empty() {
-        problems.add(at, "must list at least one dimension");
+        problems.add(at, Key::PROBLEM_BANK_NO_DIMENSIONS);
     } else if items.len() > MAX_DIMENSIONS {
         problems.add(
             at,
-            format_args!("has too many dimensions (at most {MAX_DIMENSIONS})"),
+            Why::new(Key::PROBLEM_BANK_TOO_MANY_DIMENSIONS).number("max", MAX_DIMENSIONS),
         );
     } else if !items
         .iter()
         .any(|d| d.get("core") == Some(&Value::Bool(true)))
     {
-        problems.add(
-            at,
-            "at least one dimension must be core (the quick assessment asks the core ones)",
-        );
+        problems.add(at, Key::PROBLEM_BANK_NO_CORE);
     }
     // Ids seen so far, to report each later use of one.
     let mut dimension_ids = HashSet::new();
     let mut statement_ids = HashSet::new();
     read_items(problems, at, items, |problems, at, item| {
-        let map = problems.object(at, item, "a dimension", DIMENSION_FIELDS)?;
+        let map = problems.object(at, item, DIMENSION_FIELDS)?;
         let id = problems.field(at, map, "id", |p, at, v| {
             let id = p.identifier(at, v, false)?;
             if !dimension_ids.insert(id.clone()) {
-                p.add(at, "is used by another dimension");
+                p.add(at, Key::PROBLEM_BANK_DIMENSION_ID_USED);
                 return None;
             }
             Some(DimensionId(id))
@@ -256,12 +247,7 @@ fn read_practice(problems: &mut Problems, at: &At, value: &Value) -> Option<Prac
         let text = problems.text(at, value, TEXT)?;
         return Some(Practice { text, owner: None });
     }
-    let map = problems.object(
-        at,
-        value,
-        "a practice (its text, or text and owner)",
-        PRACTICE_FIELDS,
-    )?;
+    let map = problems.object(at, value, PRACTICE_FIELDS)?;
     let text = problems.field(at, map, "text", |p, at, v| p.text(at, v, TEXT));
     let owner = problems.optional_field(at, map, "owner", None, |p, at, v| {
         p.choice(at, v, OWNER_NAMES).map(|i| Some(Owner::ALL[i]))
@@ -280,19 +266,19 @@ fn read_statements(
 ) -> Option<Vec<Statement>> {
     let items = problems.list(at, value)?;
     if items.is_empty() {
-        problems.add(at, "must list at least one statement");
+        problems.add(at, Key::PROBLEM_BANK_NO_STATEMENTS);
     } else if items.len() > MAX_STATEMENTS {
         problems.add(
             at,
-            format_args!("has too many statements (at most {MAX_STATEMENTS})"),
+            Why::new(Key::PROBLEM_BANK_TOO_MANY_STATEMENTS).number("max", MAX_STATEMENTS),
         );
     }
     read_items(problems, at, items, |problems, at, item| {
-        let map = problems.object(at, item, "a statement", STATEMENT_FIELDS)?;
+        let map = problems.object(at, item, STATEMENT_FIELDS)?;
         let id = problems.field(at, map, "id", |p, at, v| {
             let id = p.identifier(at, v, true)?;
             if !ids.insert(id.clone()) {
-                p.add(at, "is used by another statement");
+                p.add(at, Key::PROBLEM_BANK_STATEMENT_ID_USED);
                 return None;
             }
             Some(StatementId::from(id.as_str()))
@@ -317,16 +303,22 @@ fn read_statements(
 fn read_guidance(problems: &mut Problems, at: &At, value: &Value) -> Option<Vec<Guidance>> {
     let items = problems.list(at, value)?;
     if items.len() != Level::COUNT {
-        problems.add(at, "must have exactly 5 entries, one per level");
+        problems.add(
+            at,
+            Why::new(Key::PROBLEM_BANK_GUIDANCE_COUNT).number("count", Level::COUNT),
+        );
     }
     let mut expected = 0u8;
     read_items(problems, at, items, |problems, at, item| {
         expected += 1;
-        let map = problems.object(at, item, "a guidance entry", GUIDANCE_FIELDS)?;
+        let map = problems.object(at, item, GUIDANCE_FIELDS)?;
         let level = problems.field(at, map, "level", |p, at, v| {
             let level = p.whole(at, v, 1..=Level::COUNT as u32)? as u8;
             if level != expected {
-                p.add(at, "levels must run 1, 2, 3, 4, 5 in order");
+                p.add(
+                    at,
+                    Why::new(Key::PROBLEM_BANK_GUIDANCE_ORDER).number("count", Level::COUNT),
+                );
                 return None;
             }
             Some(level)
@@ -335,7 +327,10 @@ fn read_guidance(problems: &mut Problems, at: &At, value: &Value) -> Option<Vec<
         let practices = problems.field(at, map, "practices", |p, at, v| {
             let items = p.list(at, v)?;
             if items.is_empty() || items.len() > MAX_PRACTICES {
-                p.add(at, format_args!("must list 1 to {MAX_PRACTICES} practices"));
+                p.add(
+                    at,
+                    Why::new(Key::PROBLEM_BANK_PRACTICES).number("max", MAX_PRACTICES),
+                );
             }
             read_items(p, at, items, read_practice)
         });

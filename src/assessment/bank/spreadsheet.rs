@@ -16,7 +16,8 @@ use super::localized::translated;
 use super::read::rule;
 use super::{Bank, BankText, Field, Language};
 use crate::assessment::csv::{self, cell_text, push_row};
-use crate::assessment::untrusted::{At, Problem, Problems};
+use crate::assessment::language::Key;
+use crate::assessment::untrusted::{shown, At, Place, Problem, Problems, Why};
 use serde_json::Value;
 
 /// The first two columns' headings.
@@ -55,16 +56,11 @@ impl Bank {
     /// problem is named by row and column.
     pub fn with_text_sheet(&self, bytes: &[u8]) -> Result<Bank, Vec<Problem>> {
         let fields = self.fields();
-        let refused = |reason: String| {
-            vec![Problem {
-                location: "file".to_owned(),
-                reason,
-            }]
-        };
+        let refused = |reason: Why| vec![Problem::new(Place::File, reason)];
         let rows = csv::read_rows(bytes, fields.len() + 100, MOST_COLUMNS)
-            .map_err(|error| refused(error.to_string()))?;
+            .map_err(|error| refused(error.into()))?;
         let Some((heading, rows)) = rows.split_first() else {
-            return Err(refused("is empty: it needs a row of headings".to_owned()));
+            return Err(refused(Why::new(Key::PROBLEM_SHEET_NO_HEADINGS)));
         };
         let mut problems = Problems::default();
         let (heading_row, heading) = heading;
@@ -89,7 +85,7 @@ impl Bank {
                 if cells.iter().any(|c| !c.trim().is_empty()) {
                     problems.add(
                         place(row, columns.field, FIELD),
-                        "is empty: say which text this row translates",
+                        Key::PROBLEM_SHEET_KEY_EMPTY,
                     );
                 }
                 continue;
@@ -101,17 +97,16 @@ impl Bank {
             let Some((field, own)) = known else {
                 problems.add(
                     place(row, columns.field, FIELD),
-                    format_args!(
-                        "`{}` is no text of this bank; keep the keys as they were exported",
-                        crate::assessment::untrusted::shown(key)
-                    ),
+                    Why::new(Key::PROBLEM_SHEET_KEY_UNKNOWN).text("key", shown(key)),
                 );
                 continue;
             };
             if let Some((_, first)) = seen.iter().find(|(f, _)| *f == field) {
                 problems.add(
                     place(row, columns.field, FIELD),
-                    format_args!("`{key}` is also in row {first}"),
+                    Why::new(Key::PROBLEM_SHEET_KEY_AGAIN)
+                        .text("key", shown(key))
+                        .number("row", *first),
                 );
                 continue;
             }
@@ -120,7 +115,7 @@ impl Bank {
                 if normalised(cell(default)) != normalised(own) {
                     problems.add(
                         place(row, default, DEFAULT),
-                        "is not the bank's own text any more: export the text again and translate from that",
+                        Key::PROBLEM_SHEET_DEFAULT_CHANGED,
                     );
                 }
             }
@@ -129,11 +124,15 @@ impl Bank {
                 if given.trim().is_empty() {
                     continue;
                 }
-                let at = place(row, *column, language.code());
+                // The cell's text by the field's rule, its problems named
+                // at the cell.
+                let mut found = Problems::default();
                 let value = Value::from(given);
-                let at = At::File.field(&at);
-                if let Some(given) = translated(&mut problems, &at, &value, rule(&field)) {
+                if let Some(given) = translated(&mut found, &At::File, &value, rule(&field)) {
                     text.set(field.clone(), given);
+                }
+                for problem in found.into_list() {
+                    problems.add(place(row, *column, language.code()), problem.reason);
                 }
             }
         }
@@ -173,7 +172,7 @@ impl Columns {
             if (name == FIELD && has_field) || (name == DEFAULT && columns.default.is_some()) {
                 problems.add(
                     place(row, column, &name),
-                    format_args!("is a second `{name}` column"),
+                    Why::new(Key::PROBLEM_SHEET_COLUMN_AGAIN).text("name", shown(&name)),
                 );
             } else if name == FIELD {
                 (columns.field, has_field) = (column, true);
@@ -181,37 +180,25 @@ impl Columns {
                 columns.default = Some(column);
             } else if let Some(language) = Language::from_tag(&name) {
                 if columns.languages.iter().any(|(l, _)| *l == language) {
-                    problems.add(
-                        place(row, column, &name),
-                        "is a second column for this language",
-                    );
+                    problems.add(place(row, column, &name), Key::PROBLEM_SHEET_LANGUAGE_AGAIN);
                 } else {
                     columns.languages.push((language, column));
                 }
             } else if looks_like_a_language(&name) {
-                problems.add(
-                    place(row, column, &name),
-                    format_args!(
-                        "is not a language Tandem speaks; it speaks {}",
-                        Language::codes()
-                    ),
-                );
+                problems.add(place(row, column, &name), Language::unknown());
             }
             // Any other heading is a translator's own column, such as notes.
         }
         if !has_field {
             problems.add(
-                format_args!("row {row}"),
-                format_args!("has no `{FIELD}` column, which names the text each row translates"),
+                Place::Row(row),
+                Why::new(Key::PROBLEM_SHEET_NO_FIELD).text("field", FIELD),
             );
         }
         if columns.languages.is_empty() {
             problems.add(
-                format_args!("row {row}"),
-                format_args!(
-                    "has no column for a language; head each with its code: {}",
-                    Language::codes()
-                ),
+                Place::Row(row),
+                Why::new(Key::PROBLEM_SHEET_NO_LANGUAGE).text("codes", Language::codes()),
             );
         }
         columns
@@ -226,8 +213,12 @@ fn looks_like_a_language(heading: &str) -> bool {
 }
 
 /// A cell's place: `row 5, column 3 (de)`, columns counted from 1.
-fn place(row: usize, column: usize, heading: &str) -> String {
-    format!("row {row}, column {} ({heading})", column + 1)
+fn place(row: usize, column: usize, heading: &str) -> Place {
+    Place::Cell {
+        row,
+        column: column + 1,
+        heading: shown(heading),
+    }
 }
 
 /// Text as a spreadsheet may give it back: its line endings and its spaces

@@ -2,7 +2,8 @@
 //! pairs they are drawn in for a readable contrast (WCAG 2, level AA), and
 //! set on the page as CSS custom properties.
 
-use crate::assessment::untrusted::{parsed, At, Problems};
+use crate::assessment::language::Key;
+use crate::assessment::untrusted::{parsed, At, Problems, Why};
 use serde_json::Value;
 use std::fmt;
 use std::str::FromStr;
@@ -133,13 +134,11 @@ impl fmt::Display for Colour {
     }
 }
 
-impl fmt::Display for ColourError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("must be a hex colour: # and 3 or 6 hex digits, such as #1f5fa8")
+impl From<ColourError> for Why {
+    fn from(_: ColourError) -> Why {
+        Why::new(Key::PROBLEM_COLOUR)
     }
 }
-
-impl std::error::Error for ColourError {}
 
 /// `LINEAR[v]` is the sRGB channel value `v` (0 to 255) made linear, in
 /// millionths: `c / 12.92` up to `c = 0.04045`, `((c + 0.055) / 1.055)^2.4`
@@ -204,7 +203,7 @@ const MIN_CONTRAST_TENTHS: u64 = 45;
 /// A configuration's `colours`: each a hex value, each pair given whole and
 /// readable.
 pub(super) fn read_colours(problems: &mut Problems, at: &At, value: &Value) -> Option<Colours> {
-    let map = problems.object(at, value, "colours", COLOUR_FIELDS)?;
+    let map = problems.object(at, value, COLOUR_FIELDS)?;
     let before = problems.count();
     let mut colour = |key| {
         problems
@@ -286,10 +285,9 @@ fn check_pair(
 fn missing_partner(problems: &mut Problems, at: &At, missing: &str, given: &str) {
     problems.add(
         at.field(missing),
-        format_args!(
-            "is missing: {given} and {missing} go together, so that Tandem can check that \
-             text stays readable; give both or neither"
-        ),
+        Why::new(Key::PROBLEM_COLOUR_PARTNER)
+            .text("given", given)
+            .text("missing", missing),
     );
 }
 
@@ -305,18 +303,16 @@ fn check_contrast(
         // Which way to move: towards whichever of white and black stands
         // out more against the other colour.
         let (white, black) = (Colour([255; 3]), Colour([0; 3]));
-        let advice = if white.contrast_tenths(other) >= black.contrast_tenths(other) {
-            "choose a lighter colour, or white"
+        let key = if white.contrast_tenths(other) >= black.contrast_tenths(other) {
+            Key::PROBLEM_COLOUR_LIGHTER
         } else {
-            "choose a darker colour, or black"
+            Key::PROBLEM_COLOUR_DARKER
         };
         problems.add(
             at,
-            format_args!(
-                "has too little contrast with {other_name} ({}.{}:1; at least 4.5:1 keeps text readable): {advice}",
-                tenths / 10,
-                tenths % 10
-            ),
+            Why::new(key)
+                .text("other", other_name)
+                .tenths("ratio", tenths as usize),
         );
     }
 }

@@ -6,7 +6,7 @@ use super::file::HOST_MESSAGE_NAMES;
 use super::{Colour, Config, ConfigError, HostMessages, Logo, Translations, FORMAT_VERSION};
 use crate::assessment::bank::{self, Bank};
 use crate::assessment::link::Link;
-use crate::assessment::untrusted::{self, Problem};
+use crate::assessment::untrusted::{self, Place, Problem};
 use serde_json::Value;
 
 /// A configuration being written in the builder: every field as the person
@@ -132,12 +132,14 @@ impl Draft {
             Value::from(HOST_MESSAGE_NAMES[self.host_messages as usize]),
         );
         if !self.bank.trim().is_empty() {
-            let bank = untrusted::read_json(&self.bank, bank::MAX_BANK_BYTES, "a question bank")
-                .map_err(|problem| ConfigError {
-                    problems: vec![Problem {
-                        location: format!("bank, {}", problem.location),
-                        reason: problem.reason,
-                    }],
+            let bank =
+                untrusted::read_json(&self.bank, bank::MAX_BANK_BYTES).map_err(|problem| {
+                    ConfigError {
+                        problems: vec![Problem::new(
+                            Place::Bank(Box::new(problem.location)),
+                            problem.reason,
+                        )],
+                    }
                 })?;
             map.insert("bank".to_owned(), bank);
         }

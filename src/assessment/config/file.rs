@@ -6,9 +6,9 @@ use super::languages::{find, Translations};
 use super::policy::{Links, Part, Policy};
 use super::{Colours, Logo};
 use crate::assessment::bank::{self, Bank};
-use crate::assessment::language::Language;
+use crate::assessment::language::{Key, Language};
 use crate::assessment::link::Link;
-use crate::assessment::untrusted::{self, Problem};
+use crate::assessment::untrusted::{self, Place, Problem, Why};
 use crate::assessment::workshop::DEFAULT_ANONYMITY_THRESHOLD;
 use std::fmt;
 
@@ -292,36 +292,36 @@ impl Config {
         if from_link {
             match &self.policy.links {
                 Links::Ask => {}
-                Links::Refuse => problems.push(Problem {
-                    location: "link".to_owned(),
-                    reason: "this site does not take configurations from links; ask whoever \
-                             runs it for the address of the configuration you need"
-                        .to_owned(),
-                }),
+                Links::Refuse => {
+                    problems.push(Problem::new(
+                        Place::Link,
+                        Why::new(Key::PROBLEM_LINK_REFUSED),
+                    ));
+                }
                 Links::Only(allowed) => {
+                    let names: Vec<String> = allowed.iter().map(|p| p.name().to_owned()).collect();
+                    let why = match names.is_empty() {
+                        true => Why::new(Key::PROBLEM_LINK_REFUSED),
+                        false => Why::new(Key::PROBLEM_LINK_ONLY).list("parts", names),
+                    };
                     for part in offered.parts_changed(self) {
                         if !allowed.contains(&part) {
-                            problems.push(Problem {
-                                location: part.name().to_owned(),
-                                reason: format!(
-                                    "this site lets a link change only {}",
-                                    names(allowed)
-                                ),
-                            });
+                            problems.push(Problem::new(
+                                Place::Path(part.name().to_owned()),
+                                why.clone(),
+                            ));
                         }
                     }
                 }
             }
         }
         match self.policy.floor {
-            Some(floor) if offered.anonymity_threshold < floor => problems.push(Problem {
-                location: "anonymity_threshold".to_owned(),
-                reason: format!(
-                    "is {}, below this site's smallest of {floor}: groups this small could be \
-                     recognised",
-                    offered.anonymity_threshold
-                ),
-            }),
+            Some(floor) if offered.anonymity_threshold < floor => problems.push(Problem::new(
+                Place::Path("anonymity_threshold".to_owned()),
+                Why::new(Key::PROBLEM_SITE_FLOOR)
+                    .number("threshold", offered.anonymity_threshold)
+                    .number("floor", floor),
+            )),
             _ => {}
         }
         problems
@@ -331,17 +331,5 @@ impl Config {
     /// site's file: its `anonymity_floor`, or 1.
     pub fn threshold_floor(&self) -> usize {
         self.policy.floor.unwrap_or(1)
-    }
-}
-
-/// Part names as a sentence lists them: "questions and threshold".
-fn names(parts: &[Part]) -> String {
-    match parts {
-        [] => "nothing".to_owned(),
-        [one] => one.name().to_owned(),
-        [rest @ .., last] => {
-            let rest: Vec<&str> = rest.iter().map(|p| p.name()).collect();
-            format!("{} and {}", rest.join(", "), last.name())
-        }
     }
 }

@@ -3,7 +3,8 @@
 
 use super::base64::{self, Alphabet};
 use super::ConfigError;
-use crate::assessment::untrusted::Problem;
+use crate::assessment::language::Key;
+use crate::assessment::untrusted::{Place, Problem, Why};
 
 /// Longest configuration carried in a link, in characters after the `#`
 /// (`config=` and the base64url text): room for a bank of about 75 KB. Some
@@ -28,33 +29,23 @@ pub fn link_fragment(json: &str) -> String {
 /// [`Config::parse`](super::Config::parse).
 pub fn json_from_link(fragment: &str) -> Result<String, ConfigError> {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
-    let refuse = |reason: String| ConfigError {
-        problems: vec![Problem {
-            location: "link".to_owned(),
-            reason,
-        }],
+    let refuse = |reason: Why| ConfigError {
+        problems: vec![Problem::new(Place::Link, reason)],
     };
     let Some(encoded) = fragment.strip_prefix(LINK_PREFIX) else {
-        return Err(refuse(format!(
-            "does not carry a configuration (it should end in #{LINK_PREFIX}…)"
-        )));
+        return Err(refuse(
+            Why::new(Key::PROBLEM_LINK_NONE).text("prefix", LINK_PREFIX),
+        ));
     };
     if fragment.len() > MAX_LINK_CHARS {
-        return Err(refuse(format!(
-            "is too long ({} characters after the #; at most {MAX_LINK_CHARS}); share the configuration as a file instead",
-            fragment.len()
-        )));
+        return Err(refuse(
+            Why::new(Key::PROBLEM_LINK_TOO_LONG)
+                .number("length", fragment.len())
+                .number("max", MAX_LINK_CHARS),
+        ));
     }
     let bytes = base64::decode(encoded, Alphabet::Url).map_err(|position| {
-        refuse(format!(
-            "is damaged at character {} of the configuration (only letters, digits, - and _ belong there); copy the whole link again",
-            position + 1
-        ))
+        refuse(Why::new(Key::PROBLEM_LINK_DAMAGED).number("at", position + 1))
     })?;
-    String::from_utf8(bytes).map_err(|_| {
-        refuse(
-            "is damaged: the configuration it carries is not text; copy the whole link again"
-                .to_owned(),
-        )
-    })
+    String::from_utf8(bytes).map_err(|_| refuse(Why::new(Key::PROBLEM_LINK_NOT_TEXT)))
 }

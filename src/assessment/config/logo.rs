@@ -3,7 +3,9 @@
 //! and every reason either is refused.
 
 use super::base64::{self, Alphabet};
-use std::fmt;
+use crate::assessment::language::Key;
+use crate::assessment::untrusted::Why;
+
 use std::str::FromStr;
 
 /// Longest logo path, in characters.
@@ -330,60 +332,32 @@ impl Logo {
     }
 }
 
-impl fmt::Display for LogoError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let plain = match *self {
-            LogoError::Empty => "is empty",
-            LogoError::TooLong => "is too long (at most 200 characters)",
-            LogoError::OtherSite => {
-                "must not start with //, which points at another site; put the image beside the app and give its path, such as branding/logo.png"
-            }
-            LogoError::Address => {
-                "must be the path of an image beside the app, such as branding/logo.png, or an embedded image, not a web address or a javascript: URL"
-            }
-            LogoError::Backslash => "must use / between folders, not \\",
-            LogoError::Absolute => {
-                "must be relative to the app's folder, without a leading /, such as branding/logo.png"
-            }
-            LogoError::Up => "must not step out of the app's folder with ..",
-            LogoError::Characters => {
-                "may only use letters, digits, -, _ and . in names, with / between folders"
-            }
-            LogoError::Svg => "must not be an SVG image, which can carry script; use PNG, JPEG or WebP",
-            LogoError::Format => "must be a PNG, JPEG or WebP image (.png, .jpg, .jpeg or .webp)",
-            LogoError::EmbeddedAnimated => {
-                "is an animated image; a logo stays beside the questions all the way through, so it must keep still: use a still PNG, JPEG or WebP"
-            }
-            LogoError::EmbeddedKind => {
-                "is a data: URL but not a base64 PNG, JPEG or WebP image (data:image/png;base64,…)"
-            }
-            LogoError::EmbeddedDamaged(at) => {
-                return write!(f, "is an embedded image damaged at character {at}; choose the image file again");
-            }
+impl From<LogoError> for Why {
+    fn from(error: LogoError) -> Why {
+        match error {
+            LogoError::Empty => Why::new(Key::PROBLEM_EMPTY),
+            LogoError::TooLong => Why::new(Key::PROBLEM_TOO_LONG).number("max", MAX_LOGO_PATH),
+            LogoError::OtherSite => Why::new(Key::PROBLEM_LOGO_OTHER_SITE),
+            LogoError::Address => Why::new(Key::PROBLEM_LOGO_ADDRESS),
+            LogoError::Backslash => Why::new(Key::PROBLEM_LOGO_BACKSLASH),
+            LogoError::Absolute => Why::new(Key::PROBLEM_LOGO_ABSOLUTE),
+            LogoError::Up => Why::new(Key::PROBLEM_LOGO_UP),
+            LogoError::Characters => Why::new(Key::PROBLEM_LOGO_CHARACTERS),
+            LogoError::Svg => Why::new(Key::PROBLEM_LOGO_SVG),
+            LogoError::Format => Why::new(Key::PROBLEM_LOGO_FORMAT),
+            LogoError::EmbeddedAnimated => Why::new(Key::PROBLEM_LOGO_ANIMATED),
+            LogoError::EmbeddedKind => Why::new(Key::PROBLEM_LOGO_DATA_KIND),
+            LogoError::EmbeddedDamaged(at) => Why::new(Key::PROBLEM_LOGO_DAMAGED).number("at", at),
             LogoError::EmbeddedNotImage(format) => {
-                return write!(
-                    f,
-                    "is not the {} image it says it is, or its size cannot be read; choose the image file again",
-                    format.name()
-                );
+                Why::new(Key::PROBLEM_LOGO_NOT_IMAGE).text("format", format.name())
             }
-            LogoError::EmbeddedTooLarge(bytes) => {
-                return write!(
-                    f,
-                    "is an image of {} KB, larger than a logo carried in the configuration may be ({} KB at most); make it smaller, or put it beside the app and give its path",
-                    bytes.div_ceil(1024),
-                    MAX_LOGO_BYTES / 1024
-                );
-            }
-            LogoError::EmbeddedTooWide(width, height) => {
-                return write!(
-                    f,
-                    "is an image of {width} × {height} pixels, larger than a logo may be ({MAX_LOGO_SIDE} pixels on a side at most); make it smaller"
-                );
-            }
-        };
-        f.write_str(plain)
+            LogoError::EmbeddedTooLarge(bytes) => Why::new(Key::PROBLEM_LOGO_TOO_LARGE)
+                .number("kb", bytes.div_ceil(1024))
+                .number("max", MAX_LOGO_BYTES / 1024),
+            LogoError::EmbeddedTooWide(width, height) => Why::new(Key::PROBLEM_LOGO_TOO_WIDE)
+                .number("width", width as usize)
+                .number("height", height as usize)
+                .number("max", MAX_LOGO_SIDE as usize),
+        }
     }
 }
-
-impl std::error::Error for LogoError {}

@@ -7,9 +7,9 @@ use super::file::{holds_none, ConfigError, HOST_MESSAGE_NAMES, MAX_CONFIG_BYTES}
 use super::policy::{read_links, Links, Policy, SITE_FIELDS};
 use super::{Colours, Config, HostMessages, Logo, Translations, FORMAT_VERSION};
 use crate::assessment::bank::{self, Bank, DimensionId};
-use crate::assessment::language::Language;
+use crate::assessment::language::{Key, Language};
 use crate::assessment::link::Link;
-use crate::assessment::untrusted::{self, parsed, shown, At, Problems, TextRule};
+use crate::assessment::untrusted::{self, parsed, shown, At, Problems, TextRule, Why};
 use crate::assessment::workshop::DEFAULT_ANONYMITY_THRESHOLD;
 use serde_json::Value;
 
@@ -78,10 +78,7 @@ pub(super) fn read(
             let mut map = map.clone();
             for field in SITE_FIELDS {
                 if map.remove(*field).is_some() {
-                    problems.add(
-                        at.field(field),
-                        "can be set only in the tandem.config.json beside the app, by whoever hosts it",
-                    );
+                    problems.add(at.field(field), Key::PROBLEM_HOST_ONLY);
                 }
             }
             without = Value::Object(map);
@@ -98,7 +95,7 @@ pub(super) fn read(
     // their defaults are read below as plain text always was.
     let mut plain = value.clone();
     let translations = take_translations(problems, at, &mut plain);
-    let map = problems.object(at, &plain, "a configuration", &fields)?;
+    let map = problems.object(at, &plain, &fields)?;
     let links = problems.optional_field(at, map, "links", Links::Ask, read_links);
     let floor = problems.optional_field(at, map, "anonymity_floor", None, |p, at, v| {
         p.whole(at, v, MIN_THRESHOLD as u32..=MAX_THRESHOLD as u32)
@@ -155,20 +152,13 @@ pub(super) fn read(
         problems.optional_field(at, map, "consultant_tools", false, |p, at, v| p.flag(at, v));
     let language = problems.optional_field(at, map, "language", None, |p, at, v| {
         let Some(tag) = v.as_str() else {
-            p.wrong_type(at, "a language's code, such as \"de\"", v);
+            p.wrong_type(at, Key::PROBLEM_KIND_LANGUAGE, v);
             return None;
         };
         match Language::from_tag(tag) {
             Some(language) => Some(Some(language)),
             None => {
-                let codes: Vec<&str> = Language::ALL.iter().map(|l| l.code()).collect();
-                p.add(
-                    at,
-                    format_args!(
-                        "names a language Tandem does not speak; it speaks {}",
-                        codes.join(", ")
-                    ),
-                );
+                p.add(at, Language::unknown());
                 None
             }
         }
@@ -217,10 +207,9 @@ pub(super) fn read(
         Some(floor) if config.anonymity_threshold < floor => {
             problems.add(
                 at.field("anonymity_threshold"),
-                format_args!(
-                    "is {}, below this file's own anonymity_floor of {floor}",
-                    config.anonymity_threshold
-                ),
+                Why::new(Key::PROBLEM_BELOW_FLOOR)
+                    .number("threshold", config.anonymity_threshold)
+                    .number("floor", floor),
             );
             false
         }
@@ -235,15 +224,17 @@ fn read_version(problems: &mut Problems, at: &At, value: &Value) -> Option<()> {
         Some(version) if version > FORMAT_VERSION => {
             problems.add(
                 at,
-                format_args!(
-                    "is {version}: this configuration was made for a newer version of Tandem \
-                     (this one reads format {FORMAT_VERSION}); use that newer version"
-                ),
+                Why::new(Key::PROBLEM_FORMAT_NEWER)
+                    .text("version", version.to_string())
+                    .text("format", FORMAT_VERSION.to_string()),
             );
             None
         }
         _ => {
-            problems.add(at, format_args!("must be {FORMAT_VERSION}"));
+            problems.add(
+                at,
+                Why::new(Key::PROBLEM_FORMAT).text("format", FORMAT_VERSION.to_string()),
+            );
             None
         }
     }
@@ -259,10 +250,7 @@ fn read_dimensions(
 ) -> Option<Vec<DimensionId>> {
     let items = problems.list(at, value)?;
     if items.is_empty() {
-        problems.add(
-            at,
-            "must list at least one dimension; leave it out to ask all of them",
-        );
+        problems.add(at, Key::PROBLEM_DIMENSIONS_NONE);
         return None;
     }
     let before = problems.count();
@@ -276,7 +264,7 @@ fn read_dimensions(
         if chosen.contains(&id) {
             problems.add(
                 at,
-                format_args!("lists `{}` a second time", shown(id.as_str())),
+                Why::new(Key::PROBLEM_DIMENSIONS_TWICE).text("id", shown(id.as_str())),
             );
         } else if bank.is_some_and(|bank| bank.dimension(&id).is_none()) {
             let known: Vec<&str> = bank
@@ -284,11 +272,9 @@ fn read_dimensions(
                 .unwrap_or_default();
             problems.add(
                 at,
-                format_args!(
-                    "`{}` is not a dimension of the question bank in use; its dimensions are {}",
-                    shown(id.as_str()),
-                    known.join(", ")
-                ),
+                Why::new(Key::PROBLEM_DIMENSIONS_UNKNOWN)
+                    .text("id", shown(id.as_str()))
+                    .text("known", known.join(", ")),
             );
         } else {
             chosen.push(id);
@@ -310,10 +296,7 @@ fn read_dimensions(
             .collect();
         problems.add(
             at,
-            format_args!(
-                "must include at least one core dimension (the quick assessment asks the core ones): {}",
-                core.join(", ")
-            ),
+            Why::new(Key::PROBLEM_DIMENSIONS_NO_CORE).text("core", core.join(", ")),
         );
         return None;
     }
@@ -436,7 +419,7 @@ impl Config {
 
 /// A configuration file's text as JSON, within [`MAX_CONFIG_BYTES`].
 fn json_of(text: &str) -> Result<Value, ConfigError> {
-    untrusted::read_json(text, MAX_CONFIG_BYTES, "a configuration").map_err(|problem| ConfigError {
+    untrusted::read_json(text, MAX_CONFIG_BYTES).map_err(|problem| ConfigError {
         problems: vec![problem],
     })
 }

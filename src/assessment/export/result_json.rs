@@ -3,8 +3,10 @@
 //! specific, with a message a respondent understands.
 
 use crate::assessment::bank::{Bank, Fingerprint, Mark, Recognised};
+use crate::assessment::language::Key;
 use crate::assessment::progress::Progress;
 use crate::assessment::scoring::Overall;
+use crate::assessment::untrusted::{unusable, Place, Problem, Why};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -110,8 +112,8 @@ pub enum ImportError {
     Earlier,
     /// A Tandem export whose content is wrong: fields missing or ill-typed.
     Damaged {
-        /// What is wrong, as the JSON reader said it, shortened if long.
-        reason: String,
+        /// What is wrong, and where.
+        reason: Problem,
     },
 }
 
@@ -189,9 +191,10 @@ pub fn from_json(bank: &Bank, text: &str) -> Result<Progress, ImportError> {
     }
     let version = match value.get("version").and_then(Value::as_u64) {
         Some(0) | None => {
-            return Err(damaged(
-                "the format version is missing or not a whole number from 1",
-            ))
+            return Err(damaged(Problem::new(
+                Place::Path("version".into()),
+                Why::new(Key::PROBLEM_VERSION),
+            )))
         }
         // A version too large for u32 is still newer than this one.
         Some(version) => u32::try_from(version).unwrap_or(u32::MAX),
@@ -202,23 +205,18 @@ pub fn from_json(bank: &Bank, text: &str) -> Result<Progress, ImportError> {
 
     let record = value
         .get("bank")
-        .ok_or_else(|| damaged("the question bank it belongs to is missing"))?;
-    let record = BankRecord::deserialize(record)
-        .map_err(|e| damaged(&format!("the question bank record: {e}")))?;
+        .ok_or_else(|| damaged(Problem::new(bank_place(), Key::PROBLEM_MISSING.into())))?;
+    let record =
+        BankRecord::deserialize(record).map_err(|e| damaged(unusable(&e, bank_place())))?;
     if record.id != bank.id() {
         return Err(ImportError::OtherBank {
             id: shorten(&record.id),
         });
     }
     let mark = if version == SHORT_MARK_VERSION {
-        Mark::parse_short(&record.fingerprint)
-            .ok_or_else(|| damaged("the question bank fingerprint is not 8 hexadecimal digits"))?
+        Mark::parse_short(&record.fingerprint).ok_or_else(|| fingerprint(8))?
     } else {
-        Mark::Full(
-            Fingerprint::parse(&record.fingerprint).ok_or_else(|| {
-                damaged("the question bank fingerprint is not 16 hexadecimal digits")
-            })?,
-        )
+        Mark::Full(Fingerprint::parse(&record.fingerprint).ok_or_else(|| fingerprint(16))?)
     };
     match bank.recognises(mark) {
         Recognised::Yes => {}
@@ -232,15 +230,25 @@ pub fn from_json(bank: &Bank, text: &str) -> Result<Progress, ImportError> {
 
     // Read from the text rather than the parsed value so that the reason
     // carries the line and column of the problem.
-    let body: Body = serde_json::from_str(text)
-        .map_err(|e| damaged(&format!("the answers cannot be read: {e}")))?;
+    let body: Body = serde_json::from_str(text).map_err(|e| damaged(unusable(&e, Place::File)))?;
     Ok(body.progress.fitted_to(bank))
 }
 
-fn damaged(reason: &str) -> ImportError {
-    ImportError::Damaged {
-        reason: shorten(reason),
-    }
+fn damaged(reason: Problem) -> ImportError {
+    ImportError::Damaged { reason }
+}
+
+/// Where the record of the export's question bank is.
+fn bank_place() -> Place {
+    Place::Path("bank".into())
+}
+
+/// The bank's fingerprint is not the `digits` hexadecimal digits it must be.
+fn fingerprint(digits: usize) -> ImportError {
+    damaged(Problem::new(
+        Place::Path("bank.fingerprint".into()),
+        Why::new(Key::PROBLEM_FINGERPRINT).number("digits", digits),
+    ))
 }
 
 /// Text from the file, fit to quote in a message: no control characters and

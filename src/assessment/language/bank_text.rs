@@ -16,8 +16,9 @@
 //! Whatever it leaves out stays in the bank's own language.
 
 use super::rules::refuse_text;
+use super::Key;
 use crate::assessment::bank::{Bank, BankText, Field};
-use crate::assessment::untrusted::{At, Problems};
+use crate::assessment::untrusted::{At, Problems, Why};
 use serde_json::Value;
 
 /// Reads the text at `at` against `bank`: every id must be the bank's,
@@ -25,12 +26,7 @@ use serde_json::Value;
 /// ([`refuse_text`]).
 pub(super) fn read(bank: &Bank, at: &At, value: &Value, problems: &mut Problems) -> BankText {
     let mut text = BankText::default();
-    let Some(map) = problems.object(
-        at,
-        value,
-        "a bank's translation",
-        &["title", "levels", "dimensions"],
-    ) else {
+    let Some(map) = problems.object(at, value, &["title", "levels", "dimensions"]) else {
         return text;
     };
     if let Some(title) = map.get("title") {
@@ -42,12 +38,12 @@ pub(super) fn read(bank: &Bank, at: &At, value: &Value, problems: &mut Problems)
             if list.len() > bank.levels().len() {
                 problems.add(
                     at,
-                    format_args!("the bank has {} levels", bank.levels().len()),
+                    Why::Shipped(format!("the bank has {} levels", bank.levels().len())),
                 );
             }
             for ((i, level), number) in list.iter().take(bank.levels().len()).enumerate().zip(1..) {
                 let at = at.item(i);
-                if let Some(map) = problems.object(&at, level, "a level", &["name", "summary"]) {
+                if let Some(map) = problems.object(&at, level, &["name", "summary"]) {
                     if let Some(name) = map.get("name") {
                         put(
                             &mut text,
@@ -75,11 +71,14 @@ pub(super) fn read(bank: &Bank, at: &At, value: &Value, problems: &mut Problems)
                         Some(dimension) => {
                             read_dimension(dimension, &at, value, &mut text, problems)
                         }
-                        None => problems.add(at, "the bank has no dimension of this id"),
+                        None => problems.add(
+                            at,
+                            Why::Shipped("the bank has no dimension of this id".to_owned()),
+                        ),
                     }
                 }
             }
-            other => problems.wrong_type(&at, "an object { … } of dimensions by id", other),
+            other => problems.wrong_type(&at, Key::PROBLEM_KIND_OBJECT, other),
         }
     }
     text
@@ -93,7 +92,7 @@ fn read_dimension(
     problems: &mut Problems,
 ) {
     let fields = &["name", "summary", "statements", "guidance"];
-    let Some(map) = problems.object(at, value, "a dimension's translation", fields) else {
+    let Some(map) = problems.object(at, value, fields) else {
         return;
     };
     let id = dimension.id.as_str();
@@ -124,11 +123,14 @@ fn read_dimension(
                             problems,
                         );
                     } else {
-                        problems.add(at, "the dimension has no statement of this id");
+                        problems.add(
+                            at,
+                            Why::Shipped("the dimension has no statement of this id".to_owned()),
+                        );
                     }
                 }
             }
-            other => problems.wrong_type(&at, "an object { … } of statements by id", other),
+            other => problems.wrong_type(&at, Key::PROBLEM_KIND_OBJECT, other),
         }
     }
     let Some(guidance) = map.get("guidance") else {
@@ -141,17 +143,16 @@ fn read_dimension(
     if list.len() > dimension.guidance.len() {
         problems.add(
             at,
-            format_args!(
+            Why::Shipped(format!(
                 "the dimension has guidance for {} levels",
                 dimension.guidance.len()
-            ),
+            )),
         );
     }
     for (i, (value, guidance)) in list.iter().zip(&dimension.guidance).enumerate() {
         let at = at.item(i);
         let level = guidance.level;
-        let Some(map) = problems.object(&at, value, "a level's guidance", &["next", "practices"])
-        else {
+        let Some(map) = problems.object(&at, value, &["next", "practices"]) else {
             continue;
         };
         if let Some(next) = map.get("next") {
@@ -167,7 +168,7 @@ fn read_dimension(
         };
         let most = guidance.practices.len();
         if given.len() > most {
-            problems.add(at, format_args!("this level has {most} practices"));
+            problems.add(at, Why::Shipped(format!("this level has {most} practices")));
         }
         for ((p, value), n) in given.iter().take(most).enumerate().zip(1..) {
             let field = Field::Practice(id.to_owned(), level, n);
@@ -179,11 +180,11 @@ fn read_dimension(
 /// Gives `field` the translated text `value`, or notes the problem with it.
 fn put(text: &mut BankText, field: Field, at: &At, value: &Value, problems: &mut Problems) {
     let Value::String(given) = value else {
-        problems.wrong_type(at, "text", value);
+        problems.wrong_type(at, Key::PROBLEM_KIND_TEXT, value);
         return;
     };
     match refuse_text(given) {
         None => text.set(field, given.clone()),
-        Some(reason) => problems.add(at, reason),
+        Some(reason) => problems.add(at, Why::Shipped(reason)),
     }
 }

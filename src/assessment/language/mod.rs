@@ -23,100 +23,24 @@
 //! a result made in one language opens in every other with the same scores.
 
 mod bank_text;
+mod key;
 mod labels;
 mod reasons;
 pub mod rules;
 mod tag;
 
+pub use key::Key;
 pub use tag::Language;
 
 use crate::assessment::bank::{Bank, BankText};
-use crate::assessment::untrusted::{read_json, At, Problems};
+use crate::assessment::untrusted::{read_json, At, Place, Problems, Why};
 use crate::assessment::Problem;
-use std::ops::Range;
 use std::rc::Rc;
-
-/// One of Tandem's messages, named by its key in `en.json` (`nav.next` is
-/// `Key::NAV_NEXT`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct Key(u16);
-
-include!(concat!(env!("OUT_DIR"), "/messages.rs"));
-
-impl Key {
-    /// How many messages there are.
-    pub const COUNT: usize = ENGLISH_AT.len();
-
-    /// Every message, in the order of its key.
-    pub fn all() -> impl Iterator<Item = Key> {
-        (0..Key::COUNT as u16).map(Key)
-    }
-
-    /// The key as `en.json` writes it, such as `nav.next`.
-    pub fn name(self) -> &'static str {
-        NAMES[usize::from(self.0)]
-    }
-
-    /// The English forms: `other` alone, or `one` and `other`.
-    pub fn english(self) -> Vec<(&'static str, &'static str)> {
-        let one = self.english_form("one");
-        let other = self.in_english();
-        if one.is_empty() {
-            vec![("other", other)]
-        } else {
-            vec![("one", one), ("other", other)]
-        }
-    }
-
-    /// Its English text in `form` (`one` or `other`); empty for a `one` it
-    /// does not have.
-    fn english_form(self, form: &str) -> &'static str {
-        let [start, other, end] = ENGLISH_AT[self.index()].map(usize::from);
-        let range = if form == "one" {
-            start..other
-        } else {
-            other..end
-        };
-        if range.end <= FIRST_SCREEN_TEXT.len() {
-            FIRST_SCREEN_TEXT.get(range).unwrap_or_default()
-        } else {
-            // Called through a pointer the optimisers cannot see through,
-            // so that it is never inlined here: the split moves it to the
-            // rest with the text it reads, and calling it loads the rest
-            // if it has not arrived (see `FIRST_SCREEN` in build.rs).
-            let later: fn(Range<usize>) -> &'static str = later_english;
-            std::hint::black_box(later)(range)
-        }
-    }
-
-    /// Its English text (the `other` form), as exports write it.
-    pub fn in_english(self) -> &'static str {
-        self.english_form("other")
-    }
-
-    fn index(self) -> usize {
-        usize::from(self.0)
-    }
-}
-
-/// The English of a message the first screen does not show, at `range` of
-/// the two texts one after the other.
-#[inline(never)]
-fn later_english(range: Range<usize>) -> &'static str {
-    let first = FIRST_SCREEN_TEXT.len();
-    LATER_ENGLISH
-        .get(range.start.saturating_sub(first)..range.end.saturating_sub(first))
-        .and_then(|bytes| std::str::from_utf8(bytes).ok())
-        .unwrap_or_default()
-}
 
 impl Language {
     /// The SHA-256 (hex) the build recorded for its file.
     fn file_sha256(self) -> Option<&'static str> {
-        FILES
-            .iter()
-            .find(|(code, _)| *code == self.code())
-            .map(|(_, hex)| *hex)
+        key::file_sha256(self.code())
     }
 }
 
@@ -179,11 +103,10 @@ impl Translation {
     /// [`rules::read_messages`], and the standard questions' text
     /// ([`BankText`]). Every problem is listed with its place.
     pub fn read(language: Language, text: &str) -> Result<Translation, Vec<Problem>> {
-        let value = read_json(text, MAX_LANGUAGE_FILE, "a language file").map_err(|p| vec![p])?;
+        let value = read_json(text, MAX_LANGUAGE_FILE).map_err(|p| vec![p])?;
         let mut problems = Problems::default();
         let at = At::File;
-        let Some(map) = problems.object(&at, &value, "a language file", &["messages", "bank"])
-        else {
+        let Some(map) = problems.object(&at, &value, &["messages", "bank"]) else {
             return Err(problems.into_list());
         };
         let english: Vec<(&str, Vec<(&str, &str)>)> = Key::all()
@@ -192,12 +115,15 @@ impl Translation {
         let (messages, found) = match map.get("messages") {
             Some(messages) => rules::read_messages(language.code(), messages, &english),
             None => {
-                problems.add(at.field("messages"), "is missing");
+                problems.add(at.field("messages"), Key::PROBLEM_MISSING);
                 (Vec::new(), Vec::new())
             }
         };
         for (place, reason) in found {
-            problems.add(format_args!("messages.{place}"), reason);
+            problems.add(
+                Place::Path(format!("messages.{place}")),
+                Why::Shipped(reason),
+            );
         }
         let bank = match map.get("bank") {
             Some(value) => {

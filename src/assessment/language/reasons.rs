@@ -2,7 +2,8 @@
 //! code that does not read ([`CodeError`]), an export that does not import
 //! ([`ImportError`]), saved data that cannot be used ([`SavedError`],
 //! [`RestoreError`]), and any of the first two as a screen keeps it
-//! ([`Reason`]). The types say what went wrong; their words live here,
+//! ([`Reason`]), and a problem in a file or a link a person wrote
+//! ([`Problem`]: its [`Place`] and its [`Why`]). The types say what went wrong; their words live here,
 //! beside the messages, and their English ([`fmt::Display`]) is the same
 //! words in English, so that each sentence is written once, in `en.json`.
 
@@ -11,6 +12,8 @@ use crate::assessment::code::{self, CodeError};
 use crate::assessment::export::{self, ImportError};
 use crate::assessment::reason::Reason;
 use crate::assessment::saved::{self, SavedError};
+use crate::assessment::untrusted::{Arg, Place, Problem, Why};
+use crate::assessment::wording;
 use crate::assessment::workshop::{self, PasteTooLong, RestoreError};
 use std::fmt;
 
@@ -80,8 +83,7 @@ impl ImportError {
         }
     }
 
-    /// What is wrong and what to do, in `words`' language. A damaged
-    /// export's detail is the JSON reader's, in English.
+    /// What is wrong and what to do, in `words`' language.
     pub fn words(&self, words: &Words) -> String {
         let key = self.key();
         match self {
@@ -103,7 +105,7 @@ impl ImportError {
                 ],
             ),
             ImportError::OtherBank { id } => words.fill(key, &[("bank", id)]),
-            ImportError::Damaged { reason } => words.fill(key, &[("reason", reason)]),
+            ImportError::Damaged { reason } => words.fill(key, &[("reason", &reason.words(words))]),
             ImportError::NotTandem | ImportError::Earlier => words.get(key).to_owned(),
         }
     }
@@ -120,8 +122,7 @@ impl SavedError {
     }
 
     /// Why the saved data cannot be used, in `words`' language: a clause
-    /// that the screen's sentence goes on from. A damaged record's detail
-    /// is the JSON reader's, in English.
+    /// that the screen's sentence goes on from.
     pub fn words(&self, words: &Words) -> String {
         let key = self.key();
         match self {
@@ -133,7 +134,7 @@ impl SavedError {
                 ],
             ),
             SavedError::OtherBank { bank } => words.fill(key, &[("bank", bank)]),
-            SavedError::Damaged { reason } => words.fill(key, &[("reason", reason)]),
+            SavedError::Damaged { reason } => words.fill(key, &[("reason", &reason.words(words))]),
             SavedError::Workshop(error) => words.fill(key, &[("reason", &error.words(words))]),
         }
     }
@@ -162,13 +163,12 @@ impl RestoreError {
 }
 
 impl Reason {
-    /// What is wrong and what to do, in `words`' language; what a browser
-    /// service said stays as it said it.
+    /// What is wrong and what to do, in `words`' language.
     pub fn words(&self, words: &Words) -> String {
         match self {
             Reason::Code(error) => error.words(words),
             Reason::Import(error) => error.words(words),
-            Reason::Unread(said) => said.clone(),
+            Reason::Unread(why) => why.words(words),
         }
     }
 }
@@ -218,6 +218,96 @@ impl PasteTooLong {
 }
 
 impl fmt::Display for PasteTooLong {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.words(&english()))
+    }
+}
+
+impl Why {
+    /// What is wrong, in `words`' language.
+    pub fn words(&self, words: &Words) -> String {
+        let (key, count, args) = match self {
+            Why::Message { key, count, args } => (key, count, args),
+            Why::Shipped(said) => return said.clone(),
+        };
+        let filled: Vec<(&str, String)> = args
+            .iter()
+            .map(|(name, arg)| {
+                let value = match arg {
+                    Arg::Text(text) => text.clone(),
+                    Arg::Number(n) => words.number(*n as f64),
+                    Arg::Tenths(n) => words.tenths(*n as f64 / 10.0),
+                    Arg::Said(why) => why.words(words),
+                    Arg::List(names) => wording::list(words, names),
+                };
+                (*name, value)
+            })
+            .collect();
+        let filled: Vec<(&str, &str)> = filled.iter().map(|(n, v)| (*n, v.as_str())).collect();
+        match count {
+            Some(n) => words.count(*key, *n, &filled),
+            None => words.fill(*key, &filled),
+        }
+    }
+}
+
+impl Place {
+    /// Where it is, in `words`' language; a path in the file reads as the
+    /// file has it.
+    pub fn words(&self, words: &Words) -> String {
+        let number = |n: usize| words.number(n as f64);
+        match self {
+            Place::File => words.get(Key::PROBLEM_PLACE_FILE).to_owned(),
+            Place::Link => words.get(Key::PROBLEM_PLACE_LINK).to_owned(),
+            Place::Path(path) => path.clone(),
+            Place::Line { line, column } => words.fill(
+                Key::PROBLEM_PLACE_LINE,
+                &[("line", &number(*line)), ("column", &number(*column))],
+            ),
+            Place::Row(row) => words.fill(Key::PROBLEM_PLACE_ROW, &[("row", &number(*row))]),
+            Place::Cell {
+                row,
+                column,
+                heading,
+            } => words.fill(
+                Key::PROBLEM_PLACE_CELL,
+                &[
+                    ("row", &number(*row)),
+                    ("column", &number(*column)),
+                    ("heading", heading),
+                ],
+            ),
+            Place::Bank(place) => {
+                words.fill(Key::PROBLEM_PLACE_BANK, &[("place", &place.words(words))])
+            }
+        }
+    }
+}
+
+impl Problem {
+    /// "Where: what is wrong", in `words`' language.
+    pub fn words(&self, words: &Words) -> String {
+        format!(
+            "{}: {}",
+            self.location.words(words),
+            self.reason.words(words)
+        )
+    }
+}
+
+impl fmt::Display for Why {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.words(&english()))
+    }
+}
+
+impl fmt::Display for Place {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.words(&english()))
+    }
+}
+
+impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.words(&english()))
     }

@@ -72,18 +72,17 @@ pub fn placeholders(text: &str) -> Vec<&str> {
     names
 }
 
-/// Where `text` turns the direction of what follows, if it does: a
-/// translation has no need to, since Tandem sets each language's direction
-/// itself, and one that does can make a text read as something it is not.
-pub fn direction_control(text: &str) -> Option<String> {
-    let (position, c) = text.chars().enumerate().find(|(_, c)| {
-        matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}')
-    })?;
-    Some(format!(
-        "character {} is a direction control (U+{:04X}); Tandem sets each language's direction itself",
-        position + 1,
-        c as u32
-    ))
+/// Where `text` turns the direction of what follows, if it does: the
+/// position (from 1, in characters) and the control. A translation has no
+/// need to, since Tandem sets each language's direction itself, and one
+/// that does can make a text read as something it is not.
+pub fn direction_control(text: &str) -> Option<(usize, char)> {
+    text.chars()
+        .zip(1..)
+        .find(|(c, _)| {
+            matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}')
+        })
+        .map(|(c, at)| (at, c))
 }
 
 /// Why `text` cannot be shown as a message, if it cannot: a translation is
@@ -100,8 +99,11 @@ pub fn refuse_text(text: &str) -> Option<String> {
             "it is {chars} characters long, and a message may have at most {MAX_MESSAGE_CHARS}"
         ));
     }
-    if let Some(found) = direction_control(text) {
-        return Some(found);
+    if let Some((at, c)) = direction_control(text) {
+        return Some(format!(
+            "character {at} is a direction control (U+{:04X}); Tandem sets each language's direction itself",
+            c as u32
+        ));
     }
     for (position, c) in text.chars().enumerate() {
         let at = position + 1;

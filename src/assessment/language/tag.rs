@@ -2,6 +2,9 @@
 //! everything else that names a language (a bank's translated text, a
 //! configuration, the address) refers to.
 
+use super::Key;
+use crate::assessment::untrusted::Why;
+
 /// A language Tandem speaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Language {
@@ -48,6 +51,11 @@ impl Language {
     pub fn codes() -> String {
         let codes: Vec<&str> = Language::ALL.iter().map(|l| l.code()).collect();
         codes.join(", ")
+    }
+
+    /// Why a code that names no language Tandem speaks is refused.
+    pub fn unknown() -> Why {
+        Why::new(Key::PROBLEM_LANGUAGE).text("codes", Language::codes())
     }
 
     /// Written from right to left.

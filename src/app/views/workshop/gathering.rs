@@ -4,13 +4,14 @@
 use crate::app::components::{use_words, QrScanner};
 use crate::assessment::export;
 use crate::assessment::language::{Key, Words};
+use crate::assessment::untrusted::Why;
 use crate::assessment::workshop::Gathered;
 use crate::files;
 use yew::prelude::*;
 
 /// Exported result files as read: each one's name and text, or why it could
 /// not be read.
-pub type ChosenFiles = Vec<(String, Result<String, String>)>;
+pub type ChosenFiles = Vec<(String, Result<String, Why>)>;
 
 #[derive(Properties, PartialEq)]
 pub struct GatheringProps {
