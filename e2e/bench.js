@@ -352,7 +352,7 @@ async function languageSwitches(origin, dist) {
       [code, title],
     );
   const rows = [['language', 'file (gzip -9)', 'first switch to it', 'back to English']];
-  record.languages = { runs: SWITCH_RUNS, files: {} };
+  record.languages = { runs: SWITCH_RUNS, files: [] };
   for (const code of codes) {
     const first = [];
     const back = [];
@@ -369,7 +369,7 @@ async function languageSwitches(origin, dist) {
     }
     const [raw, gzip] = sizes[code] ?? [0, 0];
     rows.push([code, `${gzip.toLocaleString('en-GB')} B of ${raw.toLocaleString('en-GB')} B`, summary(first), summary(back)]);
-    record.languages.files[code] = { raw, gzip, first: durations(first), back: durations(back) };
+    record.languages.files.push({ code, raw, gzip, first: durations(first), back: durations(back) });
   }
   console.log('\nSwitching language on the landing page (a fresh browser each run; change event to the frame painted in that language):');
   console.log(table(rows));

@@ -41,6 +41,7 @@
 
 use crate::assessment::language::{Key, Words};
 use crate::assessment::saved::{self, SavedError, WorkshopRecord};
+use crate::assessment::untrusted::Why;
 use crate::assessment::{Bank, Progress};
 use std::cell::Cell;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -176,8 +177,6 @@ fn move_earlier(storage: &web_sys::Storage, key: &str, earlier: &str) {
 }
 
 /// Why nothing is written once Tandem has failed (see `recovery`).
-const STOPPED: &str = "Tandem stopped after an error, so it saves nothing more";
-
 /// The text saved under each of this copy of Tandem's keys (every bank's
 /// progress and workshop, the copies kept, the configuration), as it is: for
 /// the copy the recovery screen and the notices offer. `None` for a key that
@@ -242,9 +241,9 @@ fn local_storage() -> Option<web_sys::Storage> {
 
 /// Storage to write to: none once Tandem has failed ([`stop_writing`]), or
 /// when the browser lets Tandem store nothing.
-fn writable() -> Result<web_sys::Storage, String> {
+fn writable() -> Result<web_sys::Storage, Why> {
     if stopped() {
-        return Err(STOPPED.to_owned());
+        return Err(Why::new(Key::PROBLEM_STORAGE_STOPPED));
     }
     local_storage().ok_or_else(unavailable)
 }
@@ -304,7 +303,7 @@ pub enum SaveFailure {
     /// saving now would replace what this page has not seen.
     Conflict,
     /// The browser refused, for the reason given.
-    Refused(String),
+    Refused(Why),
 }
 
 /// Saves `kind` for `bank` over what was saved before, as the text
@@ -360,7 +359,7 @@ pub fn save_workshop(bank: &Bank, record: &WorkshopRecord) -> Result<(), SaveFai
 /// Lets this page's next save of `kind` replace what another tab saved: the
 /// person chose to keep this page's, or the page took in the other's. What
 /// the other tab saved is first kept under a key of its own.
-pub fn take_over(kind: Kind, bank: &Bank) -> Result<(), String> {
+pub fn take_over(kind: Kind, bank: &Bank) -> Result<(), Why> {
     let storage = writable()?;
     let key = key_for(&storage, kind, bank);
     let current = storage.get_item(&key).map_err(explain)?;
@@ -380,7 +379,7 @@ pub fn take_over(kind: Kind, bank: &Bank) -> Result<(), String> {
 /// ([`REPLACED`]) make room by dropping the oldest; copies of data that
 /// could not be read are never dropped, and saving stops instead. `storage`
 /// is [`writable`].
-fn keep(storage: &web_sys::Storage, key: &str, infix: &str, text: &str) -> Result<(), String> {
+fn keep(storage: &web_sys::Storage, key: &str, infix: &str, text: &str) -> Result<(), Why> {
     let at = |n: u32| format!("{key}{infix}{n}");
     for n in 1..=MAX_KEPT {
         match storage.get_item(&at(n)) {
@@ -391,7 +390,7 @@ fn keep(storage: &web_sys::Storage, key: &str, infix: &str, text: &str) -> Resul
         }
     }
     if infix != REPLACED {
-        return Err("there is no room left to keep a copy of what was saved before".to_owned());
+        return Err(Why::new(Key::PROBLEM_STORAGE_NO_ROOM));
     }
     for n in 1..MAX_KEPT {
         if let Ok(Some(newer)) = storage.get_item(&at(n + 1)) {
@@ -402,7 +401,7 @@ fn keep(storage: &web_sys::Storage, key: &str, infix: &str, text: &str) -> Resul
 }
 
 /// Forgets saved progress on `bank`.
-pub fn forget_progress(bank: &Bank) -> Result<(), String> {
+pub fn forget_progress(bank: &Bank) -> Result<(), Why> {
     let storage = writable()?;
     storage
         .remove_item(&key_for(&storage, Kind::Progress, bank))
@@ -441,7 +440,7 @@ pub fn load_config() -> Option<String> {
 }
 
 /// Keeps a configuration opened from a link or a file for the next visit.
-pub fn save_config(text: &str) -> Result<(), String> {
+pub fn save_config(text: &str) -> Result<(), Why> {
     let storage = writable()?;
     storage
         .set_item(&config_key(&storage), text)
@@ -449,7 +448,7 @@ pub fn save_config(text: &str) -> Result<(), String> {
 }
 
 /// Stops using the kept configuration.
-pub fn forget_config() -> Result<(), String> {
+pub fn forget_config() -> Result<(), Why> {
     let storage = writable()?;
     storage.remove_item(&config_key(&storage)).map_err(explain)
 }
@@ -465,7 +464,7 @@ pub fn load_language() -> Option<String> {
 }
 
 /// Keeps the language the person chose for the next visit.
-pub fn save_language(code: &str) -> Result<(), String> {
+pub fn save_language(code: &str) -> Result<(), Why> {
     let storage = writable()?;
     storage
         .set_item(&format!("{LANGUAGE}{}", folder()), code)
@@ -480,17 +479,17 @@ fn config_key(storage: &web_sys::Storage) -> String {
     key
 }
 
-fn unavailable() -> String {
-    "this browser is not letting Tandem store anything".to_owned()
+fn unavailable() -> Why {
+    Why::new(Key::PROBLEM_STORAGE_NONE)
 }
 
-fn explain(error: wasm_bindgen::JsValue) -> String {
+fn explain(error: wasm_bindgen::JsValue) -> Why {
     match error.dyn_ref::<web_sys::DomException>() {
-        Some(e) if e.name() == "QuotaExceededError" => {
-            "this browser's storage for the page is full".to_owned()
-        }
-        Some(e) => format!("the browser refused ({})", e.name()),
-        None => "the browser refused".to_owned(),
+        Some(e) if e.name() == "QuotaExceededError" => Why::new(Key::PROBLEM_STORAGE_FULL),
+        // The exception's name is the browser's code for it, such as
+        // `SecurityError`: the same in every language.
+        Some(e) => Why::new(Key::PROBLEM_STORAGE_REFUSED_NAMED).text("name", e.name()),
+        None => Why::new(Key::PROBLEM_STORAGE_REFUSED),
     }
 }
 

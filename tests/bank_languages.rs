@@ -414,6 +414,69 @@ fn a_configuration_gives_its_own_words_in_several_languages_field_by_field() {
 }
 
 #[test]
+fn the_builder_types_a_configurations_words_in_each_language() {
+    use tandem::assessment::config::{Config, Draft, OwnText};
+    let mut draft = Draft {
+        anonymity_threshold: 3,
+        title: "Partnership check".to_owned(),
+        intro: "Welcome.".to_owned(),
+        ..Draft::default()
+    };
+    *draft.translated_mut(OwnText::Title, Language::German) = "Partnerschafts-Check".to_owned();
+    *draft.translated_mut(OwnText::Intro, Language::German) =
+        "Willkommen.\n\nNehmen Sie sich zehn Minuten.".to_owned();
+    // Typed and then cleared again: left out, like a blank field.
+    *draft.translated_mut(OwnText::Intro, Language::French) = "   ".to_owned();
+    assert_eq!(
+        draft.translated(OwnText::Title, Language::German),
+        "Partnerschafts-Check"
+    );
+    assert_eq!(draft.translated(OwnText::Closing, Language::German), "");
+    let file: Value = serde_json::from_str(&draft.to_json().unwrap()).unwrap();
+    assert_eq!(
+        file["title"],
+        json!({"default": "Partnership check", "de": "Partnerschafts-Check"})
+    );
+    assert_eq!(
+        file["intro"],
+        json!({"default": "Welcome.", "de": "Willkommen.\n\nNehmen Sie sich zehn Minuten."})
+    );
+    assert!(file.get("closing").is_none(), "{file}");
+    let config = Config::parse(&file.to_string(), Bank::standard()).unwrap();
+    assert_eq!(config.title_in(Language::German), "Partnerschafts-Check");
+    assert_eq!(
+        config.intro_in(Language::German),
+        ["Willkommen.", "Nehmen Sie sich zehn Minuten."]
+    );
+    assert_eq!(config.intro_in(Language::French), ["Welcome."]);
+    // A draft made from the file holds the same words to edit.
+    assert_eq!(
+        Draft::of(&config, Bank::standard()),
+        draft_without_blanks(draft.clone())
+    );
+
+    // A language without its default is not dropped: the check names it.
+    draft.title.clear();
+    let problems = Config::parse(&draft.to_json().unwrap(), Bank::standard())
+        .unwrap_err()
+        .problems;
+    assert!(
+        problems.iter().any(|p| p.to_string() == "title: is empty"),
+        "{problems:?}"
+    );
+}
+
+/// `draft` as a file gives it back: without the texts left blank.
+fn draft_without_blanks(
+    mut draft: tandem::assessment::config::Draft,
+) -> tandem::assessment::config::Draft {
+    draft
+        .translated
+        .retain(|(_, _, text)| !text.trim().is_empty());
+    draft
+}
+
+#[test]
 fn a_configuration_in_languages_is_held_to_each_field_rule_with_its_place() {
     let mut value = translated_config();
     value["title"]["it"] = json!("Verifica");

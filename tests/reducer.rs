@@ -159,8 +159,14 @@ fn unreadable_saved_data_is_held_until_the_person_starts() {
 
 #[test]
 fn a_failed_save_is_reported_and_cleared_by_a_later_success() {
-    let state = after(start(), [Action::SavingFailed("storage is full".into())]);
-    assert_eq!(state.saving, Saving::Failed("storage is full".into()));
+    let state = after(
+        start(),
+        [Action::SavingFailed(Why::new(Key::PROBLEM_STORAGE_FULL))],
+    );
+    assert_eq!(
+        state.saving,
+        Saving::Failed(Why::new(Key::PROBLEM_STORAGE_FULL))
+    );
     assert!(state.saving.allows_writing(), "the next change tries again");
     let state = after(state, [Action::Saved]);
     assert_eq!(state.saving, Saving::On);

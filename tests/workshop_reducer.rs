@@ -377,9 +377,14 @@ fn a_failed_save_is_said_and_the_next_save_clears_it() {
     );
     let failed = after(
         state,
-        [WorkshopAction::SavingFailed("storage is full".into())],
+        [WorkshopAction::SavingFailed(Why::new(
+            Key::PROBLEM_STORAGE_FULL,
+        ))],
     );
-    assert_eq!(failed.saving, Saving::Failed("storage is full".into()));
+    assert_eq!(
+        failed.saving,
+        Saving::Failed(Why::new(Key::PROBLEM_STORAGE_FULL))
+    );
     assert!(
         failed.saving.allows_writing(),
         "the next change tries again"
@@ -392,7 +397,9 @@ fn a_failed_save_is_said_and_the_next_save_clears_it() {
 fn another_tabs_codes_are_taken_in_and_said() {
     let state = after(
         pasted(3),
-        [WorkshopAction::SavingFailed("another tab saved".into())],
+        [WorkshopAction::SavingFailed(Why::new(
+            Key::PROBLEM_STORAGE_BUSY,
+        ))],
     );
     let mut joined = state.workshop.clone();
     let mut other = Workshop::new("");

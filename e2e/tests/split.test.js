@@ -51,18 +51,38 @@ test('the landing page runs from the first module, and the rest arrives after it
 test('the landing page shows whole words and links before the rest arrives, alone and embedded', async (t) => {
   // The split moves data as well as code: a first screen that read a
   // string the rest brings would show its bytes as zeros until then.
+  // Zeroed text can also show as nothing at all, and a zeroed number as a
+  // wrong one: so the page is also read again once the rest has arrived,
+  // and must read the same.
   await tandem.journey(t, async ({ page, origin }) => {
     const held = [];
     await page.route((url) => REST.test(url.pathname), (route) => held.push(route));
     const app = new Tandem(page, origin);
+    const read = () =>
+      page.evaluate(() => ({
+        title: document.title,
+        text: document.body.innerText,
+        links: [...document.links].map((link) => `${link.textContent.trim()} ${link.getAttribute('href')}`),
+        labels: [...document.querySelectorAll('[aria-label]')].map((e) => e.getAttribute('aria-label')),
+      }));
     for (const address of ['/', '/?embed=1']) {
       await page.goto(`${origin}${address}`);
       await app.expectLanding();
       const shown = await page.evaluate(() => document.title + document.documentElement.outerHTML);
       assert.ok(!shown.includes('\u0000'), `${address}: the page shows a zero byte before the rest arrives`);
       assert.equal((await restMarks(page)).length, 0, `${address}: the rest arrived, so the check proves nothing`);
+      const before = await read();
+      assert.ok(before.links.length > 0 && before.text.length > 200, `${address}: ${before.text}`);
+      for (const route of held.splice(0)) await route.continue();
+      await page.waitForFunction(() => performance.getEntriesByName('tandem:rest-linked').length > 0);
+      // Away and back, so that the landing page is drawn again from data
+      // that the rest has now filled in.
+      await page.evaluate(() => { location.hash = '#builder'; });
+      await app.expectHeading('Configuration builder');
+      await page.goBack();
+      await app.expectLanding();
+      assert.deepEqual(await read(), before, `${address}: the page reads otherwise once the rest has arrived`);
     }
-    for (const route of held) await route.continue();
   });
 });
 

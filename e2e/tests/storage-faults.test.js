@@ -4,6 +4,7 @@
 // nothing it could not read, and offers the data as a file.
 
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 import { useTandem } from '../harness.js';
@@ -12,6 +13,7 @@ import { savedBefore, savedKey } from '../storage.js';
 import { Tandem } from '../tandem.js';
 
 const tandem = useTandem();
+const LANGUAGES = JSON.parse(readFileSync(new URL('../fixtures/languages.json', import.meta.url), 'utf8'));
 const PROGRESS = savedKey('tandem.progress');
 
 const stored = (page, key = PROGRESS) => page.evaluate((k) => localStorage.getItem(k), key);
@@ -82,6 +84,15 @@ test('a full storage: answering goes on, the notice says why, and the answers ca
     assert.equal(file.name, 'tandem-result.json');
     const exported = JSON.parse(file.text);
     assert.equal(Object.keys(exported.progress.answers).length, 2, file.text);
+
+    // The reason is Tandem's own, so a German reader reads it in German.
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('de');
+    const german = LANGUAGES.de.messages;
+    const inGerman = notice(page, german['problem.storage.full']);
+    await inGerman.waitFor();
+    const text = await inGerman.textContent();
+    assert.ok(text.startsWith(german['saving.failed'].split('{reason}')[0]), text);
+    assert.ok(!text.includes('storage for the page is full'), text);
   });
 });
 

@@ -8,7 +8,9 @@
 use super::state::Saving;
 use super::views::Workshop;
 use super::workshop_state::{WorkshopAction, WorkshopState};
+use crate::assessment::language::Key;
 use crate::assessment::saved::WorkshopRecord;
+use crate::assessment::untrusted::Why;
 use crate::assessment::Bank;
 use crate::storage::{self, SaveFailure};
 use std::rc::Rc;
@@ -45,9 +47,7 @@ pub fn use_saved_workshop(
                 dispatch.dispatch(match storage::save_workshop(&bank, record) {
                     Ok(()) => WorkshopAction::Saved,
                     Err(SaveFailure::Conflict) => absorb_other_tab(&bank, record),
-                    Err(SaveFailure::Refused(reason)) => {
-                        WorkshopAction::SavingFailed(reason.into())
-                    }
+                    Err(SaveFailure::Refused(reason)) => WorkshopAction::SavingFailed(reason),
                 });
             },
         );
@@ -72,10 +72,10 @@ fn absorb_other_tab(bank: &Bank, record: &WorkshopRecord) -> WorkshopAction {
             workshop: joined.workshop,
             added,
         },
-        Err(SaveFailure::Conflict) => WorkshopAction::SavingFailed(
-            "another tab or window keeps saving this workshop at the same moment".into(),
-        ),
-        Err(SaveFailure::Refused(reason)) => WorkshopAction::SavingFailed(reason.into()),
+        Err(SaveFailure::Conflict) => {
+            WorkshopAction::SavingFailed(Why::new(Key::PROBLEM_STORAGE_BUSY))
+        }
+        Err(SaveFailure::Refused(reason)) => WorkshopAction::SavingFailed(reason),
     }
 }
 

@@ -32,7 +32,7 @@ pub enum Saving {
     /// wrote them; nothing is saved until the person chooses whose to keep.
     Conflict,
     /// The last save failed (the reason is given); the next change retries.
-    Failed(AttrValue),
+    Failed(Why),
 }
 
 impl Saving {
@@ -104,7 +104,7 @@ pub enum Action {
     /// Chose to forget all answers and start again.
     Restarted,
     /// Saving progress failed, for the reason given.
-    SavingFailed(AttrValue),
+    SavingFailed(Why),
     /// Progress was saved.
     Saved,
     /// Saving stopped because another tab saved answers in the meantime.

@@ -116,7 +116,7 @@ pub fn Tandem(
                     dispatch.dispatch(match result {
                         Ok(()) => Action::Saved,
                         Err(SaveFailure::Conflict) => Action::SavingConflicted,
-                        Err(SaveFailure::Refused(reason)) => Action::SavingFailed(reason.into()),
+                        Err(SaveFailure::Refused(reason)) => Action::SavingFailed(reason),
                     });
                 }
             },
@@ -281,7 +281,7 @@ pub fn Tandem(
                             // first; if even that fails, saving stays off.
                             match storage::take_over(storage::Kind::Progress, &bank) {
                                 Ok(()) => Action::KeptThisPage,
-                                Err(reason) => Action::SavingFailed(reason.into()),
+                                Err(reason) => Action::SavingFailed(reason),
                             }
                         })
                     }}

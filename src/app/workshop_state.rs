@@ -13,7 +13,7 @@ use crate::assessment::workshop::{Gathered, TeamView, Workshop};
 use crate::assessment::{export, Bank, Reason};
 use crate::timing;
 use std::rc::Rc;
-use yew::{AttrValue, Reducible};
+use yew::Reducible;
 
 /// Where presenter mode is: which slide, and whether the room has seen its
 /// figures yet.
@@ -117,7 +117,7 @@ pub enum WorkshopAction {
     /// Started a new, empty workshop.
     Cleared,
     /// Saving failed, for the reason given.
-    SavingFailed(AttrValue),
+    SavingFailed(Why),
     /// The workshop was saved.
     Saved,
     /// Another tab had saved this workshop meanwhile; `workshop` is this

@@ -56,15 +56,16 @@ pub fn SavingNotice(props: &SavingNoticeProps) -> Html {
             because(Key::SAVING_HELD_WORKSHOP, &reason.words(&words)),
             Some(button(Key::SAVING_DOWNLOAD_SAVED, &props.on_download_saved)),
         ),
-        Saving::Failed(reason) if props.of_workshop => {
-            (because(Key::SAVING_FAILED_WORKSHOP, reason), None)
-        }
+        Saving::Failed(reason) if props.of_workshop => (
+            because(Key::SAVING_FAILED_WORKSHOP, &reason.words(&words)),
+            None,
+        ),
         Saving::Held(reason) => (
             because(Key::SAVING_HELD, &reason.words(&words)),
             Some(button(Key::SAVING_DOWNLOAD_SAVED, &props.on_download_saved)),
         ),
         Saving::Failed(reason) => (
-            because(Key::SAVING_FAILED, reason),
+            because(Key::SAVING_FAILED, &reason.words(&words)),
             Some(button(
                 Key::SAVING_DOWNLOAD_ANSWERS,
                 &props.on_download_answers,

@@ -4,13 +4,13 @@
 //! configuration. The draft is checked by the same `Config::parse` that reads
 //! the file, so what the builder accepts, the app accepts.
 
-use super::builder_languages::BuilderLanguages;
+use super::builder_languages::{named, BuilderLanguages};
 use super::builder_preview::BuilderPreview;
 use crate::app::components::{read_chosen, use_words};
 use crate::assessment::config::{
-    self, Draft, HostMessages, LogoError, MAX_LINK_CHARS, MAX_LOGO_BYTES, MAX_LOGO_SIDE,
+    self, Draft, HostMessages, LogoError, OwnText, MAX_LINK_CHARS, MAX_LOGO_BYTES, MAX_LOGO_SIDE,
 };
-use crate::assessment::language::{Key, Words};
+use crate::assessment::language::{Key, Language, Words};
 use crate::assessment::saved::MAX_THRESHOLD;
 use crate::assessment::untrusted::{Place, Why};
 use crate::assessment::{Bank, Config, ConfigError, Logo, Problem};
@@ -38,6 +38,8 @@ enum Field {
     Closing,
     Contact,
     Bank,
+    /// The title, intro or closing in a language.
+    Own(OwnText, Language),
 }
 
 impl Field {
@@ -51,6 +53,7 @@ impl Field {
             Field::Closing => &draft.closing,
             Field::Contact => &draft.contact,
             Field::Bank => &draft.bank,
+            Field::Own(own, language) => draft.translated(own, language),
         }
     }
 
@@ -66,6 +69,7 @@ impl Field {
             Field::Closing => "closing".to_owned(),
             Field::Contact => "contact".to_owned(),
             Field::Bank => "bank".to_owned(),
+            Field::Own(own, language) => format!("{}.{}", own.key(), language.code()),
         }
     }
 
@@ -79,9 +83,9 @@ impl Field {
                 Place::Bank(_) => self == Field::Bank,
                 place => place.path().is_some_and(|path| {
                     path == at
-                        || path
-                            .strip_prefix(at.as_str())
-                            .is_some_and(|rest| rest.starts_with('.') || rest.starts_with('['))
+                        || path.strip_prefix(at.as_str()).is_some_and(|rest| {
+                            (rest.starts_with('.') || rest.starts_with('[')) && !in_a_language(rest)
+                        })
                 }),
             })
             .collect()
@@ -97,7 +101,24 @@ impl Field {
             Field::Closing => &mut draft.closing,
             Field::Contact => &mut draft.contact,
             Field::Bank => &mut draft.bank,
+            Field::Own(own, language) => draft.translated_mut(own, language),
         }
+    }
+}
+
+/// Whether the rest of a path (`.de`) is a language of the field's own, a
+/// field beside it ([`Field::Own`]) rather than inside it.
+fn in_a_language(rest: &str) -> bool {
+    rest.strip_prefix('.')
+        .is_some_and(|code| Language::ALL.iter().any(|l| l.code() == code))
+}
+
+/// The label and hint of each of the configuration's own texts.
+fn own_keys(own: OwnText) -> (Key, Key) {
+    match own {
+        OwnText::Title => (Key::BUILDER_TITLE, Key::BUILDER_TITLE_HINT),
+        OwnText::Intro => (Key::BUILDER_INTRO, Key::BUILDER_INTRO_HINT),
+        OwnText::Closing => (Key::BUILDER_CLOSING, Key::BUILDER_CLOSING_HINT),
     }
 }
 
@@ -226,6 +247,70 @@ pub fn Builder(
                 { errors }
                 <p class="builder__hint" id={hint_id}>{ words.get(hint) }</p>
             </div>
+        }
+    };
+    // The title, intro or closing in a language: typed in that language's
+    // direction, and spell-checked in it.
+    let own_field = |own: OwnText, language: Language| {
+        let field = Field::Own(own, language);
+        let id = format!("builder-{}-{}", own.key(), language.code());
+        let (label, _) = own_keys(own);
+        let (errors, error_id) = field_errors(field, &id);
+        let value = field.get(&draft).to_owned();
+        let lang = language.code();
+        let dir = if language.right_to_left() {
+            "rtl"
+        } else {
+            "ltr"
+        };
+        let invalid = error_id.is_some().then_some("true");
+        let name = html! { <bdi lang={lang}>{ language.name() }</bdi> };
+        html! {
+            <div class="builder__field">
+                <label for={id.clone()}>{ named(&words.fill(Key::BUILDER_OWN_LABEL, &[("field", words.get(label))]), name) }</label>
+                if own == OwnText::Title {
+                    <input id={id} type="text" {value} {lang} {dir} aria-describedby={error_id}
+                        aria-invalid={invalid} oninput={edit(field)} />
+                } else {
+                    <textarea id={id} rows="4" {value} {lang} {dir} aria-describedby={error_id}
+                        aria-invalid={invalid} oninput={edit_area(field)} />
+                }
+                { errors }
+            </div>
+        }
+    };
+    // Each language's texts, folded away until the consultant opens them;
+    // the summary says how many are given and how many have problems.
+    let own_language = |language: Language| {
+        let given = OwnText::ALL
+            .iter()
+            .filter(|own| !draft.translated(**own, language).trim().is_empty())
+            .count();
+        let to_fix: usize = OwnText::ALL
+            .iter()
+            .map(|own| Field::Own(*own, language).problems(problems).len())
+            .sum();
+        let code = language.code();
+        let name = html! { <bdi lang={code}>{ format!("{} ({code})", language.name()) }</bdi> };
+        let summary = words.fill(
+            Key::BUILDER_OWN_GIVEN,
+            &[
+                ("given", &words.number(given as f64)),
+                ("total", &words.number(OwnText::ALL.len() as f64)),
+            ],
+        );
+        html! {
+            <details class="builder__own">
+                <summary>
+                    { named(&summary, name) }
+                    if to_fix > 0 {
+                        { " " }<span class="builder__to-fix">{ words.count(Key::BUILDER_OWN_TO_FIX, to_fix, &[]) }</span>
+                    }
+                </summary>
+                for own in OwnText::ALL {
+                    { own_field(own, language) }
+                }
+            </details>
         }
     };
     // A colour: its hex field, with the browser's colour picker beside it.
@@ -461,6 +546,13 @@ pub fn Builder(
                         <legend>{ words.get(Key::BUILDER_WORDS) }</legend>
                         { text_area(Field::Intro, "builder-intro", Key::BUILDER_INTRO, Key::BUILDER_INTRO_HINT, "5") }
                         { text_area(Field::Closing, "builder-closing", Key::BUILDER_CLOSING, Key::BUILDER_CLOSING_HINT, "4") }
+                    </fieldset>
+                    <fieldset>
+                        <legend>{ words.get(Key::BUILDER_OWN) }</legend>
+                        <p class="builder__hint">{ words.get(Key::BUILDER_OWN_HINT) }</p>
+                        for language in Language::ALL {
+                            { own_language(language) }
+                        }
                     </fieldset>
                     <fieldset>
                         <legend>{ words.get(Key::BUILDER_WORKSHOP) }</legend>

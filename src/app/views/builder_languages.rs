@@ -69,18 +69,30 @@ pub fn BuilderLanguages(
             download_error.set(files::download(SHEET, "text/csv;charset=utf-8", &sheet).err());
         })
     };
+    // The bank and the draft as the latest render has them, or `None` once
+    // the bank no longer reads (the languages are not shown then): a sheet
+    // read while the consultant edits is laid over the bank as it is when
+    // the reading ends, and one that ends after the bank broke is dropped,
+    // so that it never brings back what the consultant changed.
+    let latest = use_mut_ref(|| None::<(Rc<Bank>, Callback<Bank>)>);
+    *latest.borrow_mut() = Some((Rc::clone(bank), on_translated.clone()));
+    {
+        let latest = latest.clone();
+        use_effect_with((), move |()| move || *latest.borrow_mut() = None);
+    }
     let on_sheet = {
-        let bank = Rc::clone(bank);
         let brought = brought.clone();
-        let on_translated = on_translated.clone();
         read_chosen(move |file| {
-            let bank = Rc::clone(&bank);
+            let latest = latest.clone();
             let brought = brought.clone();
-            let on_translated = on_translated.clone();
             async move {
                 let name = file.name();
                 // A sheet of a bank's text is about as large as the bank.
-                let outcome = match files::read_bytes(&file, 2 * MAX_BANK_BYTES).await {
+                let read = files::read_bytes(&file, 2 * MAX_BANK_BYTES).await;
+                let Some((bank, on_translated)) = latest.borrow().clone() else {
+                    return;
+                };
+                let outcome = match read {
                     Err(Some(size)) => Brought::TooLarge {
                         file: name,
                         bytes: size,
@@ -185,7 +197,7 @@ fn coverage(words: &Words, bank: &Bank, language: Language, fields: usize) -> Ht
 
 /// `text` with the element `name` where its `{language}` is, so that the
 /// language's name keeps its own `lang` wherever the sentence puts it.
-fn named(text: &str, name: Html) -> Html {
+pub(super) fn named(text: &str, name: Html) -> Html {
     match text.split_once("{language}") {
         Some((before, after)) => html! { <>{ before }{ name }{ after }</> },
         None => html! { <>{ name }{ " " }{ text }</> },

@@ -3,8 +3,10 @@
 
 use super::colours::COLOUR_FIELDS;
 use super::file::HOST_MESSAGE_NAMES;
-use super::{Colour, Config, ConfigError, HostMessages, Logo, Translations, FORMAT_VERSION};
+use super::languages::{written, OwnText};
+use super::{Colour, Config, ConfigError, HostMessages, Logo, FORMAT_VERSION};
 use crate::assessment::bank::{self, Bank};
+use crate::assessment::language::Language;
 use crate::assessment::link::Link;
 use crate::assessment::untrusted::{self, Place, Problem};
 use serde_json::Value;
@@ -28,10 +30,9 @@ pub struct Draft {
     pub intro: String,
     /// The closing text, as the intro.
     pub closing: String,
-    /// The title, intro and closing in other languages, as the file the
-    /// draft was made from gave them: written back with their fields
-    /// whenever those are not blank.
-    pub translations: Translations,
+    /// The title, intro and closing in other languages, as typed; one left
+    /// blank is left out.
+    pub translated: Vec<(OwnText, Language, String)>,
     /// The contact link; left out when blank.
     pub contact: String,
     /// The anonymity threshold.
@@ -72,7 +73,7 @@ impl Draft {
             ],
             intro: config.intro().join("\n\n"),
             closing: config.closing().join("\n\n"),
-            translations: config.translations().clone(),
+            translated: config.translations().texts(),
             contact: text(config.contact().map(Link::as_str)),
             anonymity_threshold: config.anonymity_threshold(),
             host_messages: config.host_messages(),
@@ -99,17 +100,57 @@ impl Draft {
         self.to_value().map(|value| value.to_string())
     }
 
+    /// The text of `own` in `language` as typed; empty when none is.
+    pub fn translated(&self, own: OwnText, language: Language) -> &str {
+        self.translated
+            .iter()
+            .find(|(field, l, _)| *field == own && *l == language)
+            .map_or("", |(_, _, text)| text)
+    }
+
+    /// The text of `own` in `language`, to type into.
+    pub fn translated_mut(&mut self, own: OwnText, language: Language) -> &mut String {
+        let at = match self
+            .translated
+            .iter()
+            .position(|(field, l, _)| *field == own && *l == language)
+        {
+            Some(at) => at,
+            None => {
+                self.translated.push((own, language, String::new()));
+                self.translated.len() - 1
+            }
+        };
+        &mut self.translated[at].2
+    }
+
     fn to_value(&self) -> Result<Value, ConfigError> {
         let mut map = serde_json::Map::new();
         map.insert("version".to_owned(), Value::from(FORMAT_VERSION));
-        // A field left blank is left out, with any languages it had.
+        // A field left blank is left out.
         let text = |map: &mut serde_json::Map<String, Value>, key: &str, value: &str| {
             if !value.trim().is_empty() {
-                map.insert(key.to_owned(), self.translations.written(key, value));
+                map.insert(key.to_owned(), Value::from(value));
+            }
+        };
+        // One of the configuration's own texts, with its languages: left
+        // out when all of it is blank. Languages without their default are
+        // written with it empty, so that the check says it is missing
+        // rather than the languages disappearing.
+        let own = |map: &mut serde_json::Map<String, Value>, own: OwnText, value: &str| {
+            let texts: Vec<(Language, &str)> = self
+                .translated
+                .iter()
+                .filter(|(field, _, _)| *field == own)
+                .map(|(_, language, text)| (*language, text.as_str()))
+                .collect();
+            let any = texts.iter().any(|(_, text)| !text.trim().is_empty());
+            if any || !value.trim().is_empty() {
+                map.insert(own.key().to_owned(), written(value, &texts));
             }
         };
         text(&mut map, "organisation", &self.organisation);
-        text(&mut map, "title", &self.title);
+        own(&mut map, OwnText::Title, &self.title);
         text(&mut map, "logo", self.logo.trim());
         let mut colours = serde_json::Map::new();
         for (key, value) in COLOUR_FIELDS.iter().zip(&self.colours) {
@@ -120,8 +161,8 @@ impl Draft {
         if !colours.is_empty() {
             map.insert("colours".to_owned(), Value::Object(colours));
         }
-        text(&mut map, "intro", &self.intro);
-        text(&mut map, "closing", &self.closing);
+        own(&mut map, OwnText::Intro, &self.intro);
+        own(&mut map, OwnText::Closing, &self.closing);
         text(&mut map, "contact", self.contact.trim());
         map.insert(
             "anonymity_threshold".to_owned(),

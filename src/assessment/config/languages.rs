@@ -7,6 +7,27 @@
 use crate::assessment::language::Language;
 use serde_json::Value;
 
+/// One of a configuration's own texts that come in several languages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OwnText {
+    Title,
+    Intro,
+    Closing,
+}
+
+impl OwnText {
+    pub const ALL: [OwnText; 3] = [OwnText::Title, OwnText::Intro, OwnText::Closing];
+
+    /// Its field in a configuration file.
+    pub fn key(self) -> &'static str {
+        match self {
+            OwnText::Title => "title",
+            OwnText::Intro => "intro",
+            OwnText::Closing => "closing",
+        }
+    }
+}
+
 /// The title, intro and closing in the languages a configuration gives
 /// beside its default words; paragraphs as the intro and closing have them.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -41,30 +62,44 @@ impl Translations {
             .collect()
     }
 
-    /// The field `key` (`title`, `intro` or `closing`) as a file writes it:
-    /// `default` alone as plain text, or with its languages as
-    /// `{"default": …, "de": …}`; paragraphs are joined by a blank line.
-    pub(super) fn written(&self, key: &str, default: &str) -> Value {
-        let texts: Vec<(Language, String)> = match key {
-            "title" => self.title.clone(),
-            "intro" => joined(&self.intro),
-            "closing" => joined(&self.closing),
-            _ => Vec::new(),
+    /// Every text given, as a file writes it: paragraphs joined by a blank
+    /// line.
+    pub fn texts(&self) -> Vec<(OwnText, Language, String)> {
+        let joined = |own: OwnText, list: &[(Language, Vec<String>)]| {
+            list.iter()
+                .map(|(language, paragraphs)| (own, *language, paragraphs.join("\n\n")))
+                .collect::<Vec<_>>()
         };
-        if texts.is_empty() {
-            return Value::from(default);
-        }
-        let mut map = serde_json::Map::new();
-        map.insert("default".to_owned(), Value::from(default));
-        for (language, text) in texts {
-            map.insert(language.code().to_owned(), Value::from(text));
-        }
-        Value::Object(map)
+        let mut texts: Vec<(OwnText, Language, String)> = self
+            .title
+            .iter()
+            .map(|(language, title)| (OwnText::Title, *language, title.clone()))
+            .collect();
+        texts.extend(joined(OwnText::Intro, &self.intro));
+        texts.extend(joined(OwnText::Closing, &self.closing));
+        texts
     }
 }
 
-fn joined(list: &[(Language, Vec<String>)]) -> Vec<(Language, String)> {
-    list.iter()
-        .map(|(language, paragraphs)| (*language, paragraphs.join("\n\n")))
-        .collect()
+/// `default` as a file writes a text of its own: plain text alone, or with
+/// the languages of `texts` that are not blank as `{"default": …, "de": …}`,
+/// in the switcher's order.
+pub(super) fn written(default: &str, texts: &[(Language, &str)]) -> Value {
+    let given: Vec<&(Language, &str)> = Language::ALL
+        .iter()
+        .filter_map(|language| {
+            texts
+                .iter()
+                .find(|(l, text)| l == language && !text.trim().is_empty())
+        })
+        .collect();
+    if given.is_empty() {
+        return Value::from(default);
+    }
+    let mut map = serde_json::Map::new();
+    map.insert("default".to_owned(), Value::from(default));
+    for (language, text) in given {
+        map.insert(language.code().to_owned(), Value::from(*text));
+    }
+    Value::Object(map)
 }

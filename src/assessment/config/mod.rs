@@ -41,7 +41,7 @@ pub use colours::COLOUR_FIELDS;
 pub use colours::{linear_table, Colour, ColourError, Colours, Scheme, CUSTOM_PROPERTIES};
 pub use draft::{pretty_bank, Draft};
 pub use file::{site_mark, Config, ConfigError, HostMessages, FORMAT_VERSION, MAX_CONFIG_BYTES};
-pub use languages::Translations;
+pub use languages::{OwnText, Translations};
 pub use link_format::{json_from_link, link_fragment, LINK_PREFIX, MAX_LINK_CHARS};
 pub use logo::{ImageFormat, Logo, LogoError, MAX_LOGO_BYTES, MAX_LOGO_PATH, MAX_LOGO_SIDE};
 pub use policy::{Links, Part, Policy};

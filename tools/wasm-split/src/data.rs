@@ -20,7 +20,9 @@
 //! A chunk moves when the rest's functions reach it the same way and the
 //! main module does not; a chunk that nothing is seen to reach stays. So a
 //! mistake can only keep too much in the main module, unless an address is
-//! made in a way no constant shows, far from where it points.
+//! made in a way no constant shows, far from where it points. Words are
+//! read as the memory holds them when the module starts, zeros included
+//! where no segment writes (wasm-opt trims them off segments' ends).
 
 use std::collections::BTreeSet;
 use std::ops::Range;
@@ -139,16 +141,43 @@ struct Image {
 }
 
 impl Image {
-    /// The little-endian word at `address`, if a segment writes all of it.
-    fn word(&self, address: u32) -> Option<u32> {
-        let index = self
+    /// The little-endian word at `address`. Memory no segment writes reads
+    /// as zero, as it does when the module starts: wasm-opt trims the zeros
+    /// off a segment's end, so a pointer's last byte (an address's top
+    /// byte, always 0 below 16 MiB) is often cut off, and a segment may
+    /// start inside a word.
+    fn word(&self, address: u32) -> u32 {
+        let mut word = [0; 4];
+        for (offset, byte) in (0..).zip(&mut word) {
+            *byte = address.checked_add(offset).map_or(0, |at| self.byte(at));
+        }
+        u32::from_le_bytes(word)
+    }
+
+    /// The first address at which a segment writes a byte other than zero
+    /// outside every one of `chunks` (in address order), if any: data the
+    /// map does not know of, so a map of another link.
+    fn outside(&self, chunks: &[Chunk]) -> Option<u32> {
+        self.segments.iter().find_map(|(at, bytes)| {
+            (*at..).zip(bytes).find_map(|(address, byte)| {
+                let after = chunks.partition_point(|chunk| chunk.range.start <= address);
+                let inside = after > 0 && chunks[after - 1].range.contains(&address);
+                (*byte != 0 && !inside).then_some(address)
+            })
+        })
+    }
+
+    /// The byte at `address`, zero where no segment writes it.
+    fn byte(&self, address: u32) -> u8 {
+        let Some(index) = self
             .segments
             .partition_point(|(at, _)| *at <= address)
-            .checked_sub(1)?;
+            .checked_sub(1)
+        else {
+            return 0;
+        };
         let (at, bytes) = &self.segments[index];
-        let from = (address - at) as usize;
-        let word = bytes.get(from..from.checked_add(4)?)?;
-        Some(u32::from_le_bytes(word.try_into().ok()?))
+        bytes.get((address - at) as usize).copied().unwrap_or(0)
     }
 
     /// The parts of `range` that segments write, with their bytes.
@@ -200,9 +229,7 @@ fn reach(chunks: &[Chunk], image: &Image, roots: &[u32]) -> Vec<bool> {
         let chunk = &chunks[index].range;
         let mut address = chunk.start.next_multiple_of(4);
         while address.saturating_add(4) <= chunk.end {
-            if let Some(word) = image.word(address) {
-                mark(word, &mut reached, &mut work);
-            }
+            mark(image.word(address), &mut reached, &mut work);
             address += 4;
         }
     }
@@ -332,6 +359,13 @@ impl Parsed<'_> {
         moved: &[u32],
     ) -> Result<DataPlan, String> {
         let image = self.image()?;
+        if let Some(at) = image.outside(chunks) {
+            return Err(format!(
+                "the link map does not describe this module: it writes data at {at:#x}, \
+                 in no chunk of the map; build again, so that the map and the module come \
+                 from one link"
+            ));
+        }
         let mut main_roots = self.addresses_in(kept.iter().copied())?;
         main_roots.extend(self.global_addresses());
         let in_main = reach(chunks, &image, &main_roots);
@@ -463,5 +497,45 @@ mod tests {
         let chunks = chunks(&[0..8, 200..208, 500..508], 9);
         assert_eq!(reach(&chunks, &image, &[0]), [true, false, true]);
         assert_eq!(reach(&chunks, &image, &[]), [false, false, false]);
+    }
+
+    #[test]
+    fn a_pointer_whose_zero_bytes_no_segment_writes_still_reaches() {
+        // wasm-opt trims a segment's trailing zeros: the pointer to 0x3000
+        // at 4 is written as its three low bytes only.
+        let trimmed = Image {
+            segments: vec![
+                (0, vec![0; 4]),
+                (4, vec![0x00, 0x30, 0x00]),
+                (0x3000, vec![7; 8]),
+            ],
+        };
+        let chunks = chunks(&[0..8, 0x3000..0x3008], 9);
+        assert_eq!(trimmed.word(4), 0x3000);
+        assert_eq!(reach(&chunks, &trimmed, &[0]), [true, true]);
+        // A segment that starts inside a word: its first bytes are zero.
+        let inside = Image {
+            segments: vec![
+                (0, vec![0; 2]),
+                (6, vec![0x30, 0, 0]),
+                (0x30_0000, vec![7; 8]),
+            ],
+        };
+        assert_eq!(inside.word(4), 0x30_0000);
+        let chunks = self::chunks(&[0..9, 0x30_0000..0x30_0008], 9);
+        assert_eq!(reach(&chunks, &inside, &[0]), [true, true]);
+        // Past the end of memory reads as zero, never wraps.
+        assert_eq!(inside.word(u32::MAX - 1), 0);
+    }
+
+    #[test]
+    fn data_the_map_does_not_know_of_is_found() {
+        let image = Image {
+            segments: vec![(0, vec![1, 0, 0, 0]), (8, vec![0, 0, 5])],
+        };
+        assert_eq!(image.outside(&chunks(&[0..4, 8..12], 9)), None);
+        // Zeros outside a chunk are padding; a written byte is not.
+        assert_eq!(image.outside(&chunks(&[0..4, 8..10], 9)), Some(10));
+        assert_eq!(image.outside(&chunks(&[8..12, 100..104], 9)), Some(0));
     }
 }

@@ -45,6 +45,7 @@ pub fn page(run: &Run) -> Result<String, String> {
     page.extend(machine(run.machine, run.browser)?);
     page.extend(sizes(run.browser)?);
     page.extend(browser(run.browser)?);
+    page.extend(languages(run.browser)?);
     page.extend(workshop(run.browser, run.native)?);
     page.extend(native(run.native)?);
     Ok(wrap(&page.join("\n")))
@@ -196,6 +197,39 @@ fn browser(browser: &Json) -> Result<Vec<String>, String> {
          arrived (faster than a person would), and the rest was loaded at that click.",
         count(browser.number("load.onDemand")?),
         runs("load.runs")?
+    ));
+    lines.push(String::new());
+    Ok(lines)
+}
+
+fn languages(browser: &Json) -> Result<Vec<String>, String> {
+    let mut rows = Vec::new();
+    for file in browser.list("languages.files")? {
+        rows.push(vec![
+            format!("`lang/{}.json`", file.text("code")?),
+            bytes(file.number("gzip")?),
+            bytes(file.number("raw")?),
+            Figures::read(file.at("first")?)?.spread(),
+            Figures::read(file.at("back")?)?.spread(),
+        ]);
+    }
+    let mut lines = section("Switching language");
+    lines.push(format!(
+        "On the landing page of a fresh browser, {} runs each: from the switcher's change \
+         to the frame painted in that language. The first switch fetches the language's \
+         file (and the rest of the code, which reads it); English is in the first module.",
+        count(browser.number("languages.runs")?)
+    ));
+    lines.push(String::new());
+    lines.push(table(
+        &[
+            "file",
+            "gzip -9 ›",
+            "raw ›",
+            "first switch to it ›",
+            "back to English ›",
+        ],
+        rows,
     ));
     lines.push(String::new());
     Ok(lines)
@@ -487,12 +521,16 @@ mod tests {
               "answering": {{"runs": 5, "statements": 36,
                 "answers": {{"median": 12.2, "min": 9.0, "max": 16.2, "p95": {answer_p95}, "count": 185}},
                 "results": {}}},
+              "languages": {{"runs": 3, "files": [
+                {{"code": "de", "raw": 95293, "gzip": 25666, "first": {}, "back": {}}}]}},
               "workshop": {{"runs": 5, "rooms": [
                 {{"codes": 10000, "read": {}, "teamView": {}, "paint": {}, "memory": 5138022}}]}},
               "hostile": {{"runs": 3, "pastes": [{{"name": "prose", "read": {}, "paint": {}}}]}}}}"#,
             f(232.0),
             f(534.0),
             f(35.1),
+            f(88.0),
+            f(9.5),
             f(52.3),
             f(12.7),
             f(150.0),
@@ -521,6 +559,9 @@ mod tests {
         assert!(page.contains("not before it was needed, in any run"));
         assert!(page.contains("95th percentile 13.4 ms, max 16.2 ms | 185 answers in 5 runs | 95th percentile under 16.0 ms: met |"));
         assert!(page.contains("| under 50.0 ms: met |"));
+        assert!(page.contains(
+            "| `lang/de.json` | 25,666 B | 95,293 B | 88.0 ms (max 90.0 ms) | 9.5 ms (max 11.5 ms) |"
+        ));
         assert!(page.contains("| 10,000 | 52.3 ms (max 54.3 ms) | 12.7 ms (max 14.7 ms) | 150.0 ms (max 152.0 ms) | 4.9 MiB |"));
         let prose = page.replace('\n', " ");
         assert!(prose.contains("(the medians added): 65.0 ms; budget under 100.0 ms: met."));
