@@ -397,7 +397,8 @@ async function pasteOnce(origin, pasted, participants) {
     await page.getByRole('button', { name: 'Add codes', exact: true }).click();
     if (participants !== undefined) {
       await page
-        .getByRole('heading', { level: 2, name: `Participants: ${participants}`, exact: true })
+        // The count as the page writes it, through the browser's Intl.
+        .getByRole('heading', { level: 2, name: `Participants: ${participants.toLocaleString('en')}`, exact: true })
         .waitFor();
     }
     await page.waitForFunction(() => window.__tandemBench.paints.some((p) => p.kind === 'Add codes'));
