@@ -10,7 +10,8 @@
 //   CHROMIUM      the Chromium binary (default /usr/bin/chromium)
 //   TANDEM_RUNS   cold loads to time (default 10)
 //   TANDEM_BENCH  which parts to run, comma-separated, from sizes, load,
-//                 answering, languages, workshop, hostile (default all)
+//                 answering, languages, workshop, hostile, lighthouse
+//                 (default all)
 //   TANDEM_BENCH_JSON  a file to write the figures to as well, as JSON (one
 //                 key per part run: see `record`), for `cargo xtask bench
 //                 --write`; the printed tables stay as they are
@@ -37,7 +38,8 @@ const RUNS = Number.parseInt(process.env.TANDEM_RUNS ?? '10', 10);
 const ASSESSMENT_RUNS = 5;
 const AGGREGATION_RUNS = 5;
 const ROOMS = [1_000, 10_000];
-const PARTS = ['sizes', 'load', 'answering', 'languages', 'workshop', 'hostile'];
+const PARTS = ['sizes', 'load', 'answering', 'languages', 'workshop', 'hostile', 'lighthouse'];
+const LIGHTHOUSE_RUNS = 3;
 const SWITCH_RUNS = 3;
 const parts = new Set((process.env.TANDEM_BENCH ?? PARTS.join(',')).split(',').map((p) => p.trim()));
 
@@ -376,6 +378,89 @@ async function languageSwitches(origin, dist) {
 }
 
 /**
+ * Lighthouse's mobile preset (simulated slow 4G, 4x CPU slowdown) on the
+ * landing page and on a result link, served gzip -9, LIGHTHOUSE_RUNS times each in a fresh
+ * Chromium: performance, FCP, LCP, TBT, CLS, accessibility and the errors
+ * in the console, the way people who judge web pages measure them.
+ * Lighthouse is installed in tools/lighthouse (`cargo xtask bench` runs
+ * `npm ci` there), apart from the tests, which do not need it.
+ */
+async function lighthouseRuns(dist, codesFolder) {
+  // Compressed, as a web host sends the files: Lighthouse's slow 4G is
+  // simulated from the bytes that cross the wire.
+  const server = await serveStatic(dist, { compress: true });
+  try {
+    await lighthousePages(server.origin, codesFolder);
+  } finally {
+    await server.close();
+  }
+}
+
+async function lighthousePages(origin, codesFolder) {
+  const modules = new URL('../tools/lighthouse/node_modules/', import.meta.url);
+  const { default: lighthouse } = await import(new URL('lighthouse/core/index.js', modules));
+  const { launch } = await import(new URL('chrome-launcher/dist/index.js', modules));
+  const [code] = (await readFile(path.join(codesFolder, 'codes-1000.txt'), 'utf8')).split('\n');
+  const pages = [
+    ['landing page', '/'],
+    ['result link', `/#r=${code.trim()}`],
+  ];
+  const rows = [['page', 'performance', 'FCP', 'LCP', 'TBT', 'CLS', 'accessibility', 'console errors']];
+  record.lighthouse = { runs: LIGHTHOUSE_RUNS, pages: [] };
+  for (const [name, address] of pages) {
+    const runs = [];
+    for (let run = 0; run < LIGHTHOUSE_RUNS; run += 1) {
+      const chrome = await launch({
+        chromePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+        chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'],
+      });
+      try {
+        const { lhr } = await lighthouse(`${origin}${address}`, {
+          port: chrome.port,
+          output: 'json',
+          logLevel: 'error',
+          onlyCategories: ['performance', 'accessibility', 'best-practices'],
+        });
+        if (lhr.runtimeError) throw new Error(`Lighthouse on ${address}: ${lhr.runtimeError.message}`);
+        const audit = (id) => lhr.audits[id].numericValue;
+        record.lighthouse.version = lhr.lighthouseVersion;
+        runs.push({
+          performance: lhr.categories.performance.score * 100,
+          fcp: audit('first-contentful-paint'),
+          lcp: audit('largest-contentful-paint'),
+          tbt: audit('total-blocking-time'),
+          cls: audit('cumulative-layout-shift'),
+          accessibility: lhr.categories.accessibility.score * 100,
+          consoleErrors: lhr.audits['errors-in-console'].details?.items?.length ?? 0,
+        });
+      } finally {
+        await chrome.kill();
+      }
+    }
+    const of = (key) => median(runs.map((r) => r[key]));
+    const figures = Object.fromEntries(Object.keys(runs[0]).map((key) => [key, of(key)]));
+    figures.worstPerformance = Math.min(...runs.map((r) => r.performance));
+    figures.mostConsoleErrors = Math.max(...runs.map((r) => r.consoleErrors));
+    record.lighthouse.pages.push({ name, address: address.replace(/r=.*/, 'r=…'), ...figures });
+    const seconds = (value) => `${(value / 1000).toFixed(2)} s`;
+    rows.push([
+      name,
+      `${figures.performance} (lowest ${figures.worstPerformance})`,
+      seconds(figures.fcp),
+      seconds(figures.lcp),
+      ms(figures.tbt),
+      figures.cls.toFixed(3),
+      `${figures.accessibility}`,
+      `${figures.mostConsoleErrors}`,
+    ]);
+  }
+  console.log(
+    `\nLighthouse ${record.lighthouse.version}, mobile preset (simulated slow 4G, 4x CPU slowdown), medians of ${LIGHTHOUSE_RUNS} runs:`,
+  );
+  console.log(table(rows));
+}
+
+/**
  * Pastes `pasted` into the workshop of a fresh browser, as a paste would (the
  * whole text at once: typing it with `fill` takes Playwright longer than the
  * app takes to read it), and waits for the frame after "Add codes" and, when
@@ -500,6 +585,7 @@ async function main() {
     if (parts.has('languages')) await languageSwitches(server.origin, dist);
     if (parts.has('workshop')) await aggregation(server.origin, codesFolder);
     if (parts.has('hostile')) await hostilePastes(server.origin, codesFolder);
+    if (parts.has('lighthouse')) await lighthouseRuns(dist, codesFolder);
   } finally {
     await server.close();
   }

@@ -11,12 +11,13 @@
 //   CHROMIUM     the Chromium binary (default /usr/bin/chromium)
 
 import { after, before } from 'node:test';
-import { existsSync, mkdirSync } from 'node:fs';
-import { mkdtemp, open, rm, stat, writeFile } from 'node:fs/promises';
+import { createReadStream, existsSync, mkdirSync } from 'node:fs';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 /** Content types of the files a Trunk build contains; anything else is 404. */
@@ -111,11 +112,12 @@ export const SECURITY_HEADERS = {
  * its connection is dropped unanswered, as for a device with no network.
  * (Chromium's offline emulation, which `context.setOffline` sets, covers a
  * page's own requests but not, in every version, those its service worker
- * makes.)
+ * makes.) With `compress`, the build's files go gzip -9 to a browser that
+ * accepts it, as a web host sends them (the benchmark's Lighthouse runs).
  */
 export async function serveStatic(
   root,
-  { address = APP_ADDRESS, headers = {}, files = {}, folders = [] } = {},
+  { address = APP_ADDRESS, headers = {}, files = {}, folders = [], compress = false } = {},
 ) {
   const requests = [];
   let folder = root;
@@ -143,7 +145,7 @@ export async function serveStatic(
       response.end(request.method === 'HEAD' ? undefined : body);
       return;
     }
-    respond(folder, request, response, headers).catch((error) => {
+    respond(folder, request, response, headers, compress).catch((error) => {
       if (!response.headersSent) {
         response.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
       }
@@ -173,7 +175,7 @@ export async function serveStatic(
   };
 }
 
-async function respond(root, request, response, headers) {
+async function respond(root, request, response, headers, compress) {
   const fail = (status, text) => {
     response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
     response.end(request.method === 'HEAD' ? undefined : `${status} ${text}\n`);
@@ -215,19 +217,24 @@ async function respond(root, request, response, headers) {
   if (!info.isFile()) {
     return fail(404, 'Not Found');
   }
-  response.writeHead(200, {
+  const kept = {
     ...headers,
     'Content-Type': type,
-    'Content-Length': info.size,
     'Cache-Control': 'no-store',
     'X-Content-Type-Options': 'nosniff',
-  });
+  };
+  if (compress && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
+    const body = gzipSync(await readFile(file), { level: 9 });
+    response.writeHead(200, { ...kept, 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding', 'Content-Length': body.length });
+    response.end(request.method === 'HEAD' ? undefined : body);
+    return;
+  }
+  response.writeHead(200, { ...kept, 'Content-Length': info.size });
   if (request.method === 'HEAD') {
     response.end();
     return;
   }
-  const handle = await open(file);
-  const stream = handle.createReadStream();
+  const stream = createReadStream(file);
   stream.pipe(response);
   await new Promise((resolve, reject) => {
     stream.once('end', resolve);

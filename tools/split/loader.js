@@ -124,12 +124,24 @@ const tandemSplit = (() => {
   // With Tandem's offline copy in charge (a returning visitor), the rest is
   // read from it alongside the main module and linked before the app
   // starts: the service worker does not answer synchronous requests, and a
-  // returning visitor's first screen may well need the rest.
+  // returning visitor's first screen may well need the rest. So is a page
+  // opened at a fragment (a result link, the workshop, a configuration's
+  // link): only the plain landing page runs without the rest, and anything
+  // else would otherwise wait for it after the main module, in one
+  // synchronous request.
   let early = null;
+  const atFragment = location.hash.length > 1;
+  let offline = false;
   try {
-    if (url && navigator.serviceWorker?.controller) early = fetchRest();
+    offline = Boolean(navigator.serviceWorker?.controller);
   } catch {
     // No service workers in this context (a sandboxed frame, say).
+  }
+  if (url && (offline || atFragment)) {
+    performance.mark('tandem:rest-early');
+    early = fetchRest();
+    // Seen by `keep`, which awaits it; not an unhandled rejection before.
+    early.catch(() => {});
   }
   const keep = async (result) => {
     main = (result.instance ?? result).exports;

@@ -258,27 +258,41 @@ pub fn e2e_ready(ws: &Workspace) -> Result<PathBuf, String> {
         Some(_) => {}
     }
 
-    let node_modules = e2e.join("node_modules");
-    match reinstall_reason(&node_modules, &lock) {
+    npm_ci(ws, "e2e")?;
+    Ok(e2e)
+}
+
+/// Runs `npm ci` in `folder` (relative to the workspace) unless its
+/// node_modules already holds what its package-lock.json lists.
+pub fn npm_ci(ws: &Workspace, folder: &str) -> Result<(), String> {
+    let dir = ws.root.join(folder);
+    match reinstall_reason(&dir.join("node_modules"), &dir.join("package-lock.json")) {
         Some(reason) => {
-            println!("[test] e2e dependencies: {reason}; running npm ci...");
+            println!("[tools] {folder} dependencies: {folder}/{reason}; running npm ci...");
             let start = Instant::now();
             run(
                 ws.command("npm")
                     .args(["ci", "--no-audit", "--no-fund"])
-                    .current_dir(&e2e)
+                    .current_dir(&dir)
                     // Browser downloads fail on these machines; the tests use
                     // the system Chromium passed in CHROMIUM.
                     .env("PUPPETEER_SKIP_DOWNLOAD", "1")
                     .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"),
-                "check that the npm registry is reachable and that e2e/package-lock.json \
-                 matches e2e/package.json",
+                &format!(
+                    "check that the npm registry is reachable and that {folder}/package-lock.json \
+                     matches {folder}/package.json"
+                ),
             )?;
-            println!("[test] e2e dependencies installed in {}", since(start));
+            println!(
+                "[tools] {folder} dependencies installed in {}",
+                since(start)
+            );
         }
-        None => println!("[test] e2e dependencies: node_modules is up to date; skipping npm ci"),
+        None => {
+            println!("[tools] {folder} dependencies: node_modules is up to date; skipping npm ci")
+        }
     }
-    Ok(e2e)
+    Ok(())
 }
 
 fn end_to_end(ws: &Workspace, browser: &Browser) -> Result<(), String> {
@@ -302,11 +316,11 @@ fn end_to_end(ws: &Workspace, browser: &Browser) -> Result<(), String> {
 fn reinstall_reason(node_modules: &Path, lock: &Path) -> Option<&'static str> {
     let modified = |path: &Path| fs::metadata(path).and_then(|m| m.modified()).ok();
     let Some(installed) = modified(node_modules) else {
-        return Some("e2e/node_modules is missing");
+        return Some("node_modules is missing");
     };
     match modified(lock) {
         Some(locked) if locked <= installed => None,
-        _ => Some("e2e/package-lock.json is newer than e2e/node_modules"),
+        _ => Some("package-lock.json is newer than node_modules"),
     }
 }
 

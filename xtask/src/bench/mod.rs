@@ -16,7 +16,7 @@ use std::path::Path;
 use std::time::Instant;
 
 use crate::process::{run, since};
-use crate::steps::{e2e_ready, trunk_release};
+use crate::steps::{e2e_ready, npm_ci, trunk_release};
 use crate::tools;
 use crate::workspace::Workspace;
 
@@ -64,6 +64,8 @@ pub fn bench(ws: &Workspace, figures: Figures) -> Result<(), String> {
     )?;
 
     let e2e = e2e_ready(ws)?;
+    // Lighthouse, which only the benchmark runs, apart from the tests' own.
+    npm_ci(ws, "tools/lighthouse")?;
     let record = codes.join("browser.json");
     println!("\n[bench] browser: headless Chromium against dist/ (a few minutes)...");
     let mut node = ws.command("node");

@@ -17,6 +17,10 @@ const RESULTS_MS: f64 = 50.0;
 const ROOM_OF_10000_MS: f64 = 100.0;
 /// 1 MB pasted that holds no code, read: the slowest shape's median.
 const HOSTILE_READ_MS: f64 = 200.0;
+/// Lighthouse's mobile performance score on the landing page, at least.
+const LIGHTHOUSE_PERFORMANCE: f64 = 99.0;
+/// Lighthouse's largest contentful paint on the landing page, at most.
+const LIGHTHOUSE_LCP_MS: f64 = 1500.0;
 
 /// What one run of `cargo xtask bench --write` measured, and where.
 pub struct Run<'a> {
@@ -46,6 +50,7 @@ pub fn page(run: &Run) -> Result<String, String> {
     page.extend(sizes(run.browser)?);
     page.extend(browser(run.browser)?);
     page.extend(languages(run.browser)?);
+    page.extend(lighthouse(run.browser)?);
     page.extend(workshop(run.browser, run.native)?);
     page.extend(native(run.native)?);
     Ok(wrap(&page.join("\n")))
@@ -230,6 +235,90 @@ fn languages(browser: &Json) -> Result<Vec<String>, String> {
             "back to English ›",
         ],
         rows,
+    ));
+    lines.push(String::new());
+    Ok(lines)
+}
+
+fn lighthouse(browser: &Json) -> Result<Vec<String>, String> {
+    let seconds = |value: f64| format!("{:.2} s", value / 1000.0);
+    let mut rows = Vec::new();
+    let mut landing = None;
+    for page in browser.list("lighthouse.pages")? {
+        let figure = |name: &str| page.number(name);
+        if page.text("address")? == "/" {
+            landing = Some((
+                figure("performance")?,
+                figure("lcp")?,
+                figure("cls")?,
+                figure("mostConsoleErrors")?,
+            ));
+        }
+        rows.push(vec![
+            format!("{} (`{}`)", page.text("name")?, page.text("address")?),
+            format!(
+                "{} (lowest {})",
+                count(figure("performance")?),
+                count(figure("worstPerformance")?)
+            ),
+            seconds(figure("fcp")?),
+            seconds(figure("lcp")?),
+            ms(figure("tbt")?),
+            format!("{:.3}", figure("cls")?),
+            count(figure("accessibility")?),
+            count(figure("mostConsoleErrors")?),
+        ]);
+    }
+    let (performance, lcp, cls, errors) =
+        landing.ok_or("the Lighthouse figures have no landing page (`/`)")?;
+    let mut lines = section("Lighthouse");
+    lines.push(format!(
+        "Lighthouse {}'s mobile preset (simulated slow 4G, 4× CPU slowdown) on the \
+         machine's Chromium, against the release build on a local server that sends it \
+         gzip -9 as a web host would; medians of {} \
+         runs, each in a fresh browser. \"Console errors\" is the most of any run.",
+        browser.text("lighthouse.version")?,
+        count(browser.number("lighthouse.runs")?)
+    ));
+    lines.push(String::new());
+    lines.push(table(
+        &[
+            "page",
+            "performance ›",
+            "FCP ›",
+            "LCP ›",
+            "TBT ›",
+            "CLS ›",
+            "accessibility ›",
+            "console errors ›",
+        ],
+        rows,
+    ));
+    lines.push(String::new());
+    lines.push(table(
+        &["goal on the landing page", "measured ›", "verdict"],
+        vec![
+            vec![
+                format!("performance at least {}", count(LIGHTHOUSE_PERFORMANCE)),
+                count(performance),
+                verdict(performance >= LIGHTHOUSE_PERFORMANCE).to_owned(),
+            ],
+            vec![
+                format!("LCP at most {}", seconds(LIGHTHOUSE_LCP_MS)),
+                seconds(lcp),
+                verdict(lcp <= LIGHTHOUSE_LCP_MS).to_owned(),
+            ],
+            vec![
+                "CLS 0".to_owned(),
+                format!("{cls:.3}"),
+                verdict(cls == 0.0).to_owned(),
+            ],
+            vec![
+                "no console error".to_owned(),
+                count(errors),
+                verdict(errors == 0.0).to_owned(),
+            ],
+        ],
     ));
     lines.push(String::new());
     Ok(lines)
@@ -523,6 +612,10 @@ mod tests {
                 "results": {}}},
               "languages": {{"runs": 3, "files": [
                 {{"code": "de", "raw": 95293, "gzip": 25666, "first": {}, "back": {}}}]}},
+              "lighthouse": {{"version": "12.8.2", "runs": 3, "pages": [
+                {{"name": "landing page", "address": "/", "performance": 95, "worstPerformance": 94,
+                  "fcp": 1420, "lcp": 2900, "tbt": 25, "cls": 0, "accessibility": 100,
+                  "consoleErrors": 0, "mostConsoleErrors": 0}}]}},
               "workshop": {{"runs": 5, "rooms": [
                 {{"codes": 10000, "read": {}, "teamView": {}, "paint": {}, "memory": 5138022}}]}},
               "hostile": {{"runs": 3, "pastes": [{{"name": "prose", "read": {}, "paint": {}}}]}}}}"#,
@@ -559,6 +652,12 @@ mod tests {
         assert!(page.contains("not before it was needed, in any run"));
         assert!(page.contains("95th percentile 13.4 ms, max 16.2 ms | 185 answers in 5 runs | 95th percentile under 16.0 ms: met |"));
         assert!(page.contains("| under 50.0 ms: met |"));
+        assert!(page.contains(
+            "| landing page (`/`) | 95 (lowest 94) | 1.42 s | 2.90 s | 25.0 ms | 0.000 | 100 | 0 |"
+        ));
+        assert!(page.contains("| performance at least 99 | 95 | **not met** |"));
+        assert!(page.contains("| LCP at most 1.50 s | 2.90 s | **not met** |"));
+        assert!(page.contains("| CLS 0 | 0.000 | met |"));
         assert!(page.contains(
             "| `lang/de.json` | 25,666 B | 95,293 B | 88.0 ms (max 90.0 ms) | 9.5 ms (max 11.5 ms) |"
         ));
