@@ -159,8 +159,10 @@ const tandemSplit = (() => {
     instantiateStreaming(source, { ...imports, tandem: host }).then(keep);
   WebAssembly.instantiate = (source, imports) =>
     instantiate(source, { ...imports, tandem: host }).then(keep);
+  let asked = false;
   const prefetch = async () => {
-    if (linked) return;
+    if (linked || asked) return;
+    asked = true;
     try {
       const module = await fetchRest();
       compiled ??= module;
@@ -171,11 +173,16 @@ const tandemSplit = (() => {
   };
   return {
     // Once the main module has started: the page's WebAssembly is its own
-    // again, and the rest is fetched after the first screen has painted.
+    // again, and the rest is fetched once the first screen has painted (a
+    // task after the next frame), so that nothing the first screen paints
+    // waits behind its bytes. A page that paints no frames (a tab in the
+    // background) asks for it after a second instead.
     started() {
       WebAssembly.instantiateStreaming = instantiateStreaming;
       WebAssembly.instantiate = instantiate;
-      if (url) setTimeout(prefetch, 0);
+      if (!url) return;
+      requestAnimationFrame(() => setTimeout(prefetch, 0));
+      setTimeout(prefetch, 1000);
     },
   };
 })();
