@@ -540,10 +540,7 @@ fn not_json(error: &serde_json::Error) -> Why {
         return Why::new(Key::PROBLEM_JSON_ENDS);
     }
     let said = error.to_string();
-    let key = match said
-        .rsplit_once(" at line ")
-        .map_or(said.as_str(), |(said, _)| said)
-    {
+    let key = match without_position(&said) {
         "recursion limit exceeded" => {
             return Why::new(Key::PROBLEM_JSON_DEEP).number("depth", MAX_JSON_DEPTH)
         }
@@ -572,9 +569,7 @@ pub(crate) fn unusable(error: &serde_json::Error, place: Place) -> Problem {
         return Problem::new(location, not_json(error));
     }
     let said = error.to_string();
-    let said = said
-        .rsplit_once(" at line ")
-        .map_or(said.as_str(), |(said, _)| said);
+    let said = without_position(&said);
     // serde names a field or a variant between backticks.
     let named = || shown(said.split('`').nth(1).unwrap_or_default());
     let reason = if said.starts_with("missing field") {
@@ -593,6 +588,12 @@ pub(crate) fn unusable(error: &serde_json::Error, place: Place) -> Problem {
         Why::new(Key::PROBLEM_DATA_OTHER)
     };
     Problem::new(location, reason)
+}
+
+/// What serde_json said, without the position it ends with (" at line 3
+/// column 14"), which a problem gives as its place.
+fn without_position(said: &str) -> &str {
+    said.rsplit_once(" at line ").map_or(said, |(said, _)| said)
 }
 
 /// How deep serde_json lets JSON nest before it refuses it, so that no file

@@ -110,15 +110,17 @@ impl Field {
 /// field beside it ([`Field::Own`]) rather than inside it.
 fn in_a_language(rest: &str) -> bool {
     rest.strip_prefix('.')
-        .is_some_and(|code| Language::ALL.iter().any(|l| l.code() == code))
+        .and_then(Language::from_code)
+        .is_some()
 }
 
-/// The label and hint of each of the configuration's own texts.
-fn own_keys(own: OwnText) -> (Key, Key) {
+/// The label of each of the configuration's own texts, as its field in
+/// the configuration's own words has it.
+fn own_label(own: OwnText) -> Key {
     match own {
-        OwnText::Title => (Key::BUILDER_TITLE, Key::BUILDER_TITLE_HINT),
-        OwnText::Intro => (Key::BUILDER_INTRO, Key::BUILDER_INTRO_HINT),
-        OwnText::Closing => (Key::BUILDER_CLOSING, Key::BUILDER_CLOSING_HINT),
+        OwnText::Title => Key::BUILDER_TITLE,
+        OwnText::Intro => Key::BUILDER_INTRO,
+        OwnText::Closing => Key::BUILDER_CLOSING,
     }
 }
 
@@ -254,7 +256,7 @@ pub fn Builder(
     let own_field = |own: OwnText, language: Language| {
         let field = Field::Own(own, language);
         let id = format!("builder-{}-{}", own.key(), language.code());
-        let (label, _) = own_keys(own);
+        let label = own_label(own);
         let (errors, error_id) = field_errors(field, &id);
         let value = field.get(&draft).to_owned();
         let lang = language.code();

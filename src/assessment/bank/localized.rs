@@ -190,7 +190,7 @@ pub(crate) fn take_languages(
             default = Some(value.clone());
             continue;
         }
-        let Some(language) = Language::ALL.into_iter().find(|l| l.code() == key) else {
+        let Some(language) = Language::from_code(key) else {
             problems.add(
                 at,
                 Why::new(Key::PROBLEM_TRANSLATION_LANGUAGE).text("codes", Language::codes()),

@@ -3,9 +3,10 @@
 //! ([`ImportError`]), saved data that cannot be used ([`SavedError`],
 //! [`RestoreError`]), and any of the first two as a screen keeps it
 //! ([`Reason`]), and a problem in a file or a link a person wrote
-//! ([`Problem`]: its [`Place`] and its [`Why`]). The types say what went wrong; their words live here,
-//! beside the messages, and their English ([`fmt::Display`]) is the same
-//! words in English, so that each sentence is written once, in `en.json`.
+//! ([`Problem`]: its [`Place`] and its [`Why`]). The types say what went
+//! wrong; their words live here, beside the messages, and their English
+//! ([`fmt::Display`]) is the same words in English, so that each sentence
+//! is written once, in `en.json`.
 
 use super::{plain_number, Key, Words};
 use crate::assessment::code::{self, CodeError};

@@ -63,6 +63,14 @@ impl Language {
         self == Language::Arabic
     }
 
+    /// The language whose code is exactly `code` (`de`), as a file's field
+    /// names it.
+    pub fn from_code(code: &str) -> Option<Language> {
+        Language::ALL
+            .into_iter()
+            .find(|language| language.code() == code)
+    }
+
     /// The language a tag such as `de`, `de-AT` or `pt_BR` asks for, by its
     /// first part in any case; `None` for one Tandem does not speak.
     pub fn from_tag(tag: &str) -> Option<Language> {
